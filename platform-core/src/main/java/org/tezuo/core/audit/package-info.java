@@ -1,0 +1,4 @@
+@NullMarked
+package org.tezuo.core.audit;
+
+import org.jspecify.annotations.NullMarked;

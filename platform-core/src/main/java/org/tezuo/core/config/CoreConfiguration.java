@@ -1,0 +1,18 @@
+package org.tezuo.core.config;
+
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Beans the core needs from its host application, with defaults a host can replace. */
+@Configuration(proxyBeanMethods = false)
+public class CoreConfiguration {
+
+    /** The clock every time-dependent rule reads; tests replace it to pin "now". */
+    @Bean
+    @ConditionalOnMissingBean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+}

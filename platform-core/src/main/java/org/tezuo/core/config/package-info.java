@@ -1,0 +1,4 @@
+@NullMarked
+package org.tezuo.core.config;
+
+import org.jspecify.annotations.NullMarked;

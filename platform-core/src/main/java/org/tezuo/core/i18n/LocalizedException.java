@@ -1,0 +1,39 @@
+package org.tezuo.core.i18n;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Base of every exception whose message a user reads. It carries a key into the message catalogue and the
+ * arguments (the offending value, its location, the limit), so the text is rendered in the user's locale
+ * only where it is shown.
+ */
+public class LocalizedException extends RuntimeException {
+
+    private final String messageKey;
+    private final Object[] arguments;
+
+    public LocalizedException(String messageKey, Object... arguments) {
+        super(UserMessages.render(Locale.ENGLISH, messageKey, arguments));
+        this.messageKey = messageKey;
+        this.arguments = arguments.clone();
+    }
+
+    public String messageKey() {
+        return messageKey;
+    }
+
+    public Object[] arguments() {
+        return arguments.clone();
+    }
+
+    /** Renders the message in {@code locale}. */
+    public String message(Locale locale) {
+        return UserMessages.render(locale, messageKey, arguments);
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + messageKey + " " + Arrays.toString(arguments) + "]";
+    }
+}

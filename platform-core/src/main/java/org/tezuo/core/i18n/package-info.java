@@ -1,0 +1,4 @@
+@NullMarked
+package org.tezuo.core.i18n;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.tezuo.core.metadata;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.tezuo.core.tenant;
+
+import org.jspecify.annotations.NullMarked;
