@@ -1,0 +1,18 @@
+package org.tezuo.form.defaults;
+
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * What a new record's initial data may take from the request.
+ *
+ * @param currentUser user name of the person creating the record, for fields marked {@code x-default: currentUser}
+ * @param zone the tenant's zone, for fields marked {@code x-default: now} or {@code today}
+ */
+public record InitialDataContext(String currentUser, ZoneId zone) {
+
+    public InitialDataContext {
+        Objects.requireNonNull(currentUser, "currentUser");
+        Objects.requireNonNull(zone, "zone");
+    }
+}

@@ -1,0 +1,80 @@
+package org.tezuo.form.definition;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.tezuo.metadata.MetadataKind;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One version of a form document, parsed. A record is always validated with the definition of the version it was
+ * created under, so callers load that exact version and pass it on.
+ *
+ * @param key document key, for example {@code hot-work-permit}
+ * @param version document version
+ * @param checksum SHA-256 of the document body; the validator caches compiled schemas by it
+ * @param title form title
+ * @param permitType the kind of work permit the form records, for example {@code hot-work}, or null
+ * @param fields the top-level properties of the data schema in schema order
+ * @param sections the layout
+ * @param bindings runtime role (applicant, workers, grade, workStart...) to the data path that holds it
+ * @param rules cross-field rules
+ * @param dataSchema the JSON Schema (draft 2020-12) of the data; the accessor returns a copy
+ */
+public record FormDefinition(
+        String key,
+        int version,
+        String checksum,
+        Label title,
+        @Nullable String permitType,
+        List<FormField> fields,
+        List<FormSection> sections,
+        Map<String, String> bindings,
+        List<FormRule> rules,
+        JsonNode dataSchema) {
+
+    public FormDefinition {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(checksum, "checksum");
+        fields = List.copyOf(fields);
+        sections = List.copyOf(sections);
+        bindings = Map.copyOf(bindings);
+        rules = List.copyOf(rules);
+        dataSchema = dataSchema.deepCopy();
+    }
+
+    @Override
+    public JsonNode dataSchema() {
+        return dataSchema.deepCopy();
+    }
+
+    /** Returns a readable reference such as {@code form:hot-work-permit@3}. */
+    public String reference() {
+        return MetadataKind.FORM.code() + ":" + key + "@" + version;
+    }
+
+    /** Finds the top-level field called {@code name}. */
+    public Optional<FormField> field(String name) {
+        return fields.stream().filter(field -> field.name().equals(name)).findFirst();
+    }
+
+    /** Returns the data path bound to {@code role}, for example {@code workers} for the role {@code workers}. */
+    public Optional<String> binding(String role) {
+        return Optional.ofNullable(bindings.get(role));
+    }
+
+    /**
+     * Finds the field at a dotted data path such as {@code briefing.givenBy}; a path segment may be an array field,
+     * in which case the next segment names a property of its rows ({@code workers.certNumber}).
+     */
+    public Optional<FormField> fieldAt(String path) {
+        String[] segments = path.split("\\.");
+        Optional<FormField> current = field(segments[0]);
+        for (int i = 1; i < segments.length && current.isPresent(); i++) {
+            current = current.get().child(segments[i]);
+        }
+        return current;
+    }
+}

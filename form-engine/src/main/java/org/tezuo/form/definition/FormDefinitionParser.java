@@ -1,0 +1,129 @@
+package org.tezuo.form.definition;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.tezuo.core.i18n.UserMessages;
+import org.tezuo.metadata.DocumentChecksum;
+import org.tezuo.metadata.InvalidMetadataException;
+import org.tezuo.metadata.MetaSchemaValidator;
+import org.tezuo.metadata.MetaSchemaViolation;
+import org.tezuo.metadata.MetadataDocument;
+import org.tezuo.metadata.MetadataKind;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Parses form documents into {@link FormDefinition}s. A body must satisfy the form meta-schema; beyond that the
+ * parser checks that the layout, bindings, rules and {@code required} lists name properties that exist and that
+ * each widget suits its field's type. Thread-safe.
+ */
+@Component
+public class FormDefinitionParser {
+
+    private final MetaSchemaValidator metaSchemaValidator = new MetaSchemaValidator();
+    private final FieldParser fieldParser = new FieldParser();
+
+    /**
+     * Parses one stored version of a form document.
+     *
+     * @throws IllegalArgumentException when the document is not a form
+     * @throws InvalidMetadataException when the body breaks the form meta-schema
+     * @throws InvalidFormDefinitionException listing every problem the meta-schema cannot express
+     */
+    public FormDefinition parse(MetadataDocument document) {
+        if (document.kind() != MetadataKind.FORM) {
+            throw new IllegalArgumentException("Expected a form document, got " + document.reference());
+        }
+        return parse(document.key(), document.version(), document.checksum(), document.body());
+    }
+
+    /** Parses a form body that is not stored yet, for example a template file; see {@link #parse(MetadataDocument)}. */
+    public FormDefinition parse(String key, int version, JsonNode body) {
+        return parse(key, version, DocumentChecksum.of(body), body);
+    }
+
+    private FormDefinition parse(String key, int version, String checksum, JsonNode body) {
+        String reference = MetadataKind.FORM.code() + ":" + key + "@" + version;
+        List<MetaSchemaViolation> violations =
+                metaSchemaValidator.validate(MetadataKind.FORM, body, UserMessages.DEFAULT_LOCALE);
+        if (!violations.isEmpty()) {
+            throw new InvalidMetadataException(reference, violations);
+        }
+
+        List<FormDefinitionProblem> problems = new ArrayList<>();
+        JsonNode schema = body.get("schema");
+        List<FormField> fields = fieldParser.parseProperties(schema, "", problems);
+        FormDefinition draft = new FormDefinition(key, version, checksum, Labels.parse(body.get("title")),
+                body.path("permitType").stringValue(null), fields, List.of(), bindings(body), List.of(), schema);
+        List<FormSection> sections = sections(body.get("layout"), draft, problems);
+        List<FormRule> rules = rules(body.path("rules"), draft, problems);
+        checkBindings(draft, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidFormDefinitionException(reference, problems);
+        }
+        return new FormDefinition(key, version, checksum, draft.title(), draft.permitType(), fields, sections,
+                draft.bindings(), rules, schema);
+    }
+
+    private static Map<String, String> bindings(JsonNode body) {
+        Map<String, String> bindings = new LinkedHashMap<>();
+        body.path("bindings").forEachEntry((role, path) -> bindings.put(role, path.asString()));
+        return bindings;
+    }
+
+    private static List<FormSection> sections(JsonNode layout, FormDefinition form,
+            List<FormDefinitionProblem> problems) {
+        List<FormSection> sections = new ArrayList<>();
+        Map<String, String> sectionByField = new HashMap<>();
+        for (JsonNode sectionNode : layout.get("sections")) {
+            Label title = Labels.parse(sectionNode.get("title"));
+            List<FormField> fields = new ArrayList<>();
+            for (JsonNode nameNode : sectionNode.get("fields")) {
+                String name = nameNode.asString();
+                String earlierSection = sectionByField.putIfAbsent(name, title.zh());
+                if (earlierSection != null) {
+                    problems.add(FormDefinitionProblem.of("form.layout.duplicateField", name, earlierSection,
+                            title.zh()));
+                }
+                form.field(name).ifPresentOrElse(fields::add, () -> problems.add(
+                        FormDefinitionProblem.of("form.layout.unknownField", title.zh(), name)));
+            }
+            sections.add(new FormSection(title, sectionNode.path("columns").asInt(1), fields));
+        }
+        return sections;
+    }
+
+    private static List<FormRule> rules(JsonNode rulesNode, FormDefinition form,
+            List<FormDefinitionProblem> problems) {
+        List<FormRule> rules = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>();
+        for (JsonNode ruleNode : rulesNode) {
+            String id = ruleNode.get("id").asString();
+            if (!ids.add(id)) {
+                problems.add(FormDefinitionProblem.of("form.rule.duplicateId", id));
+            }
+            @Nullable String path = ruleNode.path("path").stringValue(null);
+            if (path != null && form.fieldAt(path).isEmpty()) {
+                problems.add(FormDefinitionProblem.of("form.rule.unknownPath", id, path));
+            }
+            String when = ruleNode.get("when").asString();
+            rules.add(new FormRule(id, when, Labels.parse(ruleNode.get("message")), path,
+                    RuleIdentifiers.fieldNames(when, form.fields())));
+        }
+        return rules;
+    }
+
+    private static void checkBindings(FormDefinition form, List<FormDefinitionProblem> problems) {
+        form.bindings().forEach((role, path) -> {
+            if (form.fieldAt(path).isEmpty()) {
+                problems.add(FormDefinitionProblem.of("form.binding.unknownPath", role, path));
+            }
+        });
+    }
+}

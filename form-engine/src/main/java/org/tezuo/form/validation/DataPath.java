@@ -1,0 +1,55 @@
+package org.tezuo.form.validation;
+
+import java.util.ArrayList;
+import java.util.List;
+import com.networknt.schema.path.NodePath;
+
+/**
+ * A location in form data as a list of segments: property names ({@code String}) and array indexes
+ * ({@code Integer}, starting at 0).
+ */
+record DataPath(List<Object> segments) {
+
+    static final DataPath ROOT = new DataPath(List.of());
+
+    DataPath {
+        segments = List.copyOf(segments);
+    }
+
+    static DataPath of(NodePath nodePath) {
+        List<Object> segments = new ArrayList<>();
+        for (int i = 0; i < nodePath.getNameCount(); i++) {
+            segments.add(nodePath.getElement(i));
+        }
+        return new DataPath(segments);
+    }
+
+    /** Parses a dotted path such as {@code briefing.givenBy}. */
+    static DataPath ofDotted(String dotted) {
+        return new DataPath(List.of((Object[]) dotted.split("\\.")));
+    }
+
+    DataPath child(String name) {
+        List<Object> longer = new ArrayList<>(segments);
+        longer.add(name);
+        return new DataPath(longer);
+    }
+
+    /** Returns the top-level property the path starts with, or an empty string for the root. */
+    String topLevelName() {
+        return segments.isEmpty() ? "" : String.valueOf(segments.getFirst());
+    }
+
+    /** Renders the path as a JSON path such as {@code $.gasAnalyses[1].time}. */
+    String jsonPath() {
+        StringBuilder text = new StringBuilder("$");
+        for (Object segment : segments) {
+            if (segment instanceof Integer index) {
+                text.append('[').append(index).append(']');
+            } else {
+                text.append('.').append(segment);
+            }
+        }
+        return text.toString();
+    }
+}
