@@ -46,7 +46,8 @@ final class FormErrorMessages {
         JsonNode value = error.getInstanceNode();
         String label = labelPath(location);
         String shownValue = render(value);
-        String limit = error.getSchemaNode().asString();
+        JsonNode keywordValue = error.getSchemaNode();
+        String limit = keywordValue.isValueNode() ? keywordValue.asString() : keywordValue.toString();
         return switch (keyword) {
             case "type" -> value.isNull()
                     ? fieldError(location, "form.error.null", label)

@@ -4,7 +4,6 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -39,8 +38,7 @@ public class FormValidator {
 
     private final ExpressionCompiler expressionCompiler;
     private final Clock clock;
-    private final SchemaRegistry schemaRegistry = SchemaRegistry.withDefaultDialect(
-            SpecificationVersion.DRAFT_2020_12,
+    private final SchemaRegistry schemaRegistry = SchemaRegistry.withDefaultDialect(FormSchemaDialect.DRAFT_2020_12,
             builder -> builder.schemaRegistryConfig(
                     SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
     // NOTE: unbounded, one entry per distinct form body validated since start; published versions are few.
