@@ -11,8 +11,8 @@ import org.tezuo.core.rules.ExpressionCompiler;
 import org.tezuo.core.rules.InvalidExpressionException;
 
 /**
- * Test stand-in for the rule language: it knows only the expressions registered with {@link #define} and counts
- * compilations, so tests can check that a form's rules are compiled once.
+ * Test stand-in for the rule language. It compiles only the expressions registered with {@link #define} and
+ * counts compilations, so tests can check that a form's rules are compiled once.
  */
 public final class ScriptedExpressionCompiler implements ExpressionCompiler {
 

@@ -4,7 +4,7 @@ import java.time.ZoneId;
 import java.util.Objects;
 
 /**
- * What a new record's initial data may take from the request.
+ * Request values that a new record's initial data may use.
  *
  * @param currentUser user name of the person creating the record, for fields marked {@code x-default: currentUser}
  * @param zone the tenant's zone, for fields marked {@code x-default: now} or {@code today}

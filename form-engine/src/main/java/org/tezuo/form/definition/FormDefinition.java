@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * @param permitType the kind of work permit the form records, for example {@code hot-work}, or null
  * @param fields the top-level properties of the data schema in schema order
  * @param sections the layout
- * @param bindings runtime role (applicant, workers, grade, workStart...) to the data path that holds it
+ * @param bindings runtime role (applicant, workers, grade, workStart...) to the data path that contains its value
  * @param rules cross-field rules
  * @param dataSchema the JSON Schema (draft 2020-12) of the data; the accessor returns a copy
  */

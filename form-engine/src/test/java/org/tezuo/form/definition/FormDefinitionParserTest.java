@@ -144,7 +144,7 @@ class FormDefinitionParserTest {
     }
 
     @Test
-    void widgetThatDoesNotFitTheTypeIsRejected() {
+    void mismatchedWidgetIsRejected() {
         ObjectNode body = FormFixtures.read(INSPECTION);
         body.withObject("schema").withObject("properties").withObject("running").put("x-widget", "datetime");
 

@@ -201,7 +201,7 @@ class FormValidatorTest {
     }
 
     @Test
-    void ruleThatFiresReportsItsMessageAtItsPath() {
+    void firedRuleReportsAtItsPath() {
         ObjectNode data = validData();
         data.put("plannedEnd", "2026-03-05T08:00:00+08:00");
 
@@ -235,7 +235,7 @@ class FormValidatorTest {
     }
 
     @Test
-    void rulesReadTypedValuesAndNowInTheTenantZone() {
+    void rulesReadTypedValuesAndNow() {
         ScriptedExpressionCompiler recording = new ScriptedExpressionCompiler()
                 .define("plannedEnd <= plannedStart", variables -> {
                     assertThat(variables.get("now"))

@@ -103,7 +103,7 @@ class HotWorkPermitFormTest {
     }
 
     @Test
-    void initialDataPrefillsApplicantTimeAndTheStandardMeasures() {
+    void initialDataPrefillsStandardMeasures() {
         ObjectNode data = new FormDefaults(CLOCK).initialData(form, new InitialDataContext("wangwu", SHANGHAI));
 
         assertThat(data.propertyNames()).containsExactly("applicant", "appliedAt", "safetyMeasures");
@@ -158,7 +158,7 @@ class HotWorkPermitFormTest {
     }
 
     @Test
-    void workEndBeforeStartIsReportedAtWorkEnd() {
+    void workEndBeforeStartIsRejected() {
         ObjectNode data = validPermit();
         data.put("workEnd", "2026-03-05T08:00:00+08:00");
 
