@@ -1,0 +1,37 @@
+package org.tezuo.app.api;
+
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.tezuo.core.i18n.LocalizedException;
+
+/** Maps the platform's exceptions to REST answers in one place, in the caller's locale. */
+@RestControllerAdvice(basePackages = "org.tezuo.app.api")
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<ApiError> problem(ApiProblem problem, Locale locale) {
+        return ResponseEntity.status(problem.status())
+                .body(new ApiError(problem.code(), problem.message(locale), problem.details(locale)));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ApiError> notFound(NotFoundException e, Locale locale) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(new ApiError(e.messageKey(), e.message(locale), List.of()));
+    }
+
+    @ExceptionHandler(LocalizedException.class)
+    ResponseEntity<ApiError> localized(LocalizedException e, Locale locale) {
+        log.info("Request rejected: {}", e.toString());
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
+                .body(new ApiError(e.messageKey(), e.message(locale), List.of()));
+    }
+}
