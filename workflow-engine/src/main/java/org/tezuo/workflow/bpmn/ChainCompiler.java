@@ -13,6 +13,7 @@ import static org.tezuo.workflow.bpmn.ChainVariables.RESUBMIT_TASK;
 import static org.tezuo.workflow.bpmn.ChainVariables.START_EVENT;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -74,23 +75,23 @@ public final class ChainCompiler {
         EndEvent rejected = endEvent(REJECTED_END, message("bpmn.rejected"));
         UserTask resubmit = resubmitTask(flow.form());
 
-        FlowNode previous = start;
-        List<String> gatewayIds = new java.util.ArrayList<>();
+        List<String> gatewayIds = new ArrayList<>();
         String firstTaskId = flow.nodes().getFirst().id();
         for (org.tezuo.workflow.definition.FlowNode node : flow.nodes()) {
             UserTask task = approverTask(node, flow.form());
             process.addFlowElement(task);
             diagram.placeTask(task.getId());
-            addRowFlow(process, diagram, previous, task, null, null);
+            if (gatewayIds.isEmpty()) {
+                addRowFlow(process, diagram, start, task);
+            }
 
             ExclusiveGateway gateway = new ExclusiveGateway();
             gateway.setId(ChainVariables.gateway(node.id()));
             gateway.setName(message("bpmn.gateway", node.name().in(NAME_LOCALE)));
             process.addFlowElement(gateway);
             diagram.placeGateway(gateway.getId());
-            addRowFlow(process, diagram, task, gateway, null, null);
+            addRowFlow(process, diagram, task, gateway);
             gatewayIds.add(gateway.getId());
-            previous = gateway;
         }
 
         process.addFlowElement(approved);
@@ -132,7 +133,7 @@ public final class ChainCompiler {
 
         MultiInstanceLoopCharacteristics loop = new MultiInstanceLoopCharacteristics();
         loop.setSequential(node.mode() == ApprovalMode.SEQUENTIAL);
-        loop.setCollectionString(approvers);
+        loop.setInputDataItem("${" + approvers + "}");
         loop.setElementVariable(APPROVER);
         // A rejection or a return closes the node at once. Or-sign also closes it on the first approval, while
         // countersign and sequential signing wait until every instance has approved.
@@ -170,9 +171,8 @@ public final class ChainCompiler {
         return listener;
     }
 
-    private static void addRowFlow(Process process, ChainDiagram diagram, FlowNode source, FlowNode target,
-            @Nullable String name, @Nullable String condition) {
-        SequenceFlow flow = flow(process, source.getId(), target.getId(), name, condition);
+    private static void addRowFlow(Process process, ChainDiagram diagram, FlowNode source, FlowNode target) {
+        SequenceFlow flow = flow(process, source.getId(), target.getId(), null, null);
         diagram.connectOnRow(flow.getId(), source.getId(), target.getId());
     }
 
