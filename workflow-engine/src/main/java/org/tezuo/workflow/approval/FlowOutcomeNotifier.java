@@ -32,9 +32,12 @@ public class FlowOutcomeNotifier implements ExecutionListener {
                 (String) execution.getVariable(ApprovalDecider.DECIDED_BY),
                 (String) execution.getVariable(ApprovalDecider.COMMENT));
         switch (execution.getCurrentActivityId()) {
-            case ChainVariables.APPROVED_END -> listeners.orderedStream().forEach(l -> l.onApproved(outcome));
-            case ChainVariables.REJECTED_END -> listeners.orderedStream().forEach(l -> l.onRejected(outcome));
-            case ChainVariables.RESUBMIT_TASK -> listeners.orderedStream().forEach(l -> l.onReturned(outcome));
+            case ChainVariables.APPROVED_END ->
+                    listeners.orderedStream().forEach(listener -> listener.onApproved(outcome));
+            case ChainVariables.REJECTED_END ->
+                    listeners.orderedStream().forEach(listener -> listener.onRejected(outcome));
+            case ChainVariables.RESUBMIT_TASK ->
+                    listeners.orderedStream().forEach(listener -> listener.onReturned(outcome));
             default -> throw new IllegalStateException("Outcome notifier called at unexpected activity "
                     + execution.getCurrentActivityId() + " of process instance " + execution.getProcessInstanceId());
         }
