@@ -1,0 +1,93 @@
+package org.tezuo.workflow.approval;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.flowable.identitylink.api.IdentityLink;
+import org.flowable.identitylink.api.IdentityLinkType;
+import org.flowable.task.api.Task;
+import org.springframework.stereotype.Component;
+import org.tezuo.core.i18n.UserMessages;
+import org.tezuo.workflow.WorkflowException;
+import org.tezuo.workflow.definition.FlowDefinition;
+import org.tezuo.workflow.definition.FlowNode;
+import org.tezuo.workflow.definition.Label;
+import org.tezuo.workflow.deploy.FlowDeployer;
+import org.tezuo.workflow.deploy.FlowableTenant;
+
+/** Looks up a tenant's open tasks and checks that the acting user may work on them. */
+@Component
+class ActiveTasks {
+
+    private final TaskService taskService;
+    private final RuntimeService runtime;
+    private final FlowDeployer deployer;
+
+    ActiveTasks(TaskService taskService, RuntimeService runtime, FlowDeployer deployer) {
+        this.taskService = taskService;
+        this.runtime = runtime;
+        this.deployer = deployer;
+    }
+
+    /**
+     * Returns the open task {@code taskId} of the tenant when {@code user} is its assignee or one of its candidates.
+     *
+     * @throws TaskNotFoundException when the tenant has no such open task
+     * @throws NotTaskCandidateException when the user may not act on it
+     */
+    ActiveTask require(long tenantId, String taskId, String user) {
+        Task task = taskService.createTaskQuery()
+                .taskId(taskId)
+                .taskTenantId(FlowableTenant.of(tenantId))
+                .active()
+                .singleResult();
+        if (task == null) {
+            throw new TaskNotFoundException(taskId);
+        }
+        long allowed = taskService.createTaskQuery().taskId(taskId).taskCandidateOrAssigned(user).count();
+        if (allowed == 0) {
+            throw new NotTaskCandidateException(user, taskId, task.getName(), task.getTaskDefinitionKey(),
+                    people(task));
+        }
+        return toActiveTask(tenantId, task, businessKey(task.getProcessInstanceId()));
+    }
+
+    /** Returns the task with the chain it belongs to, the business key given. */
+    ActiveTask toActiveTask(long tenantId, Task task, String businessKey) {
+        FlowDefinition flow = deployer.definitionOf(task.getProcessDefinitionId());
+        String nodeId = task.getTaskDefinitionKey();
+        FlowNode node = flow.node(nodeId).orElse(null);
+        Label name = node == null ? resubmissionName() : node.name();
+        return new ActiveTask(tenantId, task.getId(), task.getProcessInstanceId(), businessKey, flow, nodeId, name,
+                node, task.getAssignee());
+    }
+
+    private String businessKey(String processInstanceId) {
+        return runtime.createProcessInstanceQuery()
+                .processInstanceId(processInstanceId)
+                .singleResult()
+                .getBusinessKey();
+    }
+
+    private List<String> people(Task task) {
+        Set<String> people = new LinkedHashSet<>();
+        if (task.getAssignee() != null) {
+            people.add(task.getAssignee());
+        }
+        for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
+            if (link.getUserId() != null && (IdentityLinkType.CANDIDATE.equals(link.getType())
+                    || IdentityLinkType.ASSIGNEE.equals(link.getType()))) {
+                people.add(link.getUserId());
+            }
+        }
+        return List.copyOf(people);
+    }
+
+    private static Label resubmissionName() {
+        return new Label(UserMessages.render(WorkflowException.BUNDLE, UserMessages.DEFAULT_LOCALE, "bpmn.resubmit"),
+                UserMessages.render(WorkflowException.BUNDLE, Locale.ENGLISH, "bpmn.resubmit"));
+    }
+}

@@ -1,0 +1,151 @@
+package org.tezuo.workflow.approval;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.flowable.engine.IdentityService;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.tezuo.workflow.bpmn.ChainVariables;
+import org.tezuo.workflow.definition.FlowNode;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Takes decisions on open tasks: an approver approves, rejects or returns the application to the applicant, and
+ * the applicant resubmits it. The acting user must be the task's assignee or one of its candidates. Each decision
+ * is recorded in {@link ApprovalHistory} and as a Flowable task comment in the same transaction as the task's
+ * completion.
+ */
+@Component
+public class ApprovalDecider {
+
+    private static final Logger log = LoggerFactory.getLogger(ApprovalDecider.class);
+    static final String DECIDED_BY = "tz_decidedBy";
+    static final String COMMENT = "tz_comment";
+
+    private final ActiveTasks tasks;
+    private final TaskService taskService;
+    private final RuntimeService runtime;
+    private final IdentityService identity;
+    private final ApprovalHistory history;
+    private final ObjectProvider<TaskCompletionGuard> guards;
+    private final ApproverAssigner assigner;
+
+    public ApprovalDecider(ActiveTasks tasks, TaskService taskService, RuntimeService runtime,
+            IdentityService identity, ApprovalHistory history, ObjectProvider<TaskCompletionGuard> guards,
+            ApproverResolver resolver) {
+        this.tasks = tasks;
+        this.taskService = taskService;
+        this.runtime = runtime;
+        this.identity = identity;
+        this.history = history;
+        this.guards = guards;
+        this.assigner = new ApproverAssigner(resolver);
+    }
+
+    /**
+     * Approves a task after every {@link TaskCompletionGuard} let it pass. The chain moves to the next node, or
+     * ends as approved after the last one.
+     */
+    @Transactional
+    public ApprovalRecord approve(long tenantId, String taskId, String user, @Nullable String comment) {
+        ActiveTask task = approvalTask(tenantId, taskId, user);
+        TaskDecisionContext context = new TaskDecisionContext(tenantId, taskId, task.processInstanceId(),
+                task.businessKey(), task.flow().key(), task.flow().version(), node(task), user, comment);
+        guards.orderedStream().forEach(guard -> guard.beforeApprove(context));
+
+        return complete(task, user, Decision.APPROVED, comment);
+    }
+
+    /** Rejects a task, which ends the approval as rejected; the comment giving the reason is required. */
+    @Transactional
+    public ApprovalRecord reject(long tenantId, String taskId, String user, String comment) {
+        ActiveTask task = approvalTask(tenantId, taskId, user);
+        requireComment(task, Decision.REJECTED, comment);
+
+        return complete(task, user, Decision.REJECTED, comment);
+    }
+
+    /**
+     * Returns the application to the applicant's resubmission task; the comment saying what to change is required.
+     * After resubmission the chain runs again from its first node.
+     */
+    @Transactional
+    public ApprovalRecord returnToApplicant(long tenantId, String taskId, String user, String comment) {
+        ActiveTask task = approvalTask(tenantId, taskId, user);
+        requireComment(task, Decision.RETURNED, comment);
+
+        return complete(task, user, Decision.RETURNED, comment);
+    }
+
+    /**
+     * Resubmits a returned application. When {@code revisedFormData} is given, it replaces the form data and every
+     * node's approvers are resolved again from it.
+     *
+     * @throws NoApproverException when the revised data leaves a node without an approver
+     */
+    @Transactional
+    public ApprovalRecord resubmit(long tenantId, String taskId, String applicant, @Nullable String comment,
+            @Nullable JsonNode revisedFormData) {
+        ActiveTask task = tasks.require(tenantId, taskId, applicant);
+        if (!task.resubmission()) {
+            throw WrongTaskKindException.notResubmissionTask(task.nodeName().zh(), task.nodeId());
+        }
+        if (revisedFormData != null) {
+            Map<String, Object> variables = new HashMap<>(
+                    assigner.assign(tenantId, task.flow(), applicant, revisedFormData));
+            variables.put(ChainVariables.FORM_DATA, revisedFormData);
+            runtime.setVariables(task.processInstanceId(), variables);
+        }
+
+        return complete(task, applicant, Decision.RESUBMITTED, comment);
+    }
+
+    private ActiveTask approvalTask(long tenantId, String taskId, String user) {
+        ActiveTask task = tasks.require(tenantId, taskId, user);
+        if (task.resubmission()) {
+            throw WrongTaskKindException.notApprovalTask(task.nodeName().zh());
+        }
+        return task;
+    }
+
+    private static FlowNode node(ActiveTask task) {
+        return Objects.requireNonNull(task.node(), "approval task without node");
+    }
+
+    private static void requireComment(ActiveTask task, Decision decision, @Nullable String comment) {
+        if (comment == null || comment.isBlank()) {
+            throw new CommentRequiredException(decision, task.nodeName().zh());
+        }
+    }
+
+    private ApprovalRecord complete(ActiveTask task, String user, Decision decision, @Nullable String comment) {
+        String trimmed = comment == null || comment.isBlank() ? null : comment.strip();
+        ApprovalRecord record = history.append(task, user, decision, trimmed);
+
+        identity.setAuthenticatedUserId(user);
+        try {
+            if (task.assignee() == null) {
+                taskService.claim(task.taskId(), user);
+            }
+            if (trimmed != null) {
+                taskService.addComment(task.taskId(), task.processInstanceId(), decision.name(), trimmed);
+            }
+            Map<String, Object> variables = new HashMap<>();
+            variables.put(ChainVariables.DECISION, decision.name());
+            variables.put(DECIDED_BY, user);
+            variables.put(COMMENT, trimmed);
+            taskService.complete(task.taskId(), user, variables);
+        } finally {
+            identity.setAuthenticatedUserId(null);
+        }
+        log.debug("Task {} of approval {} completed as {}", task.taskId(), task.processInstanceId(), decision);
+        return record;
+    }
+}

@@ -1,0 +1,47 @@
+package org.tezuo.workflow.bpmn;
+
+/**
+ * Names shared by the compiled BPMN and the code that runs it: process variables, generated element ids and the
+ * one listener bean the BPMN calls. Generated names start with {@code tz_}, which node ids may not use.
+ */
+public final class ChainVariables {
+
+    /** Variable holding the applicant's user name; the resubmission task is assigned to it. */
+    public static final String APPLICANT = "tz_applicant";
+    /** Variable holding the flow document key. */
+    public static final String FLOW_KEY = "tz_flowKey";
+    /** Variable holding the flow document version. */
+    public static final String FLOW_VERSION = "tz_flowVersion";
+    /** Variable holding the submitted form data as a JSON object. */
+    public static final String FORM_DATA = "tz_formData";
+    /** Variable holding the last decision, one of the {@code DECISION_*} values; the gateways route on it. */
+    public static final String DECISION = "tz_decision";
+    /** Element variable of multi-instance approver tasks: the approver of one instance. */
+    public static final String APPROVER = "tz_approver";
+
+    public static final String DECISION_APPROVED = "APPROVED";
+    public static final String DECISION_REJECTED = "REJECTED";
+    public static final String DECISION_RETURNED = "RETURNED";
+    public static final String DECISION_RESUBMITTED = "RESUBMITTED";
+
+    public static final String START_EVENT = "tz_start";
+    public static final String APPROVED_END = "tz_approved";
+    public static final String REJECTED_END = "tz_rejected";
+    public static final String RESUBMIT_TASK = "tz_resubmit";
+
+    /** Spring bean that reports approved, rejected and returned outcomes; the only bean the BPMN references. */
+    public static final String OUTCOME_NOTIFIER_BEAN = "tezuoFlowOutcomeNotifier";
+
+    private ChainVariables() {
+    }
+
+    /** Returns the variable holding the resolved approvers (a list of user names) of node {@code nodeId}. */
+    public static String approvers(String nodeId) {
+        return "tz_approvers_" + nodeId;
+    }
+
+    /** Returns the id of the exclusive gateway that routes the decision taken at node {@code nodeId}. */
+    public static String gateway(String nodeId) {
+        return "tz_gateway_" + nodeId;
+    }
+}

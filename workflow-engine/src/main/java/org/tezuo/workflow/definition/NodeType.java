@@ -1,0 +1,32 @@
+package org.tezuo.workflow.definition;
+
+/** What a node of an approval chain does. */
+public enum NodeType {
+    /** A user task that approves, rejects or returns the application. */
+    APPROVER("approver"),
+    /** A carbon copy to people who read but do not decide. */
+    CC("cc"),
+    /** A condition that decides whether the following nodes apply. */
+    GATE("gate"),
+    /** A notification sent when the chain reaches the node. */
+    NOTIFY("notify");
+
+    private final String code;
+
+    NodeType(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    static NodeType fromCode(String code) {
+        for (NodeType type : values()) {
+            if (type.code.equals(code)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("Unknown node type '" + code + "'");
+    }
+}
