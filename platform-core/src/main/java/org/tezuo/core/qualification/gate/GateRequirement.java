@@ -1,0 +1,35 @@
+package org.tezuo.core.qualification.gate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.tezuo.metadata.MetadataDocument;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What a permit type requires of its applicant and workers, read from the {@code gate} section and the
+ * {@code anomalyLookbackDays} threshold of a ruleset document.
+ *
+ * @param requiredItems certificate items (操作项目), any one of which qualifies a person
+ * @param anomalyLookbackDays days back in which any qualification anomaly blocks the person
+ * @param source the clause or enterprise rule the requirement comes from
+ * @param rulesetReference the document it was read from, for messages
+ */
+public record GateRequirement(Set<String> requiredItems, int anomalyLookbackDays, String source,
+        String rulesetReference) {
+
+    /** Reads the requirement from a qualification ruleset document; a missing part is a metadata error. */
+    public static GateRequirement from(MetadataDocument ruleset) {
+        JsonNode body = ruleset.body();
+        JsonNode gate = body.path("gate");
+        List<String> items = new ArrayList<>();
+        gate.path("requiredItems").forEach(item -> items.add(item.asString()));
+        JsonNode lookback = body.path("thresholds").path("anomalyLookbackDays").path("value");
+        if (items.isEmpty() || !lookback.canConvertToInt()) {
+            throw new IllegalStateException("Ruleset " + ruleset.reference()
+                    + " needs gate.requiredItems and thresholds.anomalyLookbackDays.value");
+        }
+        return new GateRequirement(Set.copyOf(items), lookback.asInt(), gate.path("source").asString(""),
+                ruleset.reference());
+    }
+}

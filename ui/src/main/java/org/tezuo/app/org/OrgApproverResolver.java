@@ -1,0 +1,71 @@
+package org.tezuo.app.org;
+
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.tezuo.workflow.approval.ApproverQuery;
+import org.tezuo.workflow.approval.ApproverResolver;
+import org.tezuo.workflow.definition.AssigneeSpec;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Names the approvers of a flow node from the tenant's users and org units. A role relative to the applicant is
+ * looked up in the applicant's own unit first, then in each parent unit, nearest first. Names that are not
+ * enabled users of the tenant are dropped, so a typed name never routes a permit outside the tenant.
+ */
+@Component
+class OrgApproverResolver implements ApproverResolver {
+
+    private final OrgDirectory directory;
+
+    OrgApproverResolver(OrgDirectory directory) {
+        this.directory = directory;
+    }
+
+    @Override
+    public List<String> resolve(ApproverQuery query) {
+        AssigneeSpec spec = query.assignee();
+        return switch (spec.by()) {
+            case ROLE -> usernames(directory.usersWithRole(query.tenantId(), spec.role()));
+            case APPLICANT_ORG_ROLE -> holdersNearApplicant(query.tenantId(), query.applicant(), spec.role());
+            case USER -> existing(query.tenantId(), List.of(spec.user()));
+            case FORM_FIELD -> existing(query.tenantId(), valuesAt(query.formData(), spec.field()));
+        };
+    }
+
+    private List<String> holdersNearApplicant(long tenantId, String applicant, String role) {
+        Long unitId = directory.user(tenantId, applicant).map(OrgDirectory.TenantUser::orgUnitId).orElse(null);
+        if (unitId == null) {
+            return List.of();
+        }
+        List<OrgDirectory.TenantUser> holders = directory.usersWithRole(tenantId, role);
+        for (OrgDirectory.OrgUnit unit : directory.unitAndAncestors(tenantId, unitId)) {
+            List<String> inUnit = holders.stream()
+                    .filter(user -> user.orgUnitId() != null && user.orgUnitId() == unit.id())
+                    .map(OrgDirectory.TenantUser::username)
+                    .toList();
+            if (!inUnit.isEmpty()) {
+                return inUnit;
+            }
+        }
+        return List.of();
+    }
+
+    private List<String> existing(long tenantId, List<String> usernames) {
+        return usernames.stream().filter(name -> directory.user(tenantId, name).isPresent()).distinct().toList();
+    }
+
+    private static List<String> valuesAt(JsonNode data, String path) {
+        JsonNode node = data;
+        for (String part : path.split("\\.")) {
+            node = node.path(part);
+        }
+        if (node.isArray()) {
+            return node.valueStream().map(JsonNode::asString).filter(value -> !value.isBlank()).toList();
+        }
+        return node.isString() && !node.asString().isBlank() ? List.of(node.asString()) : List.of();
+    }
+
+    private static List<String> usernames(List<OrgDirectory.TenantUser> users) {
+        return users.stream().map(OrgDirectory.TenantUser::username).toList();
+    }
+}
