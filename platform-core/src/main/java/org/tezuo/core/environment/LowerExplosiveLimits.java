@@ -37,9 +37,10 @@ public final class LowerExplosiveLimits {
 
     /** Finds a gas by any of its names, ignoring case and surrounding spaces. */
     public static Optional<FlammableGas> find(String name) {
-        String wanted = name.trim().toLowerCase(Locale.ROOT);
+        String normalized = name.trim().toLowerCase(Locale.ROOT);
         return GASES.stream()
-                .filter(gas -> gas.names().stream().anyMatch(alias -> alias.toLowerCase(Locale.ROOT).equals(wanted)))
+                .filter(gas -> gas.names().stream()
+                        .anyMatch(alias -> alias.toLowerCase(Locale.ROOT).equals(normalized)))
                 .findFirst();
     }
 

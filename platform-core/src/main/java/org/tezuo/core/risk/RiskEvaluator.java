@@ -19,8 +19,8 @@ import org.tezuo.core.rules.RuleScope;
 /**
  * Applies a compiled ruleset to one permit. Permit-scope rules see the caller's permit variables and
  * {@code weather}, {@code gasSamples} and {@code now}; gas-reading rules run once per reading with {@code gas}
- * bound as well. Missing data reaches the rules as null or a zero count, so the ruleset decides whether it blocks
- * or needs confirmation; nothing is skipped as clean.
+ * bound as well. Missing data reaches the rules as null or a zero count. The ruleset then decides whether it blocks
+ * or needs confirmation, so missing data is never skipped as clean.
  */
 @Component
 public class RiskEvaluator {

@@ -25,8 +25,8 @@ record RuleToken(Type type, String text, int position) {
         END
     }
 
-    boolean is(Type wanted, String wantedText) {
-        return type == wanted && text.equals(wantedText);
+    boolean is(Type expectedType, String expectedText) {
+        return type == expectedType && text.equals(expectedText);
     }
 
     boolean isOperator(String operator) {

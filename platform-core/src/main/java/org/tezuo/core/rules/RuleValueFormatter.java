@@ -6,6 +6,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.tezuo.core.i18n.UserMessages;
 
 /** Formats values for rule messages: numbers without trailing zeros, date-times to the minute in their offset. */
 final class RuleValueFormatter {
@@ -16,12 +17,12 @@ final class RuleValueFormatter {
     }
 
     static String format(@Nullable Object value, Locale locale) {
-        boolean english = "en".equals(locale.getLanguage());
         return switch (value) {
-            case null -> english ? "n/a" : "无数据";
+            case null -> UserMessages.render(InvalidExpressionException.BUNDLE, locale, "rule.value.missing");
             case BigDecimal number -> plain(number);
             case Number number -> plain(RuleFunctions.toBigDecimal(number));
-            case Boolean flag -> english ? (flag ? "yes" : "no") : (flag ? "是" : "否");
+            case Boolean flag -> UserMessages.render(InvalidExpressionException.BUNDLE, locale,
+                    flag ? "rule.value.true" : "rule.value.false");
             case OffsetDateTime dateTime -> dateTime.format(DATE_TIME);
             case ZonedDateTime dateTime -> dateTime.format(DATE_TIME);
             default -> value.toString();

@@ -10,7 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the JSON of QWeather {@code /v7/weather/now}: {@code code} "200" means success, and the {@code now}
- * object holds every value as a string, with {@code windSpeed} in km/h and {@code windScale} as level text.
+ * object contains every value as a string, with {@code windSpeed} in km/h and {@code windScale} as level text.
  */
 public final class QWeatherPayloadParser {
 

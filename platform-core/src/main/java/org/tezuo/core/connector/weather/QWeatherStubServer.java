@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A loopback HTTP server on 127.0.0.1 that answers {@code /v7/weather/now} in the QWeather JSON shape, gzip
+ * A loopback HTTP server on 127.0.0.1 that serves {@code /v7/weather/now} in the QWeather JSON shape, gzip
  * compressed as QWeather does, with observations set by the demo or a test. Requests without the configured API
  * key get HTTP 401.
  */

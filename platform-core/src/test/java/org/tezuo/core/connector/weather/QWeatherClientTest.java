@@ -40,7 +40,7 @@ class QWeatherClientTest {
     }
 
     @Test
-    void higherOfSpeedLevelAndReportedLevelIsUsed() {
+    void speedLevelAboveReportedLevelWins() {
         stub.setObservation("30", "3-4", "5", "60", OBSERVED);
 
         WeatherObservation observation = client.currentObservation("116.41,39.92");
