@@ -1,0 +1,69 @@
+package org.tezuo.core.risk;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.tezuo.core.connector.weather.WeatherObservation;
+import org.tezuo.core.environment.GasReading;
+import org.tezuo.core.rules.CompiledRuleset;
+import org.tezuo.core.rules.RuleFinding;
+import org.tezuo.core.rules.RuleScope;
+
+/**
+ * Applies a compiled ruleset to one permit. Permit-scope rules see the caller's permit variables and
+ * {@code weather}, {@code gasSamples} and {@code now}; gas-reading rules run once per reading with {@code gas}
+ * bound as well. Missing data reaches the rules as null or a zero count. The ruleset then decides whether it blocks
+ * or needs confirmation, so missing data is never skipped as clean.
+ */
+@Component
+public class RiskEvaluator {
+
+    private static final Logger log = LoggerFactory.getLogger(RiskEvaluator.class);
+
+    /**
+     * Evaluates {@code ruleset} and returns the ranked items.
+     *
+     * @param permitVariables values built by the caller from the form, for example grade, openAir, workStart
+     *        ({@link OffsetDateTime}), workEnd and location; the names weather, gasSamples, gas and now are set
+     *        here and override the caller's
+     * @param weather the latest observation at the work location, or null when none is available
+     * @param gasReadings the gas analyses for the permit, possibly empty
+     * @param now the evaluation time in the tenant's zone
+     */
+    public RiskAssessment evaluate(CompiledRuleset ruleset, Map<String, ?> permitVariables,
+            @Nullable WeatherObservation weather, List<GasReading> gasReadings, OffsetDateTime now) {
+        Map<String, @Nullable Object> variables = new HashMap<>(permitVariables);
+        variables.put(RiskVariables.WEATHER, RiskVariables.weather(weather, now));
+        variables.put(RiskVariables.GAS_SAMPLES, RiskVariables.gasSamples(gasReadings));
+        variables.put(RiskVariables.NOW, now);
+        variables.put(RiskVariables.GAS, null);
+
+        List<RiskItem> items = new ArrayList<>();
+        for (RuleFinding finding : ruleset.evaluate(RuleScope.PERMIT, variables)) {
+            items.add(item(finding, null));
+        }
+        for (GasReading reading : gasReadings) {
+            variables.put(RiskVariables.GAS, RiskVariables.gas(reading));
+            for (RuleFinding finding : ruleset.evaluate(RuleScope.GAS_READING, variables)) {
+                items.add(item(finding, reading.detectorId()));
+            }
+        }
+        items.sort(Comparator.comparing(RiskItem::severity));
+
+        log.debug("Ruleset {} produced {} risk items ({} readings, weather {})", ruleset.ruleset().reference(),
+                items.size(), gasReadings.size(), weather == null ? "missing" : "present");
+        return new RiskAssessment(items);
+    }
+
+    private static RiskItem item(RuleFinding finding, @Nullable String detectorId) {
+        return new RiskItem(finding.rule().id(), finding.severity(), finding.message(), finding.rule().source(),
+                finding.rule().unconfirmed(), finding.value(), finding.limit(), detectorId);
+    }
+}

@@ -1,0 +1,31 @@
+package org.tezuo.packs;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The ruleset documents bundled in this module, for templates that load them by id. */
+public final class PolicyPackCatalog {
+
+    /**
+     * One bundled ruleset.
+     *
+     * @param id stable id, for example {@code gb30871-2022.hot-work}
+     * @param resourcePath absolute class-path location of the JSON document
+     */
+    public record BundledRuleset(String id, String resourcePath) {
+    }
+
+    private static final List<BundledRuleset> RULESETS = List.of(
+            new BundledRuleset("gb30871-2022.hot-work", "/org/tezuo/packs/gb30871-2022/hot-work.ruleset.json"));
+
+    private PolicyPackCatalog() {
+    }
+
+    public static List<BundledRuleset> rulesets() {
+        return RULESETS;
+    }
+
+    public static Optional<BundledRuleset> ruleset(String id) {
+        return RULESETS.stream().filter(ruleset -> ruleset.id().equals(id)).findFirst();
+    }
+}
