@@ -1,0 +1,121 @@
+package org.tezuo.app.permit;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.tezuo.app.api.NotFoundException;
+import org.tezuo.core.audit.AuditLog;
+import org.tezuo.core.i18n.LocalizedException;
+import org.tezuo.workflow.approval.ApprovalDecider;
+import org.tezuo.workflow.approval.ApprovalHistory;
+import org.tezuo.workflow.approval.ApprovalInbox;
+import org.tezuo.workflow.approval.ApprovalRecord;
+import org.tezuo.workflow.approval.ApprovalTask;
+
+/**
+ * What an approver does with a permit task: list the tasks, re-confirm each risk item, then approve, reject or
+ * return the permit to the applicant. Every operation is audited.
+ */
+@Component
+public class PermitApprovals {
+
+    private final ApprovalInbox inbox;
+    private final ApprovalDecider decider;
+    private final ApprovalHistory history;
+    private final PermitStore permits;
+    private final AuditLog audit;
+
+    PermitApprovals(ApprovalInbox inbox, ApprovalDecider decider, ApprovalHistory history, PermitStore permits,
+            AuditLog audit) {
+        this.inbox = inbox;
+        this.decider = decider;
+        this.history = history;
+        this.permits = permits;
+        this.audit = audit;
+    }
+
+    /** A task of the actor with the permit it is about. */
+    public record PermitTask(ApprovalTask task, Permit permit) {
+    }
+
+    /** The actor's confirmation of one risk item. */
+    public record ItemConfirmation(String itemCode, RiskConfirmationDecision decision, @Nullable String note) {
+    }
+
+    /** Returns the actor's open permit tasks, newest first. */
+    public List<PermitTask> tasks(Actor actor) {
+        return inbox.tasks(actor.tenantId(), actor.username()).stream()
+                .filter(task -> PermitSubmitter.permitIdOf(task.businessKey()) >= 0)
+                .flatMap(task -> permits.find(actor.tenantId(), PermitSubmitter.permitIdOf(task.businessKey()))
+                        .map(permit -> new PermitTask(task, permit)).stream())
+                .sorted((a, b) -> b.task().createdAt().compareTo(a.task().createdAt()))
+                .toList();
+    }
+
+    /** Returns one open task of the actor; another user's or another tenant's task is not found. */
+    public PermitTask task(Actor actor, String taskId) {
+        return tasks(actor).stream()
+                .filter(candidate -> candidate.task().taskId().equals(taskId))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("待办任务", taskId));
+    }
+
+    /** Records the actor's confirmations on a task; each item code must be one of the permit's risk items. */
+    @Transactional
+    public void confirmRiskItems(Actor actor, String taskId, List<ItemConfirmation> confirmations) {
+        PermitTask task = task(actor, taskId);
+        Set<String> known = task.permit().riskItems().stream().map(PermitRiskItem::code).collect(Collectors.toSet());
+        for (ItemConfirmation confirmation : confirmations) {
+            if (!known.contains(confirmation.itemCode())) {
+                throw new LocalizedException("permit.riskItemUnknown", task.permit().id(), confirmation.itemCode());
+            }
+        }
+        for (ItemConfirmation confirmation : confirmations) {
+            permits.upsertConfirmation(actor.tenantId(), task.permit().id(), taskId, task.task().nodeId(),
+                    actor.username(), confirmation.itemCode(), confirmation.decision(), confirmation.note());
+        }
+        audit.append(actor.tenantId(), actor.username(), "permit.risk-confirm", "permit",
+                String.valueOf(task.permit().id()), null, Map.of("task", taskId, "node", task.task().nodeId(),
+                        "confirmations", confirmations));
+    }
+
+    /** Approves; refused by {@link RiskConfirmationGuard} until every risk item is confirmed by the actor. */
+    @Transactional
+    public ApprovalRecord approve(Actor actor, String taskId, @Nullable String comment) {
+        PermitTask task = task(actor, taskId);
+        ApprovalRecord record = decider.approve(actor.tenantId(), taskId, actor.username(), comment);
+        auditDecision(actor, task, "permit.approve", comment);
+        return record;
+    }
+
+    @Transactional
+    public ApprovalRecord reject(Actor actor, String taskId, String comment) {
+        PermitTask task = task(actor, taskId);
+        ApprovalRecord record = decider.reject(actor.tenantId(), taskId, actor.username(), comment);
+        auditDecision(actor, task, "permit.approval-reject", comment);
+        return record;
+    }
+
+    @Transactional
+    public ApprovalRecord returnToApplicant(Actor actor, String taskId, String comment) {
+        PermitTask task = task(actor, taskId);
+        ApprovalRecord record = decider.returnToApplicant(actor.tenantId(), taskId, actor.username(), comment);
+        auditDecision(actor, task, "permit.approval-return", comment);
+        return record;
+    }
+
+    /** Returns the approval history of a permit, oldest first. */
+    public List<ApprovalRecord> history(long tenantId, long permitId) {
+        return history.forBusinessKey(tenantId, PermitSubmitter.businessKey(permitId));
+    }
+
+    private void auditDecision(Actor actor, PermitTask task, String action, @Nullable String comment) {
+        audit.append(actor.tenantId(), actor.username(), action, "permit", String.valueOf(task.permit().id()), null,
+                Map.of("task", task.task().taskId(), "node", task.task().nodeId(),
+                        "comment", comment == null ? "" : comment));
+    }
+}

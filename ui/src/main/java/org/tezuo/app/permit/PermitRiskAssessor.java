@@ -1,0 +1,214 @@
+package org.tezuo.app.permit;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.tezuo.core.connector.weather.QWeatherClient;
+import org.tezuo.core.connector.weather.QWeatherSettings;
+import org.tezuo.core.connector.weather.WeatherDataException;
+import org.tezuo.core.connector.weather.WeatherObservation;
+import org.tezuo.core.environment.GasReading;
+import org.tezuo.core.environment.GasReadingException;
+import org.tezuo.core.environment.GasReadingParser;
+import org.tezuo.core.metadata.MetadataStore;
+import org.tezuo.core.risk.RiskAssessment;
+import org.tezuo.core.risk.RiskEvaluator;
+import org.tezuo.core.risk.RiskItem;
+import org.tezuo.core.rules.CompiledRuleset;
+import org.tezuo.core.rules.RulesetCompiler;
+import org.tezuo.form.definition.FormDefinition;
+import org.tezuo.metadata.MetadataDocument;
+import org.tezuo.metadata.MetadataKind;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Evaluates a permit's risk on live data: the tenant's published ruleset for the permit type, the weather
+ * connector's current observation, the gas readings posted for the permit and the analyses written on the form.
+ * A weather connector that fails yields no observation, which the ruleset treats as missing live data.
+ */
+@Component
+class PermitRiskAssessor {
+
+    private static final Logger log = LoggerFactory.getLogger(PermitRiskAssessor.class);
+
+    private final MetadataStore metadata;
+    private final RulesetCompiler rulesets;
+    private final RiskEvaluator evaluator;
+    private final PermitStore permits;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    PermitRiskAssessor(MetadataStore metadata, RulesetCompiler rulesets, RiskEvaluator evaluator, PermitStore permits,
+            JsonMapper json, Clock clock) {
+        this.metadata = metadata;
+        this.rulesets = rulesets;
+        this.evaluator = evaluator;
+        this.permits = permits;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The outcome of an assessment and the live data it was made on. */
+    record Outcome(int rulesetVersion, RiskAssessment assessment, ObjectNode liveData) {
+    }
+
+    Outcome assess(Permit permit, FormDefinition form, JsonNode data, ZoneId zone) {
+        MetadataDocument rulesetDocument = metadata.requirePublished(permit.tenantId(), MetadataKind.RULESET,
+                permit.rulesetKey());
+        CompiledRuleset ruleset = rulesets.load(rulesetDocument.reference(), rulesetDocument.body());
+        OffsetDateTime now = OffsetDateTime.now(clock.withZone(zone));
+
+        ObjectNode liveData = json.createObjectNode();
+        WeatherObservation weather = currentWeather(permit.tenantId(), liveData);
+        List<GasReading> readings = new ArrayList<>(postedReadings(permit, zone));
+        readings.addAll(formAnalyses(form, data, zone));
+        ArrayNode gasNode = liveData.putArray("gasReadings");
+        readings.forEach(reading -> gasNode.add(json.valueToTree(reading)));
+
+        RiskAssessment assessment = evaluator.evaluate(ruleset, permitVariables(form, data, zone), weather, readings,
+                now);
+        liveData.put("evaluatedAt", now.toString());
+        return new Outcome(rulesetDocument.version(), assessment, liveData);
+    }
+
+    static List<PermitRiskItem> toStored(RiskAssessment assessment) {
+        return assessment.items().stream().map(PermitRiskAssessor::toStored).toList();
+    }
+
+    private static PermitRiskItem toStored(RiskItem item) {
+        return new PermitRiskItem(item.code(), item.severity().name(), item.message().zh(),
+                item.message().in(Locale.ENGLISH), text(item.value()), text(item.limit()), null, item.source());
+    }
+
+    private Map<String, Object> permitVariables(FormDefinition form, JsonNode data, ZoneId zone) {
+        Map<String, Object> variables = new HashMap<>();
+        for (String role : List.of("grade", "openAir", "oxygenService", "workStart", "workEnd", "location")) {
+            JsonNode value = form.binding(role).map(path -> at(data, path)).orElse(null);
+            variables.put(role, value == null || value.isMissingNode() || value.isNull() ? defaultFor(role)
+                    : typed(role, value, zone));
+        }
+        return variables;
+    }
+
+    private static @Nullable Object defaultFor(String role) {
+        return role.equals("oxygenService") || role.equals("openAir") ? Boolean.FALSE : null;
+    }
+
+    private static Object typed(String role, JsonNode value, ZoneId zone) {
+        if (value.isBoolean()) {
+            return value.asBoolean();
+        }
+        if (value.isNumber()) {
+            return value.decimalValue();
+        }
+        if (role.equals("workStart") || role.equals("workEnd")) {
+            return OffsetDateTime.parse(value.asString()).atZoneSameInstant(zone).toOffsetDateTime();
+        }
+        return value.asString();
+    }
+
+    private @Nullable WeatherObservation currentWeather(long tenantId, ObjectNode liveData) {
+        MetadataDocument connector = metadata.findPublished(tenantId, MetadataKind.CONNECTOR, "weather").orElse(null);
+        if (connector == null) {
+            liveData.put("weatherError", "no weather connector published");
+            return null;
+        }
+        JsonNode body = connector.body();
+        String keyVariable = body.path("credentials").path("apiKeyEnv").asString("");
+        String apiKey = keyVariable.isEmpty() ? "" : System.getenv().getOrDefault(keyVariable,
+                System.getProperty(keyVariable.toLowerCase(Locale.ROOT).replace('_', '.'), ""));
+        QWeatherSettings settings = new QWeatherSettings(java.net.URI.create(body.path("baseUrl").asString()), apiKey,
+                Duration.ofMillis(body.path("connectTimeoutMs").asLong(2000)),
+                Duration.ofMillis(body.path("readTimeoutMs").asLong(5000)));
+        try {
+            WeatherObservation observation = new QWeatherClient(settings)
+                    .currentObservation(body.path("location").asString(""));
+            liveData.set("weather", json.valueToTree(observation));
+            return observation;
+        } catch (WeatherDataException e) {
+            log.warn("Weather connector {} failed for tenant {}: {}", connector.reference(), tenantId, e.toString());
+            liveData.put("weatherError", e.message(Locale.SIMPLIFIED_CHINESE));
+            return null;
+        }
+    }
+
+    private List<GasReading> postedReadings(Permit permit, ZoneId zone) {
+        GasReadingParser parser = new GasReadingParser(zone);
+        List<GasReading> readings = new ArrayList<>();
+        for (JsonNode payload : permits.gasReadingPayloads(permit.tenantId(), permit.id())) {
+            readings.addAll(parser.parse(payload.toString()));
+        }
+        return readings;
+    }
+
+    /**
+     * Turns the gas analyses written on the form into readings: %LEL and %VOL rows are flammable readings of the
+     * named gas, a "%vol O2" row is an oxygen reading, and ppm rows are CO or H₂S readings by the gas named.
+     */
+    private List<GasReading> formAnalyses(FormDefinition form, JsonNode data, ZoneId zone) {
+        JsonNode rows = form.binding("gasAnalyses").map(path -> at(data, path)).orElse(null);
+        if (rows == null || !rows.isArray()) {
+            return List.of();
+        }
+        ArrayNode converted = json.createArrayNode();
+        for (JsonNode row : rows) {
+            ObjectNode reading = converted.addObject();
+            reading.put("detectorId", "form:" + row.path("analyst").asString("analyst"));
+            reading.put("measuredAt", row.path("time").asString());
+            String unit = row.path("unit").asString("");
+            String gas = row.path("gas").asString("");
+            JsonNode result = row.path("result");
+            switch (unit) {
+                case "%LEL", "%VOL" -> {
+                    ObjectNode flammable = reading.putObject("flammable");
+                    flammable.set("value", result);
+                    flammable.put("unit", unit);
+                    flammable.put("gas", gas);
+                }
+                case "%vol O2" -> reading.set("oxygenPercentVol", result);
+                case "ppm" -> reading.set(isHydrogenSulphide(gas) ? "h2sPpm" : "coPpm", result);
+                default -> log.debug("Gas analysis with unit {} is not evaluated", unit);
+            }
+        }
+        try {
+            return new GasReadingParser(zone).parse(converted.toString());
+        } catch (GasReadingException e) {
+            log.info("Gas analyses on the form could not be read: {}", e.toString());
+            return List.of();
+        }
+    }
+
+    private static boolean isHydrogenSulphide(String gas) {
+        String normalised = gas.replace("₂", "2").toUpperCase(Locale.ROOT);
+        return normalised.contains("H2S") || gas.contains("硫化氢");
+    }
+
+    private static JsonNode at(JsonNode data, String path) {
+        JsonNode node = data;
+        for (String part : path.split("\\.")) {
+            node = node.path(part);
+        }
+        return node;
+    }
+
+    private static @Nullable String text(@Nullable Object value) {
+        if (value == null) {
+            return null;
+        }
+        return value instanceof BigDecimal decimal ? decimal.stripTrailingZeros().toPlainString() : value.toString();
+    }
+}

@@ -1,0 +1,196 @@
+package org.tezuo.app.permit;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tezuo.app.org.OrgDirectory;
+import org.tezuo.core.audit.AuditLog;
+import org.tezuo.core.i18n.UserMessages;
+import org.tezuo.core.metadata.MetadataStore;
+import org.tezuo.core.qualification.gate.GateRequirement;
+import org.tezuo.core.qualification.gate.GateSubject;
+import org.tezuo.core.qualification.gate.GateViolation;
+import org.tezuo.core.qualification.gate.QualificationGate;
+import org.tezuo.core.rules.RuleSeverity;
+import org.tezuo.core.tenant.TenantDirectory;
+import org.tezuo.form.definition.FormDefinition;
+import org.tezuo.form.validation.FieldError;
+import org.tezuo.form.validation.FormValidator;
+import org.tezuo.metadata.MetadataDocument;
+import org.tezuo.metadata.MetadataKind;
+import org.tezuo.templates.IndustryTemplate;
+import org.tezuo.workflow.approval.ApprovalDecider;
+import org.tezuo.workflow.approval.ApprovalInbox;
+import org.tezuo.workflow.approval.ApprovalStarter;
+import org.tezuo.workflow.approval.ApprovalTask;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Submits a permit: validates the data against the form version the permit was created under, runs the
+ * qualification gate on the applicant and every named worker, evaluates risk on live data, and then starts (or,
+ * after a return, resumes) the approval flow. Each check returns all of its reasons at once; a refused submission
+ * changes nothing but the audit log.
+ */
+@Component
+public class PermitSubmitter {
+
+    private static final Logger log = LoggerFactory.getLogger(PermitSubmitter.class);
+
+    private final PermitDrafter drafter;
+    private final PermitTypes permitTypes;
+    private final PermitStore permits;
+    private final PermitRiskAssessor riskAssessor;
+    private final FormValidator formValidator;
+    private final QualificationGate gate;
+    private final MetadataStore metadata;
+    private final OrgDirectory directory;
+    private final TenantDirectory tenants;
+    private final ApprovalStarter starter;
+    private final ApprovalInbox inbox;
+    private final ApprovalDecider decider;
+    private final AuditLog audit;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    PermitSubmitter(PermitDrafter drafter, PermitTypes permitTypes, PermitStore permits,
+            PermitRiskAssessor riskAssessor, FormValidator formValidator, QualificationGate gate,
+            MetadataStore metadata, OrgDirectory directory, TenantDirectory tenants, ApprovalStarter starter,
+            ApprovalInbox inbox, ApprovalDecider decider, AuditLog audit, TransactionTemplate transaction,
+            Clock clock) {
+        this.drafter = drafter;
+        this.permitTypes = permitTypes;
+        this.permits = permits;
+        this.riskAssessor = riskAssessor;
+        this.formValidator = formValidator;
+        this.gate = gate;
+        this.metadata = metadata;
+        this.directory = directory;
+        this.tenants = tenants;
+        this.starter = starter;
+        this.inbox = inbox;
+        this.decider = decider;
+        this.audit = audit;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /**
+     * Submits a draft or returned permit of the actor and returns it in approval.
+     *
+     * @throws PermitRefusedException with every reason of the first check that failed
+     */
+    public Permit submit(Actor actor, long permitId) {
+        Permit permit = drafter.requireOwnEditable(actor, permitId);
+        ZoneId zone = tenants.require(actor.tenantId()).zone();
+        FormDefinition form = drafter.formOf(permit);
+        JsonNode data = permit.data();
+
+        refuseIfAny(actor, permit, PermitRefusedException.Stage.FORM, formErrors(form, data, actor.locale(), zone));
+        refuseIfAny(actor, permit, PermitRefusedException.Stage.QUALIFICATION, gateViolations(actor, permit, form,
+                data, zone));
+        PermitRiskAssessor.Outcome risk = riskAssessor.assess(permit, form, data, zone);
+        refuseIfAny(actor, permit, PermitRefusedException.Stage.RISK, risk.assessment()
+                .withSeverity(RuleSeverity.BLOCK).stream()
+                .map(item -> new PermitRefusedException.Reason(item.code(), item.message().in(actor.locale())))
+                .toList());
+
+        List<PermitRiskItem> riskItems = PermitRiskAssessor.toStored(risk.assessment());
+        transaction.executeWithoutResult(status -> {
+            String processInstanceId = permit.status() == PermitStatus.RETURNED
+                    ? resume(actor, permit, data)
+                    : starter.start(actor.tenantId(), permit.flowKey(), flowVersionOf(permit), businessKey(permitId),
+                            permit.applicant(), data);
+            permits.markSubmitted(actor.tenantId(), permitId, flowVersionOf(permit), risk.rulesetVersion(), riskItems,
+                    risk.liveData(), processInstanceId);
+            audit.append(actor.tenantId(), actor.username(), "permit.submit", "permit", String.valueOf(permitId),
+                    Map.of("status", permit.status().name()),
+                    Map.of("status", PermitStatus.IN_APPROVAL.name(), "riskItems", riskItems));
+        });
+        log.info("Permit {} of tenant {} submitted with {} risk items", permitId, actor.tenantId(), riskItems.size());
+        return permits.find(actor.tenantId(), permitId).orElseThrow();
+    }
+
+    private List<PermitRefusedException.Reason> formErrors(FormDefinition form, JsonNode data, Locale locale,
+            ZoneId zone) {
+        List<FieldError> errors = formValidator.validate(form, data, locale, zone);
+        return errors.stream().map(error -> new PermitRefusedException.Reason(error.path(), error.message())).toList();
+    }
+
+    private List<PermitRefusedException.Reason> gateViolations(Actor actor, Permit permit, FormDefinition form,
+            JsonNode data, ZoneId zone) {
+        IndustryTemplate.PermitType type = permitTypes.require(actor.tenantId(), permit.permitType());
+        MetadataDocument rulesetDocument = metadata.requirePublished(actor.tenantId(), MetadataKind.RULESET,
+                type.qualificationRuleset());
+        GateRequirement requirement = GateRequirement.from(rulesetDocument);
+
+        List<GateSubject> subjects = new ArrayList<>();
+        String applicantRole = UserMessages.render(actor.locale(), "permit.role.applicant");
+        String workerRole = UserMessages.render(actor.locale(), "permit.role.worker");
+        OrgDirectory.TenantUser applicant = directory.user(actor.tenantId(), permit.applicant()).orElseThrow();
+        if (applicant.personIdNumber() != null) {
+            subjects.add(new GateSubject(applicantRole, applicant.displayName(), applicant.personIdNumber()));
+        } else {
+            return List.of(new PermitRefusedException.Reason("applicant",
+                    UserMessages.render(actor.locale(), "permit.applicantNotLinked", applicant.username())));
+        }
+        JsonNode workers = form.binding("workers").map(path -> data.path(path)).orElse(null);
+        if (workers != null) {
+            for (JsonNode worker : workers) {
+                String idNumber = worker.path("idNumber").asString("");
+                if (!idNumber.equals(applicant.personIdNumber())) {
+                    subjects.add(new GateSubject(workerRole, worker.path("name").asString(""), idNumber));
+                }
+            }
+        }
+        List<GateViolation> violations = gate.check(actor.tenantId(), subjects, requirement, clock.instant(), zone);
+        return violations.stream()
+                .map(violation -> new PermitRefusedException.Reason(violation.subjectName(),
+                        violation.message(actor.locale())))
+                .toList();
+    }
+
+    private void refuseIfAny(Actor actor, Permit permit, PermitRefusedException.Stage stage,
+            List<PermitRefusedException.Reason> reasons) {
+        if (reasons.isEmpty()) {
+            return;
+        }
+        audit.append(actor.tenantId(), actor.username(), "permit.submit-refused", "permit",
+                String.valueOf(permit.id()), null, Map.of("stage", stage.name(), "reasons", reasons));
+        throw new PermitRefusedException(permit.id(), stage, reasons);
+    }
+
+    private String resume(Actor actor, Permit permit, JsonNode data) {
+        ApprovalTask resubmission = inbox.tasks(actor.tenantId(), actor.username()).stream()
+                .filter(task -> task.businessKey().equals(businessKey(permit.id())) && task.resubmission())
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("Returned permit " + permit.id()
+                        + " has no resubmission task for " + actor.username()));
+        permits.transition(actor.tenantId(), permit.id(), PermitStatus.RETURNED, PermitStatus.IN_APPROVAL);
+        decider.resubmit(actor.tenantId(), resubmission.taskId(), actor.username(), null, data);
+        return resubmission.processInstanceId();
+    }
+
+    private int flowVersionOf(Permit permit) {
+        if (permit.flowVersion() != null) {
+            return permit.flowVersion();
+        }
+        return metadata.requirePublished(permit.tenantId(), MetadataKind.FLOW, permit.flowKey()).version();
+    }
+
+    /** Returns the business key under which a permit runs in the workflow engine. */
+    public static String businessKey(long permitId) {
+        return "permit:" + permitId;
+    }
+
+    /** Returns the permit id of a business key made by {@link #businessKey(long)}, or -1 for other keys. */
+    public static long permitIdOf(String businessKey) {
+        return businessKey.startsWith("permit:") ? Long.parseLong(businessKey.substring("permit:".length())) : -1;
+    }
+}
