@@ -25,8 +25,8 @@ public class CurrentUserProvider {
     /**
      * Returns the signed-in user.
      *
-     * @throws AuthenticationCredentialsNotFoundException when nobody is signed in; Spring Security answers it with
-     *     401 on the API and a redirect to the login page elsewhere
+     * @throws AuthenticationCredentialsNotFoundException when no user is signed in. Spring Security turns it into
+     *     401 on the API and into a redirect to the login page elsewhere
      */
     public CurrentUser require() {
         return current().orElseThrow(

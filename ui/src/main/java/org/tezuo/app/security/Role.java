@@ -5,7 +5,7 @@ import java.util.stream.Collectors;
 
 /**
  * Roles a user can hold. The codes are stored in app_user.roles and shared with the approval flows, so a code
- * never changes; Spring Security sees each one as the authority {@code ROLE_<code>}.
+ * never changes. Spring Security grants each one as the authority {@code ROLE_<code>}.
  */
 public enum Role {
     /** 系统管理员. */

@@ -31,7 +31,7 @@ public class SecurityConfiguration {
     static final String[] PUBLIC_PATHS = {
         "/e-permit/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
         "/actuator/health", "/actuator/health/**", "/styles/**",
-        // The error page renders the 401 or 403 a chain already chose; securing it would turn that into a redirect.
+        // The error page renders the 401 or 403 that a chain already chose. Securing it turns that into a redirect.
         "/error"
     };
 

@@ -31,7 +31,7 @@ public class UserAccounts {
      * {@code {bcrypt}…}; usernames are unique across all tenants.
      *
      * @param roles role codes such as {@code SAFETY_ENGINEER}; at least one
-     * @throws IllegalArgumentException when {@code roles} is empty or holds an unknown code
+     * @throws IllegalArgumentException when {@code roles} is empty or contains an unknown code
      * @throws org.springframework.dao.DuplicateKeyException when the username is taken
      */
     public CurrentUser create(long tenantId, String username, String rawPassword, String displayName,

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The language of the views for one browser session: Simplified Chinese until the user picks English with the
- * language switch, whatever the browser's Accept-Language says. The choice lives in the HTTP session, so it
+ * language switch, whatever Accept-Language the browser sends. The choice lives in the HTTP session, so it
  * survives the login and lasts until the session ends.
  */
 @Component

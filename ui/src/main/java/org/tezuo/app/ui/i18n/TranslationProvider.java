@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Captions of every view from {@code org/tezuo/app/ui/messages*.properties}: Simplified Chinese (the default
- * bundle) and English. Any locale other than English renders in Chinese, so a browser asking for German sees
+ * bundle) and English. Any locale other than English renders in Chinese, so a browser requesting German gets
  * Chinese. A missing key renders as {@code !key!} and is logged, so a gap is visible on the page.
  */
 @Component

@@ -32,7 +32,8 @@ import org.tezuo.core.tenant.TenantDirectory;
 
 /**
  * One person of the user's tenant with every certificate, its state and last registry check, and why permit
- * submission is frozen when it is. An id of another tenant or of nobody shows "not found" and no data.
+ * submission is frozen when it is. An id that belongs to another tenant or to no person shows "not found"
+ * and no data.
  */
 @Route(value = "persons/:" + PersonDetailView.PERSON_ID + "(\\d+)", layout = MainLayout.class)
 @PermitAll

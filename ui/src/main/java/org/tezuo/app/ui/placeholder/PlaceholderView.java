@@ -4,7 +4,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 
-/** A page that says its feature is not available yet. */
+/** A page stating that its feature is not available yet. */
 abstract class PlaceholderView extends VerticalLayout implements HasDynamicTitle {
 
     private final String titleKey;
