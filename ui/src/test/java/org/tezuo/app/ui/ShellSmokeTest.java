@@ -128,6 +128,8 @@ class ShellSmokeTest {
         assertThat(greeting.getText()).isEqualTo("张安全，您好");
         assertThat(waitFor(By.cssSelector("#certificate-counts [data-state='EXPIRED']")).getText())
                 .contains("已过期").contains("1");
+        assertThat(waitFor(By.cssSelector("#permit-counts [data-status='ISSUED']")).getText())
+                .contains("已签发").contains("0");
         assertThat(pageWidth()).isLessThanOrEqualTo(375);
         screenshot("home");
 

@@ -11,7 +11,10 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import java.util.Locale;
 import java.util.Map;
+import org.tezuo.app.permit.PermitStatus;
+import org.tezuo.app.permit.PermitStore;
 import org.tezuo.app.security.CurrentUser;
 import org.tezuo.app.security.CurrentUserProvider;
 import org.tezuo.app.ui.layout.MainLayout;
@@ -19,13 +22,13 @@ import org.tezuo.app.ui.person.CertificateStateLabels;
 import org.tezuo.core.qualification.CertificateState;
 import org.tezuo.core.qualification.QualificationStore;
 
-/** Home page: one card per certificate state with the tenant's count, then permits and the user's tasks. */
+/** Home page: the tenant's certificates per state and permits per status as cards, then the user's tasks. */
 @Route(value = "", layout = MainLayout.class)
 @Menu(order = 0, title = "menu.home", icon = "vaadin:home")
 @PermitAll
 public class HomeView extends VerticalLayout implements HasDynamicTitle {
 
-    public HomeView(CurrentUserProvider currentUser, QualificationStore qualifications) {
+    public HomeView(CurrentUserProvider currentUser, QualificationStore qualifications, PermitStore permits) {
         CurrentUser user = currentUser.require();
         addClassName("tezuo-home");
 
@@ -36,7 +39,8 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
         add(new H2(getTranslation("home.certificates")));
         add(certificateCards(qualifications.countByState(user.tenantId())));
 
-        add(new H2(getTranslation("home.permits")), placeholder("home.permits.pending"));
+        add(new H2(getTranslation("home.permits")));
+        add(permitCards(permits.countByStatus(user.tenantId())));
         add(new H2(getTranslation("home.tasks")), placeholder("home.tasks.pending"));
     }
 
@@ -61,6 +65,27 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
             grid.add(card);
         }
         return grid;
+    }
+
+    private Component permitCards(Map<PermitStatus, Long> counts) {
+        Div grid = new Div();
+        grid.setId("permit-counts");
+        grid.addClassName("tezuo-card-grid");
+        for (PermitStatus status : PermitStatus.values()) {
+            Span count = new Span(String.valueOf(counts.getOrDefault(status, 0L)));
+            count.addClassName("tezuo-count");
+
+            Card card = new Card();
+            card.getElement().setAttribute("data-status", status.name());
+            card.setTitle(isEnglish() ? status.en() : status.zh());
+            card.add(count);
+            grid.add(card);
+        }
+        return grid;
+    }
+
+    private boolean isEnglish() {
+        return getLocale().getLanguage().equals(Locale.ENGLISH.getLanguage());
     }
 
     private Component placeholder(String key) {
