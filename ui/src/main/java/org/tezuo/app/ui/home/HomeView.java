@@ -50,38 +50,41 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Component certificateCards(Map<CertificateState, Long> counts) {
-        Div grid = new Div();
-        grid.setId("certificate-counts");
-        grid.addClassName("tezuo-card-grid");
+        Div grid = cardGrid("certificate-counts");
         for (CertificateState state : CertificateState.values()) {
-            Span count = new Span(String.valueOf(counts.getOrDefault(state, 0L)));
-            count.addClassName("tezuo-count");
-
-            Card card = new Card();
+            Card card = countCard(CertificateStateLabels.label(state, getLocale()), counts.getOrDefault(state, 0L));
             card.getElement().setAttribute("data-state", state.name());
-            card.setTitle(CertificateStateLabels.label(state, getLocale()));
             card.addClassName("tezuo-tone-" + CertificateStateLabels.variant(state).getVariantName());
-            card.add(count);
             grid.add(card);
         }
         return grid;
     }
 
     private Component permitCards(Map<PermitStatus, Long> counts) {
-        Div grid = new Div();
-        grid.setId("permit-counts");
-        grid.addClassName("tezuo-card-grid");
+        Div grid = cardGrid("permit-counts");
         for (PermitStatus status : PermitStatus.values()) {
-            Span count = new Span(String.valueOf(counts.getOrDefault(status, 0L)));
-            count.addClassName("tezuo-count");
-
-            Card card = new Card();
+            Card card = countCard(isEnglish() ? status.en() : status.zh(), counts.getOrDefault(status, 0L));
             card.getElement().setAttribute("data-status", status.name());
-            card.setTitle(isEnglish() ? status.en() : status.zh());
-            card.add(count);
             grid.add(card);
         }
         return grid;
+    }
+
+    private static Div cardGrid(String id) {
+        Div grid = new Div();
+        grid.setId(id);
+        grid.addClassName("tezuo-card-grid");
+        return grid;
+    }
+
+    private static Card countCard(String title, long count) {
+        Span number = new Span(String.valueOf(count));
+        number.addClassName("tezuo-count");
+
+        Card card = new Card();
+        card.setTitle(title);
+        card.add(number);
+        return card;
     }
 
     private boolean isEnglish() {
