@@ -1,0 +1,71 @@
+package org.tezuo.app.security;
+
+import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.tezuo.app.ui.login.LoginView;
+
+/**
+ * Three filter chains, tried in order:
+ * <ol>
+ *   <li>{@code /api/**}: HTTP Basic or an existing login session, never creates a session, no CSRF token because
+ *       API clients send none;</li>
+ *   <li>{@code /stub/**}: the loopback stand-ins of external systems, public and without CSRF because the
+ *       application's own connectors call them;</li>
+ *   <li>everything else: Vaadin views with the login page at {@code /login}, CSRF on, a few public paths.</li>
+ * </ol>
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+public class SecurityConfiguration {
+
+    /** Paths served without login by the Vaadin chain. */
+    static final String[] PUBLIC_PATHS = {
+        "/e-permit/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+        "/actuator/health", "/actuator/health/**", "/styles/**",
+        // The error page renders the 401 or 403 that a chain already chose. Securing it turns that into a redirect.
+        "/error"
+    };
+
+    /** Encodes new passwords as {@code {bcrypt}…} and still reads hashes stored with another encoder's prefix. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiFilterChain(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .httpBasic(basic -> { })
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain stubFilterChain(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/stub/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain vaadinFilterChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PATHS).permitAll());
+        return http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+    }
+}

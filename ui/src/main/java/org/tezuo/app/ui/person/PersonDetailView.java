@@ -1,0 +1,162 @@
+package org.tezuo.app.ui.person;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.badge.Badge;
+import com.vaadin.flow.component.badge.BadgeVariant;
+import com.vaadin.flow.component.card.Card;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import jakarta.annotation.security.PermitAll;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.tezuo.app.security.CurrentUser;
+import org.tezuo.app.security.CurrentUserProvider;
+import org.tezuo.app.ui.i18n.DisplayFormats;
+import org.tezuo.app.ui.layout.MainLayout;
+import org.tezuo.core.qualification.Certificate;
+import org.tezuo.core.qualification.Person;
+import org.tezuo.core.qualification.QualificationStore;
+import org.tezuo.core.tenant.TenantDirectory;
+
+/**
+ * One person of the user's tenant with every certificate, its state and last registry check, and why permit
+ * submission is frozen when it is. An id that belongs to another tenant or to no person shows "not found"
+ * and no data.
+ */
+@Route(value = "persons/:" + PersonDetailView.PERSON_ID + "(\\d+)", layout = MainLayout.class)
+@PermitAll
+public class PersonDetailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    /** Route parameter holding the person id. */
+    public static final String PERSON_ID = "personId";
+
+    private final CurrentUserProvider currentUser;
+    private final QualificationStore qualifications;
+    private final TenantDirectory tenants;
+    private String title = "";
+
+    public PersonDetailView(CurrentUserProvider currentUser, QualificationStore qualifications,
+            TenantDirectory tenants) {
+        this.currentUser = currentUser;
+        this.qualifications = qualifications;
+        this.tenants = tenants;
+        addClassName("tezuo-person-detail");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        CurrentUser user = currentUser.require();
+        Optional<Person> person = event.getRouteParameters().getLong(PERSON_ID)
+                .flatMap(id -> qualifications.findPerson(user.tenantId(), id));
+        add(new RouterLink(getTranslation("persons.back"), PersonsView.class));
+
+        if (person.isEmpty()) {
+            title = getTranslation("person.notFound.title");
+            Paragraph notFound = new Paragraph(getTranslation("person.notFound"));
+            notFound.setId("person-not-found");
+            add(notFound);
+            return;
+        }
+        title = person.get().name();
+        ZoneId zone = tenants.require(user.tenantId()).zone();
+        show(person.get(), qualifications.certificatesOf(user.tenantId(), person.get().id()), zone);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+
+    private void show(Person person, List<Certificate> certificates, ZoneId zone) {
+        H2 name = new H2(person.name());
+        name.setId("person-name");
+        add(name);
+        if (person.permitFrozen()) {
+            add(freezeNotice(person));
+        }
+        add(personFields(person));
+
+        add(new H3(getTranslation("person.certificates")));
+        if (certificates.isEmpty()) {
+            add(new Paragraph(getTranslation("person.certificates.none")));
+        }
+        Div cards = new Div();
+        cards.addClassName("tezuo-certificate-list");
+        certificates.forEach(certificate -> cards.add(certificateCard(certificate, zone)));
+        add(cards);
+    }
+
+    private Component freezeNotice(Person person) {
+        Badge badge = new Badge(getTranslation("person.frozen.yes"));
+        badge.addThemeVariants(BadgeVariant.ERROR);
+        String reason = person.freezeReason() == null ? getTranslation("person.frozen.noReason")
+                : person.freezeReason();
+        Span text = new Span(getTranslation("person.frozen.reason", reason));
+        Div notice = new Div(badge, text);
+        notice.setId("freeze-notice");
+        notice.addClassName("tezuo-freeze-notice");
+        return notice;
+    }
+
+    private FormLayout personFields(Person person) {
+        FormLayout fields = new FormLayout();
+        fields.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
+        field(fields, "person.idNumber", person.maskedIdNumber());
+        field(fields, "person.gender", person.gender());
+        field(fields, "person.orgUnit", person.orgUnit());
+        field(fields, "person.position", person.position());
+        return fields;
+    }
+
+    private Card certificateCard(Certificate certificate, ZoneId zone) {
+        Card card = new Card();
+        card.addClassName("tezuo-certificate");
+        card.getElement().setAttribute("data-certificate", certificate.certNumber());
+        card.setTitle(certificate.certNumber());
+        card.setSubtitle(certificate.item());
+        card.setHeaderSuffix(CertificateStateLabels.badge(certificate.state(), getLocale()));
+
+        FormLayout fields = new FormLayout();
+        fields.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
+        field(fields, "certificate.category", certificate.category());
+        field(fields, "certificate.item", certificate.item());
+        field(fields, "certificate.firstIssuedOn",
+                DisplayFormats.date(certificate.firstIssuedOn(), certificate.firstIssuedPrecision()));
+        field(fields, "certificate.validFrom", DisplayFormats.date(certificate.validFrom(), null));
+        field(fields, "certificate.validUntil",
+                DisplayFormats.date(certificate.validUntil(), certificate.validUntilPrecision()));
+        field(fields, "certificate.reviewDueOn", DisplayFormats.date(certificate.reviewDueOn(), null));
+        field(fields, "certificate.reviewDoneOn", DisplayFormats.date(certificate.reviewDoneOn(), null));
+        field(fields, "certificate.issuer", certificate.issuer());
+        field(fields, "certificate.registryCheck", registryCheck(certificate, zone));
+        card.add(fields);
+        return card;
+    }
+
+    private String registryCheck(Certificate certificate, ZoneId zone) {
+        if (certificate.registryResult() == null || certificate.registryCheckedAt() == null) {
+            return getTranslation("certificate.registry.never");
+        }
+        return getTranslation("certificate.registry.checked",
+                DisplayFormats.dateTime(certificate.registryCheckedAt(), zone),
+                getTranslation("registry." + certificate.registryResult().name()));
+    }
+
+    private void field(FormLayout fields, String captionKey, @Nullable String value) {
+        Span text = new Span(value == null || value.isEmpty() ? getTranslation("value.none") : value);
+        fields.addFormItem(text, getTranslation(captionKey));
+    }
+}

@@ -1,0 +1,30 @@
+package org.tezuo.app.security;
+
+import java.util.List;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Test-only API endpoint that returns the signed-in user and the authorities Spring Security granted. */
+@RestController
+class WhoAmIController {
+
+    private final CurrentUserProvider currentUser;
+
+    WhoAmIController(CurrentUserProvider currentUser) {
+        this.currentUser = currentUser;
+    }
+
+    record WhoAmI(CurrentUser user, List<String> authorities) {
+    }
+
+    @GetMapping("/api/test/whoami")
+    WhoAmI whoAmI() {
+        List<String> authorities = SecurityContextHolder.getContext().getAuthentication().getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .sorted()
+                .toList();
+        return new WhoAmI(currentUser.require(), authorities);
+    }
+}
