@@ -15,7 +15,7 @@ final class DuplicateRowCheck {
     }
 
     static List<RowValidation> rejectDuplicates(List<RowValidation> rows, LedgerHeader header) {
-        Map<String, Integer> rowOfCertificate = new HashMap<>();
+        Map<String, LedgerEntry> entryOfCertificate = new HashMap<>();
         Map<String, LedgerEntry> firstEntryOfPerson = new HashMap<>();
         List<RowValidation> checked = new ArrayList<>(rows.size());
         for (RowValidation row : rows) {
@@ -27,11 +27,11 @@ final class DuplicateRowCheck {
             String idNumber = entry.person().idNumber();
             String certNumber = entry.certificate().certNumber();
 
-            Integer earlierRow = rowOfCertificate.putIfAbsent(idNumber + '\n' + certNumber, entry.rowNumber());
+            LedgerEntry sameCertificate = entryOfCertificate.putIfAbsent(idNumber + '\n' + certNumber, entry);
             LedgerEntry earlierEntry = firstEntryOfPerson.putIfAbsent(idNumber, entry);
-            if (earlierRow != null) {
+            if (sameCertificate != null) {
                 checked.add(rejected(entry, header.header(LedgerField.CERT_NUMBER), certNumber,
-                        new InvalidLedgerValueException("row.duplicate", String.valueOf(earlierRow))));
+                        duplicateReason(sameCertificate, entry)));
             } else if (earlierEntry != null && !earlierEntry.person().name().equals(entry.person().name())) {
                 checked.add(rejected(entry, header.header(LedgerField.NAME), entry.person().name(),
                         new InvalidLedgerValueException("row.nameConflict", String.valueOf(earlierEntry.rowNumber()),
@@ -41,6 +41,17 @@ final class DuplicateRowCheck {
             }
         }
         return checked;
+    }
+
+    // NOTE: the registry numbers certificates "T" + ID number, so a worker holding two categories may carry one
+    // number twice. The certificate table's key (tenant, person, number) can store only one of them.
+    private static InvalidLedgerValueException duplicateReason(LedgerEntry earlier, LedgerEntry entry) {
+        String earlierRow = String.valueOf(earlier.rowNumber());
+        if (earlier.certificate().item().equals(entry.certificate().item())) {
+            return new InvalidLedgerValueException("row.duplicate", earlierRow);
+        }
+        return new InvalidLedgerValueException("row.sameNumberOtherItem", earlierRow,
+                earlier.certificate().item(), entry.certificate().item());
     }
 
     private static RowValidation rejected(LedgerEntry entry, String column, String value,

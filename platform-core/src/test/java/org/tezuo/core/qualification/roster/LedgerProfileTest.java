@@ -34,7 +34,7 @@ class LedgerProfileTest {
     }
 
     @Test
-    void metaSchemaRejectsItemsByParentWithoutParentField() {
+    void valuesByParentNeedsParentField() {
         ObjectNode body = (ObjectNode) LngTerminalEntity.personCertificateBody();
         ((ObjectNode) body.path("fields").path(5)).remove("parentField");
 

@@ -3,7 +3,6 @@ package org.tezuo.core.qualification.roster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -14,9 +13,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.tezuo.core.audit.AuditEntry;
 import org.tezuo.core.audit.AuditLog;
 import org.tezuo.core.qualification.Certificate;
@@ -29,22 +26,12 @@ import org.tezuo.core.qualification.QualificationStore;
 import org.tezuo.core.tenant.TenantDirectory;
 
 @SpringBootTest
+@Import(FixedClockConfiguration.class)
 class RosterImporterTest {
 
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    /** 2026-12-04 10:00 in Shanghai. */
-    static final Instant NOW = Instant.parse("2026-12-04T02:00:00Z");
+    static final ZoneId SHANGHAI = FixedClockConfiguration.SHANGHAI;
+    static final Instant NOW = FixedClockConfiguration.NOW;
     static final LifecyclePolicy POLICY = new LifecyclePolicy(30, 30);
-
-    @TestConfiguration
-    static class FixedClock {
-
-        @Bean
-        @Primary
-        Clock fixedClock() {
-            return Clock.fixed(NOW, SHANGHAI);
-        }
-    }
 
     @Autowired
     RosterImporter importer;
@@ -73,7 +60,7 @@ class RosterImporterTest {
     }
 
     @Test
-    void xlsxLedgerImportsValidRowsAndReportsEveryBadRow() {
+    void xlsxImportsValidRejectsBad() {
         TestLedger ledger = new TestLedger();
         long tenant = newTenant();
 
@@ -124,7 +111,7 @@ class RosterImporterTest {
     }
 
     @Test
-    void csvWithAndWithoutBomStoresWhatXlsxStores() {
+    void csvStoresWhatXlsxStores() {
         TestLedger ledger = new TestLedger();
         long fromXlsx = newTenant();
         long fromCsv = newTenant();
@@ -169,7 +156,7 @@ class RosterImporterTest {
     }
 
     @Test
-    void changedOrgUnitUpdatesPersonAndAuditsBeforeAndAfter() {
+    void changedOrgUnitIsUpdatedAndAudited() {
         TestLedger ledger = new TestLedger();
         long tenant = newTenant();
         importFile(tenant, "持证台账.csv", ledger.fixture.csv(true));

@@ -142,18 +142,23 @@ final class TestLedger {
         badCheckIdNumber = good.substring(0, 17) + (good.charAt(17) == '1' ? '2' : '1');
         checkCharacterRow = bad(List.of("id.checkCharacter"), "钱错位", "男", badCheckIdNumber, "T" + badCheckIdNumber,
                 "焊接与热切割作业", "熔化焊接与热切割作业", "2025-04-08", "2031-04-07");
+
         String boiler = idNumber("19810722", 35);
         unknownCategoryRow = bad(List.of("category.unknown"), "冯锅炉", "男", boiler, "T" + boiler, "锅炉工", "",
                 "2021-06-01", "2027-05-31");
+
         String nameless = idNumber("19950103", 26);
         missingValuesRow = bad(List.of("value.missing", "value.missing"), "", "女", nameless, "T" + nameless, "电工作业",
                 "低压电工作业", "2023-07-01", "");
+
         String welder = idNumber("19780412", 13);
         welderDuplicateRow = bad(List.of("row.duplicate"), "王有效", "男", welder, "T" + welder, "电焊", "", "2024-05-20",
                 "2030-05-19");
+
         String month13 = idNumber("19830909", 17);
         bad(List.of("date.noSuchMonth"), "褚月份", "男", month13, "T" + month13, "高处作业", "登高架设作业", "2019-02-28",
                 "2019-13-05");
+
         String twoDigit = idNumber("19760412", 77);
         int twoDigitRow = fixture.nextRowNumber();
         fixture.row("", "卫两位", "男", twoDigit, "T" + twoDigit, "电工作业", "低压电工作业", "19/3/5", "2020-10-10",
@@ -161,20 +166,25 @@ final class TestLedger {
         rejected.put(twoDigitRow, List.of("date.twoDigitYear"));
         bad(List.of("id.oldFormat"), "蒋旧号", "男", "320623760412013", "T320623760412013", "电工作业", "低压电工作业",
                 "2020-10-10", "2026-10-09");
+
         String electrician = idNumber("19891120", 73);
         bad(List.of("item.missing"), "蒋电工", "男", electrician, "T" + electrician, "电工", "", "2022-04-18",
                 "2028-04-17");
+
         String american = idNumber("19900101", 91);
         bad(List.of("date.yearLast"), "韩美式", "男", american, "T" + american, "电工作业", "低压电工作业", "3/5/2019",
                 "2025-03-04");
+
         String february = idNumber("19910101", 111);
         bad(List.of("date.noSuchDay"), "朱二月", "男", february, "T" + february, "电工作业", "低压电工作业", "2019-03-01",
                 "2025-02-30");
+
         String male = idNumber("19930101", 131);
         int genderRow = fixture.nextRowNumber();
         fixture.row("", "性别错", "女", male, "T" + male, "电工作业", "低压电工作业", "", "2024-01-01", "2029-12-31", "", "",
                 ISSUER, "电仪车间", "电工", "");
         rejected.put(genderRow, List.of("gender.mismatch"));
+
         String expired = idNumber("19820730", 93);
         bad(List.of("row.nameConflict"), "周冒名", "男", expired, "TEST-0001", "电工作业", "低压电工作业", "2024-01-01",
                 "2029-12-31");
