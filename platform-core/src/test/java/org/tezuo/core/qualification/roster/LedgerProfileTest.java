@@ -1,0 +1,74 @@
+package org.tezuo.core.qualification.roster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.tezuo.metadata.MetaSchemaValidator;
+import org.tezuo.metadata.MetadataKind;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+class LedgerProfileTest {
+
+    private final MetaSchemaValidator validator = new MetaSchemaValidator();
+
+    @Test
+    void templateEntitySatisfiesMetaSchema() {
+        JsonNode body = LngTerminalEntity.personCertificateBody();
+
+        assertThat(validator.validate(MetadataKind.ENTITY, body, Locale.ENGLISH)).isEmpty();
+    }
+
+    @Test
+    void templateEntityParsesIntoProfile() {
+        LedgerProfile profile = LngTerminalEntity.profile();
+
+        assertThat(profile.columns()).containsOnlyKeys(LedgerField.values());
+        assertThat(profile.fieldForHeader("证件号码")).contains(LedgerField.ID_NUMBER);
+        assertThat(profile.fieldForHeader(" 有效期至（YYYY-MM-DD）*")).contains(LedgerField.VALID_UNTIL);
+        assertThat(profile.fieldForHeader("序号")).isEmpty();
+        assertThat(profile.require(LedgerField.ITEM).valuesByParent().get("电工作业"))
+                .containsExactly("高压电工作业", "低压电工作业", "防爆电气作业");
+    }
+
+    @Test
+    void valuesByParentNeedsParentField() {
+        ObjectNode body = (ObjectNode) LngTerminalEntity.personCertificateBody();
+        ((ObjectNode) body.path("fields").path(5)).remove("parentField");
+
+        assertThat(validator.validate(MetadataKind.ENTITY, body, Locale.ENGLISH)).isNotEmpty();
+    }
+
+    @Test
+    void optionalValidUntilIsRejected() {
+        ObjectNode body = (ObjectNode) LngTerminalEntity.personCertificateBody();
+        ((ObjectNode) body.path("fields").path(8)).put("required", false);
+
+        assertThatThrownBy(() -> LedgerProfile.from(body))
+                .isInstanceOf(InvalidLedgerProfileException.class)
+                .hasMessage("Field \"validUntil\" of the entity document must be marked required, because a "
+                        + "certificate cannot be stored without it");
+    }
+
+    @Test
+    void synonymToUnlistedValueIsRejected() {
+        ObjectNode body = (ObjectNode) LngTerminalEntity.personCertificateBody();
+        ((ObjectNode) body.path("importProfile").path("valueSynonyms").path("category")).put("锅炉工", "锅炉作业");
+
+        assertThatThrownBy(() -> LedgerProfile.from(body))
+                .hasMessage("valueSynonyms.category of the entity document maps \"锅炉工\" to \"锅炉作业\", which the "
+                        + "field does not accept; map it to one of the field values");
+    }
+
+    @Test
+    void otherNaturalKeyIsRejected() {
+        ObjectNode body = (ObjectNode) LngTerminalEntity.personCertificateBody();
+        ((ObjectNode) body.path("importProfile")).putArray("naturalKey").add("certNumber");
+
+        assertThatThrownBy(() -> LedgerProfile.from(body))
+                .hasMessage("importProfile.naturalKey of the entity document is [\"certNumber\"]; the certificate "
+                        + "ledger key must be [\"idNumber\", \"certNumber\"]");
+    }
+}
