@@ -56,6 +56,15 @@ public class RosterImportStore {
                 .update();
     }
 
+    /** Returns the row errors of a stored batch, for the error-list download; empty when the batch is unknown. */
+    public Optional<List<RowError>> errorsOf(long tenantId, long batchId) {
+        return find(tenantId, batchId).map(batch -> List.of(json.readValue(batch.errorsJson(), StoredError[].class))
+                .stream()
+                .map(error -> new RowError(error.row(), error.column(), error.value(), error.reasonKey(),
+                        error.reasonArguments()))
+                .toList());
+    }
+
     public Optional<RosterImportBatch> find(long tenantId, long batchId) {
         return jdbc.sql("select * from roster_import where tenant_id = ? and id = ?")
                 .params(tenantId, batchId).query(this::map).optional();

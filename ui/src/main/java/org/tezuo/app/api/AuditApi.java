@@ -1,0 +1,40 @@
+package org.tezuo.app.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.tezuo.app.security.Role;
+import org.tezuo.core.audit.AuditEntry;
+import org.tezuo.core.audit.AuditLog;
+
+/** The audit log of the caller's tenant. */
+@RestController
+@RequestMapping("/api/audit")
+@Tag(name = "audit", description = "审计日志")
+class AuditApi {
+
+    private final ApiCaller caller;
+    private final AuditLog audit;
+
+    AuditApi(ApiCaller caller, AuditLog audit) {
+        this.caller = caller;
+        this.audit = audit;
+    }
+
+    @GetMapping
+    @Operation(summary = "审计记录：按对象查询，或最近的记录")
+    List<AuditEntry> entries(@RequestParam(required = false) @Nullable String subjectType,
+            @RequestParam(required = false) @Nullable String subjectId,
+            @RequestParam(defaultValue = "200") int limit) {
+        long tenantId = caller.requireAnyRole(Role.SYSTEM_ADMIN, Role.SAFETY_DIRECTOR, Role.SAFETY_ENGINEER);
+        if (subjectType != null && subjectId != null) {
+            return audit.forSubject(tenantId, subjectType, subjectId);
+        }
+        return audit.recent(tenantId, Math.min(Math.max(limit, 1), 1000));
+    }
+}

@@ -1,0 +1,50 @@
+package org.tezuo.app.permit;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.tezuo.app.api.NotFoundException;
+import org.tezuo.core.audit.AuditLog;
+import org.tezuo.core.environment.GasReading;
+import org.tezuo.core.environment.GasReadingParser;
+import org.tezuo.core.tenant.TenantDirectory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Accepts gas readings posted for a permit by a phone bridge or a detector gateway: one reading or an array,
+ * parsed and checked in full before any is stored, so a bad reading in a batch stores none.
+ */
+@Component
+public class GasReadingIntake {
+
+    private final PermitStore permits;
+    private final TenantDirectory tenants;
+    private final AuditLog audit;
+    private final JsonMapper json;
+
+    GasReadingIntake(PermitStore permits, TenantDirectory tenants, AuditLog audit, JsonMapper json) {
+        this.permits = permits;
+        this.tenants = tenants;
+        this.audit = audit;
+        this.json = json;
+    }
+
+    /** Stores the readings in {@code payload} for a permit of the actor's tenant and returns them parsed. */
+    @Transactional
+    public List<GasReading> record(Actor actor, long permitId, JsonNode payload) {
+        permits.find(actor.tenantId(), permitId).orElseThrow(() -> new NotFoundException("作业票", permitId));
+        List<GasReading> readings = new GasReadingParser(tenants.require(actor.tenantId()).zone())
+                .parse(payload.toString());
+        List<JsonNode> items = payload.isArray() ? payload.valueStream().toList() : List.of(payload);
+        for (int index = 0; index < readings.size(); index++) {
+            GasReading reading = readings.get(index);
+            permits.insertGasReading(actor.tenantId(), permitId, reading.detectorId(), reading.measuredAt().toInstant(),
+                    items.get(index));
+        }
+        audit.append(actor.tenantId(), actor.username(), "permit.gas-reading", "permit", String.valueOf(permitId),
+                null, Map.of("readings", json.valueToTree(readings)));
+        return readings;
+    }
+}
