@@ -39,11 +39,20 @@ public final class CertificateStateEvaluator {
             return registryResult == RegistryResult.VERIFIED ? CertificateState.INVALID
                     : CertificateState.REVIEW_OVERDUE;
         }
-        LocalDate nextDeadline = reviewOutstanding && reviewDueOn.isBefore(validUntil) ? reviewDueOn : validUntil;
-        if (!today.plusDays(policy.reviewDueSoonDays()).isBefore(nextDeadline)) {
+        if (!today.plusDays(policy.reviewDueSoonDays()).isBefore(nextDeadline(validUntil, reviewDueOn, reviewDoneOn))) {
             return CertificateState.REVIEW_DUE_SOON;
         }
         return CertificateState.VALID;
+    }
+
+    /**
+     * Returns the next date by which the holder must act: the review due date while that review is outstanding and
+     * falls before the validity end, otherwise the printed last day of validity.
+     */
+    public static LocalDate nextDeadline(LocalDate validUntil, @Nullable LocalDate reviewDueOn,
+            @Nullable LocalDate reviewDoneOn) {
+        boolean reviewOutstanding = reviewDueOn != null && !reviewCoversDueDate(reviewDoneOn, reviewDueOn);
+        return reviewOutstanding && reviewDueOn.isBefore(validUntil) ? reviewDueOn : validUntil;
     }
 
     // NOTE: a review recorded within a year before the due date, or after it, is taken as the review for that

@@ -1,0 +1,32 @@
+package org.tezuo.core.qualification.verification;
+
+import java.time.Instant;
+import java.util.List;
+import org.tezuo.core.qualification.CertificateState;
+
+/**
+ * The report of one verification run of a tenant.
+ *
+ * @param checked certificates checked
+ * @param unchanged certificates whose state and ledger values stayed as they were
+ * @param changed certificates whose state changed or that adopted values from the registry
+ * @param unverifiable certificates the registry did not answer for (未能核验); retried by the next run
+ * @param mismatches certificates with the result MISMATCH or NOT_FOUND
+ */
+public record VerificationRun(
+        long id,
+        long tenantId,
+        String actor,
+        Instant startedAt,
+        Instant finishedAt,
+        int checked,
+        int unchanged,
+        List<CertificateChange> changed,
+        int unverifiable,
+        int mismatches) {
+
+    /** A certificate the run changed, with its state and the adopted values before and after. */
+    public record CertificateChange(long certificateId, String certNumber, CertificateState stateBefore,
+            CertificateState stateAfter, List<FieldDifference> adopted) {
+    }
+}
