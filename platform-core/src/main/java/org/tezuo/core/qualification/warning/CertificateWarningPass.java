@@ -1,0 +1,212 @@
+package org.tezuo.core.qualification.warning;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tezuo.core.audit.AuditLog;
+import org.tezuo.core.connector.ConnectorDirectory;
+import org.tezuo.core.connector.ConnectorType;
+import org.tezuo.core.connector.dooraccess.DoorAccessClient;
+import org.tezuo.core.connector.dooraccess.DoorAccessClientFactory;
+import org.tezuo.core.connector.dooraccess.HttpDoorAccessClient;
+import org.tezuo.core.qualification.Certificate;
+import org.tezuo.core.qualification.CertificateState;
+import org.tezuo.core.qualification.CertificateStateEvaluator;
+import org.tezuo.core.qualification.LifecyclePolicy;
+import org.tezuo.core.qualification.Person;
+import org.tezuo.core.qualification.QualificationStore;
+import org.tezuo.core.qualification.RegistryResult;
+import org.tezuo.core.qualification.verification.CertificateStateRefresher;
+import org.tezuo.core.qualification.verification.LifecyclePolicyParser;
+import org.tezuo.core.qualification.verification.LifecyclePolicyResolver;
+import org.tezuo.core.qualification.verification.VerificationRunStore;
+import org.tezuo.core.tenant.Tenant;
+import org.tezuo.core.tenant.TenantDirectory;
+import org.tezuo.metadata.MetadataDocument;
+
+/**
+ * Runs the warning rules of a tenant's certificate-lifecycle ruleset over every certificate: re-computes each state
+ * for today in the tenant's zone, raises notices and to-dos once per certificate, rule and due date, and freezes or
+ * unfreezes each person (with door access) through {@link PermitFreezer}. Safe to run several times a day.
+ */
+@Component
+public class CertificateWarningPass {
+
+    /** Audit action of a raised notice, to-do or freeze record. */
+    public static final String AUDIT_RAISE = "warning.raise";
+
+    private static final Logger log = LoggerFactory.getLogger(CertificateWarningPass.class);
+
+    private final TenantDirectory tenants;
+    private final QualificationStore store;
+    private final LifecyclePolicyResolver policies;
+    private final CertificateStateRefresher refresher;
+    private final VerificationRunStore runs;
+    private final WarningStore warnings;
+    private final RecipientResolver recipients;
+    private final PermitFreezer freezer;
+    private final ConnectorDirectory connectors;
+    private final DoorAccessClientFactory doorClients;
+    private final AuditLog audit;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final LifecyclePolicyParser policyParser = new LifecyclePolicyParser();
+    private final WarningRuleParser ruleParser = new WarningRuleParser();
+
+    public CertificateWarningPass(TenantDirectory tenants, QualificationStore store, LifecyclePolicyResolver policies,
+            CertificateStateRefresher refresher, VerificationRunStore runs, WarningStore warnings,
+            RecipientResolver recipients, PermitFreezer freezer, ConnectorDirectory connectors,
+            ObjectProvider<DoorAccessClientFactory> doorClients, AuditLog audit, TransactionTemplate transaction,
+            Clock clock) {
+        this.tenants = tenants;
+        this.store = store;
+        this.policies = policies;
+        this.refresher = refresher;
+        this.runs = runs;
+        this.warnings = warnings;
+        this.recipients = recipients;
+        this.freezer = freezer;
+        this.connectors = connectors;
+        this.doorClients = doorClients.getIfAvailable(() -> HttpDoorAccessClient::new);
+        this.audit = audit;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** The next due date of a certificate and how many days remain until it, counted in the tenant's zone. */
+    private record Due(LocalDate date, DueKind kind, long daysLeft) {
+    }
+
+    /**
+     * Runs the pass over the tenant.
+     *
+     * @throws org.tezuo.core.qualification.verification.LifecycleRulesetMissingException when no lifecycle ruleset
+     *     is published
+     */
+    public WarningPassReport run(long tenantId, String actor) {
+        Tenant tenant = tenants.require(tenantId);
+        MetadataDocument ruleset = policies.requireRuleset(tenantId);
+        LifecyclePolicy policy = policyParser.parsePolicy(ruleset.reference(), ruleset.body());
+        List<WarningRule> rules = ruleParser.parse(ruleset.body());
+        DoorAccessClient door = connectors.findByType(tenantId, ConnectorType.DOOR_ACCESS)
+                .map(doorClients::create).orElse(null);
+        LocalDate today = clock.instant().atZone(tenant.zone()).toLocalDate();
+        log.info("Warning pass of tenant {} started for {} with {} rule(s)", tenantId, today, rules.size());
+
+        Map<Long, Person> persons = new HashMap<>();
+        store.persons(tenantId).forEach(person -> persons.put(person.id(), person));
+        Map<Long, List<Lapse>> lapsesByPerson = new HashMap<>();
+        int stateChanges = 0;
+        int notices = 0;
+        int todos = 0;
+        List<Certificate> certificates = store.certificates(tenantId);
+        for (Certificate certificate : certificates) {
+            CertificateState state = transaction.execute(
+                    status -> refresher.refresh(tenant, policy, certificate, actor));
+            if (state != certificate.state()) {
+                stateChanges++;
+            }
+            Due due = dueOf(certificate, today);
+            boolean lapsed = state == CertificateState.EXPIRED || state == CertificateState.INVALID
+                    || due.daysLeft() < 0;
+            Person holder = persons.get(certificate.personId());
+            for (WarningRule rule : rules) {
+                if (rule.kind() == WarningKind.FREEZE) {
+                    if (lapsed || due.daysLeft() < rule.offsetDays()) {
+                        Lapse lapse = new Lapse(certificate, state, due.date(), due.kind(),
+                                invalidInRegistry(certificate), rule.actions());
+                        lapsesByPerson.computeIfAbsent(holder.id(), id -> new ArrayList<>()).add(lapse);
+                        raise(tenant, holder, certificate, rule, due, PermitFreezer.reasonFor(lapse), actor);
+                    }
+                } else if (!lapsed && due.daysLeft() <= rule.offsetDays()
+                        && raise(tenant, holder, certificate, rule, due, message(holder, certificate, rule, due),
+                                actor)) {
+                    if (rule.kind() == WarningKind.NOTICE) {
+                        notices++;
+                    } else {
+                        todos++;
+                    }
+                }
+            }
+        }
+
+        int frozen = 0;
+        int unfrozen = 0;
+        int doorFailures = 0;
+        for (Person person : persons.values()) {
+            PermitFreezer.Outcome outcome = transaction.execute(status -> freezer.reconcile(tenantId, person,
+                    lapsesByPerson.getOrDefault(person.id(), List.of()), door, actor));
+            frozen += outcome.frozen() ? 1 : 0;
+            unfrozen += outcome.unfrozen() ? 1 : 0;
+            doorFailures += outcome.doorFailed() ? 1 : 0;
+        }
+
+        WarningPassReport report = new WarningPassReport(tenantId, clock.instant(), certificates.size(),
+                stateChanges, notices, todos, frozen, unfrozen, doorFailures);
+        log.info("Warning pass of tenant {} finished: {}", tenantId, report);
+        return report;
+    }
+
+    private Due dueOf(Certificate certificate, LocalDate today) {
+        LocalDate date = CertificateStateEvaluator.nextDeadline(certificate.validUntil(), certificate.reviewDueOn(),
+                certificate.reviewDoneOn());
+        DueKind kind = date.equals(certificate.validUntil()) ? DueKind.VALIDITY_END : DueKind.REVIEW;
+        return new Due(date, kind, ChronoUnit.DAYS.between(today, date));
+    }
+
+    private boolean invalidInRegistry(Certificate certificate) {
+        RegistryResult result = certificate.registryResult() == RegistryResult.UNVERIFIABLE
+                ? runs.lastConclusiveResult(certificate.tenantId(), certificate.id()).orElse(null)
+                : certificate.registryResult();
+        return result == RegistryResult.INVALID_IN_REGISTRY;
+    }
+
+    /** Raises a warning unless the same certificate, rule and due date already has one; returns whether it did. */
+    private boolean raise(Tenant tenant, Person holder, Certificate certificate, WarningRule rule, Due due,
+            String message, String actor) {
+        if (warnings.exists(tenant.id(), certificate.id(), rule.id(), due.date())) {
+            return false;
+        }
+        Boolean raised = transaction.execute(status -> {
+            WarningStatus initial = rule.kind() == WarningKind.TODO ? WarningStatus.OPEN : WarningStatus.NOTIFIED;
+            var id = warnings.insertIfAbsent(new WarningStore.NewWarning(tenant.id(), certificate.id(), holder.id(),
+                    rule.id(), rule.kind(), due.date(), due.kind(), message, link(rule, certificate), initial),
+                    clock.instant());
+            if (id.isEmpty()) {
+                return false;
+            }
+            for (String recipient : rule.recipients()) {
+                warnings.insertRole(id.get(), recipient, recipients.usernames(tenant.id(), holder, recipient));
+            }
+            audit.append(tenant.id(), actor, AUDIT_RAISE, "certificate-warning", String.valueOf(id.get()), null,
+                    Map.of("certificateId", certificate.id(), "rule", rule.id(), "dueDate", due.date().toString()));
+            return true;
+        });
+        return Boolean.TRUE.equals(raised);
+    }
+
+    private static String message(Person holder, Certificate certificate, WarningRule rule, Due due) {
+        String dueKind = due.kind() == DueKind.REVIEW ? "review" : "validityEnd";
+        String key = (rule.kind() == WarningKind.NOTICE ? "notice." : "todo.") + dueKind;
+        return WarningException.stored(key, holder.name(), certificate.certNumber(), certificate.item(),
+                due.date().toString(), String.valueOf(due.daysLeft()));
+    }
+
+    private static @Nullable String link(WarningRule rule, Certificate certificate) {
+        if (rule.link() == null) {
+            return null;
+        }
+        return rule.link().replace("{certificateId}", String.valueOf(certificate.id()))
+                .replace("{certNumber}", certificate.certNumber());
+    }
+}

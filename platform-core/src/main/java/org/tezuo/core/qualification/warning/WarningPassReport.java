@@ -1,0 +1,13 @@
+package org.tezuo.core.qualification.warning;
+
+import java.time.Instant;
+
+/**
+ * What one warning pass over a tenant did.
+ *
+ * @param stateChanges certificates whose state the pass re-computed to a new value (for example expired at midnight)
+ * @param doorAccessFailures door-access calls that failed and will be retried by the next pass
+ */
+public record WarningPassReport(long tenantId, Instant ranAt, int certificatesChecked, int stateChanges,
+        int noticesRaised, int todosRaised, int personsFrozen, int personsUnfrozen, int doorAccessFailures) {
+}

@@ -1,0 +1,34 @@
+package org.tezuo.core.qualification.warning;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Parses the {@code warnings} array of a ruleset document into {@link WarningRule}s. The meta-schema has checked
+ * the array when the ruleset was saved; a ruleset without the array has no warnings.
+ */
+public final class WarningRuleParser {
+
+    /** Returns the warning rules of a ruleset body, in document order. */
+    public List<WarningRule> parse(JsonNode rulesetBody) {
+        List<WarningRule> rules = new ArrayList<>();
+        for (JsonNode entry : rulesetBody.path("warnings")) {
+            List<String> recipients = new ArrayList<>();
+            entry.path("recipients").forEach(role -> recipients.add(role.asString()));
+            Set<WarningAction> actions = EnumSet.noneOf(WarningAction.class);
+            entry.path("actions").forEach(action -> actions.add(WarningAction.fromCode(action.asString())));
+            rules.add(new WarningRule(
+                    entry.path("id").asString(),
+                    entry.path("offsetDays").asInt(),
+                    WarningKind.fromCode(entry.path("kind").asString()),
+                    recipients,
+                    entry.hasNonNull("link") ? entry.get("link").asString() : null,
+                    actions,
+                    entry.path("source").asString()));
+        }
+        return List.copyOf(rules);
+    }
+}
