@@ -22,7 +22,8 @@ public class CertificateJobRunner {
      * Runs the job now. Verification is followed by the warning pass, so that a review the registry confirmed
      * lifts a freeze in the same run.
      *
-     * @param actor user name of whoever pressed the button, or {@link org.tezuo.core.audit.AuditLog#SYSTEM_ACTOR}
+     * @param actor user name of the person who pressed the button, or
+     *     {@link org.tezuo.core.audit.AuditLog#SYSTEM_ACTOR} for the scheduled trigger
      */
     public JobRun runNow(long tenantId, ScheduledJob job, String actor) {
         VerificationRun verification = job == ScheduledJob.CERTIFICATE_VERIFICATION

@@ -5,7 +5,7 @@ import org.tezuo.core.qualification.verification.VerificationRun;
 import org.tezuo.core.qualification.warning.WarningPassReport;
 
 /**
- * What one run of a scheduled job did.
+ * Outcome of one run of a scheduled job.
  *
  * @param verification the verification report; null for {@link ScheduledJob#CERTIFICATE_WARNINGS}
  */

@@ -68,7 +68,7 @@ public final class DoorAccessStubServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    /** Makes the stub answer 503 to every call (true) or accept calls again (false). */
+    /** Makes the stub respond with 503 to every call (true) or accept calls again (false). */
     public void setFailing(boolean failing) {
         this.failing = failing;
     }

@@ -65,7 +65,7 @@ public final class HttpDoorAccessClient implements DoorAccessClient {
             throw new DoorAccessFailedException(e, e.messageKey(), e.arguments());
         }
 
-        log.debug("Door-access connector '{}' answered {} with status {}", connector, path, response.statusCode());
+        log.debug("Door-access connector '{}' returned status {} for {}", connector, response.statusCode(), path);
         if (response.statusCode() / 100 != 2) {
             throw new DoorAccessFailedException("doorAccess.errorStatus", connector, path, response.statusCode());
         }

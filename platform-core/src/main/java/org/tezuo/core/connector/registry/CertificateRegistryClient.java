@@ -10,10 +10,10 @@ import java.util.Optional;
 public interface CertificateRegistryClient {
 
     /**
-     * Returns the registry's record for the query, or empty when the registry answered that it knows no such
+     * Returns the registry's record for the query, or empty when the registry responded that it has no such
      * certificate.
      *
-     * @throws RegistryUnavailableException when the registry did not answer usefully (error status, time-out,
+     * @throws RegistryUnavailableException when the registry returned no usable response (error status, time-out,
      *     unreadable body); the caller must not draw any conclusion about the certificate from it
      */
     Optional<RegistryCertificateRecord> find(RegistryQuery query);

@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Queries a registry over HTTP: {@code GET {baseUrl}/certificates?certNumber=&idNumber=&name=} returns 200 with one
- * record in the shape of {@link RegistryRecordCodec}, or 404 when the registry knows no such certificate. Any other
+ * record in the shape of {@link RegistryRecordCodec}, or 404 when the registry has no such certificate. Any other
  * status, a time-out or an unreadable body raises {@link RegistryUnavailableException}.
  */
 public final class HttpCertificateRegistryClient implements CertificateRegistryClient {
@@ -58,7 +58,7 @@ public final class HttpCertificateRegistryClient implements CertificateRegistryC
             throw new RegistryUnavailableException(e, e.messageKey(), e.arguments());
         }
 
-        log.debug("Registry connector '{}' answered status {}", connector, response.statusCode());
+        log.debug("Registry connector '{}' returned status {}", connector, response.statusCode());
         return switch (response.statusCode()) {
             case 200 -> Optional.of(parse(connector, response.body()));
             case 404 -> Optional.empty();

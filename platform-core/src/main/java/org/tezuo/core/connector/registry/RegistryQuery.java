@@ -3,7 +3,7 @@ package org.tezuo.core.connector.registry;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the registry is asked: the certificate number, or the holder's ID number and name as on the public query
+ * A registry lookup: the certificate number, or the holder's ID number and name as on the public query
  * page. At least the certificate number or the ID number is present.
  */
 public record RegistryQuery(@Nullable String certNumber, @Nullable String idNumber, @Nullable String name) {

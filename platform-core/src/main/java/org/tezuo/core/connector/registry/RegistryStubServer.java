@@ -31,15 +31,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class RegistryStubServer implements AutoCloseable {
 
-    /** How the stub answers every request until switched again. */
+    /** How the stub responds to every request until switched again. */
     public enum Behaviour {
-        /** Answers from the stored records: 200 with the record, 404 when unknown. */
+        /** Responds from the stored records: 200 with the record, 404 when unknown. */
         NORMAL,
-        /** Answers 500. */
+        /** Responds with 500. */
         SERVER_ERROR,
-        /** Sends no answer until the stub is switched back or closed (at most 10 minutes). */
+        /** Sends no response until the stub is switched back or closed (at most 10 minutes). */
         HANG,
-        /** Answers 200 with a body that is not JSON. */
+        /** Responds with 200 and a body that is not JSON. */
         GARBAGE
     }
 
@@ -82,7 +82,7 @@ public final class RegistryStubServer implements AutoCloseable {
         recordsByCertNumber.put(record.certNumber(), new StoredRecord(idNumber, record));
     }
 
-    /** Removes a certificate, so that queries for it answer 404. */
+    /** Removes a certificate, so that queries for it return 404. */
     public void remove(String certNumber) {
         recordsByCertNumber.remove(certNumber);
     }
@@ -92,7 +92,7 @@ public final class RegistryStubServer implements AutoCloseable {
         return Optional.ofNullable(recordsByCertNumber.get(certNumber)).map(StoredRecord::record);
     }
 
-    /** Switches how the stub answers; switching away from {@link Behaviour#HANG} releases hanging requests. */
+    /** Switches how the stub responds; switching away from {@link Behaviour#HANG} releases hanging requests. */
     public void setBehaviour(Behaviour next) {
         Behaviour previous = behaviour;
         if (previous == Behaviour.HANG && next != Behaviour.HANG) {
@@ -104,7 +104,7 @@ public final class RegistryStubServer implements AutoCloseable {
         behaviour = next;
     }
 
-    /** Makes the stub answer 401 unless a request carries this {@code X-Api-Key}; null accepts every request. */
+    /** Makes the stub respond with 401 unless a request carries this {@code X-Api-Key}; null accepts every request. */
     public void requireApiKey(@Nullable String apiKey) {
         this.requiredApiKey = apiKey;
     }

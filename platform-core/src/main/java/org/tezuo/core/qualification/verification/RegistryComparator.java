@@ -13,9 +13,9 @@ import org.tezuo.core.qualification.Person;
 
 /**
  * Compares a ledger certificate with the registry's record. When the registry shows a review newer than the
- * ledger's, the review date, the next review due date and the validity end are adopted from the registry first,
- * because that is how a completed review (and the lifting of a lapse) reaches the ledger. Every remaining
- * difference is a mismatch.
+ * ledger's, the review date, the next review due date and the validity end are first adopted from the registry.
+ * That is how a completed review, and with it the end of a lapse, reaches the ledger. Every remaining difference is
+ * a mismatch.
  */
 final class RegistryComparator {
 

@@ -10,7 +10,7 @@ import org.tezuo.core.qualification.CertificateState;
  * @param checked certificates checked
  * @param unchanged certificates whose state and ledger values stayed as they were
  * @param changed certificates whose state changed or that adopted values from the registry
- * @param unverifiable certificates the registry did not answer for (未能核验); retried by the next run
+ * @param unverifiable certificates for which the registry returned no usable response (未能核验); the next run retries them
  * @param mismatches certificates with the result MISMATCH or NOT_FOUND
  */
 public record VerificationRun(

@@ -72,7 +72,7 @@ public class VerificationRunStore {
 
     /**
      * Returns the newest result other than {@link RegistryResult#UNVERIFIABLE} recorded for a certificate, so that a
-     * registry outage never hides what the registry said before.
+     * registry outage never hides what the registry returned before.
      */
     public Optional<RegistryResult> lastConclusiveResult(long tenantId, long certificateId) {
         return jdbc.sql("""

@@ -1,6 +1,6 @@
 package org.tezuo.core.qualification.warning;
 
-/** Which date a warning counts down to. */
+/** The date a warning counts down to. */
 public enum DueKind {
     /** 应复审日期: the review due date, while the review is outstanding and falls before the validity end. */
     REVIEW,

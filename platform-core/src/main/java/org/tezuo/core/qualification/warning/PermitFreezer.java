@@ -50,7 +50,7 @@ public class PermitFreezer {
         this.clock = clock;
     }
 
-    /** What reconciling one person did. */
+    /** Result of reconciling one person. */
     record Outcome(boolean frozen, boolean unfrozen, boolean doorFailed) {
     }
 

@@ -10,8 +10,8 @@ import org.tezuo.core.qualification.Person;
 
 /**
  * Finds the users a warning goes to. {@link WarningRule#HOLDER} is the user whose ID number is the holder's. For a
- * role, users with the role in the holder's org unit (matched by the unit's name, as ledgers write it) come first;
- * when the unit has none, every user of the tenant with the role receives it.
+ * role, the users with that role in the holder's org unit receive it, matched by the unit's name as ledgers write it.
+ * When the unit has no such user, every user of the tenant with the role receives it.
  */
 @Component
 public class RecipientResolver {
@@ -40,7 +40,7 @@ public class RecipientResolver {
         return (inHolderUnit.isEmpty() ? withRole : inHolderUnit).stream().map(UserRow::username).sorted().toList();
     }
 
-    /** Returns whether the user holds {@code role} in the tenant. */
+    /** Returns whether the user has {@code role} in the tenant. */
     public boolean hasRole(long tenantId, String username, String role) {
         return enabledUsers(tenantId).stream()
                 .anyMatch(user -> user.username().equals(username) && user.roles().contains(role));

@@ -12,7 +12,7 @@ import org.tezuo.core.qualification.warning.CertificateWarning.RoleConfirmation;
 
 /**
  * Confirms to-dos. Each recipient role confirms once, by a user the to-do was sent to (or, when the role had no user
- * at the time, by any user who now holds it). One user confirms for one role only, so a to-do for a team leader and
+ * at the time, by any user who now has it). One user confirms for one role only, so a to-do for a team leader and
  * HRBP needs two people. The to-do is done when every role has confirmed.
  */
 @Component

@@ -2,9 +2,9 @@ package org.tezuo.core.qualification.warning;
 
 import java.util.Arrays;
 
-/** What a warning rule does when it fires. */
+/** The effect of a warning rule when it fires. */
 public enum WarningKind {
-    /** Informs the recipients; nobody confirms it. */
+    /** Informs the recipients and needs no confirmation. */
     NOTICE("notice"),
     /** Asks each recipient role to confirm; done when every role has confirmed. */
     TODO("todo"),

@@ -3,7 +3,7 @@ package org.tezuo.core.qualification.warning;
 import java.time.Instant;
 
 /**
- * What one warning pass over a tenant did.
+ * Summary of one warning pass over a tenant.
  *
  * @param stateChanges certificates whose state the pass re-computed to a new value (for example expired at midnight)
  * @param doorAccessFailures door-access calls that failed and will be retried by the next pass

@@ -122,7 +122,10 @@ class CertificateWarningPassTest {
         return username;
     }
 
-    /** A certificate whose next due date is its validity end, 2026-12-04; the last review covers the cycle. */
+    /**
+     * Creates a certificate whose next due date is its validity end, 2026-12-04, because the last review covers the
+     * current cycle.
+     */
     private Certificate certificateValidUntilDecember() {
         return fixtures.certificate(tenant, holder, VALID_UNTIL, LocalDate.of(2023, 12, 4),
                 LocalDate.of(2023, 11, 20), CertificateState.VALID);
@@ -142,7 +145,7 @@ class CertificateWarningPassTest {
     }
 
     @Test
-    void noticeAtNinetyDaysGoesToHolderWithLink() {
+    void ninetyDayNoticeReachesHolder() {
         Certificate certificate = certificateValidUntilDecember();
         clock.set("2026-09-04T01:00:00Z");
         WarningPassReport at91Days = pass.run(tenant.id(), AuditLog.SYSTEM_ACTOR);

@@ -50,7 +50,7 @@ class WarningRuleParserTest {
 
         assertThatThrownBy(() -> new LifecyclePolicyParser().parse("ruleset:certificate-lifecycle@2", body))
                 .isInstanceOfSatisfying(InvalidLifecycleRulesetException.class, e -> assertThat(
-                        e.message(Locale.SIMPLIFIED_CHINESE)).isEqualTo("规则集 ruleset:certificate-lifecycle@2 缺少证书生命周期取值 "
-                        + "certificate.reviewIntervalYears.value；请在规则集的 certificate 部分补全后重新发布"));
+                        e.message(Locale.SIMPLIFIED_CHINESE)).isEqualTo("规则集 ruleset:certificate-lifecycle@2 "
+                        + "缺少证书生命周期取值 certificate.reviewIntervalYears.value；请在规则集的 certificate 部分补全后重新发布"));
     }
 }
