@@ -16,7 +16,9 @@ public final class PolicyPackCatalog {
     }
 
     private static final List<BundledRuleset> RULESETS = List.of(
-            new BundledRuleset("gb30871-2022.hot-work", "/org/tezuo/packs/gb30871-2022/hot-work.ruleset.json"));
+            new BundledRuleset("gb30871-2022.hot-work", "/org/tezuo/packs/gb30871-2022/hot-work.ruleset.json"),
+            new BundledRuleset("special-operations.certificate-lifecycle",
+                    "/org/tezuo/packs/special-operations/certificate-lifecycle.ruleset.json"));
 
     private PolicyPackCatalog() {
     }

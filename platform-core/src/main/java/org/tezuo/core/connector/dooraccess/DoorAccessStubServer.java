@@ -43,29 +43,40 @@ public final class DoorAccessStubServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DoorAccessStubServer.class);
 
     private final HttpServer server;
+    private final String basePath;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final JsonMapper json = JsonMapper.builder().build();
     private final List<Call> calls = new ArrayList<>();
     private volatile boolean failing;
 
-    private DoorAccessStubServer(int port) throws IOException {
+    private DoorAccessStubServer(int port, String basePath) throws IOException {
+        this.basePath = basePath;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.setExecutor(executor);
-        server.createContext("/access/revoke", exchange -> handle(exchange, Action.REVOKE));
-        server.createContext("/access/restore", exchange -> handle(exchange, Action.RESTORE));
+        server.createContext(basePath + "/access/revoke", exchange -> handle(exchange, Action.REVOKE));
+        server.createContext(basePath + "/access/restore", exchange -> handle(exchange, Action.RESTORE));
     }
 
-    /** Starts a stub on 127.0.0.1; port 0 picks a free port. */
+    /** Starts a stub on 127.0.0.1 serving {@code /access/revoke} and {@code /access/restore}; port 0 picks one. */
     public static DoorAccessStubServer start(int port) throws IOException {
-        DoorAccessStubServer stub = new DoorAccessStubServer(port);
+        return start(port, "");
+    }
+
+    /**
+     * Starts a stub on 127.0.0.1 under a path prefix.
+     *
+     * @param basePath path prefix such as {@code /door-access}, or empty
+     */
+    public static DoorAccessStubServer start(int port, String basePath) throws IOException {
+        DoorAccessStubServer stub = new DoorAccessStubServer(port, basePath);
         stub.server.start();
         log.info("Door-access stub listening on {}", stub.baseUrl());
         return stub;
     }
 
-    /** Returns the URL to put into a connector document's {@code baseUrl}. */
+    /** Returns the URL to put into a connector document's {@code baseUrl}, including the base path. */
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + basePath);
     }
 
     /** Makes the stub respond with 503 to every call (true) or accept calls again (false). */

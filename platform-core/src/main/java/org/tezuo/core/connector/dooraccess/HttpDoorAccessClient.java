@@ -52,6 +52,7 @@ public final class HttpDoorAccessClient implements DoorAccessClient {
         HttpResponse<String> response;
         try {
             response = http.send("POST", path, json.writeValueAsString(body));
+            http.requireSecretsWhenRejected(response);
         } catch (HttpTimeoutException e) {
             throw new DoorAccessFailedException(e, "doorAccess.timedOut", connector,
                     http.definition().readTimeout().toMillis());

@@ -20,8 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Queries a registry over HTTP: {@code GET {baseUrl}/certificates?certNumber=&idNumber=&name=} returns 200 with one
- * record in the shape of {@link RegistryRecordCodec}, or 404 when the registry has no such certificate. Any other
- * status, a time-out or an unreadable body raises {@link RegistryUnavailableException}.
+ * record in the shape of {@link RegistryRecordCodec}, or 404 with {@link RegistryRecordCodec#notFoundBody()} when the
+ * registry has no such certificate. Any other status, a 404 without that body, a time-out or an unreadable body
+ * raises {@link RegistryUnavailableException}.
  */
 public final class HttpCertificateRegistryClient implements CertificateRegistryClient {
 
@@ -45,6 +46,7 @@ public final class HttpCertificateRegistryClient implements CertificateRegistryC
         HttpResponse<String> response;
         try {
             response = http.send("GET", "/certificates?" + queryString(query), null);
+            http.requireSecretsWhenRejected(response);
         } catch (HttpTimeoutException e) {
             throw new RegistryUnavailableException(e, "registry.timedOut", connector,
                     http.definition().readTimeout().toMillis());
@@ -61,10 +63,23 @@ public final class HttpCertificateRegistryClient implements CertificateRegistryC
         log.debug("Registry connector '{}' returned status {}", connector, response.statusCode());
         return switch (response.statusCode()) {
             case 200 -> Optional.of(parse(connector, response.body()));
-            case 404 -> Optional.empty();
+            case 404 -> notFound(connector, response);
             default -> throw new RegistryUnavailableException("registry.errorStatus", connector,
                     response.statusCode());
         };
+    }
+
+    private Optional<RegistryCertificateRecord> notFound(String connector, HttpResponse<String> response) {
+        boolean certificateUnknown;
+        try {
+            certificateUnknown = RegistryRecordCodec.isNotFoundBody(json.readTree(response.body()));
+        } catch (JacksonException e) {
+            certificateUnknown = false;
+        }
+        if (!certificateUnknown) {
+            throw new RegistryUnavailableException("registry.wrongPath", connector, response.uri().getPath());
+        }
+        return Optional.empty();
     }
 
     private RegistryCertificateRecord parse(String connector, String body) {

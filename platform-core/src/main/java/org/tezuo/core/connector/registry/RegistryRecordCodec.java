@@ -11,7 +11,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The JSON shape of a registry record: one object whose keys are the Chinese field names of the public query and
  * whose dates are ISO dates ({@code 2026-12-04}), for example
  * {@code {"证号": "T110101199001011234", "姓名": "张三", "状态": "有效", "有效期结束日期": "2030-05-31", ...}}.
- * Absent optional fields are left out or null.
+ * Absent optional fields are left out or null. A registry that has no such certificate responds 404 with the body
+ * {@code {"error": "certificate-not-found"}}; a 404 without it means a wrong URL, not an unknown certificate.
  */
 public final class RegistryRecordCodec {
 
@@ -28,7 +29,20 @@ public final class RegistryRecordCodec {
     public static final String ISSUER = "签发机关";
     public static final String STATUS = "状态";
 
+    /** Value of {@code error} in the body of a 404 for an unknown certificate. */
+    public static final String NOT_FOUND_ERROR = "certificate-not-found";
+
     private RegistryRecordCodec() {
+    }
+
+    /** Returns the body of a 404 response for an unknown certificate. */
+    public static String notFoundBody() {
+        return JsonNodeFactory.instance.objectNode().put("error", NOT_FOUND_ERROR).toString();
+    }
+
+    /** Returns whether a 404 body says that the certificate is unknown, as opposed to the URL. */
+    public static boolean isNotFoundBody(JsonNode body) {
+        return NOT_FOUND_ERROR.equals(body.path("error").asString(""));
     }
 
     /** Writes a record as a JSON object. */

@@ -47,6 +47,7 @@ public final class RegistryStubServer implements AutoCloseable {
     private static final long MAX_HANG_MINUTES = 10;
 
     private final HttpServer server;
+    private final String basePath;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final Map<String, StoredRecord> recordsByCertNumber = new ConcurrentHashMap<>();
     private final AtomicInteger requestCount = new AtomicInteger();
@@ -58,23 +59,33 @@ public final class RegistryStubServer implements AutoCloseable {
     private record StoredRecord(String idNumber, RegistryCertificateRecord record) {
     }
 
-    private RegistryStubServer(int port) throws IOException {
+    private RegistryStubServer(int port, String basePath) throws IOException {
+        this.basePath = basePath;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.setExecutor(executor);
-        server.createContext("/certificates", this::handle);
+        server.createContext(basePath + "/certificates", this::handle);
     }
 
-    /** Starts a stub on 127.0.0.1; port 0 picks a free port. */
+    /** Starts a stub on 127.0.0.1 serving {@code /certificates}; port 0 picks a free port. */
     public static RegistryStubServer start(int port) throws IOException {
-        RegistryStubServer stub = new RegistryStubServer(port);
+        return start(port, "");
+    }
+
+    /**
+     * Starts a stub on 127.0.0.1 serving {@code basePath + "/certificates"}.
+     *
+     * @param basePath path prefix such as {@code /registry}, or empty
+     */
+    public static RegistryStubServer start(int port, String basePath) throws IOException {
+        RegistryStubServer stub = new RegistryStubServer(port, basePath);
         stub.server.start();
         log.info("Registry stub listening on {}", stub.baseUrl());
         return stub;
     }
 
-    /** Returns the URL to put into a connector document's {@code baseUrl}. */
+    /** Returns the URL to put into a connector document's {@code baseUrl}, including the base path. */
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + basePath);
     }
 
     /** Stores or replaces the record of a certificate, held by the person with {@code idNumber}. */
@@ -165,7 +176,7 @@ public final class RegistryStubServer implements AutoCloseable {
         Optional<StoredRecord> match = lookup(parameters.get("certNumber"), parameters.get("idNumber"),
                 parameters.get("name"));
         if (match.isEmpty()) {
-            send(exchange, 404, "{\"error\": \"not found\"}");
+            send(exchange, 404, RegistryRecordCodec.notFoundBody());
             return;
         }
         send(exchange, 200, RegistryRecordCodec.write(match.get().record()).toString());

@@ -87,7 +87,8 @@ class HttpCertificateRegistryClientTest {
     }
 
     @Test
-    void unsetSecretIsNamed() {
+    void unsetSecretIsNamedWhenRejected() {
+        stub.requireApiKey("key-123");
         var credentials = new ConnectorDefinition.Credentials("REGISTRY_API_KEY", null, null);
         var client = new HttpCertificateRegistryClient(definition(credentials), name -> null);
 
@@ -95,6 +96,41 @@ class HttpCertificateRegistryClientTest {
                 .isInstanceOfSatisfying(RegistryUnavailableException.class, e -> assertThat(
                         e.message(Locale.SIMPLIFIED_CHINESE)).isEqualTo(
                         "连接器“national-registry”所需的环境变量 REGISTRY_API_KEY 未设置；请在服务器上设置该变量后重试"));
+    }
+
+    @Test
+    void unsetSecretIsSkippedWhenNotRequired() {
+        var credentials = new ConnectorDefinition.Credentials("REGISTRY_API_KEY", null, null);
+        var client = new HttpCertificateRegistryClient(definition(credentials), name -> null);
+
+        assertThat(client.find(new RegistryQuery(RECORD.certNumber(), null, null))).contains(RECORD);
+    }
+
+    @Test
+    void stubServesUnderBasePath() throws IOException {
+        try (RegistryStubServer prefixed = RegistryStubServer.start(0, "/registry")) {
+            prefixed.put(ID_NUMBER, RECORD);
+            var client = new HttpCertificateRegistryClient(new ConnectorDefinition("national-registry", 1,
+                    ConnectorType.CERTIFICATE_REGISTRY, prefixed.baseUrl(), ConnectorDefinition.Credentials.NONE,
+                    Duration.ofMillis(500), Duration.ofMillis(500), null, null));
+
+            var found = client.find(new RegistryQuery(RECORD.certNumber(), null, null));
+
+            assertThat(prefixed.baseUrl().getPath()).isEqualTo("/registry");
+            assertThat(found).contains(RECORD);
+        }
+    }
+
+    @Test
+    void wrongPathIsNotMistakenForUnknownCertificate() {
+        var client = new HttpCertificateRegistryClient(new ConnectorDefinition("national-registry", 1,
+                ConnectorType.CERTIFICATE_REGISTRY, stub.baseUrl().resolve("/wrong"),
+                ConnectorDefinition.Credentials.NONE, Duration.ofMillis(500), Duration.ofMillis(500), null, null));
+
+        assertThatThrownBy(() -> client.find(new RegistryQuery(RECORD.certNumber(), null, null)))
+                .isInstanceOfSatisfying(RegistryUnavailableException.class, e -> assertThat(
+                        e.message(Locale.SIMPLIFIED_CHINESE)).isEqualTo("证书查询平台连接器“national-registry”对 "
+                        + "/wrong/certificates 返回 HTTP 404，但不是“查无此证”应答；本次未能核验，证书状态保持不变，请检查连接器地址"));
     }
 
     @Test
