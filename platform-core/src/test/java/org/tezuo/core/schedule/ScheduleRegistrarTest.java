@@ -18,13 +18,14 @@ import org.tezuo.core.connector.registry.RegistryStubServer;
 import org.tezuo.core.metadata.MetadataStore;
 import org.tezuo.core.qualification.verification.CertificateFixtures;
 import org.tezuo.core.qualification.verification.MutableClock;
+import org.tezuo.core.qualification.verification.PinnedClockConfiguration;
 import org.tezuo.core.qualification.verification.VerificationRunStore;
 import org.tezuo.core.tenant.Tenant;
 import org.tezuo.metadata.MetadataKind;
 import tools.jackson.databind.json.JsonMapper;
 
 @SpringBootTest
-@Import(CertificateFixtures.PinnedClockConfiguration.class)
+@Import(PinnedClockConfiguration.class)
 class ScheduleRegistrarTest {
 
     @Autowired

@@ -4,9 +4,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
 import org.tezuo.core.connector.registry.RegistryCertificateRecord;
 import org.tezuo.core.metadata.MetadataStore;
@@ -49,17 +46,6 @@ public class CertificateFixtures {
                  "actions": ["freeze-permits", "revoke-door-access"], "source": "30号令第二十六条；企业实践"}
               ]
             }""";
-
-    /** Test-only beans: the pinned clock. */
-    @TestConfiguration(proxyBeanMethods = false)
-    public static class PinnedClockConfiguration {
-
-        @Bean
-        @Primary
-        MutableClock pinnedClock() {
-            return new MutableClock();
-        }
-    }
 
     private final TenantDirectory tenants;
     private final MetadataStore metadata;

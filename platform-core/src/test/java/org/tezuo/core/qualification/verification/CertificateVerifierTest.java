@@ -28,7 +28,7 @@ import org.tezuo.core.qualification.RegistryResult;
 import org.tezuo.core.tenant.Tenant;
 
 @SpringBootTest
-@Import(CertificateFixtures.PinnedClockConfiguration.class)
+@Import(PinnedClockConfiguration.class)
 class CertificateVerifierTest {
 
     private static final Instant NOW = Instant.parse("2026-03-01T02:00:00Z");

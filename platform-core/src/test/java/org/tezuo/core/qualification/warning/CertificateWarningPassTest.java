@@ -28,13 +28,14 @@ import org.tezuo.core.qualification.Person;
 import org.tezuo.core.qualification.QualificationStore;
 import org.tezuo.core.qualification.verification.CertificateFixtures;
 import org.tezuo.core.qualification.verification.MutableClock;
+import org.tezuo.core.qualification.verification.PinnedClockConfiguration;
 import org.tezuo.core.schedule.CertificateJobRunner;
 import org.tezuo.core.schedule.JobRun;
 import org.tezuo.core.schedule.ScheduledJob;
 import org.tezuo.core.tenant.Tenant;
 
 @SpringBootTest
-@Import(CertificateFixtures.PinnedClockConfiguration.class)
+@Import(PinnedClockConfiguration.class)
 class CertificateWarningPassTest {
 
     private static final LocalDate VALID_UNTIL = LocalDate.of(2026, 12, 4);
