@@ -76,7 +76,7 @@ public final class ConnectorHttpClient {
 
     /**
      * Returns the first environment variable named in the credentials that is unset. Requests go out without that
-     * secret, so a system that does not require it (such as the loopback stubs) still works; clients name the
+     * secret, because a system that does not require it (such as the loopback stubs) still works. Clients name the
      * variable when the system rejects a request with 401 or 403.
      */
     public Optional<String> missingSecret() {

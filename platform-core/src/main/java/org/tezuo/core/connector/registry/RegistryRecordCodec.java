@@ -40,7 +40,7 @@ public final class RegistryRecordCodec {
         return JsonNodeFactory.instance.objectNode().put("error", NOT_FOUND_ERROR).toString();
     }
 
-    /** Returns whether a 404 body says that the certificate is unknown, as opposed to the URL. */
+    /** Returns whether a 404 body reports an unknown certificate rather than an unknown URL. */
     public static boolean isNotFoundBody(JsonNode body) {
         return NOT_FOUND_ERROR.equals(body.path("error").asString(""));
     }
