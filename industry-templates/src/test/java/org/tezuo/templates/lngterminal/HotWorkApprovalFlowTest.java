@@ -35,9 +35,9 @@ class HotWorkApprovalFlowTest {
         FlowDefinition flow = new FlowDefinitionParser().parse("hot-work-approval", 1, "checksum", read());
 
         assertThat(flow.nodes())
-                .extracting(node -> node.name().zh(), node -> node.assignee().by(), node -> node.assignee().role())
+                .extracting(node -> node.name().zh(), node -> node.assignee().by(), node -> node.assignee().value())
                 .containsExactly(
-                        tuple("作业负责人", AssigneeSource.APPLICANT_ORG_ROLE, "WORK_LEADER"),
+                        tuple("作业负责人", AssigneeSource.FORM_FIELD, "workLeader"),
                         tuple("所在单位负责人", AssigneeSource.APPLICANT_ORG_ROLE, "UNIT_HEAD"),
                         tuple("安全管理部门", AssigneeSource.ROLE, "SAFETY_ENGINEER"),
                         tuple("动火审批人", AssigneeSource.ROLE, "SAFETY_DIRECTOR"));

@@ -29,6 +29,7 @@ import org.tezuo.core.qualification.LifecyclePolicy;
 import org.tezuo.core.qualification.Person;
 import org.tezuo.core.qualification.QualificationStore;
 import org.tezuo.core.qualification.roster.LedgerProfile;
+import org.tezuo.core.qualification.verification.LifecyclePolicyResolver;
 import org.tezuo.core.qualification.roster.RosterErrorReportWriter;
 import org.tezuo.core.qualification.roster.RosterImportResult;
 import org.tezuo.core.qualification.roster.RosterImportStore;
@@ -49,12 +50,12 @@ class QualificationApi {
     private final RosterErrorReportWriter errorReports;
     private final MetadataStore metadata;
     private final TenantDirectory tenants;
-    private final LifecyclePolicies policies;
+    private final LifecyclePolicyResolver policies;
     private final RosterImportStore importBatches;
 
     QualificationApi(ApiCaller caller, QualificationStore store, RosterImporter importer,
             RosterErrorReportWriter errorReports, MetadataStore metadata, TenantDirectory tenants,
-            LifecyclePolicies policies, RosterImportStore importBatches) {
+            LifecyclePolicyResolver policies, RosterImportStore importBatches) {
         this.caller = caller;
         this.store = store;
         this.importer = importer;
@@ -150,7 +151,7 @@ class QualificationApi {
         long tenantId = caller.requireAnyRole(Role.SYSTEM_ADMIN, Role.SAFETY_DIRECTOR, Role.SAFETY_ENGINEER, Role.HRBP);
         LedgerProfile profile = LedgerProfile.from(
                 metadata.requirePublished(tenantId, MetadataKind.ENTITY, "person-certificate").body());
-        LifecyclePolicy policy = policies.of(tenantId);
+        LifecyclePolicy policy = policies.policyFor(tenantId);
         RosterImportResult result;
         try (InputStream content = file.getInputStream()) {
             result = importer.importLedger(tenantId, String.valueOf(file.getOriginalFilename()), content, profile,

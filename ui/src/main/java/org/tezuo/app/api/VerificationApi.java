@@ -1,0 +1,73 @@
+package org.tezuo.app.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.tezuo.app.security.Role;
+import org.tezuo.core.qualification.verification.VerificationRun;
+import org.tezuo.core.qualification.verification.VerificationRunStore;
+import org.tezuo.core.qualification.warning.CertificateWarning;
+import org.tezuo.core.qualification.warning.WarningConfirmer;
+import org.tezuo.core.qualification.warning.WarningStore;
+import org.tezuo.core.schedule.CertificateJobRunner;
+import org.tezuo.core.schedule.JobRun;
+import org.tezuo.core.schedule.ScheduledJob;
+
+/** Registry verification runs and the certificate warnings and to-dos they raise. */
+@RestController
+@RequestMapping("/api")
+@Tag(name = "verification", description = "证书核验、预警与待办确认")
+class VerificationApi {
+
+    private final ApiCaller caller;
+    private final CertificateJobRunner jobs;
+    private final VerificationRunStore runs;
+    private final WarningStore warnings;
+    private final WarningConfirmer confirmer;
+
+    VerificationApi(ApiCaller caller, CertificateJobRunner jobs, VerificationRunStore runs, WarningStore warnings,
+            WarningConfirmer confirmer) {
+        this.caller = caller;
+        this.jobs = jobs;
+        this.runs = runs;
+        this.warnings = warnings;
+        this.confirmer = confirmer;
+    }
+
+    @PostMapping("/verification/runs")
+    @Operation(summary = "立即核验全部证书（随后执行预警）")
+    JobRun runNow() {
+        long tenantId = caller.requireAnyRole(Role.SYSTEM_ADMIN, Role.SAFETY_DIRECTOR, Role.SAFETY_ENGINEER, Role.HRBP);
+        return jobs.runNow(tenantId, ScheduledJob.CERTIFICATE_VERIFICATION, caller.user().username());
+    }
+
+    @GetMapping("/verification/runs")
+    @Operation(summary = "最近的核验记录")
+    List<VerificationRun> recentRuns() {
+        long tenantId = caller.requireAnyRole(Role.SYSTEM_ADMIN, Role.SAFETY_DIRECTOR, Role.SAFETY_ENGINEER, Role.HRBP);
+        return runs.recent(tenantId, 20);
+    }
+
+    @GetMapping("/warnings/mine")
+    @Operation(summary = "我待确认的证书预警待办")
+    List<CertificateWarning> myTodos() {
+        return warnings.openTodosFor(caller.user().tenantId(), caller.user().username());
+    }
+
+    @GetMapping("/persons/{personId}/warnings")
+    @Operation(summary = "某人的证书预警、待办与冻结")
+    List<CertificateWarning> personWarnings(@PathVariable long personId) {
+        return warnings.forPerson(caller.user().tenantId(), personId);
+    }
+
+    @PostMapping("/warnings/{warningId}/confirm")
+    @Operation(summary = "确认预警待办（班组长与 HRBP 均须确认）")
+    CertificateWarning confirm(@PathVariable long warningId) {
+        return confirmer.confirm(caller.user().tenantId(), warningId, caller.user().username());
+    }
+}
