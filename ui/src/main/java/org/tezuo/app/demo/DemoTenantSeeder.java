@@ -1,0 +1,181 @@
+package org.tezuo.app.demo;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tezuo.app.security.UserAccounts;
+import org.tezuo.core.audit.AuditLog;
+import org.tezuo.core.connector.registry.RegistryCertificateRecord;
+import org.tezuo.core.metadata.MetadataStore;
+import org.tezuo.core.qualification.Certificate;
+import org.tezuo.core.qualification.Person;
+import org.tezuo.core.qualification.QualificationStore;
+import org.tezuo.core.qualification.roster.LedgerProfile;
+import org.tezuo.core.qualification.roster.RosterImportResult;
+import org.tezuo.core.qualification.roster.RosterImporter;
+import org.tezuo.core.qualification.verification.LifecyclePolicyResolver;
+import org.tezuo.core.schedule.CertificateJobRunner;
+import org.tezuo.core.schedule.ScheduleRegistrar;
+import org.tezuo.core.schedule.ScheduledJob;
+import org.tezuo.core.tenant.Tenant;
+import org.tezuo.core.tenant.TenantDirectory;
+import org.tezuo.metadata.MetadataDocument;
+import org.tezuo.metadata.MetadataKind;
+import org.tezuo.templates.TemplateCatalog;
+import org.tezuo.templates.TemplateInstaller;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Creates the demo tenant on the first start in demo mode: the LNG terminal template, one user per role, the demo
+ * ledger, then a first registry verification and warning pass. On every start it points the tenant's connector
+ * documents at the loopback stubs and loads the registry stub from the ledger.
+ */
+@Component
+@ConditionalOnProperty(name = "tezuo.demo.enabled", havingValue = "true")
+@Order(10)
+class DemoTenantSeeder implements ApplicationRunner {
+
+    /** Code of the demo tenant. */
+    static final String TENANT_CODE = "demo";
+    /** Password of every demo user, listed in the README. */
+    static final String PASSWORD = "Demo@2026";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoTenantSeeder.class);
+    private static final String TEMPLATE = "lng-terminal";
+    private static final String ACTOR = "system";
+
+    /** A demo user: login, display name, role codes, org-unit code of the template, ID number in the ledger. */
+    private record DemoUser(String username, String displayName, Set<String> roles, String orgUnit,
+            @Nullable String personIdNumber) {
+    }
+
+    private static final List<DemoUser> USERS = List.of(
+            new DemoUser("admin", "系统管理员", Set.of("SYSTEM_ADMIN"), "HQ", null),
+            new DemoUser("director", "刘安全", Set.of("SAFETY_DIRECTOR"), "SAFETY", null),
+            new DemoUser("engineer", "陈工", Set.of("SAFETY_ENGINEER"), "SAFETY", null),
+            new DemoUser("unithead", "马主任", Set.of("UNIT_HEAD"), "MAINT", null),
+            new DemoUser("teamlead", "何班长", Set.of("TEAM_LEADER"), "MAINT", null),
+            new DemoUser("hrbp", "林芳", Set.of("HRBP"), "HR", null),
+            new DemoUser("leader", "王建国", Set.of("WORK_LEADER"), "MAINT", "320623197804120133"),
+            new DemoUser("worker", "李强", Set.of("WORKER"), "MAINT", "320623198509230318"));
+
+    /** 孙浩's certificate: the registry prints another validity end, so the demo shows 核验不一致. */
+    private static final String MISMATCHED_ID_NUMBER = "320623198811050713";
+
+    private final TenantDirectory tenants;
+    private final TemplateInstaller installer;
+    private final TemplateCatalog templates;
+    private final UserAccounts accounts;
+    private final RosterImporter importer;
+    private final MetadataStore metadata;
+    private final LifecyclePolicyResolver policies;
+    private final QualificationStore qualifications;
+    private final CertificateJobRunner jobs;
+    private final ScheduleRegistrar schedules;
+    private final DemoStubs stubs;
+    private final AuditLog audit;
+    private final TransactionTemplate transaction;
+
+    DemoTenantSeeder(TenantDirectory tenants, TemplateInstaller installer, TemplateCatalog templates,
+            UserAccounts accounts, RosterImporter importer, MetadataStore metadata, LifecyclePolicyResolver policies,
+            QualificationStore qualifications, CertificateJobRunner jobs, ScheduleRegistrar schedules,
+            DemoStubs stubs, AuditLog audit, TransactionTemplate transaction) {
+        this.tenants = tenants;
+        this.installer = installer;
+        this.templates = templates;
+        this.accounts = accounts;
+        this.importer = importer;
+        this.metadata = metadata;
+        this.policies = policies;
+        this.qualifications = qualifications;
+        this.jobs = jobs;
+        this.schedules = schedules;
+        this.stubs = stubs;
+        this.audit = audit;
+        this.transaction = transaction;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        boolean created = tenants.findByCode(TENANT_CODE).isEmpty();
+        Tenant tenant = tenants.findByCode(TENANT_CODE).orElseGet(() -> transaction.execute(status -> create()));
+        pointConnectorsAtStubs(tenant);
+        loadRegistry(tenant);
+        schedules.refresh(tenant.id());
+        if (created) {
+            jobs.runNow(tenant.id(), ScheduledJob.CERTIFICATE_VERIFICATION, ACTOR);
+        }
+        log.info("Demo tenant {} ready ({})", tenant.name(), created ? "created" : "existing");
+    }
+
+    /** Keeps the demo weather observation fresh; the ruleset treats an old observation as missing live data. */
+    @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT5M")
+    void refreshWeather() {
+        tenants.findByCode(TENANT_CODE).ifPresent(tenant -> stubs.refreshObservationTime(tenant.zone()));
+    }
+
+    private Tenant create() {
+        TemplateInstaller.Installation installation = installer.createTenant(TENANT_CODE, "演示化工有限公司", TEMPLATE,
+                ZoneId.of("Asia/Shanghai"), ACTOR);
+        Tenant tenant = installation.tenant();
+        for (DemoUser user : USERS) {
+            accounts.create(tenant.id(), user.username(), PASSWORD, user.displayName(), user.roles(),
+                    installation.orgUnitIds().get(user.orgUnit()), user.personIdNumber());
+        }
+        byte[] ledger = templates.resource(TEMPLATE, "demo/roster.csv");
+        LedgerProfile profile = LedgerProfile.from(
+                metadata.requirePublished(tenant.id(), MetadataKind.ENTITY, "person-certificate").body());
+        RosterImportResult result = importer.importLedger(tenant.id(), "演示台账.csv", new ByteArrayInputStream(ledger),
+                profile, policies.policyFor(tenant.id()), tenant.zone(), ACTOR);
+        log.info("Demo ledger imported: {} created, {} rejected on purpose", result.created(), result.rejected());
+        return tenant;
+    }
+
+    /** Publishes a new connector version wherever a stub listens elsewhere than the published base URL says. */
+    private void pointConnectorsAtStubs(Tenant tenant) {
+        repoint(tenant, "certificate-registry", stubs.registry().baseUrl());
+        repoint(tenant, "door-access", stubs.doorAccess().baseUrl());
+        repoint(tenant, "weather", stubs.weather().baseUrl());
+        stubs.refreshObservationTime(tenant.zone());
+    }
+
+    private void repoint(Tenant tenant, String key, URI baseUrl) {
+        MetadataDocument connector = metadata.requirePublished(tenant.id(), MetadataKind.CONNECTOR, key);
+        String current = connector.body().path("baseUrl").asString("");
+        if (current.equals(baseUrl.toString())) {
+            return;
+        }
+        ObjectNode body = (ObjectNode) connector.body().deepCopy();
+        body.put("baseUrl", baseUrl.toString());
+        metadata.saveAndPublish(tenant.id(), MetadataKind.CONNECTOR, key, body, ACTOR);
+        log.info("Demo connector {} now points at {}", key, baseUrl);
+    }
+
+    /** Loads the registry stub with every ledger certificate as the registry would print it. */
+    private void loadRegistry(Tenant tenant) {
+        for (Person person : qualifications.persons(tenant.id())) {
+            for (Certificate certificate : qualifications.certificatesOf(tenant.id(), person.id())) {
+                boolean mismatched = person.idNumber().equals(MISMATCHED_ID_NUMBER);
+                stubs.registry().put(person.idNumber(), new RegistryCertificateRecord(certificate.certNumber(),
+                        person.name(), person.gender(), certificate.category(), certificate.item(),
+                        certificate.firstIssuedOn(), certificate.validFrom(),
+                        mismatched ? certificate.validUntil().minusYears(1) : certificate.validUntil(),
+                        certificate.reviewDueOn(), certificate.reviewDoneOn(), certificate.issuer(),
+                        RegistryCertificateRecord.STATUS_VALID));
+            }
+        }
+        audit.append(tenant.id(), ACTOR, "demo.registry-load", "tenant", TENANT_CODE, null, null);
+    }
+}
