@@ -90,7 +90,10 @@ class PermitRiskAssessor {
     }
 
     private static PermitRiskItem toStored(RiskItem item) {
-        return new PermitRiskItem(item.code(), item.severity().name(), item.message().zh(),
+        // A rule over gas readings fires once per detector, so the detector keeps the codes distinct: each
+        // approver confirms each reading.
+        String code = item.detectorId() == null ? item.code() : item.code() + "@" + item.detectorId();
+        return new PermitRiskItem(code, item.severity().name(), item.message().zh(),
                 item.message().in(Locale.ENGLISH), text(item.value()), text(item.limit()), null, item.source());
     }
 
