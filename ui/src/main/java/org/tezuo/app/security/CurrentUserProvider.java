@@ -3,7 +3,10 @@ package org.tezuo.app.security;
 import java.util.Optional;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,9 +16,24 @@ import org.springframework.stereotype.Component;
 @Component
 public class CurrentUserProvider {
 
+    private final SecurityContextHolderStrategy contexts;
+
+    /**
+     * Reads the security context through the application's own holder strategy (Vaadin installs one) rather than
+     * the static holder, which the last application context started in the JVM owns.
+     */
+    public CurrentUserProvider(ObjectProvider<SecurityContextHolderStrategy> contexts) {
+        this.contexts = contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+    }
+
+    /** Returns the current authentication, or null for an anonymous request. */
+    public @Nullable Authentication authentication() {
+        return contexts.getContext().getAuthentication();
+    }
+
     /** Returns the signed-in user, or empty for an anonymous request. */
     public Optional<CurrentUser> current() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        Authentication authentication = authentication();
         if (authentication != null && authentication.getPrincipal() instanceof SignedInUser principal) {
             return Optional.of(principal.user());
         }

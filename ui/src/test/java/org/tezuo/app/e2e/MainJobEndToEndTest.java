@@ -32,6 +32,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.annotation.DirtiesContext;
 import org.tezuo.app.security.UserAccounts;
 import org.tezuo.core.connector.dooraccess.DoorAccessStubServer;
 import org.tezuo.core.connector.registry.RegistryCertificateRecord;
@@ -55,8 +56,10 @@ import tools.jackson.databind.node.ObjectNode;
  * hot-work permit refused for wind and for an unqualified worker, submitted, approved through four steps with
  * risk re-confirmation, issued with a QR e-permit, and the audit trail. The clock is pinned to
  * 2026-12-04 10:00 in Shanghai, the day the demo ledger's states are computed for, while the JVM runs in UTC.
+ * The context with the pinned clock is closed after the class, so later tests never share a JVM with it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MainJobEndToEndTest {

@@ -124,7 +124,7 @@ class SecurityRulesTest {
     void apiWithBasicReturnsUserAndRoleAuthorities() throws Exception {
         HttpResponse<String> response = getWithBasic("/api/test/whoami", engineer.username(), PASSWORD);
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.body())
                 .contains("\"ROLE_SAFETY_ENGINEER\",\"ROLE_WORK_LEADER\"]")
                 .contains("\"tenantId\":" + engineer.tenantId())

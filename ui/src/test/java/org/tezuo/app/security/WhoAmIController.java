@@ -2,7 +2,6 @@ package org.tezuo.app.security;
 
 import java.util.List;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -21,7 +20,7 @@ class WhoAmIController {
 
     @GetMapping("/api/test/whoami")
     WhoAmI whoAmI() {
-        List<String> authorities = SecurityContextHolder.getContext().getAuthentication().getAuthorities().stream()
+        List<String> authorities = currentUser.authentication().getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
                 .sorted()
                 .toList();
