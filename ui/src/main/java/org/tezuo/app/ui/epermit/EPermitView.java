@@ -48,7 +48,7 @@ public class EPermitView extends VerticalLayout implements BeforeEnterObserver, 
     /** Route parameter holding the QR token. */
     public static final String TOKEN = "token";
 
-    /** Data paths of the sections shown beyond the bound roles, when the form has no binding for them. */
+    /** Data path of the emergency contacts table when the form binds no path to the role of the same name. */
     static final String EMERGENCY_CONTACTS = "emergencyContacts";
 
     private final EPermits ePermits;
@@ -137,7 +137,7 @@ public class EPermitView extends VerticalLayout implements BeforeEnterObserver, 
                 .orElse("");
     }
 
-    /** A table field as one line per row with every column's label and value. */
+    /** A table field as one block per row, with one line per filled column: its label and value. */
     private Component rows(String id, FormField table, JsonNode rows, FieldDisplay display) {
         Div section = new Div();
         section.setId(id);
@@ -148,8 +148,8 @@ public class EPermitView extends VerticalLayout implements BeforeEnterObserver, 
             for (FormField column : table.children()) {
                 String value = display.text(column, row.path(column.name()));
                 if (!value.isEmpty()) {
-                    line.add(new Span(column.label().text(getLocale()) + getTranslation("epermit.separator") + value
-                            + "  "));
+                    line.add(new Div(new Span(column.label().text(getLocale()) + getTranslation("epermit.separator")
+                            + value)));
                 }
             }
             section.add(line);

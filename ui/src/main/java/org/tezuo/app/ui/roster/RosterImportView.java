@@ -27,19 +27,20 @@ import org.tezuo.app.security.CurrentUserProvider;
 import org.tezuo.app.ui.layout.MainLayout;
 import org.tezuo.core.i18n.LocalizedException;
 import org.tezuo.core.metadata.MetadataStore;
-import org.tezuo.core.qualification.LifecyclePolicy;
 import org.tezuo.core.qualification.roster.LedgerProfile;
 import org.tezuo.core.qualification.roster.RosterErrorReportWriter;
 import org.tezuo.core.qualification.roster.RosterImportResult;
 import org.tezuo.core.qualification.roster.RosterImporter;
 import org.tezuo.core.qualification.roster.RowError;
+import org.tezuo.core.qualification.verification.LifecyclePolicyResolver;
 import org.tezuo.core.tenant.TenantDirectory;
 import org.tezuo.metadata.MetadataKind;
 
 /**
  * Upload of the persons-and-certificates ledger (xlsx or csv, at most 10 MB): the counts of created, updated,
  * unchanged and rejected rows, the rejected rows' errors (行号, 列, 值, 原因) and the error list as xlsx and csv.
- * The columns are read with the profile of the tenant's published person-certificate entity document.
+ * The columns are read with the profile of the tenant's published person-certificate entity document, and the
+ * certificate states with its published certificate-lifecycle ruleset.
  */
 @Route(value = "import", layout = MainLayout.class)
 @Menu(order = 20, title = "menu.import", icon = "vaadin:upload")
@@ -52,17 +53,10 @@ public class RosterImportView extends VerticalLayout implements HasDynamicTitle 
     /** Key of the entity document whose ledger profile names the columns. */
     static final String ENTITY_KEY = "person-certificate";
 
-    /**
-     * Certificate lifecycle offsets: 90 days before a review is due a certificate is 临近复审, and anomalies of
-     * the last 30 days block permits. NOTE: main has no parser of the tenant's "certificate-lifecycle" ruleset
-     * yet; read the policy from it once one exists.
-     */
-    static final LifecyclePolicy LIFECYCLE = new LifecyclePolicy(90, 30);
-
     private final Div result = new Div();
 
     public RosterImportView(CurrentUserProvider currentUser, RosterImporter importer, MetadataStore metadata,
-            TenantDirectory tenants, RosterErrorReportWriter reports) {
+            TenantDirectory tenants, RosterErrorReportWriter reports, LifecyclePolicyResolver lifecycles) {
         CurrentUser user = currentUser.require();
         Locale locale = getLocale();
 
@@ -72,7 +66,7 @@ public class RosterImportView extends VerticalLayout implements HasDynamicTitle 
         Upload upload = new Upload(UploadHandler.inMemory((file, bytes) -> {
             Runnable show = showImport(() -> importer.importLedger(user.tenantId(), file.fileName(),
                     new ByteArrayInputStream(bytes), LedgerProfile.from(metadata.requirePublished(user.tenantId(),
-                            MetadataKind.ENTITY, ENTITY_KEY).body()), LIFECYCLE,
+                            MetadataKind.ENTITY, ENTITY_KEY).body()), lifecycles.policyFor(user.tenantId()),
                     tenants.require(user.tenantId()).zone(), user.username()), reports, locale);
             getUI().ifPresent(ui -> ui.access(show::run));
         }));
