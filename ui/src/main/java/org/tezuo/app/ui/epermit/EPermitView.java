@@ -34,7 +34,7 @@ import org.tezuo.workflow.approval.ApprovalRecord;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The public page a QR code opens, at {@code /e-permit/<token>}, for whoever checks the permit on site: number,
+ * The public page a QR code opens, at {@code /e-permit/<token>}, for the people who check the permit on site: number,
  * type, status, location, grade, work window, the applicant and guardian by display name, the workers by name
  * only, the gas analyses, the risk items with every approver's confirmation, every approval opinion and the
  * emergency contacts. It never shows ID numbers or certificate numbers (which embed ID numbers). An unknown or
@@ -128,7 +128,7 @@ public class EPermitView extends VerticalLayout implements BeforeEnterObserver, 
         add(page);
     }
 
-    /** Names of the workers, joined; only each row's name, never its ID or certificate number. */
+    /** Joins the workers' names. Only each row's name is read, never its ID or certificate number. */
     private String workerNames(JsonNode workers) {
         return workers.valueStream()
                 .map(worker -> worker.path("name").asString(""))
@@ -137,7 +137,7 @@ public class EPermitView extends VerticalLayout implements BeforeEnterObserver, 
                 .orElse("");
     }
 
-    /** A table field as one block per row, with one line per filled column: its label and value. */
+    /** Lists the rows of a table field, one block per row and one line per filled column with its label. */
     private Component rows(String id, FormField table, JsonNode rows, FieldDisplay display) {
         Div section = new Div();
         section.setId(id);

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What a rendered form needs besides its definition.
+ * Settings of a rendered form besides its definition.
  *
  * @param locale language of the labels, options and help texts
  * @param zone the tenant's zone: date-time inputs show and store local time with this zone's offset

@@ -95,7 +95,16 @@ public class FormRenderer extends Div {
         inputs.setReadOnly(readOnly);
     }
 
-    /** Whether a field takes a whole row of its layout: tables, groups and text areas. */
+    /**
+     * Sets the input of one top-level field read-only, for a value the server sets itself.
+     *
+     * @return false when the form has no top-level field called {@code name}
+     */
+    public boolean setReadOnly(String name, boolean readOnly) {
+        return inputs.setReadOnly(name, readOnly);
+    }
+
+    /** Returns whether a field takes a whole row of its layout, as tables, groups and text areas do. */
     static boolean spansRow(FormField field) {
         return field.widget() == FieldWidget.TABLE || field.widget() == FieldWidget.GROUP
                 || field.widget() == FieldWidget.TEXTAREA;

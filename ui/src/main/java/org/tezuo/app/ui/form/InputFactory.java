@@ -128,8 +128,8 @@ final class InputFactory {
     }
 
     /**
-     * A combo box of the tenant's users storing the user name. A typed name that is no user's name or display
-     * name is kept as typed, for people without an account.
+     * Creates a combo box of the tenant's users that stores the user name. A typed name that is no user's name
+     * or display name is kept as typed, for people without an account.
      */
     private FieldInput person(FormField field) {
         ComboBox<String> component = new ComboBox<>();

@@ -8,7 +8,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The inputs of one JSON object by property name. Writing starts from the object last read, so properties the
- * form does not show are kept; a property whose input is empty is removed rather than stored as null.
+ * form does not show are kept. A property whose input is empty is removed rather than stored as null.
  */
 final class InputSet {
 
@@ -43,6 +43,16 @@ final class InputSet {
             return false;
         }
         return inputs.get(name).showError(path.rest(), message);
+    }
+
+    /** Sets one input read-only; returns false when no input has this name. */
+    boolean setReadOnly(String name, boolean readOnly) {
+        FieldInput input = inputs.get(name);
+        if (input == null) {
+            return false;
+        }
+        input.setReadOnly(readOnly);
+        return true;
     }
 
     void clearErrors() {

@@ -96,7 +96,7 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
         return getLocale().getLanguage().equals(Locale.ENGLISH.getLanguage());
     }
 
-    /** The number of the user's open permit tasks, as a card that opens the task list. */
+    /** Shows the number of the user's open permit tasks on a card that links to the task list. */
     private Component taskCard(int count) {
         Card card = countCard(getTranslation("home.tasks.open"), count);
         card.setId("task-count");

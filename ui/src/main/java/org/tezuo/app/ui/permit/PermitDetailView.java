@@ -52,10 +52,10 @@ import org.tezuo.core.i18n.LocalizedException;
 import org.tezuo.workflow.approval.ApprovalRecord;
 
 /**
- * One permit of the user's tenant: status and summary, the risk items with each approver's confirmation, the
- * approval history, the data rendered read-only with the form version the permit was created under, and for an
- * issued permit the QR code of its e-permit page with the link. The safety department and administrators may
- * revoke the QR link.
+ * One permit of the user's tenant: status and summary, the risk items with each approver's confirmation and the
+ * approval history. The data is rendered read-only with the form version the permit was created under. An
+ * issued permit also shows the QR code of its e-permit page and the link, which the safety department and
+ * administrators may revoke.
  */
 @Route(value = "permits/:" + PermitDetailView.PERMIT_ID + "(\\d+)/detail", layout = MainLayout.class)
 @PermitAll

@@ -148,6 +148,8 @@ public class PermitEditorView extends VerticalLayout implements BeforeEnterObser
 
         FormRenderer rendered = new FormRenderer(form, presentation.formContext(user.tenantId(), getLocale()));
         rendered.read(data);
+        // The server stores the signed-in user as the applicant whatever the form says.
+        form.binding("applicant").ifPresent(path -> rendered.setReadOnly(path, true));
         renderer = rendered;
 
         Button save = new Button(getTranslation("permit.saveDraft"), VaadinIcon.DISC.create(), event -> save(user));

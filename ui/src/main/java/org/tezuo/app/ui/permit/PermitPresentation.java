@@ -18,7 +18,7 @@ import org.tezuo.form.definition.FormDefinition;
 import org.tezuo.templates.IndustryTemplate;
 
 /**
- * What the permit pages share: the form context of a tenant (its zone and users), the read-only display of
+ * Shared parts of the permit pages: the form context of a tenant (its zone and users), the read-only display of
  * values, the form version each permit was created under and the permit's summary.
  */
 @Component

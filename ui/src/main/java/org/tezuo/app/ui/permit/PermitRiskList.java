@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.tezuo.app.permit.Permit;
 import org.tezuo.app.permit.PermitRiskItem;
 import org.tezuo.app.permit.PermitStore;
@@ -83,7 +84,7 @@ public class PermitRiskList extends Div {
         return badge;
     }
 
-    private String text(String value) {
+    private String text(@Nullable String value) {
         return value == null ? getTranslation("value.none") : value;
     }
 }

@@ -47,7 +47,7 @@ import org.tezuo.metadata.MetadataKind;
 @RolesAllowed({"SYSTEM_ADMIN", "SAFETY_DIRECTOR", "SAFETY_ENGINEER", "HRBP"})
 public class RosterImportView extends VerticalLayout implements HasDynamicTitle {
 
-    /** Largest accepted file: 10 MB, the importer's default limit. */
+    /** Largest accepted file: 10 MiB (10,485,760 bytes), the importer's default limit. */
     static final int MAX_FILE_BYTES = 10 * 1024 * 1024;
 
     /** Key of the entity document whose ledger profile names the columns. */
@@ -88,7 +88,7 @@ public class RosterImportView extends VerticalLayout implements HasDynamicTitle 
     }
 
     /**
-     * Runs the import in the upload request and returns how to show its outcome; the caller applies it inside
+     * Runs the import in the upload request and returns how to show its outcome, which the caller applies inside
      * {@code UI.access}. A file the importer rejects as a whole shows the importer's message.
      */
     private Runnable showImport(Supplier<RosterImportResult> importing, RosterErrorReportWriter reports,

@@ -13,6 +13,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
+import java.time.ZoneId;
 import java.util.List;
 import org.tezuo.app.permit.Actor;
 import org.tezuo.app.permit.PermitApprovals;
@@ -60,7 +61,7 @@ public class TasksView extends VerticalLayout implements HasDynamicTitle {
         return getTranslation("menu.tasks");
     }
 
-    private Component card(PermitApprovals.PermitTask task, PermitSummary summary, java.time.ZoneId zone) {
+    private Component card(PermitApprovals.PermitTask task, PermitSummary summary, ZoneId zone) {
         Card card = new Card();
         card.addClassName("tezuo-task");
         card.getElement().setAttribute("data-permit", String.valueOf(task.permit().id()));

@@ -57,8 +57,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A hot-work permit from start to QR code in headless Chromium at phone size (375×812): the applicant fills the
- * form generated from the LNG template's form document and submits it, the four approvers of the flow each
+ * A hot-work permit from start to QR code in headless Chromium at phone size (375×812). The applicant fills the
+ * form generated from the LNG template's form document and submits it. The four approvers of the flow each
  * confirm every risk item and approve, and the issued permit's QR page shows the number and no ID number.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -177,7 +177,7 @@ class HotWorkPermitBrowserTest {
     }
 
     @Test
-    void hotWorkPermitIsFilledApprovedAndShownByQr() throws IOException {
+    void hotWorkPermitReachesQrPage() throws IOException {
         signIn(applicant);
         browser.get(url("/permits"));
         click(waitFor(By.id("new-permit-hot-work")));
