@@ -4,31 +4,35 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.card.Card;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
 import java.util.Map;
+import org.tezuo.app.permit.Actor;
+import org.tezuo.app.permit.PermitApprovals;
 import org.tezuo.app.permit.PermitStatus;
 import org.tezuo.app.permit.PermitStore;
 import org.tezuo.app.security.CurrentUser;
 import org.tezuo.app.security.CurrentUserProvider;
 import org.tezuo.app.ui.layout.MainLayout;
 import org.tezuo.app.ui.person.CertificateStateLabels;
+import org.tezuo.app.ui.task.TasksView;
 import org.tezuo.core.qualification.CertificateState;
 import org.tezuo.core.qualification.QualificationStore;
 
-/** Home page: the tenant's certificates per state and permits per status as cards, then the user's tasks. */
+/** Home page: the tenant's certificates per state and permits per status as cards, then the number of the user's open permit tasks. */
 @Route(value = "", layout = MainLayout.class)
 @Menu(order = 0, title = "menu.home", icon = "vaadin:home")
 @PermitAll
 public class HomeView extends VerticalLayout implements HasDynamicTitle {
 
-    public HomeView(CurrentUserProvider currentUser, QualificationStore qualifications, PermitStore permits) {
+    public HomeView(CurrentUserProvider currentUser, QualificationStore qualifications, PermitStore permits,
+            PermitApprovals approvals) {
         CurrentUser user = currentUser.require();
         addClassName("tezuo-home");
 
@@ -41,7 +45,8 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
 
         add(new H2(getTranslation("home.permits")));
         add(permitCards(permits.countByStatus(user.tenantId())));
-        add(new H2(getTranslation("home.tasks")), placeholder("home.tasks.pending"));
+        add(new H2(getTranslation("home.tasks")), taskCard(approvals.tasks(new Actor(user.tenantId(),
+                user.username(), getLocale())).size()));
     }
 
     @Override
@@ -91,9 +96,14 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
         return getLocale().getLanguage().equals(Locale.ENGLISH.getLanguage());
     }
 
-    private Component placeholder(String key) {
-        Paragraph text = new Paragraph(getTranslation(key));
-        text.addClassName("tezuo-muted");
-        return text;
+    /** Shows the number of the user's open permit tasks on a card that links to the task list. */
+    private Component taskCard(int count) {
+        Card card = countCard(getTranslation("home.tasks.open"), count);
+        card.setId("task-count");
+        card.getElement().setAttribute("data-count", String.valueOf(count));
+        card.addToFooter(new RouterLink(getTranslation("home.tasks.link"), TasksView.class));
+        Div grid = cardGrid("task-counts");
+        grid.add(card);
+        return grid;
     }
 }

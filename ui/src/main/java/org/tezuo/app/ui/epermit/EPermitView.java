@@ -1,0 +1,164 @@
+package org.tezuo.app.ui.epermit;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.List;
+import java.util.Optional;
+import org.tezuo.app.permit.EPermits;
+import org.tezuo.app.permit.Permit;
+import org.tezuo.app.permit.PermitApprovals;
+import org.tezuo.app.permit.PermitStore;
+import org.tezuo.app.ui.form.FieldDisplay;
+import org.tezuo.app.ui.form.FormContext;
+import org.tezuo.app.ui.i18n.LanguageSwitch;
+import org.tezuo.app.ui.permit.ApprovalHistoryList;
+import org.tezuo.app.ui.permit.PermitPresentation;
+import org.tezuo.app.ui.permit.PermitRiskList;
+import org.tezuo.app.ui.permit.PermitSummary;
+import org.tezuo.form.definition.FormDefinition;
+import org.tezuo.form.definition.FormField;
+import org.tezuo.workflow.approval.ApprovalRecord;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The public page a QR code opens, at {@code /e-permit/<token>}, for the people who check the permit on site: number,
+ * type, status, location, grade, work window, the applicant and guardian by display name, the workers by name
+ * only, the gas analyses, the risk items with every approver's confirmation, every approval opinion and the
+ * emergency contacts. It never shows ID numbers or certificate numbers (which embed ID numbers). An unknown or
+ * revoked token shows one sentence and nothing else.
+ */
+@Route(value = "e-permit/:" + EPermitView.TOKEN, autoLayout = false)
+@AnonymousAllowed
+@StyleSheet("context://styles/tezuo.css")
+public class EPermitView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    /** Route parameter holding the QR token. */
+    public static final String TOKEN = "token";
+
+    /** Data path of the emergency contacts table when the form binds no path to the role of the same name. */
+    static final String EMERGENCY_CONTACTS = "emergencyContacts";
+
+    private final EPermits ePermits;
+    private final PermitApprovals approvals;
+    private final PermitStore permits;
+    private final PermitPresentation presentation;
+    private String title = "";
+
+    public EPermitView(EPermits ePermits, PermitApprovals approvals, PermitStore permits,
+            PermitPresentation presentation) {
+        this.ePermits = ePermits;
+        this.approvals = approvals;
+        this.permits = permits;
+        this.presentation = presentation;
+        addClassName("tezuo-epermit");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        add(new LanguageSwitch(), new H1(getTranslation("app.name")));
+        Optional<Permit> permit = event.getRouteParameters().get(TOKEN).flatMap(ePermits::byToken);
+        if (permit.isEmpty()) {
+            title = getTranslation("epermit.title");
+            Paragraph missing = new Paragraph(getTranslation("epermit.notFound"));
+            missing.setId("epermit-not-found");
+            add(missing);
+            return;
+        }
+        show(permit.get());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+
+    private void show(Permit permit) {
+        FormContext context = presentation.formContext(permit.tenantId(), getLocale());
+        FieldDisplay display = presentation.display(context);
+        FormDefinition form = presentation.formOf(permit);
+        PermitSummary summary = presentation.summary(permit, display, getLocale());
+        JsonNode data = permit.data();
+        title = getTranslation("epermit.title") + " " + permit.permitNumber();
+
+        Div page = new Div();
+        page.setId("epermit");
+        H2 number = new H2(String.valueOf(permit.permitNumber()));
+        number.setId("epermit-number");
+        page.add(number);
+
+        FormLayout facts = new FormLayout();
+        facts.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
+        fact(facts, "permit.type", summary.typeName());
+        fact(facts, "permit.status", summary.status());
+        fact(facts, "permit.location", summary.location());
+        fact(facts, "permit.grade", summary.grade());
+        fact(facts, "permit.workWindow", summary.workWindow());
+        fact(facts, "permit.applicant", summary.applicant());
+        FieldDisplay.bound(form, data, "guardian").ifPresent(guardian -> fact(facts, "epermit.guardian",
+                display.text(guardian.field(), guardian.value())));
+        FieldDisplay.bound(form, data, "workers").ifPresent(workers -> fact(facts, "epermit.workers",
+                workerNames(workers.value())));
+        page.add(facts);
+
+        FieldDisplay.bound(form, data, "gasAnalyses")
+                .ifPresent(gas -> page.add(rows("epermit-gas", gas.field(), gas.value(), display)));
+
+        List<ApprovalRecord> history = approvals.history(permit.tenantId(), permit.id());
+        page.add(new PermitRiskList(permit, permits.confirmations(permit.tenantId(), permit.id()), history, display,
+                context));
+        page.add(new ApprovalHistoryList(history, display, context.zone()));
+
+        String contactsPath = form.binding(EMERGENCY_CONTACTS).orElse(EMERGENCY_CONTACTS);
+        form.fieldAt(contactsPath).filter(field -> data.path(contactsPath).isArray())
+                .ifPresent(field -> page.add(rows("epermit-contacts", field, data.path(contactsPath), display)));
+        add(page);
+    }
+
+    /** Joins the workers' names. Only each row's name is read, never its ID or certificate number. */
+    private String workerNames(JsonNode workers) {
+        return workers.valueStream()
+                .map(worker -> worker.path("name").asString(""))
+                .filter(name -> !name.isBlank())
+                .reduce((first, second) -> first + getTranslation("list.separator") + second)
+                .orElse("");
+    }
+
+    /** Lists the rows of a table field, one block per row and one line per filled column with its label. */
+    private Component rows(String id, FormField table, JsonNode rows, FieldDisplay display) {
+        Div section = new Div();
+        section.setId(id);
+        section.add(new H3(table.label().text(getLocale())));
+        for (JsonNode row : rows) {
+            Div line = new Div();
+            line.addClassName("tezuo-epermit-row");
+            for (FormField column : table.children()) {
+                String value = display.text(column, row.path(column.name()));
+                if (!value.isEmpty()) {
+                    line.add(new Div(new Span(column.label().text(getLocale()) + getTranslation("epermit.separator")
+                            + value)));
+                }
+            }
+            section.add(line);
+        }
+        return section;
+    }
+
+    private void fact(FormLayout facts, String captionKey, String value) {
+        Span text = new Span(value.isEmpty() ? getTranslation("value.none") : value);
+        facts.addFormItem(text, getTranslation(captionKey));
+    }
+}
