@@ -88,16 +88,10 @@ public class PermitStore {
                 .update();
     }
 
-    /**
-     * Returns how many permit numbers start with this prefix in all tenants, for numbering. The count spans
-     * tenants because permit_number is unique across the whole table.
-     *
-     * <p>NOTE: per-tenant numbering needs a unique key on (tenant_id, permit_number) instead; until then a
-     * tenant's first permit of the day may get a number above 0001.
-     */
-    int countNumbersStartingWith(String numberPrefix) {
-        return jdbc.sql("select count(*) from permit where permit_number like ?")
-                .params(numberPrefix + "%")
+    /** Returns how many permits of the tenant carry a number starting with {@code numberPrefix}, for numbering. */
+    int countNumbersStartingWith(long tenantId, String numberPrefix) {
+        return jdbc.sql("select count(*) from permit where tenant_id = ? and permit_number like ?")
+                .params(tenantId, numberPrefix + "%")
                 .query(Integer.class)
                 .single();
     }
