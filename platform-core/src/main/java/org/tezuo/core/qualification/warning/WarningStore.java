@@ -99,6 +99,12 @@ public class WarningStore {
                 .params(tenantId, personId).query(this::map).list();
     }
 
+    /** Returns the newest warnings of the tenant, newest first. */
+    public List<CertificateWarning> recent(long tenantId, int limit) {
+        return jdbc.sql("select * from certificate_warning where tenant_id = ? order by id desc limit ?")
+                .params(tenantId, limit).query(this::map).list();
+    }
+
     /** Returns the open to-dos that name {@code username} for a role not yet confirmed, oldest first. */
     public List<CertificateWarning> openTodosFor(long tenantId, String username) {
         return jdbc.sql("select * from certificate_warning where tenant_id = ? and status = 'OPEN' order by id")

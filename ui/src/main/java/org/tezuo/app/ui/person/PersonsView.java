@@ -1,6 +1,9 @@
 package org.tezuo.app.ui.person;
 
 import com.vaadin.flow.component.badge.Badge;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.badge.BadgeVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -16,9 +19,19 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
 import java.util.Locale;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.tezuo.app.security.CurrentUser;
 import org.tezuo.app.security.CurrentUserProvider;
+import org.tezuo.app.security.Role;
+import org.tezuo.app.ui.layout.Notices;
+import org.tezuo.core.i18n.LocalizedException;
+import org.tezuo.core.qualification.verification.VerificationRun;
+import org.tezuo.core.schedule.CertificateJobRunner;
+import org.tezuo.core.schedule.JobRun;
+import org.tezuo.core.schedule.ScheduledJob;
 import org.tezuo.app.ui.layout.MainLayout;
 import org.tezuo.core.qualification.Person;
 import org.tezuo.core.qualification.QualificationStore;
@@ -29,11 +42,14 @@ import org.tezuo.core.qualification.QualificationStore;
 @PermitAll
 public class PersonsView extends VerticalLayout implements HasDynamicTitle {
 
-    public PersonsView(CurrentUserProvider currentUser, QualificationStore qualifications) {
+    private static final Set<Role> VERIFIERS = Set.of(Role.SYSTEM_ADMIN, Role.SAFETY_DIRECTOR, Role.SAFETY_ENGINEER,
+            Role.HRBP);
+
+    public PersonsView(CurrentUserProvider currentUser, QualificationStore qualifications, CertificateJobRunner jobs) {
         setSizeFull();
 
-        ListDataProvider<Person> persons =
-                new ListDataProvider<>(qualifications.persons(currentUser.require().tenantId()));
+        CurrentUser user = currentUser.require();
+        ListDataProvider<Person> persons = new ListDataProvider<>(new ArrayList<>(qualifications.persons(user.tenantId())));
         Grid<Person> grid = grid(persons);
 
         TextField filter = new TextField();
@@ -46,7 +62,36 @@ public class PersonsView extends VerticalLayout implements HasDynamicTitle {
         filter.setMaxWidth("30rem");
         filter.addValueChangeListener(event -> persons.setFilter(person -> matches(person, event.getValue())));
 
-        add(filter, grid);
+        HorizontalLayout toolbar = new HorizontalLayout(filter);
+        toolbar.setWidthFull();
+        toolbar.setAlignItems(Alignment.BASELINE);
+        if (user.roles().stream().anyMatch(VERIFIERS::contains)) {
+            Button verify = new Button(getTranslation("persons.verifyNow"), VaadinIcon.REFRESH.create(),
+                    event -> verifyNow(jobs, user, qualifications, persons));
+            verify.setId("verify-now");
+            verify.setDisableOnClick(true);
+            verify.addClickListener(event -> verify.setEnabled(true));
+            toolbar.add(verify);
+        }
+        add(toolbar, grid);
+    }
+
+    /** Runs the registry verification and the warning pass now, as the nightly schedule does, and reports counts. */
+    private void verifyNow(CertificateJobRunner jobs, CurrentUser user, QualificationStore qualifications,
+            ListDataProvider<Person> persons) {
+        try {
+            JobRun run = jobs.runNow(user.tenantId(), ScheduledJob.CERTIFICATE_VERIFICATION, user.username());
+            VerificationRun verification = run.verification();
+            if (verification != null) {
+                Notices.success(getTranslation("persons.verified", verification.checked(),
+                        verification.changed().size(), verification.unverifiable(), verification.mismatches()));
+            }
+            persons.getItems().clear();
+            persons.getItems().addAll(qualifications.persons(user.tenantId()));
+            persons.refreshAll();
+        } catch (LocalizedException e) {
+            Notices.error(e.message(getLocale()));
+        }
     }
 
     @Override
