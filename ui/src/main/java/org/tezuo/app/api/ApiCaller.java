@@ -30,7 +30,7 @@ class ApiCaller {
         return new Actor(user.tenantId(), user.username(), locale());
     }
 
-    /** Returns the caller's tenant id after checking that the caller holds one of {@code roles}. */
+    /** Returns the caller's tenant id after checking that the caller has one of {@code roles}. */
     long requireAnyRole(Role... roles) {
         CurrentUser user = users.require();
         if (Arrays.stream(roles).noneMatch(user::hasRole)) {

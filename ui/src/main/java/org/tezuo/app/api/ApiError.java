@@ -3,7 +3,7 @@ package org.tezuo.app.api;
 import java.util.List;
 
 /**
- * Body of every error answer of the REST API.
+ * Body of every error response of the REST API.
  *
  * @param code stable message key, for example {@code permit.gate.noCertificate}
  * @param message the message in the caller's locale (Accept-Language; Simplified Chinese by default)

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.tezuo.core.i18n.LocalizedException;
 
-/** Maps the platform's exceptions to REST answers in one place, in the caller's locale. */
+/** Maps the platform's exceptions to REST responses in one place, in the caller's locale. */
 @RestControllerAdvice(basePackages = "org.tezuo.app.api")
 class ApiExceptionHandler {
 

@@ -143,7 +143,7 @@ class DemoTenantSeeder implements ApplicationRunner {
         return tenant;
     }
 
-    /** Publishes a new connector version wherever a stub listens elsewhere than the published base URL says. */
+    /** Publishes a new connector version wherever a stub listens on another address than the published base URL. */
     private void pointConnectorsAtStubs(Tenant tenant) {
         repoint(tenant, "certificate-registry", stubs.registry().baseUrl());
         repoint(tenant, "door-access", stubs.doorAccess().baseUrl());

@@ -20,7 +20,7 @@ public class OrgDirectory {
         this.jdbc = jdbc;
     }
 
-    /** A user of the tenant as the application sees it (no password hash). */
+    /** A user of the tenant without the password hash. */
     public record TenantUser(long id, long tenantId, String username, String displayName, Set<String> roles,
             @Nullable Long orgUnitId, @Nullable String personIdNumber) {
     }

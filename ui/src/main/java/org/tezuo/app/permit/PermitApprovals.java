@@ -17,8 +17,8 @@ import org.tezuo.workflow.approval.ApprovalRecord;
 import org.tezuo.workflow.approval.ApprovalTask;
 
 /**
- * What an approver does with a permit task: list the tasks, re-confirm each risk item, then approve, reject or
- * return the permit to the applicant. Every operation is audited.
+ * Approver operations on permit tasks: listing them, re-confirming each risk item, then approving, rejecting or
+ * returning the permit to the applicant. Every operation is audited.
  */
 @Component
 public class PermitApprovals {

@@ -10,7 +10,7 @@ import java.util.List;
  */
 public final class PermitRefusedException extends RuntimeException {
 
-    /** Which check refused the permit. */
+    /** The check that refused the permit. */
     public enum Stage {
         FORM("permit.refused.form"),
         QUALIFICATION("permit.refused.qualification"),

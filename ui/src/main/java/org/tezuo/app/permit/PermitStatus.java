@@ -1,6 +1,6 @@
 package org.tezuo.app.permit;
 
-/** Where a permit is in its life. */
+/** The life-cycle state of a permit. */
 public enum PermitStatus {
     /** 草稿: saved, not yet submitted. */
     DRAFT("草稿", "Draft"),

@@ -33,10 +33,10 @@ import org.tezuo.workflow.approval.ApprovalTask;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Submits a permit: validates the data against the form version the permit was created under, runs the
- * qualification gate on the applicant and every named worker, evaluates risk on live data, and then starts (or,
- * after a return, resumes) the approval flow. Each check returns all of its reasons at once; a refused submission
- * changes nothing but the audit log.
+ * Submits a permit. The data is validated against the form version the permit was created under, the
+ * qualification gate checks the applicant and every named worker, and risk is evaluated on live data. Then the
+ * approval flow starts, or resumes after a return. Each check returns all of its reasons at once, and a refused
+ * submission changes nothing but the audit log.
  */
 @Component
 public class PermitSubmitter {

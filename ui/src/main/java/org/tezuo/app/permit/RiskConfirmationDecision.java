@@ -1,6 +1,6 @@
 package org.tezuo.app.permit;
 
-/** How an approver re-confirmed one risk item before approving. */
+/** An approver's re-confirmation of one risk item before approving. */
 public enum RiskConfirmationDecision {
     /** 已现场核查: checked on site, the control measure is in place. */
     VERIFIED_ON_SITE("已现场核查", "Verified on site"),

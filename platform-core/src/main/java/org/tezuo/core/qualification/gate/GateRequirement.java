@@ -7,7 +7,7 @@ import org.tezuo.metadata.MetadataDocument;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What a permit type requires of its applicant and workers, read from the {@code gate} section and the
+ * The requirement a permit type sets for its applicant and workers, read from the {@code gate} section and the
  * {@code anomalyLookbackDays} threshold of a ruleset document.
  *
  * @param requiredItems certificate items (操作项目), any one of which qualifies a person

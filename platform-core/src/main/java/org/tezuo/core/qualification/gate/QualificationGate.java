@@ -15,9 +15,9 @@ import org.tezuo.core.qualification.Person;
 import org.tezuo.core.qualification.QualificationStore;
 
 /**
- * Checks the people named on a permit before it is submitted: each must be in the ledger, hold a certificate for
- * one of the required items that is in a working state and not past its printed last day, not be frozen, and
- * have no qualification anomaly within the look-back window. Every violation of every person is returned.
+ * Checks the people named on a permit before it is submitted. Each must be in the ledger and hold a certificate
+ * for one of the required items that is in a working state and not past its printed last day. Nobody may be
+ * frozen or have a qualification anomaly within the look-back window. Every violation of every person is returned.
  */
 @Component
 public class QualificationGate {
