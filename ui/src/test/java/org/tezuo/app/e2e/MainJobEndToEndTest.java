@@ -305,6 +305,26 @@ class MainJobEndToEndTest {
                 .contains(user("worker"), user("leader"), user("director"));
     }
 
+    @Test
+    @Order(9)
+    void scheduleIsRepublishedWithoutRestart() throws Exception {
+        ObjectNode schedule = (ObjectNode) metadata.requirePublished(tenantId, MetadataKind.SCHEDULE,
+                "nightly-verification").body().deepCopy();
+        schedule.put("cron", "every night");
+
+        JsonNode invalid = put("admin", "/api/metadata/schedule/nightly-verification/draft", schedule, 422);
+        schedule.put("cron", "0 30 1 * * *");
+        put("admin", "/api/metadata/schedule/nightly-verification/draft", schedule, 200);
+        JsonNode published = post("admin", "/api/metadata/schedule/nightly-verification/publish", null, 200);
+        put("engineer", "/api/metadata/schedule/nightly-verification/draft", schedule, 403);
+
+        assertThat(invalid.path("code").asString()).isEqualTo("metadata.invalid");
+        assertThat(invalid.path("details").valueStream().map(detail -> detail.path("path").asString()).toList())
+                .contains("/cron");
+        assertThat(published.path("version").asInt()).isEqualTo(2);
+        assertThat(published.path("status").asString()).isEqualTo("PUBLISHED");
+    }
+
     private ObjectNode permitData(List<ObjectNode> workers) {
         OffsetDateTime start = OffsetDateTime.ofInstant(NOW, SHANGHAI).plusMinutes(10);
         ObjectNode data = json.createObjectNode();
@@ -426,6 +446,15 @@ class MainJobEndToEndTest {
         HttpResponse<String> response = http.send(request(role, path).header("Content-Type", "application/json")
                 .POST(publisher).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("POST %s as %s: %s", path, role, response.body())
+                .isEqualTo(expectedStatus);
+        return response.body().isEmpty() ? json.createObjectNode() : json.readTree(response.body());
+    }
+
+    private JsonNode put(String role, String path, Object body, int expectedStatus) throws Exception {
+        HttpResponse<String> response = http.send(request(role, path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("PUT %s as %s: %s", path, role, response.body())
                 .isEqualTo(expectedStatus);
         return response.body().isEmpty() ? json.createObjectNode() : json.readTree(response.body());
     }
