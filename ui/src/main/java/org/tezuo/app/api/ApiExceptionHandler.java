@@ -8,7 +8,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.tezuo.core.i18n.LocalizedException;
+import org.tezuo.core.i18n.UserMessages;
 
 /** Maps the platform's exceptions to REST responses in one place, in the caller's locale. */
 @RestControllerAdvice(basePackages = "org.tezuo.app.api")
@@ -26,6 +30,29 @@ class ApiExceptionHandler {
     ResponseEntity<ApiError> notFound(NotFoundException e, Locale locale) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
                 .body(new ApiError(e.messageKey(), e.message(locale), List.of()));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e, Locale locale) {
+        String reason = e.getMostSpecificCause().getMessage();
+        String shortReason = reason == null ? "" : reason.lines().findFirst().orElse("");
+        log.info("Unreadable request body: {}", shortReason);
+        return ResponseEntity.badRequest().body(new ApiError("api.badRequest",
+                UserMessages.render(ApiCaller.locale(), "api.badRequest", shortReason), List.of()));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiError> badParameter(MethodArgumentTypeMismatchException e, Locale locale) {
+        return ResponseEntity.badRequest().body(new ApiError("api.badParameter",
+                UserMessages.render(ApiCaller.locale(), "api.badParameter", e.getName(), String.valueOf(e.getValue())),
+                List.of()));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ApiError> forbidden(AccessDeniedException e, Locale locale) {
+        log.info("Access denied: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new ApiError("api.forbidden",
+                UserMessages.render(ApiCaller.locale(), "api.forbidden"), List.of()));
     }
 
     @ExceptionHandler(LocalizedException.class)

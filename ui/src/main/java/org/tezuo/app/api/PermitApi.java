@@ -96,7 +96,7 @@ class PermitApi {
             @Nullable Instant issuedAt) {
     }
 
-    record NewPermit(String type, JsonNode data) {
+    record NewPermit(@Nullable String type, @Nullable JsonNode data) {
     }
 
     @GetMapping("/permits")
@@ -108,6 +108,9 @@ class PermitApi {
     @PostMapping("/permits")
     @Operation(summary = "新建作业票草稿")
     ResponseEntity<PermitView> create(@RequestBody NewPermit body, HttpServletRequest request) {
+        if (body.type() == null || body.data() == null) {
+            throw new org.tezuo.core.i18n.LocalizedException("permit.newPermitIncomplete");
+        }
         Permit permit = drafter.create(caller.actor(), body.type(), body.data());
         return ResponseEntity.status(HttpStatus.CREATED).body(view(permit, request));
     }
@@ -154,7 +157,11 @@ class PermitApi {
     @GetMapping(path = "/permits/{id}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
     @Operation(summary = "电子作业票二维码图片")
     byte[] qrCode(@PathVariable long id, HttpServletRequest request) {
-        return qrCodes.png(ePermits.url(baseUrl(request), require(id)), 320);
+        Permit permit = require(id);
+        if (permit.qrRevoked()) {
+            throw new NotFoundException("电子作业票", id);
+        }
+        return qrCodes.png(ePermits.url(baseUrl(request), permit), 320);
     }
 
     @PostMapping("/permits/{id}/qr/revoke")
@@ -206,14 +213,15 @@ class PermitApi {
 
     @PostMapping("/tasks/{taskId}/reject")
     @Operation(summary = "驳回（须填写意见）")
-    ApprovalRecord reject(@PathVariable String taskId, @RequestBody Decision decision) {
-        return approvals.reject(caller.actor(), taskId, String.valueOf(decision.comment()));
+    ApprovalRecord reject(@PathVariable String taskId, @RequestBody(required = false) @Nullable Decision decision) {
+        return approvals.reject(caller.actor(), taskId, commentOf(decision));
     }
 
     @PostMapping("/tasks/{taskId}/return")
     @Operation(summary = "退回申请人（须填写意见）")
-    ApprovalRecord returnToApplicant(@PathVariable String taskId, @RequestBody Decision decision) {
-        return approvals.returnToApplicant(caller.actor(), taskId, String.valueOf(decision.comment()));
+    ApprovalRecord returnToApplicant(@PathVariable String taskId,
+            @RequestBody(required = false) @Nullable Decision decision) {
+        return approvals.returnToApplicant(caller.actor(), taskId, commentOf(decision));
     }
 
     @ExceptionHandler(PermitRefusedException.class)
@@ -222,6 +230,10 @@ class PermitApi {
         return ResponseEntity.unprocessableContent().body(new ApiError(refusal.stage().messageKey(),
                 UserMessages.render(locale, refusal.stage().messageKey(), refusal.permitId(), refusal.reasons().size()),
                 refusal.reasons().stream().map(reason -> new ApiError.Detail(reason.path(), reason.message())).toList()));
+    }
+
+    private static String commentOf(@Nullable Decision decision) {
+        return decision == null || decision.comment() == null ? "" : decision.comment().strip();
     }
 
     private Permit require(long id) {

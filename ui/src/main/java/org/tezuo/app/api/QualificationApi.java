@@ -169,6 +169,9 @@ class QualificationApi {
     @Operation(summary = "下载导入错误清单（xlsx 或 csv）")
     ResponseEntity<byte[]> importErrors(@PathVariable long batchId, @PathVariable String format) {
         long tenantId = caller.requireAnyRole(Role.SYSTEM_ADMIN, Role.SAFETY_DIRECTOR, Role.SAFETY_ENGINEER, Role.HRBP);
+        if (!format.equals("xlsx") && !format.equals("csv")) {
+            throw new org.tezuo.core.i18n.LocalizedException("roster.errorFormatUnsupported", format);
+        }
         List<RowError> errors = batchErrors(tenantId, batchId);
         var locale = ApiCaller.locale();
         boolean xlsx = format.equals("xlsx");

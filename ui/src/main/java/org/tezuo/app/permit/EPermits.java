@@ -48,6 +48,9 @@ public class EPermits {
     public void revoke(Actor actor, long permitId) {
         Permit permit = permits.find(actor.tenantId(), permitId)
                 .orElseThrow(() -> new NotFoundException("作业票", permitId));
+        if (permit.qrToken() == null) {
+            throw new LocalizedException("permit.notIssued", permitId);
+        }
         permits.setQrRevoked(actor.tenantId(), permitId, true);
         audit.append(actor.tenantId(), actor.username(), "permit.qr-revoke", "permit", String.valueOf(permitId),
                 Map.of("qrRevoked", permit.qrRevoked()), Map.of("qrRevoked", true));

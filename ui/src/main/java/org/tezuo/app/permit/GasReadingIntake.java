@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.tezuo.app.api.NotFoundException;
 import org.tezuo.core.audit.AuditLog;
+import org.tezuo.core.i18n.LocalizedException;
 import org.tezuo.core.environment.GasReading;
 import org.tezuo.core.environment.GasReadingParser;
 import org.tezuo.core.tenant.TenantDirectory;
@@ -37,6 +38,14 @@ public class GasReadingIntake {
         permits.find(actor.tenantId(), permitId).orElseThrow(() -> new NotFoundException("作业票", permitId));
         List<GasReading> readings = new GasReadingParser(tenants.require(actor.tenantId()).zone())
                 .parse(payload.toString());
+        for (int index = 0; index < readings.size(); index++) {
+            GasReading reading = readings.get(index);
+            if (!reading.sensorFault() && reading.flammable() == null && reading.oxygenPercentVol() == null
+                    && reading.coPpm() == null && reading.h2sPpm() == null) {
+                throw new LocalizedException("permit.gasReadingEmpty", reading.detectorId(),
+                        payload.isArray() ? "[" + index + "]" : "$");
+            }
+        }
         List<JsonNode> items = payload.isArray() ? payload.valueStream().toList() : List.of(payload);
         for (int index = 0; index < readings.size(); index++) {
             GasReading reading = readings.get(index);

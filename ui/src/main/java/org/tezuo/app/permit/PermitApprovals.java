@@ -73,6 +73,10 @@ public class PermitApprovals {
             if (!known.contains(confirmation.itemCode())) {
                 throw new LocalizedException("permit.riskItemUnknown", task.permit().id(), confirmation.itemCode());
             }
+            if (confirmation.decision() == RiskConfirmationDecision.ESCALATED
+                    && (confirmation.note() == null || confirmation.note().isBlank())) {
+                throw new LocalizedException("permit.escalationNeedsNote", confirmation.itemCode());
+            }
         }
         for (ItemConfirmation confirmation : confirmations) {
             permits.upsertConfirmation(actor.tenantId(), task.permit().id(), taskId, task.task().nodeId(),

@@ -63,7 +63,12 @@ class PermitRiskAssessor {
     }
 
     /** The outcome of an assessment and the live data it was made on. */
-    record Outcome(int rulesetVersion, RiskAssessment assessment, ObjectNode liveData) {
+    record Outcome(int rulesetVersion, RiskAssessment assessment, ObjectNode liveData, Map<String, String> units) {
+
+        /** Returns the items as stored with the permit, each with the unit its rule declares. */
+        List<PermitRiskItem> storedItems() {
+            return assessment.items().stream().map(item -> toStored(item, units.get(item.code()))).toList();
+        }
     }
 
     Outcome assess(Permit permit, FormDefinition form, JsonNode data, ZoneId zone) {
@@ -82,19 +87,21 @@ class PermitRiskAssessor {
         RiskAssessment assessment = evaluator.evaluate(ruleset, permitVariables(form, data, zone), weather, readings,
                 now);
         liveData.put("evaluatedAt", now.toString());
-        return new Outcome(rulesetDocument.version(), assessment, liveData);
+        Map<String, String> units = new HashMap<>();
+        rulesetDocument.body().path("rules").forEach(rule -> {
+            if (rule.hasNonNull("unit")) {
+                units.put(rule.path("id").asString(), rule.path("unit").asString());
+            }
+        });
+        return new Outcome(rulesetDocument.version(), assessment, liveData, Map.copyOf(units));
     }
 
-    static List<PermitRiskItem> toStored(RiskAssessment assessment) {
-        return assessment.items().stream().map(PermitRiskAssessor::toStored).toList();
-    }
-
-    private static PermitRiskItem toStored(RiskItem item) {
+    private static PermitRiskItem toStored(RiskItem item, @Nullable String unit) {
         // A rule over gas readings fires once per detector, so the detector keeps the codes distinct: each
         // approver confirms each reading.
         String code = item.detectorId() == null ? item.code() : item.code() + "@" + item.detectorId();
         return new PermitRiskItem(code, item.severity().name(), item.message().zh(),
-                item.message().in(Locale.ENGLISH), text(item.value()), text(item.limit()), null, item.source());
+                item.message().in(Locale.ENGLISH), text(item.value()), text(item.limit()), unit, item.source());
     }
 
     private Map<String, Object> permitVariables(FormDefinition form, JsonNode data, ZoneId zone) {
@@ -149,13 +156,20 @@ class PermitRiskAssessor {
         }
     }
 
+    /**
+     * Returns the newest posted reading of each detector. A re-test replaces the detector's earlier reading, so a
+     * failed or faulty reading stops counting once the same detector has measured again.
+     */
     private List<GasReading> postedReadings(Permit permit, ZoneId zone) {
         GasReadingParser parser = new GasReadingParser(zone);
-        List<GasReading> readings = new ArrayList<>();
+        Map<String, GasReading> newestByDetector = new java.util.LinkedHashMap<>();
         for (JsonNode payload : permits.gasReadingPayloads(permit.tenantId(), permit.id())) {
-            readings.addAll(parser.parse(payload.toString()));
+            for (GasReading reading : parser.parse(payload.toString())) {
+                newestByDetector.merge(reading.detectorId(), reading,
+                        (kept, next) -> next.measuredAt().isBefore(kept.measuredAt()) ? kept : next);
+            }
         }
-        return readings;
+        return new ArrayList<>(newestByDetector.values());
     }
 
     /**

@@ -49,6 +49,7 @@ public class PermitSubmitter {
     private final PermitRiskAssessor riskAssessor;
     private final FormValidator formValidator;
     private final QualificationGate gate;
+    private final org.tezuo.core.qualification.QualificationStore qualifications;
     private final MetadataStore metadata;
     private final OrgDirectory directory;
     private final TenantDirectory tenants;
@@ -61,6 +62,7 @@ public class PermitSubmitter {
 
     PermitSubmitter(PermitDrafter drafter, PermitTypes permitTypes, PermitStore permits,
             PermitRiskAssessor riskAssessor, FormValidator formValidator, QualificationGate gate,
+            org.tezuo.core.qualification.QualificationStore qualifications,
             MetadataStore metadata, OrgDirectory directory, TenantDirectory tenants, ApprovalStarter starter,
             ApprovalInbox inbox, ApprovalDecider decider, AuditLog audit, TransactionTemplate transaction,
             Clock clock) {
@@ -70,6 +72,7 @@ public class PermitSubmitter {
         this.riskAssessor = riskAssessor;
         this.formValidator = formValidator;
         this.gate = gate;
+        this.qualifications = qualifications;
         this.metadata = metadata;
         this.directory = directory;
         this.tenants = tenants;
@@ -101,7 +104,7 @@ public class PermitSubmitter {
                 .map(item -> new PermitRefusedException.Reason(item.code(), item.message().in(actor.locale())))
                 .toList());
 
-        List<PermitRiskItem> riskItems = PermitRiskAssessor.toStored(risk.assessment());
+        List<PermitRiskItem> riskItems = risk.storedItems();
         transaction.executeWithoutResult(status -> {
             String processInstanceId = permit.status() == PermitStatus.RETURNED
                     ? resume(actor, permit, data)
@@ -135,7 +138,9 @@ public class PermitSubmitter {
         String workerRole = UserMessages.render(actor.locale(), "permit.role.worker");
         OrgDirectory.TenantUser applicant = directory.user(actor.tenantId(), permit.applicant()).orElseThrow();
         if (applicant.personIdNumber() != null) {
-            subjects.add(new GateSubject(applicantRole, applicant.displayName(), applicant.personIdNumber()));
+            OrgDirectory.TenantUser linked = applicant;
+            subjects.add(GateSubject.withoutCertificate(applicantRole, ledgerName(actor.tenantId(), linked),
+                    linked.personIdNumber()));
         } else {
             return List.of(new PermitRefusedException.Reason("applicant",
                     UserMessages.render(actor.locale(), "permit.applicantNotLinked", applicant.username())));
@@ -144,9 +149,12 @@ public class PermitSubmitter {
         if (workers != null) {
             for (JsonNode worker : workers) {
                 String idNumber = worker.path("idNumber").asString("");
-                if (!idNumber.equals(applicant.personIdNumber())) {
-                    subjects.add(new GateSubject(workerRole, worker.path("name").asString(""), idNumber));
+                String certNumber = worker.path("certNumber").asString("");
+                if (idNumber.equals(applicant.personIdNumber()) && sameName(actor.tenantId(), applicant, worker)) {
+                    continue;
                 }
+                subjects.add(new GateSubject(workerRole, worker.path("name").asString(""), idNumber,
+                        certNumber.isBlank() ? null : certNumber));
             }
         }
         List<GateViolation> violations = gate.check(actor.tenantId(), subjects, requirement, clock.instant(), zone);
@@ -154,6 +162,17 @@ public class PermitSubmitter {
                 .map(violation -> new PermitRefusedException.Reason(violation.subjectName(),
                         violation.message(actor.locale())))
                 .toList();
+    }
+
+    /** Returns the ledger name of the person linked to a user, falling back to the user's display name. */
+    private String ledgerName(long tenantId, OrgDirectory.TenantUser user) {
+        return qualifications.findPersonByIdNumber(tenantId, String.valueOf(user.personIdNumber()))
+                .map(org.tezuo.core.qualification.Person::name)
+                .orElse(user.displayName());
+    }
+
+    private boolean sameName(long tenantId, OrgDirectory.TenantUser applicant, JsonNode worker) {
+        return ledgerName(tenantId, applicant).equals(worker.path("name").asString("").strip());
     }
 
     private void refuseIfAny(Actor actor, Permit permit, PermitRefusedException.Stage stage,

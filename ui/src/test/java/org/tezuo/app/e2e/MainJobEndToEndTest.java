@@ -151,6 +151,7 @@ class MainJobEndToEndTest {
         assertThat(first.path("created").asInt()).isEqualTo(51);
         assertThat(first.path("rejected").asInt()).isEqualTo(6);
         assertThat(first.path("errors").valueStream().map(error -> error.path("message").asString()).toList())
+                .as("messages are Chinese when the request names no language")
                 .anySatisfy(message -> assertThat(message).startsWith("第 ").contains("行").contains("身份证号"));
         assertThat(again.path("created").asInt()).isZero();
         assertThat(again.path("unchanged").asInt()).isEqualTo(51);
@@ -247,6 +248,34 @@ class MainJobEndToEndTest {
     }
 
     @Test
+    @Order(6)
+    void falseWorkerIdentityIsRefused() throws Exception {
+        ObjectNode impostor = worker("王建国", LI_QIANG);
+        long other = post("worker", "/api/permits", Map.of("type", "hot-work", "data",
+                permitData(List.of(worker("李强", LI_QIANG), impostor))), 201).path("id").asLong();
+        post("worker", "/api/permits/" + other + "/gas-readings", gasReading("GD-07", 5, false), 201);
+
+        JsonNode refusal = post("worker", "/api/permits/" + other + "/submit", null, 422);
+
+        assertThat(refusal.path("code").asString()).isEqualTo("permit.refused.qualification");
+        assertThat(refusal.path("details").valueStream().map(detail -> detail.path("message").asString()).toList())
+                .anySatisfy(message -> assertThat(message).contains("王建国").contains("出现了两次"));
+    }
+
+    @Test
+    @Order(6)
+    void gasReadingWithoutValuesIsRejected() throws Exception {
+        ObjectNode empty = json.createObjectNode();
+        empty.put("detectorId", "GD-09");
+        empty.put("measuredAt", rfc3339(OffsetDateTime.ofInstant(NOW, SHANGHAI)));
+
+        JsonNode refusal = post("worker", "/api/permits/" + permitId + "/gas-readings", empty, 422);
+
+        assertThat(refusal.path("code").asString()).isEqualTo("permit.gasReadingEmpty");
+        assertThat(refusal.path("message").asString()).contains("GD-09");
+    }
+
+    @Test
     @Order(7)
     void permitIsApprovedStepByStepWithRiskReconfirmation() throws Exception {
         JsonNode submitted = post("worker", "/api/permits/" + permitId + "/submit", null, 200);
@@ -263,6 +292,8 @@ class MainJobEndToEndTest {
 
             JsonNode early = post(approver, "/api/tasks/" + taskId + "/approve", Map.of("comment", "同意"), 422);
             assertThat(early.path("code").asString()).isEqualTo("permit.riskNotConfirmed");
+            JsonNode silentReject = post(approver, "/api/tasks/" + taskId + "/reject", Map.of(), 422);
+            assertThat(silentReject.path("message").asString()).isNotBlank();
 
             List<Map<String, String>> confirmations = new ArrayList<>();
             for (String code : riskCodes) {
@@ -429,8 +460,7 @@ class MainJobEndToEndTest {
         String credentials = Base64.getEncoder().encodeToString((user(role) + ":" + PASSWORD)
                 .getBytes(StandardCharsets.UTF_8));
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Basic " + credentials)
-                .header("Accept-Language", "zh-CN");
+                .header("Authorization", "Basic " + credentials);
     }
 
     private JsonNode get(String role, String path) throws Exception {

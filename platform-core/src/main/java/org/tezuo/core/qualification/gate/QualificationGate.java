@@ -33,7 +33,12 @@ public class QualificationGate {
     public List<GateViolation> check(long tenantId, List<GateSubject> subjects, GateRequirement requirement,
             Instant now, ZoneId zone) {
         List<GateViolation> violations = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (GateSubject subject : subjects) {
+            if (!seen.add(subject.idNumber())) {
+                violations.add(violation(subject, "gate.duplicateIdNumber", subject.role(), subject.name()));
+                continue;
+            }
             violations.addAll(checkOne(tenantId, subject, requirement, now, zone));
         }
         return violations;
@@ -47,6 +52,14 @@ public class QualificationGate {
         }
         Person person = found.get();
         List<GateViolation> violations = new ArrayList<>();
+        if (!person.name().equals(subject.name().strip())) {
+            violations.add(violation(subject, "gate.nameMismatch", subject.role(), subject.name(), person.name()));
+        }
+        if (subject.certNumber() != null && store.certificatesOf(tenantId, person.id()).stream()
+                .noneMatch(certificate -> certificate.certNumber().equals(subject.certNumber().strip()))) {
+            violations.add(violation(subject, "gate.certificateNotHeld", subject.role(), person.name(),
+                    subject.certNumber()));
+        }
 
         List<Certificate> relevant = store.certificatesOf(tenantId, person.id()).stream()
                 .filter(certificate -> requirement.requiredItems().contains(certificate.item()))
