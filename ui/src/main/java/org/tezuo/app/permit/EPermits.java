@@ -20,10 +20,18 @@ public class EPermits {
 
     private final PermitStore permits;
     private final AuditLog audit;
+    private final String publicBaseUrl;
 
-    EPermits(PermitStore permits, AuditLog audit) {
+    /**
+     * @param publicBaseUrl the address phones reach the app at (property {@code tezuo.public-base-url}, for example
+     *     https://tezuo.example.com); empty to use the address of the request that shows the QR code
+     */
+    EPermits(PermitStore permits, AuditLog audit,
+            @org.springframework.beans.factory.annotation.Value("${tezuo.public-base-url:}") String publicBaseUrl) {
         this.permits = permits;
         this.audit = audit;
+        this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
+                : publicBaseUrl;
     }
 
     /** Returns the issued, unrevoked permit of a token; anything else is empty. */
@@ -35,12 +43,15 @@ public class EPermits {
                 .filter(permit -> permit.status() == PermitStatus.ISSUED && !permit.qrRevoked());
     }
 
-    /** Returns the public URL of a permit's QR page under {@code baseUrl} (for example http://host:8080). */
-    public String url(String baseUrl, Permit permit) {
+    /**
+     * Returns the public URL of a permit's QR page: under the configured public base URL, or else under
+     * {@code requestBaseUrl} (for example http://host:8080).
+     */
+    public String url(String requestBaseUrl, Permit permit) {
         if (permit.qrToken() == null) {
             throw new LocalizedException("permit.notIssued", permit.id());
         }
-        return baseUrl + PATH + permit.qrToken();
+        return (publicBaseUrl.isEmpty() ? requestBaseUrl : publicBaseUrl) + PATH + permit.qrToken();
     }
 
     /** Revokes the QR link of a permit; the page then shows nothing. */
