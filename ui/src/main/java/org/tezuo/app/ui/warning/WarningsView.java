@@ -5,7 +5,9 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
@@ -94,6 +96,7 @@ public class WarningsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(CertificateWarning::message).setHeader(getTranslation("warnings.column.message"))
                 .setFlexGrow(3);
         grid.addColumn(this::roles).setHeader(getTranslation("warnings.column.roles")).setFlexGrow(1);
+        grid.addColumn(new ComponentRenderer<>(this::link)).setAutoWidth(true);
         if (confirmable) {
             grid.addColumn(new ComponentRenderer<>(this::confirmButton)).setAutoWidth(true);
         } else {
@@ -114,6 +117,13 @@ public class WarningsView extends VerticalLayout implements HasDynamicTitle {
                 ? getTranslation("warnings.roleConfirmed", role.role(), role.confirmedBy())
                 : getTranslation("warnings.roleOpen", role.role());
         return warning.roles().stream().map(text).collect(Collectors.joining("；"));
+    }
+
+    private Component link(CertificateWarning warning) {
+        if (warning.link() == null) {
+            return new Span();
+        }
+        return new Anchor(warning.link(), getTranslation("warnings.link"));
     }
 
     private Component confirmButton(CertificateWarning warning) {
