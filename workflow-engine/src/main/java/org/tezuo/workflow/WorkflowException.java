@@ -1,6 +1,5 @@
 package org.tezuo.workflow;
 
-import java.util.Locale;
 import org.tezuo.core.i18n.LocalizedException;
 import org.tezuo.core.i18n.UserMessages;
 
@@ -14,12 +13,7 @@ public abstract class WorkflowException extends LocalizedException {
     public static final String BUNDLE = "org.tezuo.workflow.messages";
 
     protected WorkflowException(String messageKey, Object... arguments) {
-        super(messageKey, arguments);
-    }
-
-    @Override
-    public String message(Locale locale) {
-        return UserMessages.render(BUNDLE, locale, messageKey(), arguments());
+        super(BUNDLE, messageKey, arguments);
     }
 
     /** Returns the message in Simplified Chinese, the language users read first. */

@@ -1,8 +1,6 @@
 package org.tezuo.core.connector;
 
-import java.util.Locale;
 import org.tezuo.core.i18n.LocalizedException;
-import org.tezuo.core.i18n.UserMessages;
 
 /**
  * Base of the connector exceptions users read, rendered from the connector message bundle
@@ -14,21 +12,11 @@ public class ConnectorException extends LocalizedException {
     public static final String BUNDLE = "org.tezuo.core.connector.messages";
 
     public ConnectorException(String messageKey, Object... arguments) {
-        super(messageKey, arguments);
+        super(BUNDLE, messageKey, arguments);
     }
 
     public ConnectorException(Throwable cause, String messageKey, Object... arguments) {
-        super(messageKey, arguments);
+        super(BUNDLE, messageKey, arguments);
         initCause(cause);
-    }
-
-    @Override
-    public String message(Locale locale) {
-        return UserMessages.render(BUNDLE, locale, messageKey(), arguments());
-    }
-
-    @Override
-    public String getMessage() {
-        return message(Locale.ENGLISH);
     }
 }

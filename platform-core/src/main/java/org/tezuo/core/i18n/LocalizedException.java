@@ -10,11 +10,21 @@ import java.util.Locale;
  */
 public class LocalizedException extends RuntimeException {
 
+    private static final String CORE_BUNDLE = "org.tezuo.core.messages";
+
+    private final String bundle;
     private final String messageKey;
     private final Object[] arguments;
 
+    /** Creates an exception whose message comes from the core catalogue. */
     public LocalizedException(String messageKey, Object... arguments) {
-        super(UserMessages.render(Locale.ENGLISH, messageKey, arguments));
+        this(CORE_BUNDLE, messageKey, arguments);
+    }
+
+    /** Creates an exception whose message comes from a feature's own catalogue, such as a module's bundle. */
+    protected LocalizedException(String bundle, String messageKey, Object... arguments) {
+        super(UserMessages.render(bundle, Locale.ENGLISH, messageKey, arguments));
+        this.bundle = bundle;
         this.messageKey = messageKey;
         this.arguments = arguments.clone();
     }
@@ -29,7 +39,7 @@ public class LocalizedException extends RuntimeException {
 
     /** Renders the message in {@code locale}. */
     public String message(Locale locale) {
-        return UserMessages.render(locale, messageKey, arguments);
+        return UserMessages.render(bundle, locale, messageKey, arguments);
     }
 
     @Override

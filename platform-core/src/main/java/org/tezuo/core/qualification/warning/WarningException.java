@@ -1,6 +1,5 @@
 package org.tezuo.core.qualification.warning;
 
-import java.util.Locale;
 import org.tezuo.core.i18n.LocalizedException;
 import org.tezuo.core.i18n.UserMessages;
 
@@ -10,17 +9,7 @@ public class WarningException extends LocalizedException {
     static final String BUNDLE = "org.tezuo.core.qualification.warning.messages";
 
     public WarningException(String messageKey, Object... arguments) {
-        super(messageKey, arguments);
-    }
-
-    @Override
-    public String message(Locale locale) {
-        return UserMessages.render(BUNDLE, locale, messageKey(), arguments());
-    }
-
-    @Override
-    public String getMessage() {
-        return message(Locale.ENGLISH);
+        super(BUNDLE, messageKey, arguments);
     }
 
     /** Renders a message of this package's bundle in the default (Chinese) locale, for text stored in rows. */
