@@ -1,6 +1,7 @@
 package org.tezuo.workflow;
 
 import org.tezuo.core.i18n.LocalizedException;
+import org.tezuo.core.i18n.MessageBundle;
 import org.tezuo.core.i18n.UserMessages;
 
 /**
@@ -13,7 +14,7 @@ public abstract class WorkflowException extends LocalizedException {
     public static final String BUNDLE = "org.tezuo.workflow.messages";
 
     protected WorkflowException(String messageKey, Object... arguments) {
-        super(BUNDLE, messageKey, arguments);
+        super(new MessageBundle(BUNDLE), messageKey, arguments);
     }
 
     /** Returns the message in Simplified Chinese, the language users read first. */

@@ -1,6 +1,7 @@
 package org.tezuo.core.connector;
 
 import org.tezuo.core.i18n.LocalizedException;
+import org.tezuo.core.i18n.MessageBundle;
 
 /**
  * Base of the connector exceptions users read, rendered from the connector message bundle
@@ -12,11 +13,11 @@ public class ConnectorException extends LocalizedException {
     public static final String BUNDLE = "org.tezuo.core.connector.messages";
 
     public ConnectorException(String messageKey, Object... arguments) {
-        super(BUNDLE, messageKey, arguments);
+        super(new MessageBundle(BUNDLE), messageKey, arguments);
     }
 
     public ConnectorException(Throwable cause, String messageKey, Object... arguments) {
-        super(BUNDLE, messageKey, arguments);
+        super(new MessageBundle(BUNDLE), messageKey, arguments);
         initCause(cause);
     }
 }

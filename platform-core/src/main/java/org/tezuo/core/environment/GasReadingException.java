@@ -1,6 +1,7 @@
 package org.tezuo.core.environment;
 
 import org.tezuo.core.i18n.LocalizedException;
+import org.tezuo.core.i18n.MessageBundle;
 
 /** Thrown when gas-reading JSON has a missing or invalid field; the message names the field and the value. */
 public final class GasReadingException extends LocalizedException {
@@ -8,6 +9,6 @@ public final class GasReadingException extends LocalizedException {
     static final String BUNDLE = "org.tezuo.core.environment.messages";
 
     public GasReadingException(String messageKey, Object... arguments) {
-        super(BUNDLE, messageKey, arguments);
+        super(new MessageBundle(BUNDLE), messageKey, arguments);
     }
 }

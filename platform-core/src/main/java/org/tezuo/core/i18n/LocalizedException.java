@@ -18,13 +18,13 @@ public class LocalizedException extends RuntimeException {
 
     /** Creates an exception whose message comes from the core catalogue. */
     public LocalizedException(String messageKey, Object... arguments) {
-        this(CORE_BUNDLE, messageKey, arguments);
+        this(new MessageBundle(CORE_BUNDLE), messageKey, arguments);
     }
 
     /** Creates an exception whose message comes from a feature's own catalogue, such as a module's bundle. */
-    protected LocalizedException(String bundle, String messageKey, Object... arguments) {
-        super(UserMessages.render(bundle, Locale.ENGLISH, messageKey, arguments));
-        this.bundle = bundle;
+    protected LocalizedException(MessageBundle bundle, String messageKey, Object... arguments) {
+        super(UserMessages.render(bundle.baseName(), Locale.ENGLISH, messageKey, arguments));
+        this.bundle = bundle.baseName();
         this.messageKey = messageKey;
         this.arguments = arguments.clone();
     }

@@ -1,6 +1,7 @@
 package org.tezuo.core.schedule;
 
 import org.tezuo.core.i18n.LocalizedException;
+import org.tezuo.core.i18n.MessageBundle;
 
 /** Thrown when a schedule document names an unknown zone or an invalid cron expression. */
 public final class InvalidScheduleException extends LocalizedException {
@@ -8,6 +9,6 @@ public final class InvalidScheduleException extends LocalizedException {
     static final String BUNDLE = "org.tezuo.core.schedule.messages";
 
     public InvalidScheduleException(String messageKey, Object... arguments) {
-        super(BUNDLE, messageKey, arguments);
+        super(new MessageBundle(BUNDLE), messageKey, arguments);
     }
 }

@@ -1,6 +1,7 @@
 package org.tezuo.core.connector.weather;
 
 import org.tezuo.core.i18n.LocalizedException;
+import org.tezuo.core.i18n.MessageBundle;
 
 /** Thrown when weather data cannot be fetched or a provider payload has a missing or invalid field. */
 public final class WeatherDataException extends LocalizedException {
@@ -8,6 +9,6 @@ public final class WeatherDataException extends LocalizedException {
     static final String BUNDLE = "org.tezuo.core.connector.weather.messages";
 
     public WeatherDataException(String messageKey, Object... arguments) {
-        super(BUNDLE, messageKey, arguments);
+        super(new MessageBundle(BUNDLE), messageKey, arguments);
     }
 }

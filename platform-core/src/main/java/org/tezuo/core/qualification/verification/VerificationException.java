@@ -1,6 +1,7 @@
 package org.tezuo.core.qualification.verification;
 
 import org.tezuo.core.i18n.LocalizedException;
+import org.tezuo.core.i18n.MessageBundle;
 import org.tezuo.core.i18n.UserMessages;
 
 /** Base of the verification exceptions users read, rendered from this package's message bundle. */
@@ -9,7 +10,7 @@ public class VerificationException extends LocalizedException {
     static final String BUNDLE = "org.tezuo.core.qualification.verification.messages";
 
     public VerificationException(String messageKey, Object... arguments) {
-        super(BUNDLE, messageKey, arguments);
+        super(new MessageBundle(BUNDLE), messageKey, arguments);
     }
 
     /** Renders a message of this package's bundle in the default (Chinese) locale, for text stored in rows. */

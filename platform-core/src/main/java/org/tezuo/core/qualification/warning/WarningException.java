@@ -1,6 +1,7 @@
 package org.tezuo.core.qualification.warning;
 
 import org.tezuo.core.i18n.LocalizedException;
+import org.tezuo.core.i18n.MessageBundle;
 import org.tezuo.core.i18n.UserMessages;
 
 /** A warning-related error users read, rendered from this package's message bundle. */
@@ -9,7 +10,7 @@ public class WarningException extends LocalizedException {
     static final String BUNDLE = "org.tezuo.core.qualification.warning.messages";
 
     public WarningException(String messageKey, Object... arguments) {
-        super(BUNDLE, messageKey, arguments);
+        super(new MessageBundle(BUNDLE), messageKey, arguments);
     }
 
     /** Renders a message of this package's bundle in the default (Chinese) locale, for text stored in rows. */
