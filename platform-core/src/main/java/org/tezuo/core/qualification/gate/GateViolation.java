@@ -1,6 +1,8 @@
 package org.tezuo.core.qualification.gate;
 
+import java.util.Arrays;
 import java.util.Locale;
+import org.tezuo.core.qualification.CertificateState;
 import org.tezuo.core.i18n.UserMessages;
 
 /** One reason the gate refuses a person, rendered in the reader's locale. */
@@ -9,6 +11,11 @@ public record GateViolation(String subjectName, String messageKey, Object[] argu
     static final String BUNDLE = "org.tezuo.core.qualification.gate.messages";
 
     public String message(Locale locale) {
-        return UserMessages.render(BUNDLE, locale, messageKey, arguments);
+        boolean chinese = "zh".equals(locale.getLanguage());
+        Object[] localized = Arrays.stream(arguments)
+                .map(argument -> argument instanceof CertificateState state ? (chinese ? state.zh() : state.en())
+                        : argument)
+                .toArray();
+        return UserMessages.render(BUNDLE, locale, messageKey, localized);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.tezuo.core.qualification.Certificate;
+import org.tezuo.core.qualification.CertificateState;
 import org.tezuo.core.qualification.CertificateStateEvaluator;
 import org.tezuo.core.qualification.Person;
 import org.tezuo.core.qualification.QualificationStore;
@@ -71,7 +72,8 @@ public class QualificationGate {
                     String.join("、", requirement.requiredItems()), requirement.source()));
         } else if (!qualified) {
             Certificate best = relevant.getLast();
-            String state = CertificateStateEvaluator.isExpired(best.validUntil(), now, zone) ? "已过期" : best.state().zh();
+            CertificateState state = CertificateStateEvaluator.isExpired(best.validUntil(), now, zone)
+                    ? CertificateState.EXPIRED : best.state();
             violations.add(violation(subject, "gate.certificateNotValid", subject.role(), person.name(),
                     best.certNumber(), best.item(), state, best.validUntil().toString(), requirement.source()));
         }
