@@ -110,13 +110,13 @@ class QualificationApi {
     @GetMapping("/persons")
     @Operation(summary = "人员列表")
     List<PersonView> persons() {
-        return store.persons(caller.user().tenantId()).stream().map(PersonView::of).toList();
+        return store.persons(personReader()).stream().map(PersonView::of).toList();
     }
 
     @GetMapping("/persons/{id}")
     @Operation(summary = "人员详情与证书")
     PersonDetail person(@PathVariable long id) {
-        long tenantId = caller.user().tenantId();
+        long tenantId = personReader();
         Person person = store.findPerson(tenantId, id).orElseThrow(() -> new NotFoundException("人员", id));
         return new PersonDetail(PersonView.of(person),
                 store.certificatesOf(tenantId, id).stream().map(CertificateView::of).toList());
@@ -125,7 +125,7 @@ class QualificationApi {
     @GetMapping("/certificates")
     @Operation(summary = "证书列表，可按状态筛选")
     List<CertificateView> certificates(@RequestParam(required = false) @Nullable CertificateState state) {
-        return store.certificates(caller.user().tenantId()).stream()
+        return store.certificates(personReader()).stream()
                 .filter(certificate -> state == null || certificate.state() == state)
                 .map(CertificateView::of)
                 .toList();
@@ -183,6 +183,15 @@ class QualificationApi {
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
                         : MediaType.parseMediaType("text/csv;charset=UTF-8"))
                 .body(body);
+    }
+
+    /**
+     * Returns the caller's tenant for reading persons and certificates; workers are refused because certificate
+     * numbers embed the holder's full ID number.
+     */
+    private long personReader() {
+        return caller.requireAnyRole(Role.SYSTEM_ADMIN, Role.SAFETY_DIRECTOR, Role.SAFETY_ENGINEER, Role.UNIT_HEAD,
+                Role.TEAM_LEADER, Role.HRBP, Role.WORK_LEADER);
     }
 
     private List<RowError> batchErrors(long tenantId, long batchId) {

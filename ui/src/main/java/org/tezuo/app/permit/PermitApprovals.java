@@ -75,7 +75,8 @@ public class PermitApprovals {
             }
             if (confirmation.decision() == RiskConfirmationDecision.ESCALATED
                     && (confirmation.note() == null || confirmation.note().isBlank())) {
-                throw new LocalizedException("permit.escalationNeedsNote", confirmation.itemCode());
+                throw new LocalizedException("permit.escalationNeedsNote",
+                        indexOf(task.permit(), confirmation.itemCode()));
             }
         }
         for (ItemConfirmation confirmation : confirmations) {
@@ -110,6 +111,17 @@ public class PermitApprovals {
         ApprovalRecord record = decider.returnToApplicant(actor.tenantId(), taskId, actor.username(), comment);
         auditDecision(actor, task, "permit.approval-return", comment);
         return record;
+    }
+
+    /** Returns the 1-based position of a risk item in the permit's list, as screens number the items. */
+    private static int indexOf(Permit permit, String itemCode) {
+        List<PermitRiskItem> items = permit.riskItems();
+        for (int index = 0; index < items.size(); index++) {
+            if (items.get(index).code().equals(itemCode)) {
+                return index + 1;
+            }
+        }
+        return 0;
     }
 
     /** Returns the approval history of a permit, oldest first. */

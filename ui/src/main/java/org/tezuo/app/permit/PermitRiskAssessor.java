@@ -184,7 +184,7 @@ class PermitRiskAssessor {
         ArrayNode converted = json.createArrayNode();
         for (JsonNode row : rows) {
             ObjectNode reading = converted.addObject();
-            reading.put("detectorId", "form:" + row.path("analyst").asString("analyst"));
+            reading.put("detectorId", row.path("analyst").asString("") + "（人工分析）");
             reading.put("measuredAt", row.path("time").asString());
             String unit = row.path("unit").asString("");
             String gas = row.path("gas").asString("");

@@ -40,8 +40,8 @@ class RiskConfirmationGuard implements TaskCompletionGuard {
                 .filter(code -> !confirmed.contains(code))
                 .toList();
         if (!missing.isEmpty()) {
-            throw new LocalizedException("permit.riskNotConfirmed", permit.permitNumber() == null ? permitId
-                    : permit.permitNumber(), missing.size(), String.join("、", missing));
+            throw new LocalizedException("permit.riskNotConfirmed", permit.permitNumber() == null ? "#" + permitId
+                    : permit.permitNumber(), missing.size(), permit.riskItems().size());
         }
     }
 }

@@ -108,7 +108,7 @@ public class WarningStore {
     /** Returns the open to-dos that name {@code username} for a role not yet confirmed, oldest first. */
     public List<CertificateWarning> openTodosFor(long tenantId, String username) {
         return jdbc.sql("select * from certificate_warning where tenant_id = ? and status = 'OPEN' order by id")
-                .param(tenantId).query(this::map).stream()
+                .param(tenantId).query(this::map).list().stream()
                 .filter(warning -> warning.roles().stream()
                         .anyMatch(role -> !role.confirmed() && role.assignees().contains(username)))
                 .toList();

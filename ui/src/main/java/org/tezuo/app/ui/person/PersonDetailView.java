@@ -16,7 +16,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +36,8 @@ import org.tezuo.core.tenant.TenantDirectory;
  * and no data.
  */
 @Route(value = "persons/:" + PersonDetailView.PERSON_ID + "(\\d+)", layout = MainLayout.class)
-@PermitAll
+// Workers are left out: certificate numbers embed the holder's full ID number.
+@RolesAllowed({"SYSTEM_ADMIN", "SAFETY_DIRECTOR", "SAFETY_ENGINEER", "UNIT_HEAD", "TEAM_LEADER", "HRBP", "WORK_LEADER"})
 public class PersonDetailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     /** Route parameter holding the person id. */

@@ -1,6 +1,7 @@
 package org.tezuo.app.ui.warning;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -114,8 +115,8 @@ public class WarningsView extends VerticalLayout implements HasDynamicTitle {
 
     private String roles(CertificateWarning warning) {
         Function<CertificateWarning.RoleConfirmation, String> text = role -> role.confirmed()
-                ? getTranslation("warnings.roleConfirmed", role.role(), role.confirmedBy())
-                : getTranslation("warnings.roleOpen", role.role());
+                ? getTranslation("warnings.roleConfirmed", getTranslation("role." + role.role()), role.confirmedBy())
+                : getTranslation("warnings.roleOpen", getTranslation("role." + role.role()));
         return warning.roles().stream().map(text).collect(Collectors.joining("；"));
     }
 
@@ -131,7 +132,7 @@ public class WarningsView extends VerticalLayout implements HasDynamicTitle {
             try {
                 confirmer.confirm(user.tenantId(), warning.id(), user.username());
                 Notices.success(getTranslation("warnings.confirmed"));
-                showMine();
+                UI.getCurrent().getPage().reload();
             } catch (LocalizedException e) {
                 Notices.error(e.message(getLocale()));
             }
