@@ -215,6 +215,17 @@ class CertificateWarningPassTest {
     }
 
     @Test
+    void listingToDosReturnsConnections() {
+        certificateValidUntilDecember();
+        clock.set("2026-11-04T01:00:00Z");
+        pass.run(tenant.id(), AuditLog.SYSTEM_ACTOR);
+
+        for (int call = 0; call < 50; call++) {
+            assertThat(warnings.openTodosFor(tenant.id(), leader)).hasSize(1);
+        }
+    }
+
+    @Test
     void leaderOfAnotherTeamCannotConfirm() {
         Certificate certificate = certificateValidUntilDecember();
         clock.set("2026-11-04T01:00:00Z");
