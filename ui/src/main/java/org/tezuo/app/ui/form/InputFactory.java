@@ -7,6 +7,7 @@ import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import org.tezuo.app.ui.i18n.ComponentTexts;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
@@ -112,6 +113,7 @@ final class InputFactory {
 
     private FieldInput date(FormField field) {
         DatePicker component = new DatePicker();
+        component.setI18n(ComponentTexts.calendar(component));
         decorate(component, field);
         component.setWidthFull();
         return new ValueInput<>(component, node -> parseDate(node.asString()),
@@ -120,6 +122,7 @@ final class InputFactory {
 
     private FieldInput dateTime(FormField field) {
         DateTimePicker component = new DateTimePicker();
+        component.setDatePickerI18n(ComponentTexts.calendar(component));
         decorate(component, field);
         component.setWidthFull();
         return new ValueInput<>(component, node -> parseDateTime(node.asString()),

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
+import org.tezuo.app.ui.i18n.ComponentTexts;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -71,6 +72,7 @@ public class RosterImportView extends VerticalLayout implements HasDynamicTitle 
             getUI().ifPresent(ui -> ui.access(show::run));
         }));
         upload.setId("roster-upload");
+        upload.setI18n(ComponentTexts.upload(upload));
         upload.setMaxFiles(1);
         upload.setMaxFileSize(MAX_FILE_BYTES);
         upload.setAcceptedFileTypes(".xlsx", ".csv");
