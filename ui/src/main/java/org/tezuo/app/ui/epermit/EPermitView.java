@@ -22,6 +22,7 @@ import org.tezuo.app.permit.Permit;
 import org.tezuo.app.permit.PermitApprovals;
 import org.tezuo.app.permit.PermitStore;
 import org.tezuo.app.ui.form.FieldDisplay;
+import org.tezuo.app.ui.i18n.DisplayFormats;
 import org.tezuo.app.ui.form.FormContext;
 import org.tezuo.app.ui.i18n.LanguageSwitch;
 import org.tezuo.app.ui.permit.ApprovalHistoryList;
@@ -108,6 +109,13 @@ public class EPermitView extends VerticalLayout implements BeforeEnterObserver, 
         fact(facts, "permit.grade", summary.grade());
         fact(facts, "permit.workWindow", summary.workWindow());
         fact(facts, "permit.applicant", summary.applicant());
+        for (String role : List.of("workLeader", "workContent", "method")) {
+            FieldDisplay.bound(form, data, role).ifPresent(bound -> fact(facts, "epermit." + role,
+                    display.text(bound.field(), bound.value())));
+        }
+        if (permit.issuedAt() != null) {
+            fact(facts, "epermit.issuedAt", DisplayFormats.dateTime(permit.issuedAt(), context.zone()));
+        }
         FieldDisplay.bound(form, data, "guardian").ifPresent(guardian -> fact(facts, "epermit.guardian",
                 display.text(guardian.field(), guardian.value())));
         FieldDisplay.bound(form, data, "workers").ifPresent(workers -> fact(facts, "epermit.workers",
@@ -116,6 +124,9 @@ public class EPermitView extends VerticalLayout implements BeforeEnterObserver, 
 
         FieldDisplay.bound(form, data, "gasAnalyses")
                 .ifPresent(gas -> page.add(rows("epermit-gas", gas.field(), gas.value(), display)));
+
+        FieldDisplay.bound(form, data, "safetyMeasures")
+                .ifPresent(measures -> page.add(rows("epermit-measures", measures.field(), measures.value(), display)));
 
         List<ApprovalRecord> history = approvals.history(permit.tenantId(), permit.id());
         page.add(new PermitRiskList(permit, permits.confirmations(permit.tenantId(), permit.id()), history, display,

@@ -143,6 +143,9 @@ public class PersonDetailView extends VerticalLayout implements BeforeEnterObser
         field(fields, "certificate.reviewDoneOn", DisplayFormats.date(certificate.reviewDoneOn(), null));
         field(fields, "certificate.issuer", certificate.issuer());
         field(fields, "certificate.registryCheck", registryCheck(certificate, zone));
+        if (certificate.registryDetail() != null && !certificate.registryDetail().isBlank()) {
+            field(fields, "certificate.registryDetail", certificate.registryDetail());
+        }
         card.add(fields);
         return card;
     }
