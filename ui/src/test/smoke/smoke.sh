@@ -19,7 +19,7 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 
-# The demo tenant is seeded right after the web server starts, so wait until the API knows the demo admin.
+# The demo tenant is seeded right after the web server starts, so wait until the API accepts the demo admin.
 for _ in $(seq 1 120); do
   if curl -fsS -o /dev/null -u admin:Demo@2026 "$base/api/me"; then break; fi
   sleep 1

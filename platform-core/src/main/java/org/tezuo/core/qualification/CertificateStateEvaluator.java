@@ -56,7 +56,7 @@ public final class CertificateStateEvaluator {
     }
 
     // NOTE: a review recorded within a year before the due date, or after it, is taken as the review for that
-    // due date. Ledgers seldom say which cycle a review belongs to, so this window is an estimate.
+    // due date. Ledgers seldom record which cycle a review belongs to, so this window is an estimate.
     private static boolean reviewCoversDueDate(@Nullable LocalDate reviewDoneOn, LocalDate reviewDueOn) {
         return reviewDoneOn != null && !reviewDoneOn.isBefore(reviewDueOn.minusYears(1));
     }

@@ -53,9 +53,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Runs the main job through the REST API on PostgreSQL with a real Flowable engine and loopback registry,
  * door-access and weather servers. The steps are ledger import, registry verification, states, warnings and the
- * freeze. Then a hot-work permit is refused for wind, an unqualified worker and a false identity, submitted,
- * approved through four steps with risk re-confirmation and issued with a QR e-permit; the audit trail is checked
- * last. The clock is pinned to 2026-12-04 10:00 in Shanghai, the day the demo ledger's states are computed for,
+ * freeze. Then a hot-work permit is refused for wind, an unqualified worker and a false identity. It is then
+ * submitted, approved through four steps with risk re-confirmation and issued with a QR e-permit. The audit trail
+ * is checked last. The clock is pinned to 2026-12-04 10:00 in Shanghai, the day the demo ledger's states are computed for,
  * while the JVM runs in UTC. The context with the pinned clock is closed after the class, so later tests never
  * share a JVM with it.
  */

@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class DoorAccessStubServer implements AutoCloseable {
 
-    /** What a call asked the door system to do. */
+    /** The action a call requested of the door system. */
     public enum Action {
         REVOKE,
         RESTORE

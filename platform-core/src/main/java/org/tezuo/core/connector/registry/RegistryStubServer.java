@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RegistryStubServer implements AutoCloseable {
 
-    /** How the stub responds to every request until switched again. */
+    /** The stub's response mode, applied to every request until switched again. */
     public enum Behaviour {
         /** Responds from the stored records: 200 with the record, 404 when unknown. */
         NORMAL,

@@ -17,8 +17,8 @@ import org.tezuo.core.qualification.QualificationStore;
 
 /**
  * Checks the people named on a permit before it is submitted. Each must be in the ledger and hold a certificate
- * for one of the required items that is in a working state and not past its printed last day. Nobody may be
- * frozen or have a qualification anomaly within the look-back window. Every violation of every person is returned.
+ * for one of the required items that is in a working state and not past its printed last day. No person may
+ * be frozen or have a qualification anomaly within the look-back window. Every violation of every person is returned.
  */
 @Component
 public class QualificationGate {

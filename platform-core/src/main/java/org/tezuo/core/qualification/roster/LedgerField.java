@@ -25,7 +25,7 @@ public enum LedgerField {
     ORG_UNIT("orgUnit", ValueKind.TEXT, false, 200),
     POSITION("position", ValueKind.TEXT, false, 100);
 
-    /** How a cell of the field is read. A month-only start date becomes the first day, an end date the last. */
+    /** The reading rule for a cell of the field. A month-only start date becomes the first day, an end date the last. */
     enum ValueKind {
         TEXT, ENUM, ID_NUMBER, START_DATE, END_DATE
     }

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The header row of a ledger: which column holds which field, and the header text the file used for it.
+ * The header row of a ledger: which column contains which field, and the header text the file used for it.
  *
  * @param rowNumber spreadsheet row number of the header
  * @param columnIndex zero-based column of each field found in the header

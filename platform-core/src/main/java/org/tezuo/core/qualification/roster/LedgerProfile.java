@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * How ledgers of one entity are read: the header synonyms, required flags and accepted values of each field,
+ * The reading rules for ledgers of one entity: the header synonyms, required flags and accepted values of each field,
  * parsed once from an entity document (kind {@code entity}) that already passed its meta-schema.
  *
  * @param entityName the document's {@code name}

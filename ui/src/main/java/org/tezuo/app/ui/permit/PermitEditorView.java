@@ -148,7 +148,7 @@ public class PermitEditorView extends VerticalLayout implements BeforeEnterObser
 
         FormRenderer rendered = new FormRenderer(form, presentation.formContext(user.tenantId(), getLocale()));
         rendered.read(data);
-        // The server stores the signed-in user as the applicant whatever the form says.
+        // The server stores the signed-in user as the applicant whatever the form contains.
         form.binding("applicant").ifPresent(path -> rendered.setReadOnly(path, true));
         renderer = rendered;
 
