@@ -19,6 +19,8 @@ import org.tezuo.app.permit.PermitStatus;
 import org.tezuo.app.permit.PermitStore;
 import org.tezuo.app.security.CurrentUser;
 import org.tezuo.app.security.CurrentUserProvider;
+import org.tezuo.app.ui.warning.WarningsView;
+import org.tezuo.core.qualification.warning.WarningStore;
 import org.tezuo.app.ui.layout.MainLayout;
 import org.tezuo.app.ui.person.CertificateStateLabels;
 import org.tezuo.app.ui.task.TasksView;
@@ -32,7 +34,7 @@ import org.tezuo.core.qualification.QualificationStore;
 public class HomeView extends VerticalLayout implements HasDynamicTitle {
 
     public HomeView(CurrentUserProvider currentUser, QualificationStore qualifications, PermitStore permits,
-            PermitApprovals approvals) {
+            PermitApprovals approvals, WarningStore warnings) {
         CurrentUser user = currentUser.require();
         addClassName("tezuo-home");
 
@@ -45,8 +47,18 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
 
         add(new H2(getTranslation("home.permits")));
         add(permitCards(permits.countByStatus(user.tenantId())));
-        add(new H2(getTranslation("home.tasks")), taskCard(approvals.tasks(new Actor(user.tenantId(),
-                user.username(), getLocale())).size()));
+        Div tasks = taskCard(approvals.tasks(new Actor(user.tenantId(), user.username(), getLocale())).size());
+        tasks.add(warningCard(warnings.openTodosFor(user.tenantId(), user.username()).size()));
+        add(new H2(getTranslation("home.tasks")), tasks);
+    }
+
+    /** Shows the number of certificate to-dos waiting for the user's confirmation, linking to the warnings page. */
+    private Card warningCard(int count) {
+        Card card = countCard(getTranslation("home.warnings.open"), count);
+        card.setId("warning-count");
+        card.getElement().setAttribute("data-count", String.valueOf(count));
+        card.addToFooter(new RouterLink(getTranslation("home.warnings.link"), WarningsView.class));
+        return card;
     }
 
     @Override
@@ -97,7 +109,7 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
     }
 
     /** Shows the number of the user's open permit tasks on a card that links to the task list. */
-    private Component taskCard(int count) {
+    private Div taskCard(int count) {
         Card card = countCard(getTranslation("home.tasks.open"), count);
         card.setId("task-count");
         card.getElement().setAttribute("data-count", String.valueOf(count));
