@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.tezuo.metadata.MetadataKind;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 
 /**
  * One version of a form document, parsed. A record is always validated with the definition of the version it was
@@ -63,6 +64,20 @@ public record FormDefinition(
     /** Returns the data path bound to {@code role}, for example {@code workers} for the role {@code workers}. */
     public Optional<String> binding(String role) {
         return Optional.ofNullable(bindings.get(role));
+    }
+
+    /** Returns the value bound to {@code role} in {@code data}, or a missing node when the role is not bound. */
+    public JsonNode boundValue(String role, JsonNode data) {
+        return binding(role).map(path -> valueAt(data, path)).orElse(MissingNode.getInstance());
+    }
+
+    /** Returns the value at a dotted data path such as {@code briefing.givenBy}, or a missing node. */
+    public static JsonNode valueAt(JsonNode data, String path) {
+        JsonNode node = data;
+        for (String part : path.split("\\.")) {
+            node = node.path(part);
+        }
+        return node;
     }
 
     /**

@@ -1,8 +1,9 @@
 package org.tezuo.core.audit;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,10 +47,7 @@ public class AuditLog {
         return jdbc.sql("""
                 select * from audit_log where tenant_id = ? and subject_type = ? and subject_id = ? order by id""")
                 .params(tenantId, subjectType, subjectId)
-                .query((rs, row) -> new AuditEntry(rs.getLong("id"), rs.getLong("tenant_id"), rs.getString("actor"),
-                        rs.getTimestamp("occurred_at").toInstant(), rs.getString("action"),
-                        rs.getString("subject_type"), rs.getString("subject_id"), rs.getString("before_state"),
-                        rs.getString("after_state")))
+                .query(AuditLog::map)
                 .list();
     }
 
@@ -57,10 +55,7 @@ public class AuditLog {
     public List<AuditEntry> recent(long tenantId, int limit) {
         return jdbc.sql("select * from audit_log where tenant_id = ? order by id desc limit ?")
                 .params(tenantId, limit)
-                .query((rs, row) -> new AuditEntry(rs.getLong("id"), rs.getLong("tenant_id"), rs.getString("actor"),
-                        rs.getTimestamp("occurred_at").toInstant(), rs.getString("action"),
-                        rs.getString("subject_type"), rs.getString("subject_id"), rs.getString("before_state"),
-                        rs.getString("after_state")))
+                .query(AuditLog::map)
                 .list();
     }
 
@@ -71,7 +66,9 @@ public class AuditLog {
         return state instanceof String text ? text : json.writeValueAsString(state);
     }
 
-    Instant now() {
-        return clock.instant();
+    private static AuditEntry map(ResultSet rs, int row) throws SQLException {
+        return new AuditEntry(rs.getLong("id"), rs.getLong("tenant_id"), rs.getString("actor"),
+                rs.getTimestamp("occurred_at").toInstant(), rs.getString("action"), rs.getString("subject_type"),
+                rs.getString("subject_id"), rs.getString("before_state"), rs.getString("after_state"));
     }
 }

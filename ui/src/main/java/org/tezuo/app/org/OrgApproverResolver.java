@@ -2,6 +2,7 @@ package org.tezuo.app.org;
 
 import java.util.List;
 import org.springframework.stereotype.Component;
+import org.tezuo.form.definition.FormDefinition;
 import org.tezuo.workflow.approval.ApproverQuery;
 import org.tezuo.workflow.approval.ApproverResolver;
 import org.tezuo.workflow.definition.AssigneeSpec;
@@ -55,10 +56,7 @@ class OrgApproverResolver implements ApproverResolver {
     }
 
     private static List<String> valuesAt(JsonNode data, String path) {
-        JsonNode node = data;
-        for (String part : path.split("\\.")) {
-            node = node.path(part);
-        }
+        JsonNode node = FormDefinition.valueAt(data, path);
         if (node.isArray()) {
             return node.valueStream().map(JsonNode::asString).filter(value -> !value.isBlank()).toList();
         }

@@ -2,11 +2,11 @@ package org.tezuo.app.permit;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +14,9 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.tezuo.core.connector.ConnectorDefinition;
+import org.tezuo.core.connector.ConnectorDirectory;
+import org.tezuo.core.connector.ConnectorType;
 import org.tezuo.core.connector.weather.QWeatherClient;
 import org.tezuo.core.connector.weather.QWeatherSettings;
 import org.tezuo.core.connector.weather.WeatherDataException;
@@ -46,15 +49,17 @@ class PermitRiskAssessor {
     private static final Logger log = LoggerFactory.getLogger(PermitRiskAssessor.class);
 
     private final MetadataStore metadata;
+    private final ConnectorDirectory connectors;
     private final RulesetCompiler rulesets;
     private final RiskEvaluator evaluator;
     private final PermitStore permits;
     private final JsonMapper json;
     private final Clock clock;
 
-    PermitRiskAssessor(MetadataStore metadata, RulesetCompiler rulesets, RiskEvaluator evaluator, PermitStore permits,
+    PermitRiskAssessor(MetadataStore metadata, ConnectorDirectory connectors, RulesetCompiler rulesets, RiskEvaluator evaluator, PermitStore permits,
             JsonMapper json, Clock clock) {
         this.metadata = metadata;
+        this.connectors = connectors;
         this.rulesets = rulesets;
         this.evaluator = evaluator;
         this.permits = permits;
@@ -107,8 +112,8 @@ class PermitRiskAssessor {
     private Map<String, Object> permitVariables(FormDefinition form, JsonNode data, ZoneId zone) {
         Map<String, Object> variables = new HashMap<>();
         for (String role : List.of("grade", "openAir", "oxygenService", "workStart", "workEnd", "location")) {
-            JsonNode value = form.binding(role).map(path -> at(data, path)).orElse(null);
-            variables.put(role, value == null || value.isMissingNode() || value.isNull() ? defaultFor(role)
+            JsonNode value = form.boundValue(role, data);
+            variables.put(role, value.isMissingNode() || value.isNull() ? defaultFor(role)
                     : typed(role, value, zone));
         }
         return variables;
@@ -132,25 +137,24 @@ class PermitRiskAssessor {
     }
 
     private @Nullable WeatherObservation currentWeather(long tenantId, ObjectNode liveData) {
-        MetadataDocument connector = metadata.findPublished(tenantId, MetadataKind.CONNECTOR, "weather").orElse(null);
+        ConnectorDefinition connector = connectors.findByType(tenantId, ConnectorType.WEATHER).orElse(null);
         if (connector == null) {
             liveData.put("weatherError", "no weather connector published");
             return null;
         }
-        JsonNode body = connector.body();
-        String keyVariable = body.path("credentials").path("apiKeyEnv").asString("");
-        String apiKey = keyVariable.isEmpty() ? "" : System.getenv().getOrDefault(keyVariable,
+        String keyVariable = connector.credentials().apiKeyEnv();
+        String apiKey = keyVariable == null ? "" : System.getenv().getOrDefault(keyVariable,
                 System.getProperty(keyVariable.toLowerCase(Locale.ROOT).replace('_', '.'), ""));
-        QWeatherSettings settings = new QWeatherSettings(java.net.URI.create(body.path("baseUrl").asString()), apiKey,
-                Duration.ofMillis(body.path("connectTimeoutMs").asLong(2000)),
-                Duration.ofMillis(body.path("readTimeoutMs").asLong(5000)));
+        QWeatherSettings settings = new QWeatherSettings(connector.baseUrl(), apiKey, connector.connectTimeout(),
+                connector.readTimeout());
         try {
             WeatherObservation observation = new QWeatherClient(settings)
-                    .currentObservation(body.path("location").asString(""));
+                    .currentObservation(connector.location() == null ? "" : connector.location());
             liveData.set("weather", json.valueToTree(observation));
             return observation;
         } catch (WeatherDataException e) {
-            log.warn("Weather connector {} failed for tenant {}: {}", connector.reference(), tenantId, e.toString());
+            log.warn("Weather connector {}@{} failed for tenant {}: {}", connector.key(), connector.version(), tenantId,
+                    e.toString());
             liveData.put("weatherError", e.message(Locale.SIMPLIFIED_CHINESE));
             return null;
         }
@@ -162,7 +166,7 @@ class PermitRiskAssessor {
      */
     private List<GasReading> postedReadings(Permit permit, ZoneId zone) {
         GasReadingParser parser = new GasReadingParser(zone);
-        Map<String, GasReading> newestByDetector = new java.util.LinkedHashMap<>();
+        Map<String, GasReading> newestByDetector = new LinkedHashMap<>();
         for (JsonNode payload : permits.gasReadingPayloads(permit.tenantId(), permit.id())) {
             for (GasReading reading : parser.parse(payload.toString())) {
                 newestByDetector.merge(reading.detectorId(), reading,
@@ -177,8 +181,8 @@ class PermitRiskAssessor {
      * named gas, a "%vol O2" row is an oxygen reading, and ppm rows are CO or H₂S readings by the gas named.
      */
     private List<GasReading> formAnalyses(FormDefinition form, JsonNode data, ZoneId zone) {
-        JsonNode rows = form.binding("gasAnalyses").map(path -> at(data, path)).orElse(null);
-        if (rows == null || !rows.isArray()) {
+        JsonNode rows = form.boundValue("gasAnalyses", data);
+        if (!rows.isArray()) {
             return List.of();
         }
         ArrayNode converted = json.createArrayNode();
@@ -212,14 +216,6 @@ class PermitRiskAssessor {
     private static boolean isHydrogenSulphide(String gas) {
         String normalised = gas.replace("₂", "2").toUpperCase(Locale.ROOT);
         return normalised.contains("H2S") || gas.contains("硫化氢");
-    }
-
-    private static JsonNode at(JsonNode data, String path) {
-        JsonNode node = data;
-        for (String part : path.split("\\.")) {
-            node = node.path(part);
-        }
-        return node;
     }
 
     private static @Nullable String text(@Nullable Object value) {

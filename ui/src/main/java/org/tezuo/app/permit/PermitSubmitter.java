@@ -14,6 +14,7 @@ import org.tezuo.app.org.OrgDirectory;
 import org.tezuo.core.audit.AuditLog;
 import org.tezuo.core.i18n.UserMessages;
 import org.tezuo.core.metadata.MetadataStore;
+import org.tezuo.core.qualification.Person;
 import org.tezuo.core.qualification.gate.GateRequirement;
 import org.tezuo.core.qualification.gate.GateSubject;
 import org.tezuo.core.qualification.gate.GateViolation;
@@ -105,12 +106,13 @@ public class PermitSubmitter {
                 .toList());
 
         List<PermitRiskItem> riskItems = risk.storedItems();
+        int flowVersion = flowVersionOf(permit);
         transaction.executeWithoutResult(status -> {
             String processInstanceId = permit.status() == PermitStatus.RETURNED
                     ? resume(actor, permit, data)
-                    : starter.start(actor.tenantId(), permit.flowKey(), flowVersionOf(permit), businessKey(permitId),
+                    : starter.start(actor.tenantId(), permit.flowKey(), flowVersion, businessKey(permitId),
                             permit.applicant(), data);
-            permits.markSubmitted(actor.tenantId(), permitId, flowVersionOf(permit), risk.rulesetVersion(), riskItems,
+            permits.markSubmitted(actor.tenantId(), permitId, flowVersion, risk.rulesetVersion(), riskItems,
                     risk.liveData(), processInstanceId);
             audit.append(actor.tenantId(), actor.username(), "permit.submit", "permit", String.valueOf(permitId),
                     Map.of("status", permit.status().name()),
@@ -137,22 +139,19 @@ public class PermitSubmitter {
         String applicantRole = UserMessages.render(actor.locale(), "permit.role.applicant");
         String workerRole = UserMessages.render(actor.locale(), "permit.role.worker");
         OrgDirectory.TenantUser applicant = directory.user(actor.tenantId(), permit.applicant()).orElseThrow();
-        if (applicant.personIdNumber() != null) {
-            OrgDirectory.TenantUser linked = applicant;
-            subjects.add(GateSubject.withoutCertificate(applicantRole, ledgerName(actor.tenantId(), linked),
-                    linked.personIdNumber()));
-        } else {
+        if (applicant.personIdNumber() == null) {
             return List.of(new PermitRefusedException.Reason("applicant",
                     UserMessages.render(actor.locale(), "permit.applicantNotLinked", applicant.username())));
         }
-        JsonNode workers = form.binding("workers").map(path -> data.path(path)).orElse(null);
-        if (workers != null) {
-            for (JsonNode worker : workers) {
-                String idNumber = worker.path("idNumber").asString("");
-                String certNumber = worker.path("certNumber").asString("");
-                if (idNumber.equals(applicant.personIdNumber()) && sameName(actor.tenantId(), applicant, worker)) {
-                    continue;
-                }
+        String applicantName = ledgerName(actor.tenantId(), applicant);
+        subjects.add(GateSubject.withoutCertificate(applicantRole, applicantName, applicant.personIdNumber()));
+
+        for (JsonNode worker : form.boundValue("workers", data)) {
+            String idNumber = worker.path("idNumber").asString("");
+            String certNumber = worker.path("certNumber").asString("");
+            boolean isApplicant = idNumber.equals(applicant.personIdNumber())
+                    && applicantName.equals(worker.path("name").asString("").strip());
+            if (!isApplicant) {
                 subjects.add(new GateSubject(workerRole, worker.path("name").asString(""), idNumber,
                         certNumber.isBlank() ? null : certNumber));
             }
@@ -167,12 +166,8 @@ public class PermitSubmitter {
     /** Returns the ledger name of the person linked to a user, falling back to the user's display name. */
     private String ledgerName(long tenantId, OrgDirectory.TenantUser user) {
         return qualifications.findPersonByIdNumber(tenantId, String.valueOf(user.personIdNumber()))
-                .map(org.tezuo.core.qualification.Person::name)
+                .map(Person::name)
                 .orElse(user.displayName());
-    }
-
-    private boolean sameName(long tenantId, OrgDirectory.TenantUser applicant, JsonNode worker) {
-        return ledgerName(tenantId, applicant).equals(worker.path("name").asString("").strip());
     }
 
     private void refuseIfAny(Actor actor, Permit permit, PermitRefusedException.Stage stage,

@@ -33,13 +33,9 @@ public final class FieldDisplay {
 
     /** Returns the value at the data path bound to {@code role} in the form, with its field, when both exist. */
     public static Optional<BoundValue> bound(FormDefinition form, JsonNode data, String role) {
-        return form.binding(role).flatMap(path -> form.fieldAt(path).map(field -> {
-            JsonNode node = data;
-            for (String part : path.split("\\.")) {
-                node = node.path(part);
-            }
-            return new BoundValue(field, node);
-        })).filter(value -> !value.value().isMissingNode() && !value.value().isNull());
+        return form.binding(role).flatMap(path -> form.fieldAt(path)
+                        .map(field -> new BoundValue(field, FormDefinition.valueAt(data, path))))
+                .filter(value -> !value.value().isMissingNode() && !value.value().isNull());
     }
 
     /** A field and its value in one record. */
