@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
  * @param status draft or published
  * @param body JSON body, checked against the kind's meta-schema on save
  * @param checksum SHA-256 of the canonical body, see {@link DocumentChecksum}
- * @param author user name of whoever saved this version
+ * @param author user name of the author of this version
  * @param savedAt when this version was saved
  */
 public record MetadataDocument(

@@ -41,7 +41,7 @@ class ModuleDependencyTest {
     }
 
     @Test
-    void enginesDoNotDependOnEachOtherOrAbove() {
+    void enginesStayIndependent() {
         noClasses().that().resideInAPackage("org.tezuo.form..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.tezuo.workflow..", "org.tezuo.packs..",
                         "org.tezuo.templates..", "org.tezuo.app..")

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class CoreConfiguration {
 
-    /** The clock every time-dependent rule reads; tests replace it to pin "now". */
+    /** Returns the clock every time-dependent rule reads. Tests replace it to pin "now". */
     @Bean
     @ConditionalOnMissingBean
     public Clock clock() {

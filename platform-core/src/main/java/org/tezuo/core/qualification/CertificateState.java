@@ -10,7 +10,7 @@ public enum CertificateState {
     REVIEW_OVERDUE("逾期未复审", "Review overdue"),
     /** 已过期: past 24:00 of the printed last day of validity in the tenant's zone. */
     EXPIRED("已过期", "Expired"),
-    /** 已失效: invalid, because the registry says so or confirms that the review was not done in time. */
+    /** 已失效: invalid, because the registry reports it so or confirms that the review was not done in time. */
     INVALID("已失效", "Invalid"),
     /** 核验不一致: the ledger and the registry disagree on a key field. */
     REGISTRY_MISMATCH("核验不一致", "Registry mismatch");

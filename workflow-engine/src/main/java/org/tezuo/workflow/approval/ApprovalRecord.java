@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param businessKey the application's key
  * @param nodeId node id, or {@code tz_resubmit} for the applicant's resubmission
  * @param nodeName node name in Simplified Chinese
- * @param actor user name of whoever decided
+ * @param actor user name of the person who decided
  * @param decision what they decided
  * @param comment their comment, when they wrote one
  * @param decidedAt when they decided

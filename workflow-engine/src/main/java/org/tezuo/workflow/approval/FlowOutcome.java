@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param flowKey flow document key
  * @param flowVersion flow document version
  * @param applicant user name of the applicant
- * @param decidedBy user name of whoever took the last decision
+ * @param decidedBy user name of the person who took the last decision
  * @param comment that person's comment, when given
  */
 public record FlowOutcome(

@@ -9,7 +9,7 @@ public interface TaskCompletionGuard {
 
     /**
      * Returns normally to let the approval go ahead. A veto throws a
-     * {@link org.tezuo.core.i18n.LocalizedException} that says what is missing; the task then stays open and
+     * {@link org.tezuo.core.i18n.LocalizedException} that names what is missing; the task then stays open and
      * nothing is recorded.
      */
     void beforeApprove(TaskDecisionContext context);

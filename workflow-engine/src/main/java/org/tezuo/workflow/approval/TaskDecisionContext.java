@@ -4,7 +4,7 @@ import org.jspecify.annotations.Nullable;
 import org.tezuo.workflow.definition.FlowNode;
 
 /**
- * The task a user is about to approve, as a {@link TaskCompletionGuard} sees it.
+ * The task a user is about to approve, as passed to a {@link TaskCompletionGuard}.
  *
  * @param tenantId Tezuo tenant id
  * @param taskId Flowable task id

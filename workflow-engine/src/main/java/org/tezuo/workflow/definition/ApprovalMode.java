@@ -1,6 +1,6 @@
 package org.tezuo.workflow.definition;
 
-/** How the approvers of one node share the decision. */
+/** The way the approvers of one node share the decision. */
 public enum ApprovalMode {
     /** One task offered to every candidate; the first to claim it decides. */
     SINGLE("single"),

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param key document key, such as {@code hot-work-approval}, which is also the BPMN process id
  * @param version document version
- * @param checksum SHA-256 of the document body, which tells two bodies of one version apart
+ * @param checksum SHA-256 of the document body, which distinguishes two bodies of one version
  * @param name display name
  * @param form key of the form the chain approves, when the document names one
  * @param nodes the nodes in order, at least one

@@ -1,6 +1,6 @@
 package org.tezuo.workflow.definition;
 
-/** What a node of an approval chain does. */
+/** The kind of a node in an approval chain. */
 public enum NodeType {
     /** A user task that approves, rejects or returns the application. */
     APPROVER("approver"),

@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Deploys flow documents to Flowable, once per tenant, key, version and checksum. A deployment is named
- * {@code <key>@<version>}, carries the checksum as its category and holds two resources: the compiled BPMN and
+ * {@code <key>@<version>}, carries the checksum as its category and contains two resources: the compiled BPMN and
  * the flow document itself, so a running instance always reads the chain it started on.
  */
 @Component

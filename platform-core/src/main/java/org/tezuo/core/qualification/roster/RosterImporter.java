@@ -43,8 +43,8 @@ public class RosterImporter {
     private final int maxDataRows;
 
     /**
-     * @param maxFileBytes largest accepted file, 10 MiB unless {@code tezuo.roster.max-file-bytes} says otherwise
-     * @param maxDataRows most data rows per file, 20,000 unless {@code tezuo.roster.max-data-rows} says otherwise
+     * @param maxFileBytes largest accepted file, 10 MiB unless {@code tezuo.roster.max-file-bytes} sets another value
+     * @param maxDataRows most data rows per file, 20,000 unless {@code tezuo.roster.max-data-rows} sets another value
      */
     public RosterImporter(RosterWriter writer, RosterImportStore batches, AuditLog audit,
             PlatformTransactionManager transactionManager, Clock clock,

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Why one ledger row, or one cell of it, was rejected.
+ * The reason one ledger row, or one cell of it, was rejected.
  *
  * @param rowNumber spreadsheet row number
  * @param column the header text of the offending column as the file wrote it

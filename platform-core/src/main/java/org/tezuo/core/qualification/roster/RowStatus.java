@@ -1,6 +1,6 @@
 package org.tezuo.core.qualification.roster;
 
-/** What an import did with one ledger row. */
+/** The outcome of importing one ledger row. */
 public enum RowStatus {
     /** The certificate was new; the person may have existed. */
     CREATED,
