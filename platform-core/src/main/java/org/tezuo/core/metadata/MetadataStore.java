@@ -34,12 +34,17 @@ public class MetadataStore {
     private final MetaSchemaValidator validator = new MetaSchemaValidator();
     private final AuditLog audit;
     private final Clock clock;
+    private final List<DocumentCheck> checks;
+    private final List<PublicationStep> publicationSteps;
 
-    public MetadataStore(JdbcClient jdbc, JsonMapper json, AuditLog audit, Clock clock) {
+    public MetadataStore(JdbcClient jdbc, JsonMapper json, AuditLog audit, Clock clock, List<DocumentCheck> checks,
+            List<PublicationStep> publicationSteps) {
         this.jdbc = jdbc;
         this.json = json;
         this.audit = audit;
         this.clock = clock;
+        this.checks = List.copyOf(checks);
+        this.publicationSteps = List.copyOf(publicationSteps);
     }
 
     /**
@@ -50,10 +55,8 @@ public class MetadataStore {
     @Transactional
     public MetadataDocument saveDraft(long tenantId, MetadataKind kind, String key, JsonNode body, String author) {
         Optional<MetadataDocument> latest = latest(tenantId, kind, key);
-        int version = latest.map(doc -> doc.status() == DocumentStatus.DRAFT ? doc.version() : doc.version() + 1)
-                .orElse(1);
-        MetadataDocument draft = new MetadataDocument(tenantId, kind, key, version, DocumentStatus.DRAFT, body,
-                DocumentChecksum.of(body), author, clock.instant());
+        MetadataDocument draft = candidate(tenantId, kind, key, body, author);
+        int version = draft.version();
         check(draft);
 
         if (latest.isPresent() && latest.get().status() == DocumentStatus.DRAFT) {
@@ -77,12 +80,28 @@ public class MetadataStore {
         return draft;
     }
 
+    /**
+     * Returns {@code body} as the draft it would become if saved now, without saving it: the version is the
+     * open draft's or the one after the newest published version.
+     */
+    public MetadataDocument candidate(long tenantId, MetadataKind kind, String key, JsonNode body, String author) {
+        int version = latest(tenantId, kind, key)
+                .map(doc -> doc.status() == DocumentStatus.DRAFT ? doc.version() : doc.version() + 1)
+                .orElse(1);
+        return new MetadataDocument(tenantId, kind, key, version, DocumentStatus.DRAFT, body,
+                DocumentChecksum.of(body), author, clock.instant());
+    }
+
     /** Publishes the current draft of a document; the published version never changes again. */
     @Transactional
     public MetadataDocument publish(long tenantId, MetadataKind kind, String key, String author) {
         MetadataDocument draft = latest(tenantId, kind, key)
                 .filter(doc -> doc.status() == DocumentStatus.DRAFT)
                 .orElseThrow(() -> new LocalizedException("metadata.draft.notFound", kind.code(), key));
+        check(draft);
+        Optional<MetadataDocument> previous = findPublished(tenantId, kind, key);
+        publicationSteps.stream().filter(step -> step.appliesTo(draft))
+                .forEach(step -> step.beforePublish(draft, previous));
         jdbc.sql("""
                 update metadata_document set status = 'PUBLISHED', saved_at = ?
                 where tenant_id = ? and kind = ? and doc_key = ? and version = ? and status = 'DRAFT'""")
@@ -150,8 +169,7 @@ public class MetadataStore {
     }
 
     private void check(MetadataDocument document) {
-        List<MetaSchemaViolation> violations = validator.validate(document.kind(), document.body(),
-                UserMessages.DEFAULT_LOCALE);
+        List<MetaSchemaViolation> violations = validate(document, UserMessages.DEFAULT_LOCALE);
         if (!violations.isEmpty()) {
             String details = violations.stream().map(v -> v.path() + " " + v.message())
                     .collect(java.util.stream.Collectors.joining("；"));
@@ -162,6 +180,20 @@ public class MetadataStore {
     /** Returns every meta-schema violation of a body without saving it, in {@code locale}. */
     public List<MetaSchemaViolation> validate(MetadataKind kind, JsonNode body, Locale locale) {
         return validator.validate(kind, body, locale);
+    }
+
+    /**
+     * Returns every problem of {@code candidate} in {@code locale}: meta-schema violations first and, when the
+     * body has the right shape, the problems every applicable {@link DocumentCheck} finds.
+     */
+    public List<MetaSchemaViolation> validate(MetadataDocument candidate, Locale locale) {
+        List<MetaSchemaViolation> violations = validator.validate(candidate.kind(), candidate.body(), locale);
+        if (!violations.isEmpty()) {
+            return violations;
+        }
+        return checks.stream().filter(check -> check.appliesTo(candidate))
+                .flatMap(check -> check.check(candidate, locale).stream())
+                .toList();
     }
 
     private MetadataDocument map(ResultSet rs, int row) throws SQLException {

@@ -74,11 +74,13 @@ class MetadataApi {
     DocumentView saveDraft(@PathVariable String kind, @PathVariable String key, @RequestBody JsonNode body) {
         long tenantId = caller.requireAnyRole(Role.SYSTEM_ADMIN);
         MetadataKind metadataKind = MetadataKind.fromCode(kind);
-        List<MetaSchemaViolation> violations = store.validate(metadataKind, body, ApiCaller.locale());
+        MetadataDocument candidate = store.candidate(tenantId, metadataKind, key, body,
+                caller.user().username());
+        List<MetaSchemaViolation> violations = store.validate(candidate, ApiCaller.locale());
         if (!violations.isEmpty()) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "metadata.invalid",
                     locale -> UserMessages.render(locale, "metadata.invalidCount", kind + ":" + key, violations.size()),
-                    locale -> store.validate(metadataKind, body, locale).stream()
+                    locale -> store.validate(candidate, locale).stream()
                             .map(violation -> new ApiError.Detail(violation.path(), violation.message()))
                             .toList());
         }
