@@ -111,7 +111,10 @@ final class FieldParser {
             case GROUP -> type == FieldType.OBJECT;
             case NUMBER -> type == FieldType.INTEGER || type == FieldType.NUMBER;
             case SELECT -> !options.isEmpty();
-            case TEXT, TEXTAREA, DATE, DATETIME, PERSON, SIGNATURE -> type == FieldType.STRING;
+            case TEXT, TEXTAREA, DATE, DATETIME, PERSON, SIGNATURE, PHOTO, FILE, ORG_UNIT ->
+                    type == FieldType.STRING;
+            case GEO_POINT, GAS_READING -> type == FieldType.OBJECT;
+            case REFERENCE -> type == FieldType.INTEGER || type == FieldType.STRING;
         };
     }
 }

@@ -29,7 +29,19 @@ public enum FieldWidget {
     /** Handwritten signature, stored as a reference to the captured image. */
     SIGNATURE("signature"),
     /** Nested object shown as a group of its properties. */
-    GROUP("group");
+    GROUP("group"),
+    /** Photo taken with the camera or chosen from the device, stored as a reference to the stored file. */
+    PHOTO("photo"),
+    /** Uploaded document, stored as a reference to the stored file. */
+    FILE("file"),
+    /** Latitude and longitude in WGS 84 degrees, an object with {@code lat} and {@code lon}. */
+    GEO_POINT("geoPoint"),
+    /** One gas detector reading, an object with gas, value, unit and reading time. */
+    GAS_READING("gasReading"),
+    /** An org unit of the tenant, stored as its code. */
+    ORG_UNIT("orgUnit"),
+    /** A record of another entity, stored as the record id. */
+    REFERENCE("reference");
 
     private final String code;
 

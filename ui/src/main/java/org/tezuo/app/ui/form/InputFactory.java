@@ -63,7 +63,9 @@ final class InputFactory {
             case CHECKBOX -> checkbox(field);
             case TABLE -> new TableInput(field, path, this);
             case GROUP -> new GroupInput(field, path, this);
-            case TEXT, SIGNATURE -> text(new TextField(), field);
+            // TODO: photo, file, signature, geo-point, gas-reading, org-unit and reference fields still use a text field
+            case TEXT, SIGNATURE, PHOTO, FILE, ORG_UNIT, REFERENCE -> text(new TextField(), field);
+            case GEO_POINT, GAS_READING -> new GroupInput(field, path, this);
         };
         input.component().setId(path.elementId("field"));
         input.component().getElement().setAttribute("data-path", path.jsonPath());
