@@ -7,6 +7,7 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.tezuo.core.entity.RecordColumn;
@@ -89,7 +90,8 @@ final class RecordValues {
             }
             case TIMESTAMP -> {
                 OffsetDateTime time = rs.getObject(name, OffsetDateTime.class);
-                yield time == null ? null : NODES.stringNode(time.withOffsetSameInstant(ZoneOffset.UTC).toString());
+                yield time == null ? null : NODES.stringNode(
+                        DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time.withOffsetSameInstant(ZoneOffset.UTC)));
             }
             case BOOLEAN -> {
                 boolean flag = rs.getBoolean(name);
