@@ -38,9 +38,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Creates, reads, updates, deletes and lists the records of published entities, validating data with the form
- * engine before every write. Data is checked against a form generated from the entity document; a record created
- * with a form is also checked against that form version, on creation and on every later update, even after a
- * newer version of the form is published. Referenced records must exist in the same tenant.
+ * engine before every write. Data is checked against a form generated from the entity document. A record created
+ * with a form is also checked against that form version on creation and on every later update, even after a newer
+ * version of the form is published. Referenced records must exist in the same tenant.
  */
 @Component
 public class RecordService {
@@ -156,7 +156,10 @@ public class RecordService {
         return formParser.parse("entity-" + entity.key(), entity.version(), body);
     }
 
-    /** Checks what JSON Schema cannot: decimal digits against precision and scale, and referenced records. */
+    /**
+     * Checks what JSON Schema cannot: decimal digits against precision and scale, and referenced records.
+     * NOTE: only top-level fields are checked; decimals and references in table rows are not.
+     */
     private void checkDecimalsAndReferences(PublishedEntity entity, ObjectNode values, Locale locale,
             List<FieldError> errors) {
         for (EntityField field : entity.definition().fields()) {

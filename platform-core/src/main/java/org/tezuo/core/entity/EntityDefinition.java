@@ -27,7 +27,7 @@ public record EntityDefinition(String name, String labelZh, @Nullable String lab
         indexes = List.copyOf(indexes);
     }
 
-    /** Whether records of this entity are stored in a table of their own. */
+    /** Returns whether records of this entity are stored in a table of their own. */
     public boolean storesRecords() {
         return RECORDS_STORAGE.equals(storage);
     }
@@ -46,7 +46,7 @@ public record EntityDefinition(String name, String labelZh, @Nullable String lab
         return EntityNaming.tableOf(name);
     }
 
-    /** Returns the child table that holds the rows of the table field {@code fieldName}. */
+    /** Returns the child table that stores the rows of the table field {@code fieldName}. */
     public String childTable(EntityField tableField) {
         return EntityNaming.tableOf(name) + "__" + tableField.column();
     }

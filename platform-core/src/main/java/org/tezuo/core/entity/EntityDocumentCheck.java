@@ -16,9 +16,10 @@ import org.tezuo.metadata.MetadataDocument;
 import org.tezuo.metadata.MetadataKind;
 
 /**
- * Checks an entity that stores records beyond its meta-schema: references point at entities that store records,
- * required references form no cycle (no record of the cycle could be created first), enum dictionaries exist, no
- * two fields share a column after snake-casing, and indexes name existing fields.
+ * Checks an entity that stores records beyond its meta-schema. References must point at entities that store
+ * records, and required references must form no cycle, because no record of a cycle could be created first. Enum
+ * dictionaries must exist, no two fields may share a column after snake-casing, and indexes must name existing
+ * fields.
  */
 @Component
 class EntityDocumentCheck implements DocumentCheck {
@@ -66,6 +67,9 @@ class EntityDocumentCheck implements DocumentCheck {
                 problems.add(problem(path + ".dictionary", locale, "entity.check.unknownDictionary", field.name(),
                         dictionary));
             }
+            if (field.type() == EntityFieldType.ENUM && dictionary == null && field.values().isEmpty()) {
+                problems.add(problem(path, locale, "entity.check.enumWithoutValues", field.name()));
+            }
             if (field.type() == EntityFieldType.TABLE) {
                 checkFields(tenantId, entity, field.columns(), path + ".columns", known, locale, problems);
             }
@@ -112,7 +116,7 @@ class EntityDocumentCheck implements DocumentCheck {
     }
 
     /**
-     * Refuses a cycle of required references through this entity: a record of the first entity needs one of the
+     * Rejects a cycle of required references through this entity: a record of the first entity needs one of the
      * second, and so on back to the first, so no record of any of them could be created.
      */
     private void checkCycle(long tenantId, EntityDefinition entity, Locale locale,

@@ -33,7 +33,7 @@ public enum EntityFieldType {
         return code;
     }
 
-    /** Whether a value of this type is stored in more than one column or in a child table. */
+    /** Returns whether a value of this type is stored in more than one column or in a child table. */
     public boolean isComposite() {
         return this == GEO_POINT || this == GAS_READING || this == TABLE;
     }

@@ -23,9 +23,9 @@ import org.tezuo.metadata.MetadataDocument;
 import org.tezuo.metadata.MetadataKind;
 
 /**
- * Migrates the table of an entity that stores records when a version of it is published: plans the change from
- * the previous published version (refusing before any change when data would be lost) and runs the plan as a
- * Liquibase changelog in the publishing transaction.
+ * Migrates the table of an entity that stores records when a version of it is published. It plans the change from
+ * the previous published version, rejecting the publish before any change when data would be lost, and runs the
+ * plan as a Liquibase changelog in the publishing transaction.
  */
 @Component
 class EntityTableMigration implements PublicationStep {

@@ -5,7 +5,7 @@ import org.tezuo.core.i18n.LocalizedException;
 import org.tezuo.core.i18n.UserMessages;
 
 /**
- * Refuses a field type change that would alter stored values. The message names the field, both types, the number
+ * Rejects a field type change that would alter stored values. The message names the field, both types, the number
  * of rows affected, a sample record with its value and the reason, such as rounding or text that is not a number.
  */
 public final class LossyConversionException extends LocalizedException {

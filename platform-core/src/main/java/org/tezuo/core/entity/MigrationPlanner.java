@@ -15,7 +15,7 @@ import org.tezuo.core.i18n.LocalizedException;
 
 /**
  * Plans the table changes that publishing an entity version needs, comparing the draft with the version
- * published before it and with the columns the database has. Every data check runs while planning, so a refused
+ * published before it and with the columns the database has. Every data check runs while planning, so a rejected
  * publish changes nothing. Each planned change set is a list of SQL statements with quoted identifiers; values
  * from the entity document (defaults) are rendered by {@link SqlLiteral}, never record data.
  *
@@ -196,7 +196,7 @@ final class MigrationPlanner {
         }
     }
 
-    /** Converts the column of a simple field whose type changed, refusing when any stored value would change. */
+    /** Converts the column of a simple field whose type changed; rejects it when a stored value would change. */
     private void changeType(String table, EntityField old, EntityField field, int previousVersion) {
         if (old.type() == field.type() && old.type().isComposite()) {
             return;
@@ -286,7 +286,8 @@ final class MigrationPlanner {
             if (field.defaultValue() == null) {
                 Long sampleId = jdbc.sql("select min(" + quote("id") + ") from " + qualified + " where " + column
                         + " is null").query(Long.class).single();
-                throw new LocalizedException("entity.migration.requiredHasNulls", field.name(), missing, String.valueOf(sampleId));
+                throw new LocalizedException("entity.migration.requiredHasNulls", field.name(), missing,
+                        String.valueOf(sampleId));
             }
             statements.add("update " + qualified + " set " + column + " = "
                     + SqlLiteral.of(field, field.defaultValue()) + " where " + column + " is null");
@@ -301,7 +302,8 @@ final class MigrationPlanner {
         if (parentTable == null) {
             sql.append(SYSTEM_COLUMNS_DDL);
         } else {
-            sql.append(",\n  \"parent_id\" bigint not null references ").append(SqlDialect.qualified(schema, parentTable))
+            sql.append(",\n  \"parent_id\" bigint not null references ")
+                    .append(SqlDialect.qualified(schema, parentTable))
                     .append(" (\"id\"),\n  \"row_no\" int not null");
         }
         for (EntityField field : fields) {

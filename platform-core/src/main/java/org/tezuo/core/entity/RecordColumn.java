@@ -3,11 +3,11 @@ package org.tezuo.core.entity;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One physical column that holds (part of) a field's value.
+ * One physical column that stores a field's value or one part of it.
  *
  * @param name column name, lower-case snake case
- * @param part property of the field's JSON object this column holds ({@code lat}, {@code readAt}...), or null
- *     when the column holds the whole value
+ * @param part property of the field's JSON object that this column stores ({@code lat}, {@code readAt}...), or null
+ *     when the column stores the whole value
  * @param kind JDBC binding of the value
  * @param length varchar length, 0 for other kinds
  * @param precision numeric precision, 0 for other kinds
@@ -30,7 +30,7 @@ public record RecordColumn(String name, @Nullable String part, ValueKind kind, i
         };
     }
 
-    /** Whether a column of this type holds every value of {@code other} without change. */
+    /** Returns whether a column of this type stores every value of {@code other} without change. */
     public boolean sameTypeAs(RecordColumn other) {
         return kind == other.kind && length == other.length && precision == other.precision && scale == other.scale;
     }

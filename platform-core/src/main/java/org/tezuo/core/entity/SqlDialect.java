@@ -49,7 +49,8 @@ public enum SqlDialect {
     }
 
     String dropNotNull(String table, String column) {
-        return "alter table " + table + " alter column " + quote(column) + (this == H2 ? " set null" : " drop not null");
+        String change = this == H2 ? " set null" : " drop not null";
+        return "alter table " + table + " alter column " + quote(column) + change;
     }
 
     String setNotNull(String table, String column) {

@@ -21,7 +21,7 @@ record TableIndex(String name, boolean unique, List<String> columns) {
 
     private static final int MAX_NAME_LENGTH = 63;
 
-    /** Returns the indexes that {@code entity} asks for, by name: unique fields first, then its indexes. */
+    /** Returns the indexes that {@code entity} declares, by name: unique fields first, then its indexes. */
     static Map<String, TableIndex> of(EntityDefinition entity) {
         Map<String, TableIndex> indexes = new LinkedHashMap<>();
         for (EntityField field : entity.fields()) {

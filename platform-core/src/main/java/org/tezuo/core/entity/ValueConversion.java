@@ -20,7 +20,7 @@ final class ValueConversion {
     private ValueConversion() {
     }
 
-    /** Whether the migration can convert values of {@code from} to {@code to} at all. */
+    /** Returns whether the migration can convert values of {@code from} to {@code to} at all. */
     static boolean supported(RecordColumn from, RecordColumn to) {
         return switch (to.kind()) {
             case STRING, LONG_STRING -> from.kind() != ValueKind.DOUBLE;
@@ -41,7 +41,9 @@ final class ValueConversion {
             case LONG -> toLong(value, from);
             case DECIMAL -> toDecimal(value, to);
             case DATE -> parses(() -> LocalDate.parse(value), "notDate");
-            case TIMESTAMP -> isText(from) ? parses(() -> OffsetDateTime.parse(value), "notDateTime") : Optional.empty();
+            case TIMESTAMP -> isText(from)
+                    ? parses(() -> OffsetDateTime.parse(value), "notDateTime")
+                    : Optional.empty();
             case BOOLEAN -> value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")
                     || !isText(from) ? Optional.empty() : reason("notBoolean");
             case LONG_STRING, DOUBLE -> Optional.empty();

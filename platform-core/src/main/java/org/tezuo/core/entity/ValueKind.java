@@ -1,6 +1,6 @@
 package org.tezuo.core.entity;
 
-/** How a column's value is bound and read over JDBC. */
+/** JDBC binding of a column's value. */
 public enum ValueKind {
     STRING,
     LONG_STRING,

@@ -97,7 +97,7 @@ public class RecordStore {
         return find(entity, id).orElseThrow(() -> new RecordNotFoundException(entity.name(), id));
     }
 
-    /** Whether a live record with {@code id} exists. */
+    /** Returns whether a live record with {@code id} exists. */
     public boolean exists(PublishedEntity entity, long id) {
         return jdbc.sql("select count(*) from " + table(entity, entity.definition().table()) + " where "
                         + quote(EntityNaming.ID) + " = ? and " + quote(EntityNaming.DELETED_AT) + " is null")

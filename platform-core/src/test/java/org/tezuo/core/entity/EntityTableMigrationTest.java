@@ -270,18 +270,20 @@ class EntityTableMigrationTest {
                         {"name": "kind", "type": "enum", "dictionary": "reading-kinds", "label": {"zh": "类别"}},
                         {"name": "site", "type": "reference", "target": "site", "label": {"zh": "地点"}},
                         {"name": "siteName", "type": "text", "label": {"zh": "地点名称"}},
-                        {"name": "site_name", "type": "text", "label": {"zh": "地点名称2"}}"""
+                        {"name": "site_name", "type": "text", "label": {"zh": "地点名称2"}},
+                        {"name": "grade", "type": "enum", "label": {"zh": "等级"}}"""
                         + "], \"indexes\": [{\"fields\": [\"missing\"]}")), "admin");
 
         var problems = store.validate(candidate, Locale.ENGLISH);
 
         assertThat(problems).extracting(p -> p.path()).containsExactly("$.fields[0].dictionary",
-                "$.fields[1].target", "$.fields[3].name", "$.indexes[0].fields[0]");
+                "$.fields[1].target", "$.fields[4]", "$.fields[3].name", "$.indexes[0].fields[0]");
         assertThat(problems.getFirst().message()).contains("reading-kinds");
-        assertThat(problems.get(2).message()).contains("site_name").contains("siteName");
+        assertThat(problems.get(2).message()).contains("grade").contains("dictionary");
+        assertThat(problems.get(3).message()).contains("site_name").contains("siteName");
         JsonNode dictionary = json.readTree("""
                 {"label": {"zh": "读数类别"}, "items": [{"code": "gas", "label": {"zh": "气体", "en": "Gas"}}]}""");
         store.saveAndPublish(tenant, MetadataKind.DICTIONARY, "reading-kinds", dictionary, "admin");
-        assertThat(store.validate(candidate, Locale.ENGLISH)).hasSize(3);
+        assertThat(store.validate(candidate, Locale.ENGLISH)).hasSize(4);
     }
 }
