@@ -148,7 +148,7 @@ class RecordServiceTest {
     }
 
     @Test
-    void updateChecksRowVersionAndSoftDeleteHidesRecord() {
+    void staleUpdateAndSoftDelete() {
         long tenant = tenantWithEntities();
         StoredRecord created = inspection(tenant, "巡检A", 1);
         ObjectNode changed = created.data();

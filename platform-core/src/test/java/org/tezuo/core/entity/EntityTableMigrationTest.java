@@ -82,7 +82,7 @@ class EntityTableMigrationTest {
     }
 
     @Test
-    void firstPublishCreatesTableWithSystemAndFieldColumns() {
+    void firstPublishCreatesTable() {
         long tenant = newTenant();
 
         publish(tenant, "work-log", entity("work_log", """
@@ -103,7 +103,7 @@ class EntityTableMigrationTest {
     }
 
     @Test
-    void secondVersionAddsRenamesAndConvertsKeepingData() {
+    void secondVersionKeepsData() {
         long tenant = newTenant();
         publish(tenant, "work-log", entity("work_log", """
                 {"name": "title", "type": "text", "label": {"zh": "标题"}},
@@ -127,7 +127,7 @@ class EntityTableMigrationTest {
     }
 
     @Test
-    void lossyTypeChangeIsRefusedAndNothingChanges() {
+    void lossyTypeChangeIsRejected() {
         long tenant = newTenant();
         publish(tenant, "work-log", entity("work_log", """
                 {"name": "code", "type": "text", "label": {"zh": "编号"}}"""));
@@ -155,7 +155,7 @@ class EntityTableMigrationTest {
     }
 
     @Test
-    void decimalScaleReductionThatRoundsIsRefused() {
+    void roundingScaleReductionIsRejected() {
         long tenant = newTenant();
         publish(tenant, "reading", entity("reading", """
                 {"name": "level", "type": "decimal", "label": {"zh": "读数"}, "scale": 3}"""));
@@ -169,7 +169,7 @@ class EntityTableMigrationTest {
     }
 
     @Test
-    void varcharShrinkBelowLongestValueIsRefused() {
+    void varcharShrinkIsRejected() {
         long tenant = newTenant();
         publish(tenant, "reading", entity("reading", """
                 {"name": "note", "type": "text", "label": {"zh": "说明"}}"""));
@@ -182,7 +182,7 @@ class EntityTableMigrationTest {
     }
 
     @Test
-    void newRequiredFieldWithoutDefaultIsRefusedWhileRowsExist() {
+    void requiredFieldNeedsDefault() {
         long tenant = newTenant();
         publish(tenant, "reading", entity("reading", """
                 {"name": "note", "type": "text", "label": {"zh": "说明"}}"""));
@@ -202,7 +202,7 @@ class EntityTableMigrationTest {
     }
 
     @Test
-    void removedFieldIsRetiredAndReAddedUnderFreshColumn() {
+    void removedFieldIsRetired() {
         long tenant = newTenant();
         publish(tenant, "reading", entity("reading", """
                 {"name": "note", "type": "text", "label": {"zh": "说明"}, "required": true},
@@ -225,7 +225,7 @@ class EntityTableMigrationTest {
     }
 
     @Test
-    void failureAfterDdlRollsBackEveryChangeOnPostgresql() {
+    void failureAfterDdlRollsBack() {
         long tenant = newTenant();
         publish(tenant, "reading", entity("reading", """
                 {"name": "code", "type": "text", "label": {"zh": "编号"}}"""));
@@ -247,7 +247,7 @@ class EntityTableMigrationTest {
     }
 
     @Test
-    void requiredReferenceCycleIsRefusedWithPath() {
+    void requiredReferenceCycleIsRejected() {
         long tenant = newTenant();
         publish(tenant, "crew", entity("crew", """
                 {"name": "name", "type": "text", "label": {"zh": "名称"}}"""));
@@ -263,7 +263,7 @@ class EntityTableMigrationTest {
     }
 
     @Test
-    void unknownDictionaryAndTargetAreRefused() {
+    void unknownDictionaryIsRejected() {
         long tenant = newTenant();
         MetadataDocument candidate = store.candidate(tenant, MetadataKind.ENTITY, "reading",
                 json.readTree(entity("reading", """
