@@ -76,5 +76,13 @@ class EntityTableMigrationH2Test {
         assertThat(read.data().get("lines").get(0).get("item").asString()).isEqualTo("阀门");
         assertThat(records.list(entities.require(tenant, "log"),
                 new RecordQuery(List.of("heading:contains:夜"), List.of("-hours"), 0, 5)).total()).isEqualTo(1);
+
+        store.saveAndPublish(tenant, MetadataKind.ENTITY, "log", json.readTree("""
+                {"name": "log", "label": {"zh": "日志"}, "storage": "records", "fields": [
+                  {"name": "hours", "type": "decimal", "label": {"zh": "工时"}, "scale": 1}]}"""), "admin");
+        StoredRecord withoutHeading = records.create(entities.require(tenant, "log"),
+                (ObjectNode) json.readTree("{\"hours\": 1.5}"), null, "admin");
+
+        assertThat(withoutHeading.data().get("hours").decimalValue()).isEqualByComparingTo("1.5");
     }
 }
