@@ -5,8 +5,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,9 +46,6 @@ import org.tezuo.metadata.MetadataKind;
 @RequestMapping("/api/metadata/bundle")
 @Tag(name = "metadata-bundle", description = "元数据包：导出、预览、导入")
 class MetadataBundleApi {
-
-    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-            .withZone(ZoneOffset.UTC);
 
     private final ApiCaller caller;
     private final BundleExporter exporter;
@@ -102,11 +97,9 @@ class MetadataBundleApi {
         long tenantId = caller.requireAnyRole(Role.SYSTEM_ADMIN);
         BundleFormat bundleFormat = parseFormat(format);
         MetadataBundle bundle = exporter.export(tenantId, select);
-        String fileName = "tezuo-metadata-" + bundle.sourceTenant() + "-" + FILE_TIME.format(bundle.exportedAt())
-                + bundleFormat.extension();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(bundleFormat.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(bundle.fileName(bundleFormat))
                         .build().toString())
                 .body(writer.write(bundle, bundleFormat));
     }

@@ -1,6 +1,8 @@
 package org.tezuo.core.metadata.bundle;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
@@ -19,8 +21,16 @@ public record MetadataBundle(Instant exportedAt, String sourceTenant, List<Docum
     /** The only bundle layout this version reads and writes. */
     public static final int FORMAT_VERSION = 1;
 
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
+
     public MetadataBundle {
         documents = List.copyOf(documents);
+    }
+
+    /** Returns the download name, such as {@code tezuo-metadata-acme-test-20261204-020000.zip} (time in UTC). */
+    public String fileName(BundleFormat format) {
+        return "tezuo-metadata-" + sourceTenant + "-" + FILE_TIME.format(exportedAt) + format.extension();
     }
 
     /**
