@@ -48,7 +48,7 @@ public class MetadataVersions {
      * Publishes a new version whose body equals version {@code targetVersion} and audits it as
      * {@code metadata.rollback} with the version replaced and the version restored.
      *
-     * <p>The rule for drafts: a rollback is refused while the document has an open draft, because the new version
+     * <p>The rule for drafts: a rollback is rejected while the document has an open draft, because the new version
      * would otherwise overwrite that draft's unpublished work. Publish the draft first, then roll back.
      *
      * @throws MetadataVersionNotFoundException when the version does not exist

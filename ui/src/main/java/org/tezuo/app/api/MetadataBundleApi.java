@@ -62,7 +62,7 @@ class MetadataBundleApi {
         this.schedules = schedules;
     }
 
-    /** What one document of a bundle would become. */
+    /** Preview of one document of a bundle. */
     record DocumentPreviewView(String kind, String key, int bundleVersion, ImportStatus status,
             @Nullable Integer targetVersion, List<MetadataChangeView> changes, List<ApiError.Detail> problems) {
     }
@@ -142,8 +142,8 @@ class MetadataBundleApi {
     }
 
     /**
-     * Reads the request body, at most one byte beyond the limit so that the importer can report the limit; a
-     * declared length beyond it is rejected before reading.
+     * Reads the request body up to one byte beyond the limit, so that the importer can report the limit. A declared
+     * length beyond the limit is rejected before reading.
      */
     private byte[] upload(HttpServletRequest request) throws IOException {
         int maxBytes = importer.limits().maxBytes();

@@ -109,7 +109,7 @@ class MetadataPromotionApiTest {
     }
 
     @Test
-    void diffOfMissingVersionOrKindIsNotFound() throws Exception {
+    void diffOfMissingVersionIsNotFound() throws Exception {
         HttpResponse<String> version = send("test-admin", "GET", "/api/metadata/form/" + FORM + "/diff?from=1&to=9",
                 null, null);
         HttpResponse<String> kind = send("test-admin", "GET", "/api/metadata/report/x/diff?from=1", null, "en");
@@ -236,8 +236,8 @@ class MetadataPromotionApiTest {
     @Test
     void tamperedBundleIsRejectedWithDetails() throws Exception {
         ObjectNode bundle = (ObjectNode) json.readTree(download("test-admin", "/api/metadata/bundle").body());
-        ObjectNode schedule = (ObjectNode) bundle.path("documents").get(4).path("body");
-        schedule.put("cron", "0 0 4 * * *");
+        int scheduleIndex = indexOf(bundle, "schedule", "nightly-verification");
+        ((ObjectNode) bundle.path("documents").get(scheduleIndex).path("body")).put("cron", "0 0 4 * * *");
 
         HttpResponse<String> apply = send("prod-admin", "POST", "/api/metadata/bundle/apply",
                 json.writeValueAsBytes(bundle), "en");
@@ -246,13 +246,14 @@ class MetadataPromotionApiTest {
         JsonNode error = json.readTree(apply.body());
         assertThat(error.path("message").asString())
                 .isEqualTo("The bundle has 1 problems and nothing was imported; preview it and fix each problem");
-        assertThat(error.path("details").get(0).path("path").asString()).isEqualTo("/documents/4/checksum");
+        assertThat(error.path("details").get(0).path("path").asString())
+                .isEqualTo("/documents/" + scheduleIndex + "/checksum");
         assertThat(metadata.requirePublished(productionTenant, MetadataKind.SCHEDULE, "nightly-verification")
                 .version()).isEqualTo(1);
     }
 
     @Test
-    void bundleEndpointsRejectNonAdminsBadFormatAndOversizedUploads() throws Exception {
+    void bundleEndpointsRejectBadRequests() throws Exception {
         HttpResponse<String> engineer = send("prod-engineer", "POST", "/api/metadata/bundle/preview",
                 "{}".getBytes(StandardCharsets.UTF_8), null);
         HttpResponse<String> badFormat = send("test-admin", "GET", "/api/metadata/bundle?format=xml", null, null);
@@ -274,7 +275,7 @@ class MetadataPromotionApiTest {
 
     /**
      * Sends only the head of a POST that declares {@code contentLength} bytes and returns the response head, so
-     * that the server must answer from the declared length alone.
+     * that the server must respond from the declared length alone.
      */
     private String rawPost(String user, String path, long contentLength) throws Exception {
         String credentials = Base64.getEncoder().encodeToString((user + "-" + suffix + ":" + PASSWORD)
@@ -287,6 +288,17 @@ class MetadataPromotionApiTest {
             socket.getOutputStream().flush();
             return new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
         }
+    }
+
+    private static int indexOf(JsonNode bundle, String kind, String key) {
+        JsonNode documents = bundle.path("documents");
+        for (int i = 0; i < documents.size(); i++) {
+            if (documents.get(i).path("kind").asString().equals(kind)
+                    && documents.get(i).path("key").asString().equals(key)) {
+                return i;
+            }
+        }
+        throw new AssertionError("No " + kind + ":" + key + " in " + bundle);
     }
 
     private static JsonNode document(JsonNode preview, String kind, String key) {

@@ -2,7 +2,7 @@ package org.tezuo.core.metadata.bundle;
 
 import java.util.Locale;
 
-/** How a bundle is written: one JSON file, or a zip of {@code manifest.json} and one file per document. */
+/** File layout of a bundle: one JSON file, or a zip of {@code manifest.json} and one file per document. */
 public enum BundleFormat {
     JSON("application/json", ".json"),
     ZIP("application/zip", ".zip");

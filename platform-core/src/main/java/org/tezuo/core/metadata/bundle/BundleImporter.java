@@ -50,8 +50,8 @@ public class BundleImporter {
     /**
      * Reads {@code bytes} and reports what applying them to the tenant would do, saving nothing.
      *
-     * <p>NOTE: each document is checked against the target tenant as it is now, so a document check that
-     * resolves references sees documents of the same bundle only at apply time, when they are published first.
+     * <p>NOTE: each document is checked against the target tenant as it is now. A document check that resolves
+     * references therefore finds documents of the same bundle only at apply time, when they are published first.
      *
      * @throws BundleTooLargeException when the upload breaks a {@link BundleLimits} limit
      */

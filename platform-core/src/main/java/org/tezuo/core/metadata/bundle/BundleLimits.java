@@ -10,7 +10,7 @@ package org.tezuo.core.metadata.bundle;
  */
 public record BundleLimits(int maxBytes, int maxDocuments, long maxUncompressedBytes) {
 
-    // NOTE: chosen to be far above a tenant's configuration (the LNG template exports 10 documents, about
-    // 60 KB) while keeping a whole bundle in memory safe; they were not derived from measurements.
+    // NOTE: these limits are chosen, not measured. They are far above a tenant's configuration (the LNG template
+    // has 10 documents, 55 KB of source files) and keep a whole bundle small enough to hold in memory.
     public static final BundleLimits DEFAULT = new BundleLimits(16 * 1024 * 1024, 500, 64L * 1024 * 1024);
 }

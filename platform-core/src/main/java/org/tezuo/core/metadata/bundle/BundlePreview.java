@@ -18,7 +18,7 @@ public record BundlePreview(@Nullable String sourceTenant, List<BundleProblem> p
         documents = List.copyOf(documents);
     }
 
-    /** Whether applying would succeed as far as reading and checking can tell. */
+    /** Returns whether applying would succeed as far as reading and checking can tell. */
     public boolean applicable() {
         return problems.isEmpty() && documents.stream().noneMatch(doc -> doc.status() == ImportStatus.INVALID);
     }

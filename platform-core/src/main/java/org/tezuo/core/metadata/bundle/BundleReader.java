@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads an uploaded bundle, JSON or zip (told apart by the zip signature), and lists every problem of the bundle
+ * Reads an uploaded bundle, JSON or zip (recognised by the zip signature), and lists every problem of the bundle
  * as a whole: unreadable file, wrong format or version, missing members, unknown kinds, invalid keys, checksum
  * mismatches and duplicates. Documents with such a problem are left out of the result.
  */

@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 import org.tezuo.core.metadata.diff.MetadataChange;
 
 /**
- * What applying a bundle would do to one document.
+ * Preview of what applying a bundle does to one document.
  *
  * @param kind kind code
  * @param key document key

@@ -4,9 +4,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The order in which bundle documents are published, so that a document is published after the documents it
- * refers to: dictionaries before the entities that use them, entities before queries and forms, forms before the
- * rulesets and flows that read their data, and schedules and connectors last. A kind missing from the table sorts
+ * Publication order of bundle documents, so that a document is published after the documents it refers to.
+ * Dictionaries come before the entities that use them, entities before queries and forms, and forms before the
+ * rulesets and flows that read their data. Schedules and connectors come last. A kind missing from the table sorts
  * after every listed kind, by code.
  */
 final class ImportOrder {

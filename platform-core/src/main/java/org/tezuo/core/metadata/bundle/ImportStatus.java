@@ -1,6 +1,6 @@
 package org.tezuo.core.metadata.bundle;
 
-/** What applying a bundle would do to one document of the target tenant. */
+/** Outcome of applying a bundle for one document of the target tenant. */
 public enum ImportStatus {
     /** The tenant has no published version; applying publishes version 1 (or the version after a draft). */
     NEW,

@@ -1,6 +1,6 @@
 package org.tezuo.core.metadata.diff;
 
-/** What happened to one part of a document between two bodies. */
+/** Kind of change to one part of a document between two bodies. */
 public enum ChangeType {
     ADDED,
     REMOVED,

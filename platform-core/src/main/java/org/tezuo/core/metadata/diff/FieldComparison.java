@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class FieldComparison {
 
-    /** What an attribute means, which selects the description of its change. */
+    /** Meaning of an attribute to users, which selects the description of its change. */
     enum Category {
         LABEL("metadata.diff.field.label"),
         TYPE("metadata.diff.field.type"),

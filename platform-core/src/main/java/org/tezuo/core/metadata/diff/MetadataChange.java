@@ -20,8 +20,8 @@ import tools.jackson.databind.JsonNode;
  * @param label the field's {@code {"zh": ..., "en": ...}} label, when the change concerns a labelled field
  * @param before the old value, absent for additions
  * @param after the new value, absent for removals
- * @param messageKey key of the description in the core message catalogue; its arguments are the label (or the
- *     path), the path, the old value, the new value and the aspect's name
+ * @param messageKey key of the description in the core message catalogue. The description's arguments are the
+ *     label (or the path), the path, the old value, the new value and the aspect's name
  */
 public record MetadataChange(ChangeType type, String path, String aspect, @Nullable JsonNode label,
         @Nullable JsonNode before, @Nullable JsonNode after, String messageKey) {

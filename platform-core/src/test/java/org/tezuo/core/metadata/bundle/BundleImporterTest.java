@@ -115,7 +115,7 @@ class BundleImporterTest {
         return form;
     }
 
-    /** A test tenant with four documents; the form has two versions. */
+    /** Creates a test tenant with four documents, of which the form has two versions. */
     private Tenant sourceTenant() {
         Tenant source = newTenant("test");
         store.saveAndPublish(source.id(), MetadataKind.ENTITY, "person-certificate", json.readTree(ENTITY), "dev");
@@ -126,7 +126,7 @@ class BundleImporterTest {
         return source;
     }
 
-    /** A production tenant that has the first form version and the same schedule. */
+    /** Creates a production tenant with the first form version and the same schedule. */
     private Tenant productionTenant() {
         Tenant target = newTenant("prod");
         store.saveAndPublish(target.id(), MetadataKind.FORM, "hot-work-permit", json.readTree(FORM_V1), "ops");
@@ -194,7 +194,7 @@ class BundleImporterTest {
     }
 
     @Test
-    void zipBundleHoldsManifestAndOneFilePerDocument() throws IOException {
+    void zipHasManifestAndBodyFiles() throws IOException {
         Tenant source = sourceTenant();
 
         byte[] zip = writer.write(exporter.export(source.id(), "form:hot-work-permit, connector:weather"),
@@ -275,7 +275,7 @@ class BundleImporterTest {
     }
 
     @Test
-    void invalidDocumentIsListedWithPathsAndBlocksApply() {
+    void invalidDocumentBlocksApply() {
         Tenant target = productionTenant();
         ObjectNode broken = (ObjectNode) json.readTree(SCHEDULE);
         broken.put("cron", "every night");

@@ -115,8 +115,8 @@ final class BundlePanel extends VerticalLayout {
     }
 
     /**
-     * Runs the preview in the upload request and returns how to show it, which the caller runs in UI.access; the
-     * bytes are kept for applying only once the preview is shown.
+     * Runs the preview in the upload request and returns how to show it, which the caller runs in UI.access. The
+     * bytes are kept for applying only once their preview is shown.
      */
     private Runnable showing(byte[] bytes) {
         try {

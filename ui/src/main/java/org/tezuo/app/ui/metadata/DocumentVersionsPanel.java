@@ -26,8 +26,8 @@ import org.tezuo.metadata.MetadataDocument;
 import org.tezuo.metadata.MetadataKind;
 
 /**
- * The published documents of one kind; for the selected document every version with a rollback button, and the
- * field-level diff between two versions picked from the lists.
+ * Browser of the published documents of one kind. The selected document shows every version with a rollback
+ * button, and the field-level diff between two versions picked from the lists.
  */
 final class DocumentVersionsPanel extends VerticalLayout {
 

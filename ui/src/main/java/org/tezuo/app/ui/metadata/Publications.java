@@ -6,7 +6,7 @@ import org.tezuo.core.schedule.ScheduleRegistrar;
 import org.tezuo.metadata.MetadataDocument;
 import org.tezuo.metadata.MetadataKind;
 
-/** What must follow a publish made from the metadata center: a published schedule re-registers the tenant's jobs. */
+/** Follow-up of a publish from the metadata center: a published schedule re-registers the tenant's jobs. */
 final class Publications {
 
     private final CurrentUser user;
