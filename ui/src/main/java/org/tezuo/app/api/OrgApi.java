@@ -70,7 +70,7 @@ class OrgApi {
     record PersonUnit(long orgUnitId) {
     }
 
-    record PersonRoles(List<String> roles) {
+    record PersonRoles(@Nullable List<String> roles) {
     }
 
     @GetMapping
@@ -136,7 +136,8 @@ class OrgApi {
     PersonView setRoles(@PathVariable String username, @RequestBody PersonRoles body) {
         CurrentUser user = requireAdminUser();
         requireUser(user.tenantId(), username);
-        return view(designer.setRoles(user.tenantId(), user.username(), username, Set.copyOf(body.roles())));
+        Set<String> roles = body.roles() == null ? Set.of() : Set.copyOf(body.roles());
+        return view(designer.setRoles(user.tenantId(), user.username(), username, roles));
     }
 
     private long requireAdmin() {

@@ -129,15 +129,18 @@ class OrgApiTest {
     }
 
     @Test
-    void invalidKindAndUnknownUnitAreReported() throws Exception {
+    void invalidRequestsAreReported() throws Exception {
         HttpResponse<String> kind = send(admin, "POST", "/api/org/units",
                 "{\"parentId\":" + maintenance + ",\"code\":\"X1\",\"name\":\"某班\",\"kind\":\"squad\"}");
         HttpResponse<String> missing = send(admin, "DELETE", "/api/org/units/999999999", null);
+        HttpResponse<String> noRoles = send(admin, "PUT", "/api/org/persons/" + worker + "/roles", "{}");
 
         assertThat(kind.statusCode()).isEqualTo(422);
         assertThat(json.readTree(kind.body()).path("message").asString()).startsWith("单元类型“squad”无效");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(json.readTree(missing.body()).path("message").asString()).startsWith("未找到组织单元“999999999”");
+        assertThat(noRoles.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(noRoles.body()).path("code").asString()).isEqualTo("org.design.rolesEmpty");
     }
 
     @Test

@@ -150,6 +150,25 @@ class OrgDesignerBrowserTest {
     }
 
     @Test
+    void buttonsAndSelectsReplaceDragging() {
+        signIn(admin);
+        browser.get(url("/org-designer"));
+
+        click(waitForCell("org-tree", "维修一班"));
+        click(waitFor(By.cssSelector("#org-move-unit:not([disabled])")));
+        choose("org-move-target", "电仪车间");
+        click(waitFor(By.id("org-dialog-confirm")));
+        waitUntil("team moved under 电仪车间", () -> Long.valueOf(electrical).equals(
+                directory.orgUnit(tenantId, team.id()).orElseThrow().parentId()));
+
+        click(waitForCell("org-people", "李强"));
+        choose("org-person-unit", "维修一班");
+        click(waitFor(By.id("org-person-move")));
+        waitUntil("worker placed in 维修一班", () -> Long.valueOf(team.id()).equals(
+                directory.user(tenantId, worker).orElseThrow().orgUnitId()));
+    }
+
+    @Test
     void rejectedDropShowsReason() {
         signIn(admin);
         browser.get(url("/org-designer"));
@@ -181,6 +200,22 @@ class OrgDesignerBrowserTest {
         }
     }
 
+    /**
+     * Replaces the text of a combo box and clicks the item whose label ends with the text, because labels are unit
+     * paths such as 演示化工有限公司 / LNG 接收站 / 电仪车间.
+     */
+    private void choose(String comboBoxId, String text) {
+        WebElement input = waitFor(By.cssSelector("#" + comboBoxId + " input"));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
+        WebElement item = new WebDriverWait(browser, RENDER_TIMEOUT).until(driver -> driver
+                .findElements(By.tagName("vaadin-combo-box-item")).stream()
+                .filter(WebElement::isDisplayed)
+                .filter(candidate -> candidate.getText().trim().endsWith(text))
+                .findFirst().orElse(null));
+        click(item);
+        new WebDriverWait(browser, RENDER_TIMEOUT).until(driver -> input.getAttribute("value").endsWith(text));
+    }
+
     private WebElement roleCheckbox(String label) {
         return new WebDriverWait(browser, RENDER_TIMEOUT).until(driver -> driver
                 .findElements(By.cssSelector("#org-person-roles vaadin-checkbox")).stream()
@@ -193,6 +228,7 @@ class OrgDesignerBrowserTest {
         try {
             new WebDriverWait(browser, RENDER_TIMEOUT).until(driver -> condition.getAsBoolean());
         } catch (TimeoutException e) {
+            saveFailureScreenshot();
             throw new AssertionError("Expected " + description + "; notices: "
                     + browser.findElements(By.tagName("vaadin-notification-card")).stream()
                             .map(WebElement::getText).toList(), e);
@@ -220,6 +256,14 @@ class OrgDesignerBrowserTest {
     private void screenshot(String name) throws IOException {
         Path directory = Files.createDirectories(Path.of("target", "org-screenshots"));
         Files.write(directory.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private void saveFailureScreenshot() {
+        try {
+            screenshot("failure");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private String url(String path) {
