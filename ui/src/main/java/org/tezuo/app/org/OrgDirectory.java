@@ -59,6 +59,18 @@ public class OrgDirectory {
                 .param(tenantId).query(this::mapUnit).list();
     }
 
+    /** Returns the number of units whose parent is {@code orgUnitId}. */
+    public int childUnitCount(long tenantId, long orgUnitId) {
+        return jdbc.sql("select count(*) from org_unit where tenant_id = ? and parent_id = ?")
+                .params(tenantId, orgUnitId).query(Integer.class).single();
+    }
+
+    /** Returns the number of users, enabled or not, whose org unit is {@code orgUnitId}. */
+    public int userCount(long tenantId, long orgUnitId) {
+        return jdbc.sql("select count(*) from app_user where tenant_id = ? and org_unit_id = ?")
+                .params(tenantId, orgUnitId).query(Integer.class).single();
+    }
+
     /** Returns the unit and its ancestors, nearest first. */
     public List<OrgUnit> unitAndAncestors(long tenantId, long orgUnitId) {
         List<OrgUnit> chain = new ArrayList<>();
