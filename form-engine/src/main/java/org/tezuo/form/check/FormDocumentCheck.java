@@ -9,6 +9,8 @@ import com.networknt.schema.path.NodePath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.tezuo.core.i18n.UserMessages;
@@ -17,6 +19,7 @@ import org.tezuo.core.rules.ExpressionCompiler;
 import org.tezuo.form.definition.FormDefinition;
 import org.tezuo.form.definition.FormDefinitionParser;
 import org.tezuo.form.definition.FormDefinitionProblem;
+import org.tezuo.form.definition.FormField;
 import org.tezuo.form.definition.InvalidFormDefinitionException;
 import org.tezuo.form.definition.JsonPointers;
 import org.tezuo.form.validation.FormSchemaDialect;
@@ -67,7 +70,21 @@ public class FormDocumentCheck implements DocumentCheck {
         } catch (InvalidFormDefinitionException e) {
             return render(e.problems(), locale);
         }
-        return render(expressions.check(form), locale);
+        List<FormDefinitionProblem> problems = new ArrayList<>(fieldsMissingFromLayout(form));
+        problems.addAll(expressions.check(form));
+        return render(problems, locale);
+    }
+
+    /** Every top-level field must be in the layout, or users could never fill it in. */
+    private static List<FormDefinitionProblem> fieldsMissingFromLayout(FormDefinition form) {
+        Set<String> fieldsInLayout = form.sections().stream()
+                .flatMap(section -> section.fields().stream())
+                .map(FormField::name)
+                .collect(Collectors.toSet());
+        return form.fields().stream()
+                .filter(field -> !fieldsInLayout.contains(field.name()))
+                .map(field -> FormDefinitionProblem.at(field.pointer(), "form.layout.missingField", field.name()))
+                .toList();
     }
 
     /**

@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param visibleWhen while false the element is hidden, is not required and its value is dropped; null: always
  *     visible
- * @param requiredWhen while true and the element is visible, it must have a value; null: only what the schema's
- *     {@code required} says
+ * @param requiredWhen while true and the element is visible, it must have a value; null: required only where the
+ *     schema lists it in {@code required}
  * @param computed the expression whose result the server stores as the value; null for an entered field. Always
  *     null for a section.
  */
@@ -19,7 +19,7 @@ public record FieldConditions(@Nullable String visibleWhen, @Nullable String req
     /** Conditions of an element that has none. */
     public static final FieldConditions NONE = new FieldConditions(null, null, null);
 
-    /** Whether any expression is present. */
+    /** Returns whether no expression is present. */
     public boolean isEmpty() {
         return visibleWhen == null && requiredWhen == null && computed == null;
     }

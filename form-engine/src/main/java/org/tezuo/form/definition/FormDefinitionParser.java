@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Parses form documents into {@link FormDefinition}s. A body must satisfy the form meta-schema; beyond that the
  * parser checks that the layout, bindings, rules and {@code required} lists name properties that exist, that the
- * layout shows every top-level field exactly once and that each widget suits its field's type. It does not compile
+ * layout names each field at most once and that each widget suits its field's type. It does not compile
  * expressions: {@code FormDocumentCheck} does that before a document is stored. Thread-safe.
  */
 @Component

@@ -64,7 +64,7 @@ public record FormField(
         return options.stream().filter(option -> option.value().equals(value)).findFirst();
     }
 
-    /** Whether the server computes the value from {@code x-computed}. */
+    /** Returns whether the server computes the value from {@code x-computed}. */
     public boolean isComputed() {
         return conditions.computed() != null;
     }

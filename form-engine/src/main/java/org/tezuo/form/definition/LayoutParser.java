@@ -2,13 +2,16 @@ package org.tezuo.form.definition;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Reads the layout: either sections directly or tabs holding sections. Checks that the layout names only fields
- * the data schema defines and shows every top-level field exactly once.
+ * the data schema defines, names none twice, and gives no two tabs or sections the same id. That every field is
+ * in the layout is checked only before a document is saved, so a stored document that lacks one still parses.
  */
 final class LayoutParser {
 
@@ -16,6 +19,7 @@ final class LayoutParser {
     private final List<FormDefinitionProblem> problems;
     private final List<FormSection> sections = new ArrayList<>();
     private final Map<String, String> sectionByField = new HashMap<>();
+    private final Set<String> ids = new HashSet<>();
 
     LayoutParser(FormDefinition form, List<FormDefinitionProblem> problems) {
         this.form = form;
@@ -34,11 +38,10 @@ final class LayoutParser {
                 String pointer = "/layout/tabs/" + index;
                 int first = sections.size();
                 sections(tabNode.get("sections"), pointer + "/sections");
-                tabs.add(new FormTab(tabNode.path("id").asString("tab-" + (index + 1)),
-                        Labels.parse(tabNode.get("title")), sections.subList(first, sections.size())));
+                String id = uniqueId(tabNode.path("id").asString("tab-" + (index + 1)), pointer);
+                tabs.add(new FormTab(id, Labels.parse(tabNode.get("title")), sections.subList(first, sections.size())));
             }
         }
-        reportFieldsMissingFromLayout();
         return tabs;
     }
 
@@ -51,6 +54,13 @@ final class LayoutParser {
         for (int index = 0; index < sectionNodes.size(); index++) {
             sections.add(section(sectionNodes.get(index), pointer + "/" + index));
         }
+    }
+
+    private String uniqueId(String id, String pointer) {
+        if (!ids.add(id)) {
+            problems.add(FormDefinitionProblem.at(pointer + "/id", "form.layout.duplicateId", id));
+        }
+        return id;
     }
 
     private FormSection section(JsonNode sectionNode, String pointer) {
@@ -70,15 +80,7 @@ final class LayoutParser {
         }
         FieldConditions conditions = new FieldConditions(sectionNode.path("x-visibleWhen").stringValue(null),
                 sectionNode.path("x-requiredWhen").stringValue(null), null);
-        String id = sectionNode.path("id").asString("section-" + (sections.size() + 1));
+        String id = uniqueId(sectionNode.path("id").asString("section-" + (sections.size() + 1)), pointer);
         return new FormSection(id, title, sectionNode.path("columns").asInt(1), fields, conditions, pointer);
-    }
-
-    private void reportFieldsMissingFromLayout() {
-        for (FormField field : form.fields()) {
-            if (!sectionByField.containsKey(field.name())) {
-                problems.add(FormDefinitionProblem.at(field.pointer(), "form.layout.missingField", field.name()));
-            }
-        }
     }
 }

@@ -11,7 +11,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who evaluates a form, where and when. Expressions read these values as {@code currentUser},
+ * The user, org unit, time, zone and locale of one form evaluation. Expressions read these values as {@code currentUser},
  * {@code currentOrgUnit}, {@code now} and {@code today}.
  *
  * @param currentUser user name of the person filling in or submitting the form, or null when unknown

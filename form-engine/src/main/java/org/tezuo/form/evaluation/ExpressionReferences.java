@@ -14,8 +14,8 @@ import org.tezuo.form.definition.FormField;
 /**
  * Finds the data a form expression reads: every variable with its dotted field path, such as
  * {@code gasTest.result} or {@code row.unit}, resolved against the form's fields. The rule-language compiler
- * rejects unknown variables but cannot know the properties of an object field; this class can, so a condition
- * that names a field the form does not define is rejected when the document is saved.
+ * rejects unknown variables but does not see the properties of an object field. This class resolves them, so a
+ * condition that names a field the form does not define is rejected when the document is saved.
  */
 public final class ExpressionReferences {
 

@@ -18,7 +18,7 @@ final class FieldLocations {
     /**
      * One place of a field's value.
      *
-     * @param container the object that holds (or would hold) the property
+     * @param container the object that contains (or would contain) the property
      * @param path dotted path with row indexes, for example {@code gasAnalyses.0.point}
      * @param row the innermost table row around the place, or null outside tables
      */

@@ -10,7 +10,8 @@ import tools.jackson.databind.node.ObjectNode;
  * row indexes, for example {@code gasAnalyses.0.point}; a top-level field's path is its name.
  *
  * <p>A path that was not evaluated (a row the data does not have yet) is visible unless an enclosing path is
- * hidden, and required only as far as the schema says, which a renderer reads from the field itself.
+ * hidden, and required only where the schema lists it in {@code required}, which a renderer reads from
+ * {@link org.tezuo.form.definition.FormField#required()}.
  */
 public final class FormState {
 
@@ -39,7 +40,7 @@ public final class FormState {
         return data.deepCopy();
     }
 
-    /** Whether the field at {@code path} is shown: its own condition, its section's and its parents' hold. */
+    /** Returns whether the field at {@code path} is shown: its own condition, its section's and its parents' hold. */
     public boolean isVisible(String path) {
         for (String prefix = path; ; prefix = prefix.substring(0, prefix.lastIndexOf('.'))) {
             if (hiddenPaths.contains(prefix)) {
@@ -56,7 +57,7 @@ public final class FormState {
         return requiredPaths.contains(path);
     }
 
-    /** Whether the section with this id is shown. */
+    /** Returns whether the section with this id is shown. */
     public boolean isSectionVisible(String sectionId) {
         return !hiddenSections.contains(sectionId);
     }

@@ -3,6 +3,7 @@ package org.tezuo.form.validation;
 import java.util.ArrayList;
 import java.util.List;
 import com.networknt.schema.path.NodePath;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A location in form data as a list of segments: property names ({@code String}) and array indexes
@@ -43,6 +44,15 @@ record DataPath(List<Object> segments) {
     /** Returns the top-level property the path starts with, or an empty string for the root. */
     String topLevelName() {
         return segments.isEmpty() ? "" : String.valueOf(segments.getFirst());
+    }
+
+    /** Returns the value at this path in {@code data}, or a missing node. */
+    JsonNode valueIn(JsonNode data) {
+        JsonNode node = data;
+        for (Object segment : segments) {
+            node = segment instanceof Integer index ? node.path(index) : node.path((String) segment);
+        }
+        return node;
     }
 
     /** Renders the path dotted, row indexes included, for example {@code gasAnalyses.1.time}; empty for the root. */

@@ -22,7 +22,7 @@ public record FormValidation(List<FieldError> errors, ObjectNode data) {
         return data.deepCopy();
     }
 
-    /** Whether the data has no error. */
+    /** Returns whether the data has no error. */
     public boolean isValid() {
         return errors.isEmpty();
     }

@@ -40,7 +40,7 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Hidden values are dropped rather than rejected because a user who answers a question and then changes an
  * earlier answer that hides it has done nothing wrong; callers store {@link FormValidation#data()} so that the
- * stored record holds exactly what was visible.
+ * stored record contains exactly what was visible.
  */
 @Component
 public class FormValidator {
@@ -85,6 +85,8 @@ public class FormValidator {
      * @return the normalized data to store and every error: schema and required-when errors in field order, then
      *     every rule that fired
      * @throws FormRuleException when a rule of the form cannot be compiled or evaluated
+     * @throws org.tezuo.form.evaluation.InvalidFormExpressionException when a condition or computed expression of
+     *     the form does not compile (a document that bypassed {@code FormDocumentCheck})
      */
     public FormValidation validate(FormDefinition form, JsonNode data, EvaluationContext context) {
         CompiledForm compiled = compiledForms.computeIfAbsent(form.checksum(), checksum -> compile(form));
@@ -103,9 +105,10 @@ public class FormValidator {
                 fieldsWithErrors.add(location.topLevelName());
             }
         }
+        Set<DataPath> schemaErrorLocations = new HashSet<>(located.stream().map(Located::location).toList());
         for (String path : state.requiredByCondition()) {
             DataPath location = DataPath.ofDotted(path);
-            if (isEmpty(FormDefinition.valueAt(normalized, path))) {
+            if (isEmpty(location.valueIn(normalized)) && !schemaErrorLocations.contains(location)) {
                 located.add(new Located(location, messages.required(location)));
                 fieldsWithErrors.add(location.topLevelName());
             }
@@ -142,7 +145,7 @@ public class FormValidator {
         return new CompiledForm(schema, rules);
     }
 
-    /** The location an error concerns: for a missing or extra property, the property itself. */
+    /** Returns the location an error concerns: for a missing or extra property, the property itself. */
     private static DataPath errorLocation(Error error) {
         DataPath location = DataPath.of(error.getInstanceLocation());
         String keyword = error.getKeyword();

@@ -62,7 +62,7 @@ class FormDocumentCheckTest {
     }
 
     @Test
-    void conditionThatDoesNotCompileIsRejectedAtSave() {
+    void uncompilableConditionRejectedAtSave() {
         long tenant = newTenant();
         ObjectNode body = FormFixtures.read(FORM);
         property(body, "gasTests").put("x-visibleWhen", "explosiveArea ==");
@@ -77,7 +77,7 @@ class FormDocumentCheckTest {
     }
 
     @Test
-    void unknownFieldInConditionIsRejectedWithPathReasonAndFix() {
+    void unknownFieldInConditionRejected() {
         ObjectNode body = FormFixtures.read(FORM);
         property(body, "gasTests").put("x-requiredWhen", "explosiveZone == true");
 
@@ -153,7 +153,7 @@ class FormDocumentCheckTest {
     }
 
     @Test
-    void widgetThatDoesNotSuitTheTypeIsRejected() {
+    void unsuitableWidgetRejected() {
         ObjectNode body = FormFixtures.read(FORM);
         property(body, "explosiveArea").put("x-widget", "photo");
 
@@ -167,14 +167,33 @@ class FormDocumentCheckTest {
     @Test
     void fieldMissingFromLayoutIsRejected() {
         ObjectNode body = FormFixtures.read(FORM);
-        ArrayNode fields = (ArrayNode) body.get("layout").get("tabs").get(1).get("sections").get(1).get("fields");
-        fields.removeAll();
-        fields.add("location");
+        ((ArrayNode) body.get("layout").get("tabs").get(1).get("sections")).remove(1);
 
         List<MetaSchemaViolation> found = violations(body, Locale.SIMPLIFIED_CHINESE);
 
-        assertThat(found).extracting(MetaSchemaViolation::path).containsExactly(
-                "/layout/tabs/1/sections/1/fields/0", "/schema/properties/rescuePlan");
+        assertThat(found).containsExactly(new MetaSchemaViolation("/schema/properties/rescuePlan",
+                "字段“rescuePlan”没有出现在布局中；请把它加入一个分区的 fields 列表，否则用户无法填写"));
+    }
+
+    @Test
+    void fieldInTwoSectionsIsRejected() {
+        ObjectNode body = FormFixtures.read(FORM);
+        ((ArrayNode) body.get("layout").get("tabs").get(1).get("sections").get(1).get("fields")).add("location");
+
+        List<MetaSchemaViolation> found = violations(body, Locale.SIMPLIFIED_CHINESE);
+
+        assertThat(found).extracting(MetaSchemaViolation::path).containsExactly("/layout/tabs/1/sections/1/fields/1");
+    }
+
+    @Test
+    void duplicateLayoutIdIsRejected() {
+        ObjectNode body = FormFixtures.read(FORM);
+        ((ObjectNode) body.get("layout").get("tabs").get(1).get("sections").get(0)).put("id", "work");
+
+        List<MetaSchemaViolation> found = violations(body, Locale.SIMPLIFIED_CHINESE);
+
+        assertThat(found).containsExactly(new MetaSchemaViolation("/layout/tabs/1/sections/0/id",
+                "布局中的编号“work”被两个标签页或分区使用；请为每个标签页和分区使用不同的编号"));
     }
 
     @Test

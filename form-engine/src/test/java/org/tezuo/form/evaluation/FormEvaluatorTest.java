@@ -162,6 +162,7 @@ class FormEvaluatorTest {
 
         ObjectNode row = defaults.newRow(form, "gasTests", CONTEXT);
 
-        assertThat(row.isEmpty()).isTrue();
+        assertThat(row.propertyNames()).containsExactly("tester");
+        assertThat(row.get("tester").asString()).isEqualTo("zhangsan");
     }
 }

@@ -54,7 +54,7 @@ class FormValidatorConditionsTest {
     }
 
     @Test
-    void hiddenFieldsAreNotRequiredAndTheirValuesDropped() {
+    void hiddenFieldsDroppedNotRequired() {
         ObjectNode data = FormFixtures.json("""
                 {"location": "T-101", "explosiveArea": false,
                  "gasTests": [{"gas": "H2S", "value": -1}]}""");
@@ -101,7 +101,8 @@ class FormValidatorConditionsTest {
     void rowComputedValueIsStored() {
         ObjectNode data = FormFixtures.json("""
                 {"location": "T-101", "explosiveArea": true, "ignitionSource": "防爆工具",
-                 "gasTests": [{"gas": "CH4", "value": 12, "withinLimit": true}]}""");
+                 "gasTests": [{"gas": "CH4", "value": 12, "withinLimit": true},
+                              {"gas": "O2", "value": 20.9, "oxygenNote": "通风后复测"}]}""");
 
         FormValidation result = validator.validate(form, data, ZH);
 
