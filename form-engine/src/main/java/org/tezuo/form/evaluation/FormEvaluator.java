@@ -56,6 +56,8 @@ public class FormEvaluator {
                 : JsonNodeFactory.instance.objectNode();
         Pass pass = new Pass(form, compiled, context, working);
         Set<String> hidden = Set.of();
+        // NOTE: a value dropped in one round stays dropped even if a later round shows its field again, which
+        // happens only when a computed value that a condition reads depends on a field hidden in an earlier round.
         int limit = form.allFields().size() + 1;
         for (int round = 0; round < limit; round++) {
             pass.compute();
