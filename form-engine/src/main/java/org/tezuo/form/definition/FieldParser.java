@@ -15,40 +15,50 @@ final class FieldParser {
      * Parses the properties of {@code objectSchema}.
      *
      * @param pathPrefix dotted path of the enclosing field with a trailing dot, empty at the top level
+     * @param pointer JSON pointer of {@code objectSchema} in the form document, for example {@code /schema}
+     * @param inRow whether the object is a table row or lies inside one
      */
-    List<FormField> parseProperties(JsonNode objectSchema, String pathPrefix, List<FormDefinitionProblem> problems) {
+    List<FormField> parseProperties(JsonNode objectSchema, String pathPrefix, String pointer, boolean inRow,
+            List<FormDefinitionProblem> problems) {
         Set<String> required = new HashSet<>();
         objectSchema.path("required").forEach(name -> required.add(name.asString()));
         List<FormField> fields = new ArrayList<>();
         objectSchema.path("properties").forEachEntry((name, property) -> {
             required.remove(name);
-            fields.add(parseField(name, property, objectSchema, pathPrefix, problems));
+            fields.add(parseField(name, property, objectSchema, new Scope(pathPrefix, pointer, inRow), problems));
         });
-        required.stream().sorted().forEach(name -> problems.add(
-                FormDefinitionProblem.of("form.required.unknownField", pathPrefix + name)));
+        required.stream().sorted().forEach(name -> problems.add(FormDefinitionProblem.at(pointer + "/required",
+                "form.required.unknownField", pathPrefix + name)));
         return fields;
     }
 
-    private FormField parseField(String name, JsonNode property, JsonNode parentSchema, String pathPrefix,
+    private record Scope(String pathPrefix, String pointer, boolean inRow) {
+    }
+
+    private FormField parseField(String name, JsonNode property, JsonNode parentSchema, Scope scope,
             List<FormDefinitionProblem> problems) {
-        String path = pathPrefix + name;
+        String path = scope.pathPrefix() + name;
+        String pointer = scope.pointer() + "/properties/" + JsonPointers.escape(name);
         FieldType type = type(property);
         @Nullable String format = property.path("format").stringValue(null);
         List<FieldOption> options = options(property);
-        FieldWidget widget = widget(property, type, format, options, path, problems);
+        FieldWidget widget = widget(property, type, format, options, path, pointer, problems);
         List<FormField> children = switch (type) {
             case ARRAY -> property.path("items").has("properties")
-                    ? parseProperties(property.get("items"), path + ".", problems)
+                    ? parseProperties(property.get("items"), path + ".", pointer + "/items", true, problems)
                     : List.of();
-            case OBJECT -> parseProperties(property, path + ".", problems);
+            case OBJECT -> parseProperties(property, path + ".", pointer, scope.inRow(), problems);
             default -> List.of();
         };
         boolean required = false;
         for (JsonNode requiredName : parentSchema.path("required")) {
             required |= requiredName.asString().equals(name);
         }
+        FieldConditions conditions = new FieldConditions(property.path("x-visibleWhen").stringValue(null),
+                property.path("x-requiredWhen").stringValue(null), property.path("x-computed").stringValue(null));
         return new FormField(name, Labels.parse(property.get("x-label")), type, widget, required, format, options,
-                children, optionalLabel(property, "x-help"), optionalLabel(property, "x-patternHint"));
+                children, optionalLabel(property, "x-help"), optionalLabel(property, "x-patternHint"), path, pointer,
+                FieldLimits.of(property), conditions, property.path("x-default").stringValue(null), scope.inRow());
     }
 
     private static @Nullable Label optionalLabel(JsonNode property, String annotation) {
@@ -74,7 +84,7 @@ final class FieldParser {
     }
 
     private static FieldWidget widget(JsonNode property, FieldType type, @Nullable String format,
-            List<FieldOption> options, String path, List<FormDefinitionProblem> problems) {
+            List<FieldOption> options, String path, String pointer, List<FormDefinitionProblem> problems) {
         @Nullable String code = property.path("x-widget").stringValue(null);
         if (code == null) {
             return inferWidget(type, format, options);
@@ -83,7 +93,7 @@ final class FieldParser {
         FieldWidget widget = FieldWidget.fromCode(code).orElseThrow();
         FieldWidget suitable = inferWidget(type, format, options);
         if (!suits(widget, type, options)) {
-            problems.add(FormDefinitionProblem.of("form.widget.mismatch", path, code,
+            problems.add(FormDefinitionProblem.at(pointer + "/x-widget", "form.widget.mismatch", path, code,
                     type.name().toLowerCase(Locale.ROOT), suitable.code()));
         }
         return widget;

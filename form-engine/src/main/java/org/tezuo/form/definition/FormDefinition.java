@@ -23,6 +23,8 @@ import tools.jackson.databind.node.MissingNode;
  * @param bindings runtime role (applicant, workers, grade, workStart...) to the data path that contains its value
  * @param rules cross-field rules
  * @param dataSchema the JSON Schema (draft 2020-12) of the data; the accessor returns a copy
+ * @param tabs the tabs of a tabbed layout, each with its sections; empty when the layout has sections only.
+ *     {@link #sections()} lists the sections of all tabs in display order either way.
  */
 public record FormDefinition(
         String key,
@@ -34,7 +36,8 @@ public record FormDefinition(
         List<FormSection> sections,
         Map<String, String> bindings,
         List<FormRule> rules,
-        JsonNode dataSchema) {
+        JsonNode dataSchema,
+        List<FormTab> tabs) {
 
     public FormDefinition {
         Objects.requireNonNull(key, "key");
@@ -44,6 +47,7 @@ public record FormDefinition(
         bindings = Map.copyOf(bindings);
         rules = List.copyOf(rules);
         dataSchema = dataSchema.deepCopy();
+        tabs = List.copyOf(tabs);
     }
 
     @Override
@@ -59,6 +63,11 @@ public record FormDefinition(
     /** Finds the top-level field called {@code name}. */
     public Optional<FormField> field(String name) {
         return fields.stream().filter(field -> field.name().equals(name)).findFirst();
+    }
+
+    /** Returns every field at any depth (groups and table columns included), parents before their children. */
+    public List<FormField> allFields() {
+        return fields.stream().flatMap(FormField::selfAndDescendants).toList();
     }
 
     /** Returns the data path bound to {@code role}, for example {@code workers} for the role {@code workers}. */

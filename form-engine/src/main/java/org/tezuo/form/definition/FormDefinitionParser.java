@@ -1,7 +1,6 @@
 package org.tezuo.form.definition;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,8 +19,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Parses form documents into {@link FormDefinition}s. A body must satisfy the form meta-schema; beyond that the
- * parser checks that the layout, bindings, rules and {@code required} lists name properties that exist and that
- * each widget suits its field's type. Thread-safe.
+ * parser checks that the layout, bindings, rules and {@code required} lists name properties that exist, that the
+ * layout names each field at most once and that each widget suits its field's type. It does not compile
+ * expressions: {@code FormDocumentCheck} does that before a document is stored. Thread-safe.
  */
 @Component
 public class FormDefinitionParser {
@@ -58,17 +58,19 @@ public class FormDefinitionParser {
 
         List<FormDefinitionProblem> problems = new ArrayList<>();
         JsonNode schema = body.get("schema");
-        List<FormField> fields = fieldParser.parseProperties(schema, "", problems);
+        List<FormField> fields = fieldParser.parseProperties(schema, "", "/schema", false, problems);
         FormDefinition draft = new FormDefinition(key, version, checksum, Labels.parse(body.get("title")),
-                body.path("permitType").stringValue(null), fields, List.of(), bindings(body), List.of(), schema);
-        List<FormSection> sections = sections(body.get("layout"), draft, problems);
+                body.path("permitType").stringValue(null), fields, List.of(), bindings(body), List.of(), schema,
+                List.of());
+        LayoutParser layout = new LayoutParser(draft, problems);
+        List<FormTab> tabs = layout.parse(body.get("layout"));
         List<FormRule> rules = rules(body.path("rules"), draft, problems);
         checkBindings(draft, problems);
         if (!problems.isEmpty()) {
             throw new InvalidFormDefinitionException(reference, problems);
         }
-        return new FormDefinition(key, version, checksum, draft.title(), draft.permitType(), fields, sections,
-                draft.bindings(), rules, schema);
+        return new FormDefinition(key, version, checksum, draft.title(), draft.permitType(), fields,
+                layout.sections(), draft.bindings(), rules, schema, tabs);
     }
 
     private static Map<String, String> bindings(JsonNode body) {
@@ -77,40 +79,20 @@ public class FormDefinitionParser {
         return bindings;
     }
 
-    private static List<FormSection> sections(JsonNode layout, FormDefinition form,
-            List<FormDefinitionProblem> problems) {
-        List<FormSection> sections = new ArrayList<>();
-        Map<String, String> sectionByField = new HashMap<>();
-        for (JsonNode sectionNode : layout.get("sections")) {
-            Label title = Labels.parse(sectionNode.get("title"));
-            List<FormField> fields = new ArrayList<>();
-            for (JsonNode nameNode : sectionNode.get("fields")) {
-                String name = nameNode.asString();
-                String earlierSection = sectionByField.putIfAbsent(name, title.zh());
-                if (earlierSection != null) {
-                    problems.add(FormDefinitionProblem.of("form.layout.duplicateField", name, earlierSection,
-                            title.zh()));
-                }
-                form.field(name).ifPresentOrElse(fields::add, () -> problems.add(
-                        FormDefinitionProblem.of("form.layout.unknownField", title.zh(), name)));
-            }
-            sections.add(new FormSection(title, sectionNode.path("columns").asInt(1), fields));
-        }
-        return sections;
-    }
-
     private static List<FormRule> rules(JsonNode rulesNode, FormDefinition form,
             List<FormDefinitionProblem> problems) {
         List<FormRule> rules = new ArrayList<>();
         Set<String> ids = new LinkedHashSet<>();
-        for (JsonNode ruleNode : rulesNode) {
+        for (int index = 0; index < rulesNode.size(); index++) {
+            JsonNode ruleNode = rulesNode.get(index);
+            String pointer = "/rules/" + index;
             String id = ruleNode.get("id").asString();
             if (!ids.add(id)) {
-                problems.add(FormDefinitionProblem.of("form.rule.duplicateId", id));
+                problems.add(FormDefinitionProblem.at(pointer + "/id", "form.rule.duplicateId", id));
             }
             @Nullable String path = ruleNode.path("path").stringValue(null);
             if (path != null && form.fieldAt(path).isEmpty()) {
-                problems.add(FormDefinitionProblem.of("form.rule.unknownPath", id, path));
+                problems.add(FormDefinitionProblem.at(pointer + "/path", "form.rule.unknownPath", id, path));
             }
             String when = ruleNode.get("when").asString();
             rules.add(new FormRule(id, when, Labels.parse(ruleNode.get("message")), path,
@@ -122,7 +104,8 @@ public class FormDefinitionParser {
     private static void checkBindings(FormDefinition form, List<FormDefinitionProblem> problems) {
         form.bindings().forEach((role, path) -> {
             if (form.fieldAt(path).isEmpty()) {
-                problems.add(FormDefinitionProblem.of("form.binding.unknownPath", role, path));
+                problems.add(FormDefinitionProblem.at("/bindings/" + JsonPointers.escape(role),
+                        "form.binding.unknownPath", role, path));
             }
         });
     }

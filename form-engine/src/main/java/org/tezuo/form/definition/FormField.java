@@ -3,6 +3,7 @@ package org.tezuo.form.definition;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +20,13 @@ import org.jspecify.annotations.Nullable;
  * @param help hint shown under the input, from {@code x-help}, or null
  * @param patternHint the expected input in words, from {@code x-patternHint}, used when a value breaks
  *     {@code pattern}, or null
+ * @param path dotted path from the data root without row indexes, for example {@code gasAnalyses.time}
+ * @param pointer JSON pointer of the property in the form document, for example
+ *     {@code /schema/properties/gasAnalyses/items/properties/time}
+ * @param limits length, range, step, row-count limits and unit
+ * @param conditions {@code x-visibleWhen}, {@code x-requiredWhen} and {@code x-computed}
+ * @param defaultSource {@code x-default}: a context name or a rule-language expression, or null
+ * @param inRow whether the field is a column of a table row (at any depth), so its expressions may read {@code row}
  */
 public record FormField(
         String name,
@@ -30,11 +38,18 @@ public record FormField(
         List<FieldOption> options,
         List<FormField> children,
         @Nullable Label help,
-        @Nullable Label patternHint) {
+        @Nullable Label patternHint,
+        String path,
+        String pointer,
+        FieldLimits limits,
+        FieldConditions conditions,
+        @Nullable String defaultSource,
+        boolean inRow) {
 
     public FormField {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(path, "path");
         options = List.copyOf(options);
         children = List.copyOf(children);
     }
@@ -47,5 +62,15 @@ public record FormField(
     /** Finds the option whose stored value is {@code value}. */
     public Optional<FieldOption> option(String value) {
         return options.stream().filter(option -> option.value().equals(value)).findFirst();
+    }
+
+    /** Returns whether the server computes the value from {@code x-computed}. */
+    public boolean isComputed() {
+        return conditions.computed() != null;
+    }
+
+    /** Returns this field followed by all its descendants, depth first. */
+    public Stream<FormField> selfAndDescendants() {
+        return Stream.concat(Stream.of(this), children.stream().flatMap(FormField::selfAndDescendants));
     }
 }

@@ -3,6 +3,7 @@ package org.tezuo.form.validation;
 import java.util.ArrayList;
 import java.util.List;
 import com.networknt.schema.path.NodePath;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A location in form data as a list of segments: property names ({@code String}) and array indexes
@@ -24,9 +25,14 @@ record DataPath(List<Object> segments) {
         return new DataPath(segments);
     }
 
-    /** Parses a dotted path such as {@code briefing.givenBy}. */
+    /** Parses a dotted path such as {@code briefing.givenBy} or {@code gasAnalyses.0.time}; digits are indexes. */
     static DataPath ofDotted(String dotted) {
-        return new DataPath(List.of((Object[]) dotted.split("\\.")));
+        List<Object> segments = new ArrayList<>();
+        for (String segment : dotted.split("\\.")) {
+            segments.add(segment.chars().allMatch(Character::isDigit) && !segment.isEmpty()
+                    ? (Object) Integer.valueOf(segment) : segment);
+        }
+        return new DataPath(segments);
     }
 
     DataPath child(String name) {
@@ -38,6 +44,20 @@ record DataPath(List<Object> segments) {
     /** Returns the top-level property the path starts with, or an empty string for the root. */
     String topLevelName() {
         return segments.isEmpty() ? "" : String.valueOf(segments.getFirst());
+    }
+
+    /** Returns the value at this path in {@code data}, or a missing node. */
+    JsonNode valueIn(JsonNode data) {
+        JsonNode node = data;
+        for (Object segment : segments) {
+            node = segment instanceof Integer index ? node.path(index) : node.path((String) segment);
+        }
+        return node;
+    }
+
+    /** Renders the path dotted, row indexes included, for example {@code gasAnalyses.1.time}; empty for the root. */
+    String dotted() {
+        return String.join(".", segments.stream().map(String::valueOf).toList());
     }
 
     /** Renders the path as a JSON path such as {@code $.gasAnalyses[1].time}. */

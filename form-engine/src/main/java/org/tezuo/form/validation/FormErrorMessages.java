@@ -22,6 +22,8 @@ final class FormErrorMessages {
     static final String BUNDLE = "org.tezuo.form.validation.messages";
 
     private static final int MAX_VALUE_LENGTH = 60;
+    private static final java.util.Set<String> FORMATS_WITH_OWN_MESSAGE = java.util.Set.of("date", "date-time",
+            "time", "email", "idn-email", "uri", "uuid", "ipv4", "ipv6", "hostname");
 
     private final FormDefinition form;
     private final Locale locale;
@@ -68,11 +70,13 @@ final class FormErrorMessages {
         };
     }
 
+    /** Reports that the field at {@code location}, required by a condition, has no value. */
+    FieldError required(DataPath location) {
+        return fieldError(location, "form.error.required", labelPath(location));
+    }
+
     private FieldError formatError(DataPath location, String label, String shownValue, String format) {
-        String key = switch (format) {
-            case "date", "date-time" -> "form.error.format." + format;
-            default -> "form.error.format";
-        };
+        String key = FORMATS_WITH_OWN_MESSAGE.contains(format) ? "form.error.format." + format : "form.error.format";
         return fieldError(location, key, label, shownValue, format);
     }
 

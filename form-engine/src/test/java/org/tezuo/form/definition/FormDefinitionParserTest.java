@@ -151,7 +151,8 @@ class FormDefinitionParserTest {
         InvalidFormDefinitionException error = catchThrowableOfType(InvalidFormDefinitionException.class,
                 () -> parser.parse("equipment-inspection", 1, body));
 
-        assertThat(error.problems()).containsExactly(new FormDefinitionProblem("form.widget.mismatch",
+        assertThat(error.problems()).containsExactly(new FormDefinitionProblem(
+                "/schema/properties/running/x-widget", "form.widget.mismatch",
                 List.of("running", "datetime", "boolean", "checkbox")));
         assertThat(problemMessages(error)).containsExactly(
                 "字段“running”的控件“datetime”不能用于 boolean 类型的值；请改用“checkbox”或修改字段类型");

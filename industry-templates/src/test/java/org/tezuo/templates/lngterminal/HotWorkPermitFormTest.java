@@ -7,16 +7,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.tezuo.core.rules.CompiledExpression;
-import org.tezuo.core.rules.ExpressionCompiler;
+import org.tezuo.core.rules.MvelExpressionCompiler;
 import org.tezuo.form.defaults.FormDefaults;
 import org.tezuo.form.defaults.InitialDataContext;
 import org.tezuo.form.definition.FieldWidget;
@@ -24,7 +21,9 @@ import org.tezuo.form.definition.FormDefinition;
 import org.tezuo.form.definition.FormDefinitionParser;
 import org.tezuo.form.definition.FormField;
 import org.tezuo.form.definition.FormSection;
+import org.tezuo.form.evaluation.EvaluationContext;
 import org.tezuo.form.validation.FieldError;
+import org.tezuo.form.validation.FormValidation;
 import org.tezuo.form.validation.FormValidator;
 import org.tezuo.metadata.MetaSchemaValidator;
 import org.tezuo.metadata.MetadataKind;
@@ -40,27 +39,9 @@ class HotWorkPermitFormTest {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-05T00:10:00Z"), ZoneOffset.UTC);
 
-    /** Stands in for the rule language with the one rule this form has. */
-    private static final ExpressionCompiler WORK_WINDOW_RULE = (source, variables) -> {
-        assertThat(source).isEqualTo("workEnd <= workStart");
-        return new CompiledExpression() {
-            @Override
-            public String source() {
-                return source;
-            }
-
-            @Override
-            public Object evaluate(Map<String, ?> values) {
-                return values.get("workEnd") instanceof OffsetDateTime end
-                        && values.get("workStart") instanceof OffsetDateTime start
-                        && !end.isAfter(start);
-            }
-        };
-    };
-
     private final JsonNode body = read(DOCUMENT);
     private final FormDefinition form = new FormDefinitionParser().parse("hot-work-permit", 1, body);
-    private final FormValidator validator = new FormValidator(WORK_WINDOW_RULE, CLOCK);
+    private final FormValidator validator = new FormValidator(new MvelExpressionCompiler(), CLOCK);
 
     @Test
     void documentSatisfiesTheFormMetaSchema() {
@@ -155,6 +136,20 @@ class HotWorkPermitFormTest {
                 "Emergency contacts row 1 › Phone", "The value \"12345678901\" of \"Emergency contacts row 1 › "
                         + "Phone\" has the wrong format; enter an 11-digit mobile number, a landline with area code "
                         + "such as 0571-87654321, or a 3- to 5-digit internal number"));
+    }
+
+    @Test
+    void confirmerDroppedWhenMeasureNotApplies() {
+        ObjectNode data = validPermit();
+        ((ObjectNode) data.withArray("safetyMeasures").get(0)).put("applies", false);
+
+        FormValidation result = validator.validate(form, data, new EvaluationContext("wangwu", null,
+                CLOCK.instant(), SHANGHAI, Locale.SIMPLIFIED_CHINESE));
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(data.withArray("safetyMeasures").get(0).has("confirmedBy")).isTrue();
+        assertThat(result.data().withArray("safetyMeasures").get(0).has("confirmedBy")).isFalse();
+        assertThat(result.data().withArray("safetyMeasures").get(1).has("confirmedBy")).isTrue();
     }
 
     @Test
