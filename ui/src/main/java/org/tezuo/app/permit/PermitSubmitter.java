@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +21,8 @@ import org.tezuo.core.qualification.gate.QualificationGate;
 import org.tezuo.core.rules.RuleSeverity;
 import org.tezuo.core.tenant.TenantDirectory;
 import org.tezuo.form.definition.FormDefinition;
-import org.tezuo.form.validation.FieldError;
+import org.tezuo.form.evaluation.EvaluationContext;
+import org.tezuo.form.validation.FormValidation;
 import org.tezuo.form.validation.FormValidator;
 import org.tezuo.metadata.MetadataDocument;
 import org.tezuo.metadata.MetadataKind;
@@ -94,9 +94,14 @@ public class PermitSubmitter {
         Permit permit = drafter.requireOwnEditable(actor, permitId);
         ZoneId zone = tenants.require(actor.tenantId()).zone();
         FormDefinition form = drafter.formOf(permit);
-        JsonNode data = permit.data();
+        FormValidation validation = formValidator.validate(form, permit.data(), evaluationContext(actor, zone));
+        // The normalized data drops the values of hidden fields and carries server-computed values; every later
+        // check, the flow and the stored permit use it rather than what the client sent.
+        JsonNode data = validation.data();
 
-        refuseIfAny(actor, permit, PermitRefusedException.Stage.FORM, formErrors(form, data, actor.locale(), zone));
+        refuseIfAny(actor, permit, PermitRefusedException.Stage.FORM, validation.errors().stream()
+                .map(error -> new PermitRefusedException.Reason(error.path(), error.message()))
+                .toList());
         refuseIfAny(actor, permit, PermitRefusedException.Stage.QUALIFICATION, gateViolations(actor, permit, form,
                 data, zone));
         PermitRiskAssessor.Outcome risk = riskAssessor.assess(permit, form, data, zone);
@@ -108,6 +113,7 @@ public class PermitSubmitter {
         List<PermitRiskItem> riskItems = risk.storedItems();
         int flowVersion = flowVersionOf(permit);
         transaction.executeWithoutResult(status -> {
+            permits.updateData(actor.tenantId(), permitId, data);
             String processInstanceId = permit.status() == PermitStatus.RETURNED
                     ? resume(actor, permit, data)
                     : starter.start(actor.tenantId(), permit.flowKey(), flowVersion, businessKey(permitId),
@@ -122,10 +128,13 @@ public class PermitSubmitter {
         return permits.find(actor.tenantId(), permitId).orElseThrow();
     }
 
-    private List<PermitRefusedException.Reason> formErrors(FormDefinition form, JsonNode data, Locale locale,
-            ZoneId zone) {
-        List<FieldError> errors = formValidator.validate(form, data, locale, zone);
-        return errors.stream().map(error -> new PermitRefusedException.Reason(error.path(), error.message())).toList();
+    private EvaluationContext evaluationContext(Actor actor, ZoneId zone) {
+        String orgUnitCode = directory.user(actor.tenantId(), actor.username())
+                .map(OrgDirectory.TenantUser::orgUnitId)
+                .flatMap(unitId -> directory.orgUnit(actor.tenantId(), unitId))
+                .map(OrgDirectory.OrgUnit::code)
+                .orElse(null);
+        return new EvaluationContext(actor.username(), orgUnitCode, clock.instant(), zone, actor.locale());
     }
 
     private List<PermitRefusedException.Reason> gateViolations(Actor actor, Permit permit, FormDefinition form,
