@@ -35,7 +35,7 @@ public class FormRenderer extends Div {
 
     public FormRenderer(FormDefinition form, FormContext context) {
         addClassName("tezuo-form");
-        factory = new InputFactory(context, form.dataSchema());
+        factory = new InputFactory(context, this, form.dataSchema());
         states = context.states();
 
         problems.setId("form-problems");

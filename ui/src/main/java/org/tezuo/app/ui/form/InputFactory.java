@@ -1,6 +1,7 @@
 package org.tezuo.app.ui.form;
 
 import com.vaadin.flow.component.AbstractField;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasComponents;
 import com.vaadin.flow.component.HasHelper;
 import com.vaadin.flow.component.HasLabel;
@@ -14,7 +15,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.i18n.I18NProvider;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
@@ -59,14 +59,19 @@ final class InputFactory {
     private static final List<String> GAS_UNITS = List.of("%LEL", "%VOL", "ppm", "mg/m³");
 
     private final FormContext context;
+    private final Component translator;
     private final JsonNode dataSchema;
     private final Map<String, String> displayNames = new LinkedHashMap<>();
     /** Every input created, by JSON path; a row editor opened again replaces its row's entries. */
     private final Map<String, CreatedInput> created = new LinkedHashMap<>();
 
-    /** @param dataSchema the form's data schema, read for limits such as a table's {@code minItems} */
-    InputFactory(FormContext context, JsonNode dataSchema) {
+    /**
+     * @param translator the component whose {@code getTranslation} renders the renderer's own captions
+     * @param dataSchema the form's data schema, read for limits such as a table's {@code minItems}
+     */
+    InputFactory(FormContext context, Component translator, JsonNode dataSchema) {
         this.context = context;
+        this.translator = translator;
         this.dataSchema = dataSchema;
         context.persons().forEach(person -> displayNames.put(person.username(), person.displayName()));
     }
@@ -110,6 +115,14 @@ final class InputFactory {
 
     /** An input with its field and path, for decisions such as {@link FieldStates} that apply after creation. */
     record CreatedInput(FormField field, FieldPath path, FieldInput input) {
+    }
+
+    /**
+     * Returns the value a field's input writes while empty, or null when it writes nothing: an unticked check box
+     * stores false. A table applies it to rows it has not opened, so they are written as if edited.
+     */
+    static @Nullable JsonNode emptyValue(FormField field) {
+        return field.widget() == FieldWidget.CHECKBOX ? NODES.booleanNode(false) : null;
     }
 
     String label(FormField field) {
@@ -278,7 +291,7 @@ final class InputFactory {
 
     /** Returns a UI bundle text in the form's language as a label, which shows it in any locale. */
     private Label shownText(String key) {
-        return new Label(I18NProvider.translate(context.locale(), key), null);
+        return new Label(translator.getTranslation(context.locale(), key), null);
     }
 
     private FieldInput checkbox(FormField field) {

@@ -25,7 +25,10 @@ import tools.jackson.databind.JsonNode;
 final class SignatureInput extends StoredFileInput {
 
     private static final String PNG_DATA_URL = "data:image/png;base64,";
-    /** Longest data URL accepted from the browser: a 1,500 × 480 pixel pad's PNG stays far below it. */
+    /**
+     * Maximum length of a data URL accepted from the browser. By estimate, strokes on a 1,500 × 480 pixel pad
+     * compress to a PNG well under 200 KB, which is under 300,000 characters of Base64.
+     */
     private static final int MAX_DATA_URL_LENGTH = 2_000_000;
 
     private final Locale locale;

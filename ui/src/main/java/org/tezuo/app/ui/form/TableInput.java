@@ -23,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * An array of objects as a grid of one-line row summaries and one editor below it for the selected row. The grid
- * renders only the rows in view and the editor holds the inputs of one row, so a table of hundreds of rows costs
+ * renders only the rows in view and the editor contains the inputs of one row, so a table of hundreds of rows costs
  * about as much as a table of one. The grid has two narrow columns that wrap, so a phone never scrolls sideways.
  * Clicking a row opens it in the editor; adding a row appends it and opens it. {@code minItems} and
  * {@code maxItems} of the array's schema disable the remove and add buttons at the limits.
@@ -101,8 +101,8 @@ final class TableInput implements FieldInput {
         rows.clear();
         problems.clear();
         if (value.isArray()) {
-            value.forEach(row -> rows.add(row instanceof ObjectNode object ? object.deepCopy()
-                    : JsonNodeFactory.instance.objectNode()));
+            value.forEach(row -> rows.add(withEmptyValues(row instanceof ObjectNode object ? object.deepCopy()
+                    : JsonNodeFactory.instance.objectNode())));
         }
         refreshRows();
         if (!rows.isEmpty()) {
@@ -202,7 +202,7 @@ final class TableInput implements FieldInput {
             return;
         }
         commitEditor();
-        rows.add(JsonNodeFactory.instance.objectNode());
+        rows.add(withEmptyValues(JsonNodeFactory.instance.objectNode()));
         refreshRows();
         int index = rows.size() - 1;
         edit(index);
@@ -232,6 +232,17 @@ final class TableInput implements FieldInput {
         JsonNode value = open.row().write();
         rows.set(open.index(), value instanceof ObjectNode object ? object : JsonNodeFactory.instance.objectNode());
         grid.getDataProvider().refreshItem(open.index());
+    }
+
+    /** Fills in what the row's inputs would write while empty, such as false for an unticked check box. */
+    private ObjectNode withEmptyValues(ObjectNode row) {
+        for (FormField child : field.children()) {
+            JsonNode empty = InputFactory.emptyValue(child);
+            if (empty != null && (!row.has(child.name()) || row.get(child.name()).isNull())) {
+                row.set(child.name(), empty);
+            }
+        }
+        return row;
     }
 
     private void closeEditor(boolean commit) {

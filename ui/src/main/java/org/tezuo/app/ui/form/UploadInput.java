@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.upload.FileRejectedEvent;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadFormat;
 import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.UploadEvent;
@@ -47,7 +48,9 @@ final class UploadInput extends StoredFileInput {
         remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
         remove.setAriaLabel(root.getTranslation("form.upload.remove"));
         remove.setVisible(false);
-        root.add(label, preview, remove);
+        Div fileRow = new Div(preview, remove);
+        fileRow.addClassName("tezuo-form-upload-shown");
+        root.add(label, fileRow);
         upload = files == null ? null : createUpload(files);
         if (upload != null) {
             root.add(upload);
@@ -60,6 +63,9 @@ final class UploadInput extends StoredFileInput {
         long limit = store.maxBytes(kind);
         Upload component = new Upload((UploadEvent event) -> receive(store, event));
         component.setMaxFiles(1);
+        // The file is sent as the raw request body, so Spring's multipart size limits do not apply and the
+        // store's own limit is the only one.
+        component.setUploadFormat(UploadFormat.RAW);
         component.setMaxFileSize((int) Math.min(limit, Integer.MAX_VALUE));
         component.setDropAllowed(false);
         if (kind == FileKind.IMAGE) {

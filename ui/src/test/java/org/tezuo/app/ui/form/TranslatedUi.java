@@ -19,9 +19,9 @@ import org.tezuo.app.ui.i18n.TranslationProvider;
 
 /**
  * A current UI in {@code locale} whose components translate captions with the application's
- * {@link TranslationProvider}, for tests that build components without a servlet.
+ * {@link TranslationProvider}, for tests and benchmarks that build components without a servlet.
  */
-final class TranslatedUi implements AutoCloseable {
+public final class TranslatedUi implements AutoCloseable {
 
     /** Vaadin keeps the current service in a weak reference, so this field keeps it from being collected. */
     private final VaadinService service = new TranslatingService();
@@ -35,7 +35,7 @@ final class TranslatedUi implements AutoCloseable {
         VaadinService.setCurrent(service);
     }
 
-    static TranslatedUi open(Locale locale) {
+    public static TranslatedUi open(Locale locale) {
         return new TranslatedUi(locale);
     }
 
