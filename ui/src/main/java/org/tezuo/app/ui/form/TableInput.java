@@ -164,13 +164,8 @@ final class TableInput implements FieldInput {
         label.setClassName("tezuo-required", required);
     }
 
-    /** Returns the number of rows, for tests and measurements. */
-    int rowCount() {
-        return rows.size();
-    }
-
     /** Opens row {@code index} in the editor after storing the row being edited. */
-    void edit(int index) {
+    private void edit(int index) {
         if (editor != null && editor.index() == index) {
             return;
         }
