@@ -33,6 +33,8 @@ import org.springframework.util.unit.DataSize;
  * {@code stored_file} row each. Content is streamed through a 64 KiB buffer to a temporary file and moved into
  * place only after the size limit, the image check and the SHA-256 are done, so a rejected upload leaves nothing
  * behind. Every read takes the tenant id, and a file of another tenant is reported as not found.
+ *
+ * <p>NOTE: a file stays stored when the form it was uploaded for is never saved; no job removes such files yet.
  */
 @Component
 public class FileStore {
