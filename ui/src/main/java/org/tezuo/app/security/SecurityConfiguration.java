@@ -31,6 +31,8 @@ public class SecurityConfiguration {
     static final String[] PUBLIC_PATHS = {
         "/e-permit/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
         "/actuator/health", "/actuator/health/**", "/styles/**",
+        // Plain custom elements served from META-INF/resources/js, such as the signature pad.
+        "/js/**",
         // The error page renders the 401 or 403 that a chain already chose. Securing it turns that into a redirect.
         "/error"
     };

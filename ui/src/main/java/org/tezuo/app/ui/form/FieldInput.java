@@ -24,4 +24,12 @@ interface FieldInput {
     void clearErrors();
 
     void setReadOnly(boolean readOnly);
+
+    /** Shows or hides the required mark; the form's validation decides whether a value is missing. */
+    void setRequired(boolean required);
+
+    /** Shows or hides the input with its label and messages. */
+    default void setVisible(boolean visible) {
+        component().setVisible(visible);
+    }
 }

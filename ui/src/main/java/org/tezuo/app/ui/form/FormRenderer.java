@@ -1,5 +1,6 @@
 package org.tezuo.app.ui.form;
 
+import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -7,7 +8,6 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import java.util.List;
-import org.tezuo.form.definition.FieldWidget;
 import org.tezuo.form.definition.FormDefinition;
 import org.tezuo.form.definition.FormField;
 import org.tezuo.form.definition.FormSection;
@@ -16,22 +16,27 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Builds a form from any {@link FormDefinition}: one heading and form layout per section (the section's column
- * count on a wide screen, one column on a phone), an input per field chosen by its widget, tables as row lists
- * and groups as nested layouts. It reads and writes the record's data as a JSON object; cleared optional fields
+ * count on a wide screen, one column on a phone), an input per field chosen by its widget, tables as a grid of
+ * rows with an editor for one row, and groups as nested layouts. {@link FieldStates} decides which fields show
+ * and which carry the required mark. It reads and writes the record's data as a JSON object; cleared optional fields
  * are left out of the data. Problems the server reports are shown on the matching input or row and in a
  * summary list above the form.
  *
  * <p>Element ids follow the data path: {@code field-workStart}, {@code field-gasAnalyses-0-time},
  * {@code add-gasAnalyses}, {@code remove-gasAnalyses-0}; the summary is {@code form-problems}.
  */
+@StyleSheet("context://styles/tezuo-form.css")
 public class FormRenderer extends Div {
 
     private final InputSet inputs = new InputSet();
     private final Div problems = new Div();
+    private final InputFactory factory;
+    private final FieldStates states;
 
     public FormRenderer(FormDefinition form, FormContext context) {
         addClassName("tezuo-form");
-        InputFactory factory = new InputFactory(context);
+        factory = new InputFactory(context, this, form.dataSchema());
+        states = context.states();
 
         problems.setId("form-problems");
         problems.addClassName("tezuo-form-problems");
@@ -61,6 +66,19 @@ public class FormRenderer extends Div {
     /** Shows {@code data}; fields absent from it are cleared. */
     public void read(JsonNode data) {
         inputs.read(data);
+        applyStates(data);
+    }
+
+    /**
+     * Shows, hides and marks as required every input as {@link FieldStates} decides for {@code data}. The renderer
+     * calls it after {@link #read}; a caller that reacts to edits calls it with {@link #write()}'s result.
+     */
+    public void applyStates(JsonNode data) {
+        for (InputFactory.CreatedInput created : factory.created()) {
+            String path = created.path().jsonPath();
+            created.input().setVisible(states.visible(created.field(), path, data));
+            created.input().setRequired(states.required(created.field(), path, data));
+        }
     }
 
     /** Returns the data as entered, starting from the data last read so that fields not shown are kept. */
@@ -104,9 +122,11 @@ public class FormRenderer extends Div {
         return inputs.setReadOnly(name, readOnly);
     }
 
-    /** Returns whether a field takes a whole row of its layout, as tables, groups and text areas do. */
+    /** Returns whether a field takes a whole row of its layout, as tables, groups, text areas and uploads do. */
     static boolean spansRow(FormField field) {
-        return field.widget() == FieldWidget.TABLE || field.widget() == FieldWidget.GROUP
-                || field.widget() == FieldWidget.TEXTAREA;
+        return switch (field.widget()) {
+            case TABLE, GROUP, TEXTAREA, PHOTO, FILE, SIGNATURE, GEO_POINT, GAS_READING -> true;
+            default -> false;
+        };
     }
 }

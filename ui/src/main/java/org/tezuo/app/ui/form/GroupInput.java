@@ -15,11 +15,12 @@ final class GroupInput implements FieldInput {
 
     private final Div root = new Div();
     private final InputSet inputs = new InputSet();
-    private final Span error = new Span();
+    private final InputMessage error = new InputMessage();
+    private final @Nullable Component heading;
 
     /** A group field: its label as the heading, its children as the fields. */
     GroupInput(FormField field, FieldPath path, InputFactory factory) {
-        this(field.children(), path, factory, new Span(factory.label(field)));
+        this(field.children(), path, factory, factory.heading(field));
         if (field.help() != null) {
             Span help = new Span(field.help().text(factory.context().locale()));
             help.addClassName("tezuo-muted");
@@ -29,6 +30,7 @@ final class GroupInput implements FieldInput {
 
     GroupInput(List<FormField> fields, FieldPath path, InputFactory factory, @Nullable Component heading) {
         root.addClassName("tezuo-form-group");
+        this.heading = heading;
         if (heading != null) {
             heading.addClassName("tezuo-form-group-heading");
             root.add(heading);
@@ -43,8 +45,6 @@ final class GroupInput implements FieldInput {
                 layout.setColspan(input.component(), 2);
             }
         }
-        error.addClassName("tezuo-field-error");
-        error.setVisible(false);
         root.add(error, layout);
     }
 
@@ -66,9 +66,7 @@ final class GroupInput implements FieldInput {
 
     @Override
     public boolean showError(FieldPath path, String message) {
-        if (path.isRoot()) {
-            error.setText(message);
-            error.setVisible(true);
+        if (error.showAt(path, message)) {
             return true;
         }
         return inputs.showError(path, message);
@@ -76,12 +74,19 @@ final class GroupInput implements FieldInput {
 
     @Override
     public void clearErrors() {
-        error.setVisible(false);
+        error.clear();
         inputs.clearErrors();
     }
 
     @Override
     public void setReadOnly(boolean readOnly) {
         inputs.setReadOnly(readOnly);
+    }
+
+    @Override
+    public void setRequired(boolean required) {
+        if (heading instanceof Span caption) {
+            caption.setClassName("tezuo-required", required);
+        }
     }
 }

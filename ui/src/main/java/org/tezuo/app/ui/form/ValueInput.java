@@ -77,4 +77,9 @@ final class ValueInput<V> implements FieldInput {
     public void setReadOnly(boolean readOnly) {
         field.setReadOnly(readOnly);
     }
+
+    @Override
+    public void setRequired(boolean required) {
+        field.setRequiredIndicatorVisible(required);
+    }
 }

@@ -112,7 +112,7 @@ public class PermitDetailView extends VerticalLayout implements BeforeEnterObser
             return;
         }
         Permit permit = found.get();
-        FormContext context = presentation.formContext(user.tenantId(), getLocale());
+        FormContext context = presentation.formContext(user.tenantId(), user.username(), getLocale());
         FieldDisplay display = presentation.display(context);
         PermitSummary summary = presentation.summary(permit, display, getLocale());
         List<ApprovalRecord> history = approvals.history(user.tenantId(), permit.id());

@@ -146,7 +146,7 @@ public class PermitEditorView extends VerticalLayout implements BeforeEnterObser
         refusal.removeAll();
         refusal.setVisible(false);
 
-        FormRenderer rendered = new FormRenderer(form, presentation.formContext(user.tenantId(), getLocale()));
+        FormRenderer rendered = new FormRenderer(form, presentation.formContext(user.tenantId(), user.username(), getLocale()));
         rendered.read(data);
         // The server stores the signed-in user as the applicant whatever the form contains.
         form.binding("applicant").ifPresent(path -> rendered.setReadOnly(path, true));

@@ -1,17 +1,16 @@
 package org.tezuo.app.ui.permit;
 
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
-import org.tezuo.app.org.OrgDirectory;
 import org.tezuo.app.permit.Permit;
 import org.tezuo.app.permit.PermitDrafter;
 import org.tezuo.app.permit.PermitTypes;
 import org.tezuo.app.ui.form.FieldDisplay;
 import org.tezuo.app.ui.form.FormContext;
+import org.tezuo.app.ui.form.FormContexts;
 import org.tezuo.app.ui.i18n.TranslationProvider;
 import org.tezuo.core.tenant.TenantDirectory;
 import org.tezuo.form.definition.FormDefinition;
@@ -26,31 +25,33 @@ public class PermitPresentation {
 
     private final PermitTypes permitTypes;
     private final PermitDrafter drafter;
-    private final OrgDirectory directory;
     private final TenantDirectory tenants;
     private final TranslationProvider translations;
+    private final FormContexts contexts;
     /** Parsed form versions by tenant, key and version; a published version never changes. */
     private final Map<String, FormDefinition> forms = new ConcurrentHashMap<>();
 
-    PermitPresentation(PermitTypes permitTypes, PermitDrafter drafter, OrgDirectory directory,
-            TenantDirectory tenants, TranslationProvider translations) {
+    PermitPresentation(PermitTypes permitTypes, PermitDrafter drafter,
+            TenantDirectory tenants, TranslationProvider translations, FormContexts contexts) {
         this.permitTypes = permitTypes;
         this.drafter = drafter;
-        this.directory = directory;
         this.tenants = tenants;
         this.translations = translations;
+        this.contexts = contexts;
     }
 
     public ZoneId zone(long tenantId) {
         return tenants.require(tenantId).zone();
     }
 
-    /** Returns the context of the tenant's forms: the tenant's zone and its enabled users as person choices. */
+    /** Returns the context of the tenant's forms for a page without a signed-in user: no access to files. */
     public FormContext formContext(long tenantId, Locale locale) {
-        List<FormContext.PersonChoice> persons = directory.users(tenantId).stream()
-                .map(user -> new FormContext.PersonChoice(user.username(), user.displayName()))
-                .toList();
-        return new FormContext(locale, zone(tenantId), persons);
+        return contexts.forReading(tenantId, locale);
+    }
+
+    /** Returns the context of the tenant's forms for a signed-in user, whose uploads go to the file store. */
+    public FormContext formContext(long tenantId, String username, Locale locale) {
+        return contexts.forUser(tenantId, username, locale);
     }
 
     public FieldDisplay display(FormContext context) {

@@ -14,7 +14,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +50,7 @@ class FormRendererTest {
     void everyTopLevelFieldHasAnInput() {
         List<String> missing = form.fields().stream()
                 .map(field -> "field-" + field.name())
-                .filter(id -> find(renderer, id).isEmpty())
+                .filter(id -> ComponentSearch.find(renderer, id).isEmpty())
                 .toList();
 
         assertThat(missing).isEmpty();
@@ -116,7 +115,7 @@ class FormRendererTest {
                 new FieldProblem("$.gasAnalyses[0].time", "“气体分析 第1行 › 分析时间”的值无效"),
                 new FieldProblem("$", "整张表单的问题")));
         DateTimePicker time = input("field-gasAnalyses-0-time", DateTimePicker.class);
-        Component summary = find(renderer, "form-problems").orElseThrow();
+        Component summary = ComponentSearch.find(renderer, "form-problems").orElseThrow();
 
         assertThat(time.isInvalid()).isTrue();
         assertThat(time.getErrorMessage()).isEqualTo("“气体分析 第1行 › 分析时间”的值无效");
@@ -133,7 +132,7 @@ class FormRendererTest {
         renderer.clearProblems();
 
         assertThat(input("field-location", TextField.class).isInvalid()).isFalse();
-        assertThat(find(renderer, "form-problems").orElseThrow().isVisible()).isFalse();
+        assertThat(ComponentSearch.find(renderer, "form-problems").orElseThrow().isVisible()).isFalse();
     }
 
     private ObjectNode sampleData() {
@@ -160,14 +159,7 @@ class FormRendererTest {
     }
 
     private <T extends Component> T input(String id, Class<T> type) {
-        return type.cast(find(renderer, id).orElseThrow(() -> new AssertionError("No component with id " + id)));
-    }
-
-    private static Optional<Component> find(Component root, String id) {
-        if (root.getId().filter(id::equals).isPresent()) {
-            return Optional.of(root);
-        }
-        return root.getChildren().map(child -> find(child, id)).flatMap(Optional::stream).findFirst();
+        return ComponentSearch.require(renderer, id, type);
     }
 
     private static FormDefinition hotWorkForm() {

@@ -1,0 +1,28 @@
+package org.tezuo.app.ui.form;
+
+import org.tezuo.form.definition.FormField;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Decides whether a field is shown and whether it is required, given the form's current data. The renderer asks
+ * only this interface, so conditional fields plug in here without changes to the inputs.
+ */
+public interface FieldStates {
+
+    /** Every field shown, required exactly when its schema lists it in {@code required}. */
+    FieldStates DECLARED = new FieldStates() {
+    };
+
+    /**
+     * @param jsonPath the field's data path, for example {@code $.gasAnalyses[1].time}
+     * @param data the whole form's data as last read or written
+     */
+    default boolean visible(FormField field, String jsonPath, JsonNode data) {
+        return true;
+    }
+
+    /** Returns whether the input shows the required mark; the server's validation enforces it either way. */
+    default boolean required(FormField field, String jsonPath, JsonNode data) {
+        return field.required();
+    }
+}
