@@ -34,6 +34,8 @@ import org.tezuo.app.ui.i18n.ComponentTexts;
 import org.tezuo.core.environment.FlammableGas;
 import org.tezuo.core.environment.LowerExplosiveLimits;
 import org.tezuo.core.file.FileKind;
+import org.tezuo.form.definition.FieldConditions;
+import org.tezuo.form.definition.FieldLimits;
 import org.tezuo.form.definition.FieldOption;
 import org.tezuo.form.definition.FieldType;
 import org.tezuo.form.definition.FieldWidget;
@@ -276,17 +278,21 @@ final class InputFactory {
                 .toList();
         List<FieldOption> units = GAS_UNITS.stream().map(unit -> new FieldOption(unit, new Label(unit, null))).toList();
         List<FormField> parts = List.of(
-                part("gas", "form.gasReading.gas", FieldType.STRING, FieldWidget.SELECT, null, gases),
-                part("value", "form.gasReading.value", FieldType.NUMBER, FieldWidget.NUMBER, null, List.of()),
-                part("unit", "form.gasReading.unit", FieldType.STRING, FieldWidget.SELECT, null, units),
-                part("time", "form.gasReading.time", FieldType.STRING, FieldWidget.DATETIME, "date-time", List.of()));
+                part(field, "gas", "form.gasReading.gas", FieldType.STRING, FieldWidget.SELECT, null, gases),
+                part(field, "value", "form.gasReading.value", FieldType.NUMBER, FieldWidget.NUMBER, null, List.of()),
+                part(field, "unit", "form.gasReading.unit", FieldType.STRING, FieldWidget.SELECT, null, units),
+                part(field, "time", "form.gasReading.time", FieldType.STRING, FieldWidget.DATETIME, "date-time",
+                        List.of()));
         return new FormField(field.name(), field.label(), field.type(), field.widget(), field.required(),
-                field.format(), field.options(), parts, field.help(), field.patternHint());
+                field.format(), field.options(), parts, field.help(), field.patternHint(), field.path(),
+                field.pointer(), field.limits(), field.conditions(), field.defaultSource(), field.inRow());
     }
 
-    private FormField part(String name, String labelKey, FieldType type, FieldWidget widget, @Nullable String format,
-            List<FieldOption> options) {
-        return new FormField(name, shownText(labelKey), type, widget, false, format, options, List.of(), null, null);
+    private FormField part(FormField reading, String name, String labelKey, FieldType type, FieldWidget widget,
+            @Nullable String format, List<FieldOption> options) {
+        return new FormField(name, shownText(labelKey), type, widget, false, format, options, List.of(), null, null,
+                reading.path() + "." + name, reading.pointer() + "/properties/" + name, FieldLimits.NONE,
+                FieldConditions.NONE, null, reading.inRow());
     }
 
     /** Returns a UI bundle text in the form's language as a label, which shows it in any locale. */
