@@ -54,6 +54,15 @@ public class OrgDirectory {
                 .params(tenantId, code).query(this::mapUnit).optional();
     }
 
+    /** Returns the code of the org unit of an enabled user, or null when the user has none or is unknown. */
+    public @Nullable String orgUnitCodeOf(long tenantId, String username) {
+        return user(tenantId, username)
+                .map(TenantUser::orgUnitId)
+                .flatMap(unitId -> orgUnit(tenantId, unitId))
+                .map(OrgUnit::code)
+                .orElse(null);
+    }
+
     public List<OrgUnit> orgUnits(long tenantId) {
         return jdbc.sql("select * from org_unit where tenant_id = ? order by id")
                 .param(tenantId).query(this::mapUnit).list();

@@ -129,12 +129,8 @@ public class PermitSubmitter {
     }
 
     private EvaluationContext evaluationContext(Actor actor, ZoneId zone) {
-        String orgUnitCode = directory.user(actor.tenantId(), actor.username())
-                .map(OrgDirectory.TenantUser::orgUnitId)
-                .flatMap(unitId -> directory.orgUnit(actor.tenantId(), unitId))
-                .map(OrgDirectory.OrgUnit::code)
-                .orElse(null);
-        return new EvaluationContext(actor.username(), orgUnitCode, clock.instant(), zone, actor.locale());
+        return new EvaluationContext(actor.username(), directory.orgUnitCodeOf(actor.tenantId(), actor.username()),
+                clock.instant(), zone, actor.locale());
     }
 
     private List<PermitRefusedException.Reason> gateViolations(Actor actor, Permit permit, FormDefinition form,

@@ -1,5 +1,6 @@
 package org.tezuo.app.ui.form;
 
+import org.tezuo.form.definition.FormDefinition;
 import org.tezuo.form.definition.FormField;
 import tools.jackson.databind.JsonNode;
 
@@ -12,6 +13,11 @@ public interface FieldStates {
     /** Every field shown, required exactly when its schema lists it in {@code required}. */
     FieldStates DECLARED = new FieldStates() {
     };
+
+    /** Returns the states for {@code form}; states that need the form's conditions bind to it here. */
+    default FieldStates forForm(FormDefinition form) {
+        return this;
+    }
 
     /**
      * @param jsonPath the field's data path, for example {@code $.gasAnalyses[1].time}

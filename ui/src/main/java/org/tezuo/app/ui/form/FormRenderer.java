@@ -1,5 +1,6 @@
 package org.tezuo.app.ui.form;
 
+import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
@@ -36,7 +37,7 @@ public class FormRenderer extends Div {
     public FormRenderer(FormDefinition form, FormContext context) {
         addClassName("tezuo-form");
         factory = new InputFactory(context, this, form.dataSchema());
-        states = context.states();
+        states = context.states().forForm(form);
 
         problems.setId("form-problems");
         problems.addClassName("tezuo-form-problems");
@@ -60,6 +61,22 @@ public class FormRenderer extends Div {
                 }
             }
             add(title, layout);
+        }
+        if (states != FieldStates.DECLARED) {
+            reapplyStatesOnEdit();
+        }
+    }
+
+    /** Re-evaluates the conditions whenever a value changes, so dependent fields show and hide as the user types. */
+    private void reapplyStatesOnEdit() {
+        for (InputFactory.CreatedInput created : factory.created()) {
+            if (created.input().component() instanceof HasValue<?, ?> valued) {
+                valued.addValueChangeListener(event -> {
+                    if (event.isFromClient()) {
+                        applyStates(write());
+                    }
+                });
+            }
         }
     }
 
