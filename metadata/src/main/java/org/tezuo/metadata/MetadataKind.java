@@ -31,6 +31,11 @@ public enum MetadataKind {
         return "/org/tezuo/metadata/meta-schemas/" + code + ".schema.json";
     }
 
+    /** Returns the codes of every kind, comma-separated, for messages that list them. */
+    public static String codes() {
+        return Arrays.stream(values()).map(MetadataKind::code).collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /** Parses a kind from its code, ignoring case. */
     public static MetadataKind fromCode(String code) {
         String wanted = code.trim().toLowerCase(Locale.ROOT);

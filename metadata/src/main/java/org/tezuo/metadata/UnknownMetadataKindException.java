@@ -6,7 +6,7 @@ public final class UnknownMetadataKindException extends IllegalArgumentException
     private final String kind;
 
     public UnknownMetadataKindException(String kind) {
-        super("Unknown metadata kind '" + kind + "'; expected one of entity, form, flow, ruleset, schedule, connector");
+        super("Unknown metadata kind '" + kind + "'; expected one of " + MetadataKind.codes());
         this.kind = kind;
     }
 

@@ -102,7 +102,7 @@ class MetadataApi {
     @ExceptionHandler(UnknownMetadataKindException.class)
     ResponseEntity<ApiError> unknownKind(UnknownMetadataKindException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError("metadata.unknownKind",
-                UserMessages.render(ApiCaller.locale(), "metadata.unknownKind", e.kind()), List.of()));
+                UserMessages.render(ApiCaller.locale(), "metadata.unknownKind", e.kind(), MetadataKind.codes()), List.of()));
     }
 
     private long readerTenant() {

@@ -17,7 +17,7 @@ final class MetadataKinds {
             return MetadataKind.fromCode(code);
         } catch (UnknownMetadataKindException e) {
             throw new ApiProblem(HttpStatus.NOT_FOUND, "metadata.unknownKind",
-                    locale -> UserMessages.render(locale, "metadata.unknownKind", e.kind()), locale -> List.of());
+                    locale -> UserMessages.render(locale, "metadata.unknownKind", e.kind(), MetadataKind.codes()), locale -> List.of());
         }
     }
 }

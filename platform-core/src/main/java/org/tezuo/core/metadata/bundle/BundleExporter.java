@@ -79,7 +79,7 @@ public class BundleExporter {
             try {
                 kind = MetadataKind.fromCode(reference.substring(0, colon));
             } catch (UnknownMetadataKindException e) {
-                throw new LocalizedException("metadata.unknownKind", e.kind());
+                throw new LocalizedException("metadata.unknownKind", e.kind(), MetadataKind.codes());
             }
             documents.add(store.requirePublished(tenantId, kind, reference.substring(colon + 1).trim()));
         }
