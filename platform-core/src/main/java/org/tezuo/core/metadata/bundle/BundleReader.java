@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.jspecify.annotations.Nullable;
@@ -195,8 +194,7 @@ final class BundleReader {
         String key = entry.path("key").asString("");
         int problemsBefore = problems.size();
         if (Arrays.stream(MetadataKind.values()).noneMatch(known -> known.code().equals(kind))) {
-            problem(at + "/kind", "metadata.bundle.unknownKind", kind, Arrays.stream(MetadataKind.values())
-                    .map(MetadataKind::code).collect(Collectors.joining(", ")));
+            problem(at + "/kind", "metadata.bundle.unknownKind", kind, MetadataKind.codes());
         }
         if (!KEY.matcher(key).matches()) {
             problem(at + "/key", "metadata.bundle.badKey", key);

@@ -326,8 +326,8 @@ class BundleImporterTest {
         assertThat(preview.problems()).extracting(BundleProblem::path, BundleProblem::message).containsExactly(
                 tuple("/documents/1", "Document schedule:weekly appears more than once in the bundle (first at "
                         + "entry 0, counting from 0); list each document once"),
-                tuple("/documents/2/kind", "There is no metadata kind \"report\"; the kinds are entity, form, flow, "
-                        + "ruleset, schedule, connector"),
+                tuple("/documents/2/kind", "There is no metadata kind \"report\"; the kinds are "
+                        + MetadataKind.codes()),
                 tuple("/documents/3/key", "Document key \"../etc\" is invalid: use letters, digits, dots, "
                         + "underscores and hyphens, starting with a letter or digit, at most 128 characters"));
         assertThat(preview.documents()).extracting(DocumentPreview::key).containsExactly("weekly");
