@@ -279,4 +279,38 @@ class QueryEngineTest {
                     assertThat(e.message(Locale.SIMPLIFIED_CHINESE)).startsWith("SQL 第 2 行第");
                 });
     }
+
+    @Test
+    void commonQueryShapesRunInOneStatement() {
+        long tenantId = tenantWithWorkOrders();
+        publish(tenantId, """
+                {"name": "site", "label": {"zh": "厂区"}, "storage": "records",
+                 "fields": [{"name": "code", "type": "text", "label": {"zh": "代码"}},
+                            {"name": "manager", "type": "text", "label": {"zh": "负责人"}}]}""");
+        RecordTables.insert(jdbc, tenantId, "site", Map.of("code", "east", "manager", "王工"), false);
+        RecordTables.insert(jdbc, tenantId, "site", Map.of("code", "west", "manager", "李工"), false);
+        Map<String, List<List<Object>>> expected = new java.util.LinkedHashMap<>();
+        expected.put("select avg(hours) as a, count(distinct site) as s from work_order",
+                List.of(List.of(3L, 2L)));
+        expected.put("select s.manager, sum(w.hours) as h from work_order w join site s on s.code = w.site "
+                + "group by s.manager having sum(w.hours) > 1 order by h desc", List.of(List.of("王工", 14L)));
+        expected.put("select count(*) from work_order where site in (select code from site where manager = '李工')",
+                List.of(List.of(1L)));
+        expected.put("select site from work_order where status = 'closed' union select code from site "
+                + "where manager = '李工' order by 1", List.of(List.of("east"), List.of("west")));
+        expected.put("select case when hours > 3 then 'long' else 'short' end as k, count(*) as n from work_order "
+                + "group by 1 order by k",
+                List.of(List.of("long", 2L), List.of("short", 2L)));
+        expected.put("select count(*) from work_order where planned_on >= date '2026-12-03' and site like 'e%'",
+                List.of(List.of(2L)));
+        expected.put("select coalesce(max(cost), 0) as c from work_order where status = 'closed'",
+                List.of(List.of(new BigDecimal("3.0000"))));
+
+        expected.forEach((sql, rows) -> {
+            recording.clear();
+            QueryResult result = engine.runAdHoc(tenantId, sql, Map.of());
+            assertThat(result.rows()).as(sql).isEqualTo(rows);
+            assertThat(recording.statements()).as(sql).hasSize(1);
+        });
+    }
 }
