@@ -49,7 +49,8 @@ final class ParameterBinder {
                 case FLOAT, REAL, DOUBLE -> value instanceof Number n ? n.doubleValue() : Double.parseDouble(text);
                 case BOOLEAN -> parseBoolean(name, type, value, text);
                 case DATE -> Date.valueOf(LocalDate.parse(text));
-                case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> Timestamp.from(OffsetDateTime.parse(text).toInstant());
+                case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE ->
+                        Timestamp.from(OffsetDateTime.parse(text).toInstant());
                 default -> value;
             };
         } catch (NumberFormatException | DateTimeParseException e) {

@@ -3,6 +3,7 @@ package org.tezuo.core.query;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -12,9 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs SELECT statements over a tenant's published record entities. Each tenant has a catalogue that is rebuilt
- * when its catalogue version changes (an entity was published); plans are cached by tenant, catalogue version,
- * SQL text and paging. Parameters are written {@code :name} (or {@code ?}, named "1", "2", ...) and always bound.
- * Ad hoc queries return at most {@code tezuo.query.max-rows} rows and are cancelled after
+ * when its catalogue version changes because an entity was published. Plans are cached by tenant, catalogue
+ * version, SQL text and paging. Parameters are written {@code :name} (or {@code ?}, named "1", "2", ...) and
+ * always bound. Ad hoc queries return at most {@code tezuo.query.max-rows} rows and are cancelled after
  * {@code tezuo.query.timeout}.
  */
 @Component
@@ -88,7 +89,7 @@ public class QueryEngine {
 
     /** Returns the tables the tenant can query and their columns, in name order. */
     public Map<String, List<String>> tables(long tenantId) {
-        return new java.util.TreeMap<>(catalogue(tenantId).tables());
+        return new TreeMap<>(catalogue(tenantId).tables());
     }
 
     long planCacheHits() {

@@ -32,7 +32,7 @@ final class QueryExecutor {
     }
 
     /**
-     * Returns at most {@code maxRows} rows; {@link QueryResult#truncated()} tells whether the database had more.
+     * Returns at most {@code maxRows} rows; {@link QueryResult#truncated()} is true when the database had more.
      *
      * @throws QueryException when the database fails or the time-out passes
      */

@@ -37,12 +37,15 @@ import org.apache.calcite.rel.type.RelDataTypeSystem;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.runtime.Hook;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOrderBy;
+import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
@@ -110,9 +113,10 @@ final class QueryPlanner {
             CoreRules.FILTER_AGGREGATE_TRANSPOSE, CoreRules.SORT_PROJECT_TRANSPOSE, CoreRules.SORT_REMOVE);
 
     /**
-     * The lean program: sub-query removal, decorrelation, the logical rewrites, then a cost-based choice between running each
-     * operator in the database (the JDBC rules, which the planner registers when it meets a JDBC table scan) or
-     * in Java (the enumerable rules, for what the database dialect cannot express).
+     * The lean program: sub-query removal, decorrelation and the logical rewrites come first. Then a cost-based
+     * planner chooses for each operator between the database and Java. The JDBC rules, registered when the
+     * planner meets a JDBC table scan, run it in the database, and the enumerable rules run what the dialect
+     * cannot express.
      */
     private static final Program LEAN_PROGRAM = Programs.sequence(
             Programs.subQuery(DefaultRelMetadataProvider.INSTANCE),
@@ -149,9 +153,10 @@ final class QueryPlanner {
                     catalogue.tenantId(), e);
             physical = optimise(validation, validated, true);
         }
+
         List<String> databaseSql = new ArrayList<>();
         Map<String, Object> internalParameters = new LinkedHashMap<>();
-        org.apache.calcite.runtime.Bindable<?> bindable;
+        Bindable<?> bindable;
         try (Hook.Closeable ignored = Hook.QUERY_PLAN.addThread((Consumer<Object>) text -> databaseSql.add(
                 String.valueOf(text)))) {
             bindable = EnumerableInterpretable.toBindable(internalParameters, null, (EnumerableRel) physical,
@@ -252,10 +257,10 @@ final class QueryPlanner {
     }
 
     private static SqlNode wrapAsSubquery(SqlNode query) {
-        return new org.apache.calcite.sql.SqlSelect(SqlParserPos.ZERO, null,
-                SqlNodeList.of(org.apache.calcite.sql.SqlIdentifier.STAR),
+        return new SqlSelect(SqlParserPos.ZERO, null,
+                SqlNodeList.of(SqlIdentifier.STAR),
                 SqlStdOperatorTable.AS.createCall(SqlParserPos.ZERO, query,
-                        new org.apache.calcite.sql.SqlIdentifier("paged", SqlParserPos.ZERO)),
+                        new SqlIdentifier("paged", SqlParserPos.ZERO)),
                 null, null, null, null, null, null, null, null, null);
     }
 

@@ -1,6 +1,7 @@
 package org.tezuo.core.query;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +21,9 @@ import org.tezuo.core.entity.EntityNaming;
 
 /**
  * What one tenant's queries may name, at one catalogue version: a table per published record entity, and nothing
- * else. Queries are validated against {@link #queryRoot()}, which holds only those tables, so system tables,
+ * else. Queries are validated against {@link #queryRoot()}, which contains only those tables, so system tables,
  * other tenants' schemas, {@code information_schema} and {@code pg_catalog} cannot be named. Generated code runs
- * against {@link #executionRoot()}, which holds the JDBC schema restricted to {@code tenant_<id>}.
+ * against {@link #executionRoot()}, which contains the JDBC schema restricted to {@code tenant_<id>}.
  *
  * @param version changes whenever an entity of the tenant is published; part of every plan cache key
  * @param tables queryable table name to its columns, in name order
@@ -49,7 +50,8 @@ record TenantCatalogue(long tenantId, String version, Map<String, List<String>> 
         SchemaPlus queryRoot = CalciteSchema.createRootSchema(false, false).plus();
         Map<String, List<String>> tables = new LinkedHashMap<>();
         JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl();
-        for (RecordEntity entity : entities.stream().sorted(java.util.Comparator.comparing(RecordEntity::name)).toList()) {
+        List<RecordEntity> byName = entities.stream().sorted(Comparator.comparing(RecordEntity::name)).toList();
+        for (RecordEntity entity : byName) {
             Table table = jdbcSchema.tables().get(entity.name());
             if (!(table instanceof JdbcTable jdbcTable)) {
                 log.warn("Entity {} of tenant {} is published as records but table {}.{} does not exist; "
