@@ -193,7 +193,7 @@ class QueryEngineTest {
     }
 
     @Test
-    void repeatedSqlHitsPlanCacheUntilEntityIsPublishedAgain() {
+    void planCacheHitsUntilEntityRepublished() {
         long tenantId = tenantWithWorkOrders();
         String sql = "select site, hours from work_order where status = :status order by hours";
 
@@ -231,7 +231,7 @@ class QueryEngineTest {
     }
 
     @Test
-    void adHocRowsAreCappedAndLimitIsPushedDown() {
+    void adHocRowLimitPushedDown() {
         long tenantId = tenantWithWorkOrders();
         QueryEngine capped = new QueryEngine(recording.dataSource(), entities, 2, Duration.ofSeconds(30), 100);
         recording.clear();

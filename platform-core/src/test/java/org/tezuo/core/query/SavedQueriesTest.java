@@ -73,7 +73,7 @@ class SavedQueriesTest {
     }
 
     @Test
-    void listViewWithUnknownColumnIsReportedByPath() {
+    void listViewUnknownColumnReported() {
         long tenantId = tenantWithWorkOrders();
 
         List<MetaSchemaViolation> problems = problems(tenantId, """
