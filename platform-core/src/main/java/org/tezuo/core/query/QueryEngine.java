@@ -17,6 +17,9 @@ import org.springframework.stereotype.Component;
  * version, SQL text and paging. Parameters are written {@code :name} (or {@code ?}, named "1", "2", ...) and
  * always bound. Ad hoc queries return at most {@code tezuo.query.max-rows} rows and are cancelled after
  * {@code tezuo.query.timeout}.
+ *
+ * <p>NOTE: JDBC query time-outs are whole seconds and Calcite rounds the time left down, so a time-out under two
+ * seconds rejects every statement before it is sent.
  */
 @Component
 public class QueryEngine {

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +28,12 @@ final class QueryExecutor {
 
     /** PostgreSQL's SQLSTATE for a statement cancelled by its time-out. */
     private static final String QUERY_CANCELED = "57014";
+
+    /**
+     * Calcite's own time-out message, raised before the statement is sent when less than a whole second of the
+     * time-out is left, because JDBC query time-outs are whole seconds.
+     */
+    private static final Pattern CALCITE_TIMEOUT = Pattern.compile("^Timeout of '\\d+' ms for query execution");
 
     private QueryExecutor() {
     }
@@ -94,7 +101,7 @@ final class QueryExecutor {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLTimeoutException
                     || cause instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState())
-                    || String.valueOf(cause.getMessage()).startsWith("Query execution timeout")) {
+                    || CALCITE_TIMEOUT.matcher(String.valueOf(cause.getMessage())).find()) {
                 log.info("Query of tenant {} timed out after {}: {}", plan.catalogue().tenantId(), timeout,
                         plan.databaseSql());
                 return new QueryException("query.timeout", timeout.toSeconds());

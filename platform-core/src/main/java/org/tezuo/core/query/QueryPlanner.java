@@ -113,14 +113,15 @@ final class QueryPlanner {
             CoreRules.FILTER_AGGREGATE_TRANSPOSE, CoreRules.SORT_PROJECT_TRANSPOSE, CoreRules.SORT_REMOVE);
 
     /**
-     * The lean program: sub-query removal, decorrelation and the logical rewrites come first. Then a cost-based
-     * planner chooses for each operator between the database and Java. The JDBC rules, registered when the
-     * planner meets a JDBC table scan, run it in the database, and the enumerable rules run what the dialect
-     * cannot express.
+     * The lean program: sub-query removal, decorrelation, trimming of unused fields and the logical rewrites come
+     * first. Then a cost-based planner chooses for each operator between the database and Java. The JDBC rules,
+     * registered when the planner meets a JDBC table scan, run it in the database, and the enumerable rules run
+     * what the dialect cannot express.
      */
     private static final Program LEAN_PROGRAM = Programs.sequence(
             Programs.subQuery(DefaultRelMetadataProvider.INSTANCE),
             Programs.decorrelate(),
+            Programs.trim(),
             Programs.hep(LOGICAL_RULES, true, DefaultRelMetadataProvider.INSTANCE),
             Programs.ofRules(physicalRules()));
 

@@ -2,6 +2,7 @@ package org.tezuo.core.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -312,5 +313,19 @@ class QueryEngineTest {
             assertThat(result.rows()).as(sql).isEqualTo(rows);
             assertThat(recording.statements()).as(sql).hasSize(1);
         });
+    }
+
+    @Test
+    void slowQueryIsCancelledAfterTimeout() {
+        long tenantId = tenantWithWorkOrders();
+        jdbc.sql("insert into \"tenant_" + tenantId + "\".\"work_order\" (entity_version, created_at, created_by, "
+                + "site, hours) select 1, now(), 'test', 'north', n from generate_series(1, 2000) as n").update();
+        QueryEngine impatient = new QueryEngine(recording.dataSource(), entities, 1000, Duration.ofSeconds(2), 100);
+
+        assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(60), () -> impatient.runAdHoc(tenantId,
+                "select count(*) from work_order a cross join work_order b cross join work_order c "
+                        + "where a.hours + b.hours + c.hours = -1", Map.of())))
+                .isInstanceOfSatisfying(QueryException.class, e -> assertThat(e.message(Locale.SIMPLIFIED_CHINESE))
+                        .isEqualTo("查询超过 2 秒未完成，已取消；请增加筛选条件或缩小时间范围后重试"));
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -17,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.tezuo.app.security.Role;
-import org.tezuo.core.query.QueryColumn;
 import org.tezuo.core.query.QueryEngine;
 import org.tezuo.core.query.QueryException;
 import org.tezuo.core.query.QueryResult;
@@ -103,9 +103,9 @@ class QueryApi {
     }
 
     private static ResultView view(String title, QueryResult result,
-            java.util.function.UnaryOperator<String> labels, int page) {
+            UnaryOperator<String> labels, int page) {
         List<ColumnView> columns = result.columns().stream()
-                .map((QueryColumn column) -> new ColumnView(column.name(), column.type(), labels.apply(column.name())))
+                .map(column -> new ColumnView(column.name(), column.type(), labels.apply(column.name())))
                 .toList();
         return new ResultView(title, columns, result.rows(), result.databaseSql(), result.truncated(),
                 result.planCached(), page);
