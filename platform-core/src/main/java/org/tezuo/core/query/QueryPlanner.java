@@ -103,9 +103,9 @@ final class QueryPlanner {
 
     /**
      * Rewrites that move filters and projections next to the table scans and merge them, so the JDBC rules can
-     * turn the whole tree into one statement. They run once, in a Hep planner: Calcite's default rule set in the
-     * Volcano planner took about twice as long to plan a one-table list query (see docs/benchmarks.md), so it is
-     * used only for statements the lean program cannot plan.
+     * turn the whole tree into one statement. They run once, in a Hep planner, because Calcite's default rule set
+     * in the Volcano planner took about five times as long to optimise a one-table list query (see
+     * docs/benchmarks.md). The default rule set is used only for statements the lean program cannot plan.
      */
     private static final List<RelOptRule> LOGICAL_RULES = List.of(CoreRules.FILTER_PROJECT_TRANSPOSE,
             CoreRules.FILTER_MERGE, CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE,
