@@ -328,4 +328,19 @@ class QueryEngineTest {
                 .isInstanceOfSatisfying(QueryException.class, e -> assertThat(e.message(Locale.SIMPLIFIED_CHINESE))
                         .isEqualTo("查询超过 2 秒未完成，已取消；请增加筛选条件或缩小时间范围后重试"));
     }
+
+    @Test
+    void databaseFunctionsAreUnknown() {
+        long tenantId = tenantWithWorkOrders();
+
+        for (String sql : List.of("select pg_sleep(1)", "select pg_read_file('/etc/passwd')",
+                "select current_setting('search_path') from work_order")) {
+            assertThatThrownBy(() -> engine.runAdHoc(tenantId, sql, Map.of()))
+                    .as(sql)
+                    .isInstanceOfSatisfying(QueryException.class, e -> {
+                        assertThat(e.messageKey()).isEqualTo("query.invalid");
+                        assertThat(e.message(Locale.ENGLISH)).contains("No match found for function signature");
+                    });
+        }
+    }
 }
