@@ -20,10 +20,10 @@ import org.slf4j.LoggerFactory;
 import org.tezuo.core.entity.EntityNaming;
 
 /**
- * What one tenant's queries may name, at one catalogue version: a table per published record entity, and nothing
- * else. Queries are validated against {@link #queryRoot()}, which contains only those tables, so system tables,
- * other tenants' schemas, {@code information_schema} and {@code pg_catalog} cannot be named. Generated code runs
- * against {@link #executionRoot()}, which contains the JDBC schema restricted to {@code tenant_<id>}.
+ * The names one tenant's queries may use at one catalogue version: a table per published record entity, and
+ * nothing else. Queries are validated against {@link #queryRoot()}, which contains only those tables, so system
+ * tables, other tenants' schemas, {@code information_schema} and {@code pg_catalog} cannot be named. Generated
+ * code runs against {@link #executionRoot()}, which contains the JDBC schema restricted to {@code tenant_<id>}.
  *
  * @param version changes whenever an entity of the tenant is published; part of every plan cache key
  * @param tables queryable table name to its columns, in name order
