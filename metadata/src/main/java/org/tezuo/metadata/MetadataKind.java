@@ -14,7 +14,8 @@ public enum MetadataKind {
     RULESET("ruleset"),
     SCHEDULE("schedule"),
     CONNECTOR("connector"),
-    DICTIONARY("dictionary");
+    DICTIONARY("dictionary"),
+    QUERY("query");
 
     private final String code;
 
