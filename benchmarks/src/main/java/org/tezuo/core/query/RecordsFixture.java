@@ -35,7 +35,7 @@ final class RecordsFixture implements AutoCloseable {
         RecordEntity entity = RecordEntity.fromDocument(JsonMapper.builder().build().readTree("""
                 {"name": "work_order", "label": {"zh": "工单"}, "storage": "records",
                  "fields": [{"name": "site", "type": "text", "label": {"zh": "厂区"}},
-                            {"name": "status", "type": "enum", "label": {"zh": "状态"}},
+                            {"name": "status", "type": "enum", "label": {"zh": "状态"}, "values": ["open", "closed"]},
                             {"name": "hours", "type": "integer", "label": {"zh": "工时"}}]}"""), 1).orElseThrow();
         catalogue = TenantCatalogue.build(TENANT_ID, "work_order@1", List.of(entity), dataSource);
     }

@@ -22,7 +22,7 @@ class H2PushdownTest {
         JsonNode entity = JsonMapper.builder().build().readTree("""
                 {"name": "work_order", "label": {"zh": "工单"}, "storage": "records",
                  "fields": [{"name": "site", "type": "text", "label": {"zh": "厂区"}},
-                            {"name": "status", "type": "enum", "label": {"zh": "状态"}}]}""");
+                            {"name": "status", "type": "enum", "label": {"zh": "状态"}, "values": ["open", "closed"]}]}""");
         RecordTables.create(jdbc, 1, entity);
         RecordTables.insert(jdbc, 1, "work_order", Map.of("site", "east", "status", "open"), false);
         RecordTables.insert(jdbc, 1, "work_order", Map.of("site", "east", "status", "open"), false);

@@ -71,7 +71,6 @@ class QueryEngineTest {
     private JsonNode publish(long tenantId, String entityJson) {
         JsonNode body = json.readTree(entityJson);
         store.saveAndPublish(tenantId, MetadataKind.ENTITY, body.path("name").asString(), body, "admin");
-        RecordTables.create(jdbc, tenantId, body);
         return body;
     }
 
@@ -319,7 +318,8 @@ class QueryEngineTest {
     void slowQueryIsCancelledAfterTimeout() {
         long tenantId = tenantWithWorkOrders();
         jdbc.sql("insert into \"tenant_" + tenantId + "\".\"work_order\" (entity_version, created_at, created_by, "
-                + "site, hours) select 1, now(), 'test', 'north', n from generate_series(1, 2000) as n").update();
+                + "updated_at, updated_by, row_version, site, hours) "
+                + "select 1, now(), 'test', now(), 'test', 0, 'north', n from generate_series(1, 2000) as n").update();
         QueryEngine impatient = new QueryEngine(recording.dataSource(), entities, 1000, Duration.ofSeconds(2), 100);
 
         assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(60), () -> impatient.runAdHoc(tenantId,
