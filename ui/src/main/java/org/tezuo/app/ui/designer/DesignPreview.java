@@ -19,8 +19,9 @@ import tools.jackson.databind.node.ObjectNode;
  * The form as users will see it, rendered by the form renderer from the body being designed, and the body itself
  * as read-only, indented JSON. When the body cannot be rendered yet, the preview lists why.
  *
- * <p>Element ids: {@code designer-preview} (the rendered form or {@code preview-unavailable}) and
- * {@code designer-json}.
+ * <p>Element ids: {@code designer-preview-tab} showing {@code designer-preview} (the rendered form or
+ * {@code preview-unavailable}), and {@code designer-json-tab} showing {@code designer-json}. The tab sheet
+ * attaches only the selected tab's content.
  */
 final class DesignPreview extends TabSheet {
 
@@ -37,8 +38,8 @@ final class DesignPreview extends TabSheet {
         preview.setId("designer-preview");
         source.setId("designer-json");
         source.addClassName("tezuo-designer-json");
-        add(getTranslation("designer.preview"), preview);
-        add(getTranslation("designer.json"), source);
+        add(getTranslation("designer.preview"), preview).setId("designer-preview-tab");
+        add(getTranslation("designer.json"), source).setId("designer-json-tab");
         setWidthFull();
     }
 
