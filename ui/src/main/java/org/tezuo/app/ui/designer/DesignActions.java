@@ -3,7 +3,7 @@ package org.tezuo.app.ui.designer;
 import com.vaadin.flow.i18n.I18NProvider;
 import org.tezuo.form.definition.FieldWidget;
 
-/** What the palette, canvas and property panel may do to the design of the page they belong to. */
+/** Operations the palette, canvas and property panel run on the design of their page. */
 interface DesignActions {
 
     FormDesign design();

@@ -153,7 +153,7 @@ final class DesignCanvas extends Div {
         component.setClassName("tezuo-designer-selected", selected);
     }
 
-    /** Whether the renderer gives this widget a whole row, as it does for tables, groups and text areas. */
+    /** Returns whether the renderer gives this widget a whole row, as it does for tables, groups and text areas. */
     static boolean spansRow(FieldWidget widget) {
         return widget == FieldWidget.TABLE || widget == FieldWidget.GROUP || widget == FieldWidget.TEXTAREA;
     }

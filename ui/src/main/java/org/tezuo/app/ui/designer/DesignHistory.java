@@ -77,7 +77,7 @@ public final class DesignHistory {
         saved = current;
     }
 
-    /** Whether the current design differs from the one last saved or loaded. */
+    /** Returns whether the current design differs from the one last saved or loaded. */
     public boolean hasUnsavedChanges() {
         return !current.equals(saved);
     }

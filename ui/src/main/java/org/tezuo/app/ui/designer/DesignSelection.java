@@ -1,6 +1,6 @@
 package org.tezuo.app.ui.designer;
 
-/** What the property panel shows: the form itself, one section or one field. */
+/** The part of the design the property panel shows: the form itself, one section or one field. */
 sealed interface DesignSelection {
 
     /** The form's title. */

@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param maxLength longest text allowed in characters, or null
  * @param unit unit shown with a number, for example {@code %LEL} ({@code x-unit}), or null
  * @param options the choices of a select field ({@code enum} and {@code x-enumLabels})
- * @param visibleWhen rule-language condition over the other fields; the field is shown only while it holds
+ * @param visibleWhen rule-language condition over the other fields; the field is shown only while it is true
  *     ({@code x-visibleWhen}), or null to always show it
  * @param schema the other keywords of the schema property; the accessor returns a copy
  */
@@ -47,12 +47,12 @@ public record FieldDesign(
         return schema.deepCopy();
     }
 
-    /** Whether the panel offers minimum, maximum and unit for this field. */
+    /** Returns whether the panel offers minimum, maximum and unit for this field. */
     public boolean isNumeric() {
         return widget == FieldWidget.NUMBER;
     }
 
-    /** Whether the panel offers a maximum length for this field. */
+    /** Returns whether the panel offers a maximum length for this field. */
     public boolean isText() {
         return widget == FieldWidget.TEXT || widget == FieldWidget.TEXTAREA;
     }

@@ -16,13 +16,13 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Converts between a form document body and a {@link FormDesign}. Reading then writing a body keeps every part
- * the designer does not edit; the fields are written in layout order, followed by any field no section shows.
+ * the designer does not edit. The fields are written in layout order, followed by any field no section shows.
  */
 public final class FormDesignJson {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    /** Keywords of a field's schema property that {@link FieldDesign} holds as typed values. */
+    /** Keywords of a field's schema property that {@link FieldDesign} stores as typed values. */
     private static final Set<String> EDITED_KEYWORDS = Set.of("x-label", "x-widget", "minimum", "maximum",
             "maxLength", "x-unit", "enum", "x-enumLabels", "x-visibleWhen");
 

@@ -45,9 +45,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Designs one form document at {@code /designer/forms/<key>}: palette, canvas and property panel side by side,
  * undo and redo, saving the draft and publishing it, a live preview and the JSON. A key without a document starts
- * a new form, stored on the first save. Saving checks the body with the designer's own checks, the meta-schema,
- * every document check and the form parser, and lists each problem with its path; nothing is stored until all
- * pass.
+ * a new form, stored on the first save. Saving runs the designer's own checks, the meta-schema, every document
+ * check and the form parser, and lists each problem with its path. Nothing is stored until all of them pass.
  *
  * <p>Element ids: {@code designer-undo}, {@code designer-redo}, {@code designer-save}, {@code designer-publish},
  * {@code designer-status}, {@code designer-problems}, {@code designer-fill-link}.

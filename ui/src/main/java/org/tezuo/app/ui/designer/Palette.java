@@ -10,7 +10,7 @@ import org.tezuo.form.definition.FieldWidget;
 
 /**
  * The field widgets an administrator can add. Each item can be dragged onto a section or before a field of the
- * canvas; a click adds the field at the end of the selected section instead, for those who cannot drag.
+ * canvas. A click adds the field at the end of the selected section instead, for those who cannot drag.
  */
 final class Palette extends Div {
 

@@ -119,8 +119,8 @@ public class FormFillView extends VerticalLayout implements BeforeEnterObserver,
             return;
         }
         renderer.clearProblems();
-        // TODO: store the data as a record of the form's entity once the records service is on main; until
-        // then the validated data is only shown.
+        // TODO: store the data as a record of the form's entity once the records service exists. Until then
+        // the validated data is only shown.
         success.removeAll();
         success.add(new Paragraph(getTranslation("fill.valid", form.reference())),
                 new Pre(json.writerWithDefaultPrettyPrinter().writeValueAsString(data)));

@@ -7,11 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,15 +22,13 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.tezuo.app.security.UserAccounts;
+import org.tezuo.app.ui.HeadlessChromium;
 import org.tezuo.core.metadata.MetadataStore;
 import org.tezuo.metadata.MetadataDocument;
 import org.tezuo.metadata.MetadataKind;
@@ -41,7 +37,7 @@ import org.tezuo.templates.TemplateInstaller;
 /**
  * The form designer in headless Chromium with the mouse only: a system administrator starts a form, drags a
  * single-line text field from the palette onto the canvas, names it and makes it required, undoes and redoes
- * that, sees a wrong visibility condition rejected as typed, drops a number field before it and drags the text
+ * that, gets a wrong visibility condition rejected as typed, drops a number field before it and drags the text
  * field back to the front, then saves and publishes. Publishing the empty form first is refused with the
  * meta-schema's paths. The fill page then refuses the
  * empty form with the required-field error in Chinese and accepts it once the field is filled in.
@@ -68,7 +64,7 @@ class FormDesignerBrowserTest {
             fire(source, 'dragend');
             """;
 
-    private static Path profileDirectory;
+    private static HeadlessChromium chromium;
     private static WebDriver browser;
 
     @LocalServerPort
@@ -89,27 +85,14 @@ class FormDesignerBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        profileDirectory = Files.createTempDirectory("tezuo-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--lang=zh-CN", "--user-data-dir=" + profileDirectory);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().window().setSize(new Dimension(1400, 1000));
+        chromium = HeadlessChromium.start("zh-CN", new Dimension(1400, 1000));
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        try (Stream<Path> files = Files.walk(profileDirectory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

@@ -1,0 +1,62 @@
+package org.tezuo.app.ui;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's Chromium driven headless through its chromedriver, with a throw-away profile that {@link #close}
+ * deletes. Browser tests start one per test class.
+ */
+public final class HeadlessChromium implements AutoCloseable {
+
+    private final Path profileDirectory;
+    private final WebDriver driver;
+
+    private HeadlessChromium(Path profileDirectory, WebDriver driver) {
+        this.profileDirectory = profileDirectory;
+        this.driver = driver;
+    }
+
+    /**
+     * Starts the browser.
+     *
+     * @param language the language the browser requests, for example {@code zh-CN}
+     * @param window window size in CSS pixels
+     */
+    public static HeadlessChromium start(String language, Dimension window) throws IOException {
+        Path profile = Files.createTempDirectory("tezuo-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--lang=" + language, "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                .usingAnyFreePort()
+                .build();
+        WebDriver driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(window);
+        return new HeadlessChromium(profile, driver);
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    /** Quits the browser and deletes its profile. */
+    @Override
+    public void close() throws IOException {
+        driver.quit();
+        try (Stream<Path> files = Files.walk(profileDirectory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+}
