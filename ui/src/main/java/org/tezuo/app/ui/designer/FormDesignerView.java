@@ -303,12 +303,19 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
 
     /**
      * Saves unsaved changes, then publishes the draft. A refusal (a failed check or a publication step) leaves
-     * the draft a draft and shows the reason.
+     * the draft a draft and shows the reason. A design that equals the newest published version is not
+     * published again.
      */
     private void publish(CurrentUser user) {
-        boolean draftStored = store.history(user.tenantId(), MetadataKind.FORM, key).stream().findFirst()
-                .filter(document -> document.status() == DocumentStatus.DRAFT).isPresent();
-        if ((requireHistory().hasUnsavedChanges() || !draftStored) && !save(user)) {
+        Optional<MetadataDocument> latest = store.history(user.tenantId(), MetadataKind.FORM, key).stream()
+                .findFirst();
+        boolean unsaved = requireHistory().hasUnsavedChanges();
+        if (!unsaved && latest.isPresent() && latest.get().status() == DocumentStatus.PUBLISHED) {
+            showProblems(getTranslation("designer.publishRefused"), List.of(new MetaSchemaViolation("",
+                    getTranslation("designer.publish.unchanged", latest.get().version()))));
+            return;
+        }
+        if ((unsaved || latest.isEmpty()) && !save(user)) {
             return;
         }
         try {

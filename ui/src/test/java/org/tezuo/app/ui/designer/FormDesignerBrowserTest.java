@@ -159,6 +159,8 @@ class FormDesignerBrowserTest {
         click(waitFor(By.id("designer-publish")));
         waitForAttribute(By.id("designer-status"), "data-status", "PUBLISHED");
         screenshot("designer-published");
+        click(waitFor(By.id("designer-publish")));
+        waitForText(By.id("designer-problems"), "第 1 版已发布，此后没有修改");
 
         MetadataDocument published = metadata.requirePublished(tenantId, MetadataKind.FORM, formKey);
         assertThat(published.body().at("/schema/required").get(0).asString()).isEqualTo("text1");
