@@ -13,7 +13,8 @@ public enum MetadataKind {
     FLOW("flow"),
     RULESET("ruleset"),
     SCHEDULE("schedule"),
-    CONNECTOR("connector");
+    CONNECTOR("connector"),
+    DICTIONARY("dictionary");
 
     private final String code;
 

@@ -1,0 +1,248 @@
+package org.tezuo.form.record;
+
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.tezuo.core.entity.EntityCatalog;
+import org.tezuo.core.entity.EntityDefinition;
+import org.tezuo.core.entity.EntityField;
+import org.tezuo.core.entity.EntityFieldType;
+import org.tezuo.core.entity.PublishedEntity;
+import org.tezuo.core.i18n.UserMessages;
+import org.tezuo.core.metadata.MetadataNotFoundException;
+import org.tezuo.core.metadata.MetadataStore;
+import org.tezuo.core.record.FormReference;
+import org.tezuo.core.record.RecordEntities;
+import org.tezuo.core.record.RecordPage;
+import org.tezuo.core.record.RecordQuery;
+import org.tezuo.core.record.RecordStore;
+import org.tezuo.core.record.StoredRecord;
+import org.tezuo.core.tenant.TenantDirectory;
+import org.tezuo.form.definition.FormDefinition;
+import org.tezuo.form.definition.FormDefinitionParser;
+import org.tezuo.form.validation.FieldError;
+import org.tezuo.form.validation.FormValidator;
+import org.tezuo.metadata.MetadataDocument;
+import org.tezuo.metadata.MetadataKind;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Creates, reads, updates, deletes and lists the records of published entities, validating data with the form
+ * engine before every write. Data is checked against a form generated from the entity document. A record created
+ * with a form is also checked against that form version on creation and on every later update, even after a newer
+ * version of the form is published. Referenced records must exist in the same tenant.
+ */
+@Component
+public class RecordService {
+
+    private final RecordEntities entities;
+    private final RecordStore store;
+    private final EntityCatalog catalog;
+    private final MetadataStore metadata;
+    private final FormDefinitionParser formParser;
+    private final FormValidator validator;
+    private final TenantDirectory tenants;
+
+    public RecordService(RecordEntities entities, RecordStore store, EntityCatalog catalog, MetadataStore metadata,
+            FormDefinitionParser formParser, FormValidator validator, TenantDirectory tenants) {
+        this.entities = entities;
+        this.store = store;
+        this.catalog = catalog;
+        this.metadata = metadata;
+        this.formParser = formParser;
+        this.validator = validator;
+        this.tenants = tenants;
+    }
+
+    /**
+     * Validates and stores a new record.
+     *
+     * @param formKey key of a published form to validate with and to pin on the record, or null
+     * @throws RecordValidationException listing every problem, in {@code locale}
+     */
+    @Transactional
+    public StoredRecord create(long tenantId, String entityName, JsonNode data, @Nullable String formKey,
+            String actor, Locale locale) {
+        PublishedEntity entity = entities.require(tenantId, entityName);
+        FormReference form = null;
+        if (formKey != null) {
+            MetadataDocument document = metadata.requirePublished(tenantId, MetadataKind.FORM, formKey);
+            form = new FormReference(formKey, document.version());
+        }
+        ObjectNode values = withDefaults(entity.definition(), withoutNulls(data));
+        validate(entity, values, form, locale);
+        return store.create(entity, values, form, actor);
+    }
+
+    /** Returns a live record; see {@link RecordStore#require}. */
+    public StoredRecord read(long tenantId, String entityName, long id) {
+        return store.require(entities.require(tenantId, entityName), id);
+    }
+
+    /**
+     * Validates and replaces the data of a record, with the form version the record was created with.
+     *
+     * @throws RecordValidationException listing every problem, in {@code locale}
+     */
+    @Transactional
+    public StoredRecord update(long tenantId, String entityName, long id, int rowVersion, JsonNode data,
+            String actor, Locale locale) {
+        PublishedEntity entity = entities.require(tenantId, entityName);
+        StoredRecord current = store.require(entity, id);
+        FormReference form = current.formKey() == null || current.formVersion() == null ? null
+                : new FormReference(current.formKey(), current.formVersion());
+        ObjectNode values = withoutNulls(data);
+        validate(entity, values, form, locale);
+        return store.update(entity, id, rowVersion, values, actor);
+    }
+
+    /** Soft-deletes a record. */
+    @Transactional
+    public void delete(long tenantId, String entityName, long id, @Nullable Integer rowVersion, String actor) {
+        store.delete(entities.require(tenantId, entityName), id, rowVersion, actor);
+    }
+
+    /** Returns one page of live records. */
+    public RecordPage list(long tenantId, String entityName, RecordQuery query) {
+        return store.list(entities.require(tenantId, entityName), query);
+    }
+
+    private void validate(PublishedEntity entity, ObjectNode values, @Nullable FormReference form, Locale locale) {
+        ZoneId zone = tenants.require(entity.tenantId()).zone();
+        List<FieldError> errors = new ArrayList<>();
+        ObjectNode entityValues = values;
+        if (form != null) {
+            FormDefinition definition = formParser.parse(metadata.find(entity.tenantId(), MetadataKind.FORM,
+                    form.key(), form.version()).orElseThrow(() -> new MetadataNotFoundException(MetadataKind.FORM,
+                    form.key())));
+            errors.addAll(validator.validate(definition, values, locale, zone));
+            entityValues = onlyEntityFields(entity.definition(), values);
+        }
+        Set<String> reported = new HashSet<>();
+        errors.forEach(error -> reported.add(error.path()));
+        FormDefinition entityForm = entityForm(entity);
+        for (FieldError error : validator.validate(entityForm, entityValues, locale, zone)) {
+            if (reported.add(error.path())) {
+                errors.add(error);
+            }
+        }
+        if (errors.isEmpty()) {
+            checkDecimalsAndReferences(entity, entityValues, locale, errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new RecordValidationException(entity.definition().label(locale), errors);
+        }
+    }
+
+    private FormDefinition entityForm(PublishedEntity entity) {
+        Map<String, JsonNode> dictionaries = new HashMap<>();
+        for (EntityField field : allFields(entity.definition().fields())) {
+            String key = field.dictionary();
+            if (key != null) {
+                catalog.publishedDictionary(entity.tenantId(), key).ifPresent(body -> dictionaries.put(key, body));
+            }
+        }
+        ObjectNode body = new EntityFormBuilder(dictionaries).formBody(entity.definition());
+        return formParser.parse("entity-" + entity.key(), entity.version(), body);
+    }
+
+    /**
+     * Checks what JSON Schema cannot: decimal digits against precision and scale, and referenced records.
+     * NOTE: only top-level fields are checked; decimals and references in table rows are not.
+     */
+    private void checkDecimalsAndReferences(PublishedEntity entity, ObjectNode values, Locale locale,
+            List<FieldError> errors) {
+        for (EntityField field : entity.definition().fields()) {
+            JsonNode value = values.get(field.name());
+            if (value == null) {
+                continue;
+            }
+            String path = "$." + field.name();
+            String label = field.label(locale);
+            if (field.type() == EntityFieldType.DECIMAL) {
+                BigDecimal number = value.decimalValue().stripTrailingZeros();
+                if (number.scale() > field.effectiveScale()) {
+                    errors.add(error(path, label, locale, "record.error.scale", label, number.toPlainString(),
+                            field.effectiveScale()));
+                } else if (number.precision() - number.scale() > field.effectivePrecision() - field.effectiveScale()) {
+                    errors.add(error(path, label, locale, "record.error.precision", label, number.toPlainString(),
+                            field.effectivePrecision() - field.effectiveScale()));
+                }
+            }
+            String target = field.target();
+            if (field.type() == EntityFieldType.REFERENCE && target != null) {
+                PublishedEntity targetEntity = entities.require(entity.tenantId(), target);
+                if (!store.exists(targetEntity, value.asLong())) {
+                    errors.add(error(path, label, locale, "record.error.referenceMissing", label,
+                            targetEntity.definition().label(locale), String.valueOf(value.asLong())));
+                }
+            }
+        }
+    }
+
+    private static FieldError error(String path, String label, Locale locale, String key, Object... arguments) {
+        return new FieldError(path, label, UserMessages.render(EntityFormBuilder.BUNDLE, locale, key, arguments));
+    }
+
+    private static ObjectNode withDefaults(EntityDefinition entity, ObjectNode values) {
+        for (EntityField field : entity.fields()) {
+            JsonNode defaultValue = field.defaultValue();
+            if (defaultValue != null && !values.has(field.name())) {
+                values.set(field.name(), defaultValue.deepCopy());
+            }
+        }
+        return values;
+    }
+
+    /** Treats a JSON null like a missing value, at the top level and in table rows. */
+    private static ObjectNode withoutNulls(JsonNode data) {
+        ObjectNode copy = data.isObject() ? (ObjectNode) data.deepCopy() : tools.jackson.databind.node
+                .JsonNodeFactory.instance.objectNode();
+        List<String> nulls = new ArrayList<>();
+        copy.forEachEntry((name, value) -> {
+            if (value.isNull()) {
+                nulls.add(name);
+            } else if (value.isArray()) {
+                value.forEach(row -> {
+                    if (row.isObject()) {
+                        List<String> rowNulls = new ArrayList<>();
+                        row.forEachEntry((column, cell) -> {
+                            if (cell.isNull()) {
+                                rowNulls.add(column);
+                            }
+                        });
+                        rowNulls.forEach(((ObjectNode) row)::remove);
+                    }
+                });
+            }
+        });
+        nulls.forEach(copy::remove);
+        return copy;
+    }
+
+    private static ObjectNode onlyEntityFields(EntityDefinition entity, ObjectNode values) {
+        ObjectNode projected = values.objectNode();
+        entity.fields().forEach(field -> {
+            if (values.has(field.name())) {
+                projected.set(field.name(), values.get(field.name()));
+            }
+        });
+        return projected;
+    }
+
+    private static List<EntityField> allFields(List<EntityField> fields) {
+        List<EntityField> all = new ArrayList<>(fields);
+        fields.forEach(field -> all.addAll(field.columns()));
+        return all;
+    }
+}
