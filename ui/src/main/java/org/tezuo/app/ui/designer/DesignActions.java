@@ -1,6 +1,7 @@
 package org.tezuo.app.ui.designer;
 
 import com.vaadin.flow.i18n.I18NProvider;
+import java.util.Map;
 import org.tezuo.form.definition.FieldWidget;
 
 /** Operations the palette, canvas and property panel run on the design of their page. */
@@ -12,6 +13,9 @@ interface DesignActions {
     I18NProvider captions();
 
     DesignSelection selection();
+
+    /** Returns the published entities that store records, entity name to label in the page's language. */
+    Map<String, String> recordEntities();
 
     /**
      * Runs {@code command} through the page's command stack and redraws the canvas, preview and JSON; the

@@ -2,6 +2,8 @@ package org.tezuo.app.ui.designer;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One change an administrator makes to a form design. Commands are values: {@link DesignHistory} applies them
@@ -118,6 +120,21 @@ public sealed interface DesignCommand {
         @Override
         public FormDesign applyTo(FormDesign design) {
             return design.withTitle(title);
+        }
+    }
+
+    /** Names the entity whose records the form's submissions become, or with null stores them nowhere. */
+    record EditEntity(@Nullable String entity) implements DesignCommand {
+
+        @Override
+        public FormDesign applyTo(FormDesign design) {
+            ObjectNode rest = design.rest();
+            if (entity == null || entity.isBlank()) {
+                rest.remove(FormDesign.ENTITY);
+            } else {
+                rest.put(FormDesign.ENTITY, entity);
+            }
+            return design.withRest(rest);
         }
     }
 

@@ -19,6 +19,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public record FormDesign(DesignLabel title, List<FieldDesign> fields, List<SectionDesign> sections, ObjectNode rest) {
 
+    /** Top-level property of a form body that names the entity storing its submissions as records. */
+    public static final String ENTITY = "entity";
+
     public FormDesign {
         fields = List.copyOf(fields);
         sections = List.copyOf(sections);
@@ -28,6 +31,11 @@ public record FormDesign(DesignLabel title, List<FieldDesign> fields, List<Secti
     @Override
     public ObjectNode rest() {
         return rest.deepCopy();
+    }
+
+    /** Returns the name of the entity whose records the form's submissions become, if the form names one. */
+    public Optional<String> entity() {
+        return Optional.ofNullable(rest.path(ENTITY).stringValue(null));
     }
 
     public Optional<FieldDesign> field(String key) {
@@ -56,6 +64,10 @@ public record FormDesign(DesignLabel title, List<FieldDesign> fields, List<Secti
 
     FormDesign withFields(List<FieldDesign> newFields) {
         return new FormDesign(title, newFields, sections, rest);
+    }
+
+    FormDesign withRest(ObjectNode newRest) {
+        return new FormDesign(title, fields, sections, newRest);
     }
 
     FormDesign withSections(List<SectionDesign> newSections) {

@@ -21,7 +21,9 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.tezuo.app.security.CurrentUser;
 import org.tezuo.app.security.CurrentUserProvider;
@@ -29,6 +31,7 @@ import org.tezuo.app.ui.fill.FormFillView;
 import org.tezuo.app.ui.layout.MainLayout;
 import org.tezuo.app.ui.layout.Notices;
 import org.tezuo.app.ui.permit.PermitPresentation;
+import org.tezuo.core.entity.EntityCatalog;
 import org.tezuo.core.i18n.LocalizedException;
 import org.tezuo.core.metadata.MetadataStore;
 import org.tezuo.core.rules.ExpressionCompiler;
@@ -65,6 +68,7 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
     private final PermitPresentation presentation;
     private final JsonMapper json;
     private final I18NProvider captions;
+    private final EntityCatalog catalog;
     private final DesignChecker checker;
     private final FieldTemplates templates;
     private final Button undo = new Button();
@@ -81,7 +85,9 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
     private @Nullable DesignPreview preview;
 
     public FormDesignerView(CurrentUserProvider currentUser, MetadataStore store, FormDefinitionParser parser,
-            ExpressionCompiler compiler, PermitPresentation presentation, JsonMapper json, I18NProvider captions) {
+            ExpressionCompiler compiler, PermitPresentation presentation, JsonMapper json, I18NProvider captions,
+            EntityCatalog catalog) {
+        this.catalog = catalog;
         this.captions = captions;
         this.currentUser = currentUser;
         this.store = store;
@@ -174,6 +180,14 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
     @Override
     public I18NProvider captions() {
         return captions;
+    }
+
+    @Override
+    public Map<String, String> recordEntities() {
+        Map<String, String> labels = new TreeMap<>();
+        catalog.publishedRecordEntities(currentUser.require().tenantId())
+                .forEach((name, entity) -> labels.put(name, entity.label(getLocale())));
+        return labels;
     }
 
     @Override
@@ -287,6 +301,9 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
 
     private List<MetaSchemaViolation> problemsOf(CurrentUser user, ObjectNode body) {
         List<MetaSchemaViolation> found = new ArrayList<>(checker.problems(design(), getLocale()));
+        design().entity().filter(entity -> !recordEntities().containsKey(entity)).ifPresent(entity -> found.add(
+                new MetaSchemaViolation("/" + FormDesign.ENTITY,
+                        getTranslation("designer.check.entityUnknown", entity))));
         MetadataDocument candidate = store.candidate(user.tenantId(), MetadataKind.FORM, key, body,
                 user.username());
         List<MetaSchemaViolation> stored = store.validate(candidate, getLocale());

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -30,7 +31,7 @@ import org.tezuo.form.definition.FieldWidget;
  * {@code prop-minimum}, {@code prop-maximum}, {@code prop-unit}, {@code prop-max-length},
  * {@code prop-option-<n>-value|zh|en}, {@code prop-add-option}, {@code prop-visible-when}, {@code prop-section},
  * {@code prop-remove}; for a section {@code prop-section-title-zh|en}, {@code prop-columns},
- * {@code prop-remove-section}; for the form {@code prop-title-zh|en}.
+ * {@code prop-remove-section}; for the form {@code prop-title-zh|en} and {@code prop-entity}.
  */
 final class PropertyPanel extends Div {
 
@@ -62,7 +63,24 @@ final class PropertyPanel extends Div {
         requireChinese(zh);
         onCommit(zh, () -> actions.execute(new DesignCommand.EditTitle(label(zh, en)), false));
         onCommit(en, () -> actions.execute(new DesignCommand.EditTitle(label(zh, en)), false));
-        add(zh, en);
+
+        Map<String, String> entities = actions.recordEntities();
+        Select<String> entity = new Select<>();
+        entity.setId("prop-entity");
+        entity.setLabel(getTranslation("designer.prop.entity"));
+        entity.setHelperText(getTranslation("designer.prop.entity.help"));
+        List<String> names = new ArrayList<>(entities.keySet());
+        design.entity().filter(name -> !names.contains(name)).ifPresent(names::add);
+        entity.setItems(names);
+        entity.setItemLabelGenerator(name -> name == null ? getTranslation("designer.prop.entity.none")
+                : entities.containsKey(name) ? getTranslation("designer.prop.entity.item", entities.get(name), name)
+                : name);
+        entity.setEmptySelectionAllowed(true);
+        entity.setEmptySelectionCaption(getTranslation("designer.prop.entity.none"));
+        design.entity().ifPresent(entity::setValue);
+        entity.setWidthFull();
+        onCommit(entity, () -> actions.execute(new DesignCommand.EditEntity(entity.getValue()), false));
+        add(zh, en, entity);
     }
 
     private void sectionProperties(SectionDesign section, int index) {

@@ -15,6 +15,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.tezuo.app.security.CurrentUser;
 import org.tezuo.app.security.CurrentUserProvider;
 import org.tezuo.app.ui.form.FieldProblem;
@@ -23,11 +24,15 @@ import org.tezuo.app.ui.form.FormRenderer;
 import org.tezuo.app.ui.layout.MainLayout;
 import org.tezuo.app.ui.layout.Notices;
 import org.tezuo.app.ui.permit.PermitPresentation;
+import org.tezuo.core.i18n.LocalizedException;
 import org.tezuo.core.metadata.MetadataStore;
+import org.tezuo.core.record.StoredRecord;
 import org.tezuo.form.defaults.FormDefaults;
 import org.tezuo.form.defaults.InitialDataContext;
 import org.tezuo.form.definition.FormDefinition;
 import org.tezuo.form.definition.FormDefinitionParser;
+import org.tezuo.form.record.RecordService;
+import org.tezuo.form.record.RecordValidationException;
 import org.tezuo.form.validation.FieldError;
 import org.tezuo.form.validation.FormValidator;
 import org.tezuo.metadata.MetadataDocument;
@@ -37,10 +42,12 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Fills in the newest published version of a form at {@code /forms/<key>/fill}. Submitting validates the data on
- * the server with that exact version and shows every error at its field; valid data is confirmed with the form
- * version it was checked against.
+ * the server with that exact version and shows every error at its field. When the form names an entity
+ * ({@code "entity"} in its body), valid data is stored as a record of that entity pinned to the form version.
+ * Otherwise it is only confirmed as valid.
  *
- * <p>Element ids: {@code fill-title}, {@code fill-submit}, {@code fill-success}, {@code fill-not-found}; the
+ * <p>Element ids: {@code fill-title}, {@code fill-submit}, {@code fill-success} (with {@code data-record-id} once
+ * stored), {@code fill-not-found}; the
  * inputs follow the renderer's {@code field-<path>} ids.
  */
 @Route(value = "forms/:" + FormFillView.KEY + "/fill", layout = MainLayout.class)
@@ -55,12 +62,15 @@ public class FormFillView extends VerticalLayout implements BeforeEnterObserver,
     private final FormDefinitionParser parser;
     private final FormValidator validator;
     private final FormDefaults defaults;
+    private final RecordService records;
     private final PermitPresentation presentation;
     private final JsonMapper json;
     private String title = "";
 
     public FormFillView(CurrentUserProvider currentUser, MetadataStore store, FormDefinitionParser parser,
-            FormValidator validator, FormDefaults defaults, PermitPresentation presentation, JsonMapper json) {
+            FormValidator validator, FormDefaults defaults, RecordService records, PermitPresentation presentation,
+            JsonMapper json) {
+        this.records = records;
         this.currentUser = currentUser;
         this.store = store;
         this.parser = parser;
@@ -95,7 +105,8 @@ public class FormFillView extends VerticalLayout implements BeforeEnterObserver,
         success.setId("fill-success");
         success.setVisible(false);
         Button submit = new Button(getTranslation("fill.submit"), VaadinIcon.PAPERPLANE.create(),
-                click -> submit(form, renderer, context, success));
+                click -> submit(form, document.get().body().path("entity").stringValue(null), renderer, context,
+                        success));
         submit.setId("fill-submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Div actions = new Div(submit);
@@ -108,23 +119,47 @@ public class FormFillView extends VerticalLayout implements BeforeEnterObserver,
         return title;
     }
 
-    private void submit(FormDefinition form, FormRenderer renderer, FormContext context, Div success) {
+    /**
+     * Validates the data and, when the form names an entity, stores it as a record of that entity pinned to this
+     * form version. The record service validates with the form and the entity itself.
+     */
+    private void submit(FormDefinition form, @Nullable String entity, FormRenderer renderer, FormContext context,
+            Div success) {
+        CurrentUser user = currentUser.require();
         ObjectNode data = renderer.write();
-        List<FieldError> errors = validator.validate(form, data, getLocale(), context.zone());
-        if (!errors.isEmpty()) {
-            success.setVisible(false);
-            renderer.showProblems(errors.stream().map(error -> new FieldProblem(error.path(), error.message()))
-                    .toList());
-            Notices.error(getTranslation("fill.invalid", errors.size()));
-            return;
+        String outcome;
+        if (entity == null) {
+            List<FieldError> errors = validator.validate(form, data, getLocale(), context.zone());
+            if (!errors.isEmpty()) {
+                showErrors(renderer, success, errors);
+                return;
+            }
+            outcome = getTranslation("fill.valid", form.reference());
+        } else {
+            try {
+                StoredRecord stored = records.create(user.tenantId(), entity, data, form.key(), user.username(),
+                        getLocale());
+                success.getElement().setAttribute("data-record-id", String.valueOf(stored.id()));
+                outcome = getTranslation("fill.stored", entity, String.valueOf(stored.id()), form.reference());
+            } catch (RecordValidationException e) {
+                showErrors(renderer, success, e.errors());
+                return;
+            } catch (LocalizedException e) {
+                success.setVisible(false);
+                Notices.error(e.message(getLocale()));
+                return;
+            }
         }
         renderer.clearProblems();
-        // TODO: store the data as a record of the form's entity once the records service exists. Until then
-        // the validated data is only shown.
         success.removeAll();
-        success.add(new Paragraph(getTranslation("fill.valid", form.reference())),
-                new Pre(json.writerWithDefaultPrettyPrinter().writeValueAsString(data)));
+        success.add(new Paragraph(outcome), new Pre(json.writerWithDefaultPrettyPrinter().writeValueAsString(data)));
         success.setVisible(true);
-        Notices.success(getTranslation("fill.valid", form.reference()));
+        Notices.success(outcome);
+    }
+
+    private void showErrors(FormRenderer renderer, Div success, List<FieldError> errors) {
+        success.setVisible(false);
+        renderer.showProblems(errors.stream().map(error -> new FieldProblem(error.path(), error.message())).toList());
+        Notices.error(getTranslation("fill.invalid", errors.size()));
     }
 }

@@ -30,23 +30,27 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.tezuo.app.security.UserAccounts;
 import org.tezuo.app.ui.HeadlessChromium;
 import org.tezuo.core.metadata.MetadataStore;
+import org.tezuo.core.record.StoredRecord;
+import org.tezuo.form.record.RecordService;
 import org.tezuo.metadata.MetadataDocument;
 import org.tezuo.metadata.MetadataKind;
 import org.tezuo.templates.TemplateInstaller;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The form designer in headless Chromium with the mouse only: a system administrator starts a form, drags a
  * single-line text field from the palette onto the canvas, names it and makes it required, undoes and redoes
  * that, gets a wrong visibility condition rejected as typed, drops a number field before it and drags the text
- * field back to the front, then saves and publishes. Publishing the empty form first is refused with the
- * meta-schema's paths. The fill page then refuses the
- * empty form with the required-field error in Chinese and accepts it once the field is filled in.
+ * field back to the front, links the form to a records entity, then saves and publishes. Publishing the empty
+ * form first is refused with the meta-schema's paths. The fill page then refuses the empty form with the
+ * required-field error in Chinese and, once the field is filled in, stores a record of the entity.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class FormDesignerBrowserTest {
 
     private static final String PASSWORD = "Anquan-2026";
     private static final Duration RENDER_TIMEOUT = Duration.ofSeconds(30);
+    private static final String ENTITY = "daily_check";
     /**
      * Fires the HTML5 drag events Vaadin's drag and drop listens to, with one shared DataTransfer, because
      * Selenium's dragAndDrop sends mouse events that Chromium does not turn into drag events.
@@ -79,6 +83,12 @@ class FormDesignerBrowserTest {
     @Autowired
     MetadataStore metadata;
 
+    @Autowired
+    RecordService records;
+
+    @Autowired
+    JsonMapper json;
+
     private long tenantId;
     private String admin;
     private String formKey;
@@ -105,6 +115,10 @@ class FormDesignerBrowserTest {
         admin = "admin-" + suffix;
         accounts.create(tenantId, admin, PASSWORD, "周管理", Set.of("SYSTEM_ADMIN"), null, null);
         formKey = "daily-check-" + suffix;
+        metadata.saveAndPublish(tenantId, MetadataKind.ENTITY, ENTITY, json.readTree("""
+                {"name": "daily_check", "label": {"zh": "日常检查", "en": "Daily check"}, "storage": "records",
+                 "fields": [{"name": "text1", "type": "text", "label": {"zh": "检查人", "en": "Inspector"},
+                             "maxLength": 50}]}"""), "test");
     }
 
     @Test
@@ -154,6 +168,8 @@ class FormDesignerBrowserTest {
         click(waitFor(By.id("designer-json-tab")));
         assertThat(waitFor(By.id("designer-json")).getText()).contains("\"required\"", "\"text1\"", "检查人");
 
+        click(waitFor(By.id("canvas-form-title")));
+        chooseOption("prop-entity", "日常检查（daily_check）");
         click(waitFor(By.id("designer-save")));
         waitForAttribute(By.id("designer-status"), "data-status", "DRAFT");
         click(waitFor(By.id("designer-publish")));
@@ -165,6 +181,7 @@ class FormDesignerBrowserTest {
         MetadataDocument published = metadata.requirePublished(tenantId, MetadataKind.FORM, formKey);
         assertThat(published.body().at("/schema/required").get(0).asString()).isEqualTo("text1");
         assertThat(published.body().at("/schema/properties/text1/x-label/zh").asString()).isEqualTo("检查人");
+        assertThat(published.body().get("entity").asString()).isEqualTo(ENTITY);
 
         click(waitFor(By.id("designer-fill-link")));
         waitFor(By.id("field-text1"));
@@ -176,8 +193,25 @@ class FormDesignerBrowserTest {
         waitFor(By.cssSelector("#field-text1 input")).sendKeys("张检查", Keys.TAB);
         click(waitFor(By.id("fill-submit")));
         waitForText(By.id("fill-success"), "张检查");
-        assertThat(waitFor(By.id("fill-success")).getText()).contains("form:" + formKey + "@1");
+        WebElement success = waitFor(By.id("fill-success"));
+        assertThat(success.getText()).contains("已保存为“daily_check”的第", "form:" + formKey + "@1");
+        StoredRecord stored = records.read(tenantId, ENTITY, Long.parseLong(success.getAttribute("data-record-id")));
+        assertThat(stored.data().get("text1").asString()).isEqualTo("张检查");
+        assertThat(stored.formKey()).isEqualTo(formKey);
+        assertThat(stored.formVersion()).isEqualTo(1);
         screenshot("fill-accepted");
+    }
+
+    /** Opens a Vaadin select and clicks the item with this label. */
+    private void chooseOption(String fieldId, String label) {
+        WebElement select = waitFor(By.id(fieldId));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].opened = true;", select);
+        WebElement item = new WebDriverWait(browser, RENDER_TIMEOUT).until(driver -> driver
+                .findElements(By.xpath("//vaadin-select-item[normalize-space(.)='" + label + "']")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].click();", item);
+        new WebDriverWait(browser, RENDER_TIMEOUT).until(driver -> !Boolean.TRUE.equals(
+                ((JavascriptExecutor) driver).executeScript("return arguments[0].opened;", select)));
     }
 
     private void drag(WebElement source, WebElement target) {
