@@ -3,13 +3,19 @@ package org.tezuo.app.ui;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium driven headless through its chromedriver, with a throw-away profile that {@link #close}
@@ -49,6 +55,20 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public WebDriver driver() {
         return driver;
+    }
+
+    /** Opens the Vaadin select with element id {@code fieldId} and clicks the item with this label. */
+    public void chooseOption(String fieldId, String label, Duration timeout) {
+        JavascriptExecutor script = (JavascriptExecutor) driver;
+        WebElement select = new WebDriverWait(driver, timeout)
+                .until(ExpectedConditions.presenceOfElementLocated(By.id(fieldId)));
+        script.executeScript("arguments[0].opened = true;", select);
+        WebElement item = new WebDriverWait(driver, timeout).until(browser -> browser
+                .findElements(By.xpath("//vaadin-select-item[normalize-space(.)='" + label + "']")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null));
+        script.executeScript("arguments[0].click();", item);
+        new WebDriverWait(driver, timeout).until(browser -> !Boolean.TRUE.equals(
+                script.executeScript("return arguments[0].opened;", select)));
     }
 
     /** Quits the browser and deletes its profile. */

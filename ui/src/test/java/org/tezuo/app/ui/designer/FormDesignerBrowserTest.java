@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +20,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -147,14 +149,14 @@ class FormDesignerBrowserTest {
 
         WebElement condition = waitFor(By.cssSelector("#prop-visible-when input"));
         condition.sendKeys("level > 2");
-        WebElement conditionField = waitFor(By.id("prop-visible-when"));
-        new WebDriverWait(browser, RENDER_TIMEOUT).until(driver -> "true".equals(conditionField.getDomProperty("invalid")));
-        assertThat(conditionField.getDomProperty("errorMessage")).contains("“level”不是可用变量");
+        By conditionField = By.id("prop-visible-when");
+        waitUntil(driver -> "true".equals(driver.findElement(conditionField).getDomProperty("invalid")));
+        assertThat(browser.findElement(conditionField).getDomProperty("errorMessage")).contains("“level”不是可用变量");
         condition.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        new WebDriverWait(browser, RENDER_TIMEOUT).until(driver -> "false".equals(conditionField.getDomProperty("invalid")));
+        waitUntil(driver -> "false".equals(driver.findElement(conditionField).getDomProperty("invalid")));
 
         click(waitFor(By.id("designer-undo")));
-        new WebDriverWait(browser, RENDER_TIMEOUT).until(driver -> !textOf("canvas-field-text1").contains("*"));
+        waitUntil(driver -> !textOf("canvas-field-text1").contains("*"));
         assertThat(textOf("canvas-field-text1")).contains("检查人");
         click(waitFor(By.id("designer-redo")));
         waitForText(By.id("canvas-field-text1"), "检查人 *");
@@ -162,14 +164,14 @@ class FormDesignerBrowserTest {
         waitFor(By.id("canvas-field-number1"));
         assertThat(cardOrder()).containsExactly("canvas-field-number1", "canvas-field-text1");
         drag(waitFor(By.id("canvas-field-text1")), waitFor(By.id("canvas-field-number1")));
-        new WebDriverWait(browser, RENDER_TIMEOUT).until(driver -> cardOrder().getFirst().equals(
+        waitUntil(driver -> cardOrder().getFirst().equals(
                 "canvas-field-text1"));
         assertThat(waitFor(By.id("designer-preview")).findElements(By.id("field-text1"))).hasSize(1);
         click(waitFor(By.id("designer-json-tab")));
         assertThat(waitFor(By.id("designer-json")).getText()).contains("\"required\"", "\"text1\"", "检查人");
 
         click(waitFor(By.id("canvas-form-title")));
-        chooseOption("prop-entity", "日常检查（daily_check）");
+        chromium.chooseOption("prop-entity", "日常检查（daily_check）", RENDER_TIMEOUT);
         click(waitFor(By.id("designer-save")));
         waitForAttribute(By.id("designer-status"), "data-status", "DRAFT");
         click(waitFor(By.id("designer-publish")));
@@ -200,18 +202,6 @@ class FormDesignerBrowserTest {
         assertThat(stored.formKey()).isEqualTo(formKey);
         assertThat(stored.formVersion()).isEqualTo(1);
         screenshot("fill-accepted");
-    }
-
-    /** Opens a Vaadin select and clicks the item with this label. */
-    private void chooseOption(String fieldId, String label) {
-        WebElement select = waitFor(By.id(fieldId));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].opened = true;", select);
-        WebElement item = new WebDriverWait(browser, RENDER_TIMEOUT).until(driver -> driver
-                .findElements(By.xpath("//vaadin-select-item[normalize-space(.)='" + label + "']")).stream()
-                .filter(WebElement::isDisplayed).findFirst().orElse(null));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].click();", item);
-        new WebDriverWait(browser, RENDER_TIMEOUT).until(driver -> !Boolean.TRUE.equals(
-                ((JavascriptExecutor) driver).executeScript("return arguments[0].opened;", select)));
     }
 
     private void drag(WebElement source, WebElement target) {
@@ -259,8 +249,16 @@ class FormDesignerBrowserTest {
                 value));
     }
 
+    /** Returns the text of an element, read in one script because the canvas is redrawn after each change. */
     private String textOf(String id) {
-        return browser.findElement(By.id(id)).getText();
+        return (String) ((JavascriptExecutor) browser).executeScript(
+                "const element = document.getElementById(arguments[0]); return element ? element.innerText : '';",
+                id);
+    }
+
+    /** Waits for a condition, retrying when the canvas or panel was redrawn while it was checked. */
+    private void waitUntil(Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(browser, RENDER_TIMEOUT).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     /** Saves the window to target/designer-screenshots for a person to look at; the test does not compare it. */
