@@ -156,6 +156,19 @@ public class MetadataStore {
                 .list();
     }
 
+    /** Returns the newest version, draft or published, of every document of a kind, ordered by key. */
+    public List<MetadataDocument> listLatest(long tenantId, MetadataKind kind) {
+        return jdbc.sql("""
+                select d.* from metadata_document d
+                where d.tenant_id = ? and d.kind = ?
+                  and d.version = (select max(x.version) from metadata_document x
+                                   where x.tenant_id = d.tenant_id and x.kind = d.kind and x.doc_key = d.doc_key)
+                order by d.doc_key""")
+                .params(tenantId, kind.code())
+                .query(this::map)
+                .list();
+    }
+
     /** Returns every version of a document, newest first. */
     public List<MetadataDocument> history(long tenantId, MetadataKind kind, String key) {
         return jdbc.sql("select * from metadata_document where tenant_id = ? and kind = ? and doc_key = ? order by version desc")

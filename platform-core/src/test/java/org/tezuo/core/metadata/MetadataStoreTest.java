@@ -59,4 +59,23 @@ class MetadataStoreTest {
                         .contains("schedule:nightly@1").contains("cron"));
         assertThat(store.history(tenant, MetadataKind.SCHEDULE, "nightly")).isEmpty();
     }
+
+    @Test
+    void listLatestIncludesDrafts() {
+        long tenant = newTenant();
+        var body = json.readTree("""
+                {"job": "certificate-verification", "cron": "0 0 2 * * *", "zone": "Asia/Shanghai"}""");
+        store.saveAndPublish(tenant, MetadataKind.SCHEDULE, "nightly", body, "admin");
+        store.saveDraft(tenant, MetadataKind.SCHEDULE, "nightly", body, "admin");
+        store.saveDraft(tenant, MetadataKind.SCHEDULE, "early", body, "admin");
+
+        var latest = store.listLatest(tenant, MetadataKind.SCHEDULE);
+
+        assertThat(latest).extracting(MetadataDocument::key).containsExactly("early", "nightly");
+        assertThat(latest).extracting(MetadataDocument::version).containsExactly(1, 2);
+        assertThat(latest).extracting(MetadataDocument::status)
+                .containsExactly(DocumentStatus.DRAFT, DocumentStatus.DRAFT);
+        assertThat(store.listPublished(tenant, MetadataKind.SCHEDULE)).extracting(MetadataDocument::key)
+                .containsExactly("nightly");
+    }
 }

@@ -3,17 +3,23 @@ package org.tezuo.app.ui;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's Chromium and chromedriver (/usr/bin), headless, with a profile directory that is deleted on close, for
- * browser tests against the application on 127.0.0.1.
+ * Debian's Chromium driven headless through its chromedriver, with a throw-away profile that {@link #close}
+ * deletes. Browser tests start one per test class.
  */
 public final class HeadlessChromium implements AutoCloseable {
 
@@ -25,8 +31,13 @@ public final class HeadlessChromium implements AutoCloseable {
         this.driver = driver;
     }
 
-    /** Starts a browser with a window of {@code width} × {@code height} CSS pixels asking for {@code language}. */
-    public static HeadlessChromium start(int width, int height, String language) throws IOException {
+    /**
+     * Starts the browser.
+     *
+     * @param language the language the browser requests, for example {@code zh-CN}
+     * @param window window size in CSS pixels
+     */
+    public static HeadlessChromium start(String language, Dimension window) throws IOException {
         Path profile = Files.createTempDirectory("tezuo-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
@@ -38,7 +49,7 @@ public final class HeadlessChromium implements AutoCloseable {
                 .usingAnyFreePort()
                 .build();
         WebDriver driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(new Dimension(width, height));
+        driver.manage().window().setSize(window);
         return new HeadlessChromium(profile, driver);
     }
 
@@ -46,6 +57,21 @@ public final class HeadlessChromium implements AutoCloseable {
         return driver;
     }
 
+    /** Opens the Vaadin select with element id {@code fieldId} and clicks the item with this label. */
+    public void chooseOption(String fieldId, String label, Duration timeout) {
+        JavascriptExecutor script = (JavascriptExecutor) driver;
+        WebElement select = new WebDriverWait(driver, timeout)
+                .until(ExpectedConditions.presenceOfElementLocated(By.id(fieldId)));
+        script.executeScript("arguments[0].opened = true;", select);
+        WebElement item = new WebDriverWait(driver, timeout).until(browser -> browser
+                .findElements(By.xpath("//vaadin-select-item[normalize-space(.)='" + label + "']")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null));
+        script.executeScript("arguments[0].click();", item);
+        new WebDriverWait(driver, timeout).until(browser -> !Boolean.TRUE.equals(
+                script.executeScript("return arguments[0].opened;", select)));
+    }
+
+    /** Quits the browser and deletes its profile. */
     @Override
     public void close() throws IOException {
         driver.quit();

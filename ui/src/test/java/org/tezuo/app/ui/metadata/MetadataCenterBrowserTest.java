@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -70,7 +71,7 @@ class MetadataCenterBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        chromium = HeadlessChromium.start(1280, 1000, "zh-CN");
+        chromium = HeadlessChromium.start("zh-CN", new Dimension(1280, 1000));
         browser = chromium.driver();
     }
 
