@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +39,10 @@ public class QueryEngine {
             @Value("${tezuo.query.max-rows:1000}") long maxRows,
             @Value("${tezuo.query.timeout:30s}") Duration timeout,
             @Value("${tezuo.query.plan-cache-size:500}") int planCacheSize) {
-        this.dataSource = dataSource;
+        // Transaction-aware, so a document check that runs inside a publishing transaction sees the tables that
+        // the same transaction has just created (PostgreSQL DDL is transactional).
+        this.dataSource = dataSource instanceof TransactionAwareDataSourceProxy ? dataSource
+                : new TransactionAwareDataSourceProxy(dataSource);
         this.entities = entities;
         this.maxRows = maxRows;
         this.timeout = timeout;

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -31,10 +32,13 @@ import org.tezuo.core.schedule.ScheduleRegistrar;
 import org.tezuo.core.schedule.ScheduledJob;
 import org.tezuo.core.tenant.Tenant;
 import org.tezuo.core.tenant.TenantDirectory;
+import org.tezuo.form.record.RecordService;
 import org.tezuo.metadata.MetadataDocument;
 import org.tezuo.metadata.MetadataKind;
 import org.tezuo.templates.TemplateCatalog;
 import org.tezuo.templates.TemplateInstaller;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -87,11 +91,14 @@ class DemoTenantSeeder implements ApplicationRunner {
     private final DemoStubs stubs;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
+    private final RecordService records;
+    private final JsonMapper json;
 
     DemoTenantSeeder(TenantDirectory tenants, TemplateInstaller installer, TemplateCatalog templates,
             UserAccounts accounts, RosterImporter importer, MetadataStore metadata, LifecyclePolicyResolver policies,
             QualificationStore qualifications, CertificateJobRunner jobs, ScheduleRegistrar schedules,
-            DemoStubs stubs, AuditLog audit, TransactionTemplate transaction) {
+            DemoStubs stubs, AuditLog audit, TransactionTemplate transaction, RecordService records,
+            JsonMapper json) {
         this.tenants = tenants;
         this.installer = installer;
         this.templates = templates;
@@ -105,6 +112,8 @@ class DemoTenantSeeder implements ApplicationRunner {
         this.stubs = stubs;
         this.audit = audit;
         this.transaction = transaction;
+        this.records = records;
+        this.json = json;
     }
 
     @Override
@@ -140,7 +149,17 @@ class DemoTenantSeeder implements ApplicationRunner {
         RosterImportResult result = importer.importLedger(tenant.id(), "演示台账.csv", new ByteArrayInputStream(ledger),
                 profile, policies.policyFor(tenant.id()), tenant.zone(), ACTOR);
         log.info("Demo ledger imported: {} created, {} rejected on purpose", result.created(), result.rejected());
+        createGasDetectors(tenant);
         return tenant;
+    }
+
+    /** Registers the demo gas detectors through the template's registration form, as a user would. */
+    private void createGasDetectors(Tenant tenant) {
+        JsonNode detectors = json.readTree(templates.resource(TEMPLATE, "demo/gas-detectors.json"));
+        for (JsonNode detector : detectors) {
+            records.create(tenant.id(), "gas_detector", detector, "gas-detector", ACTOR, Locale.SIMPLIFIED_CHINESE);
+        }
+        log.info("Demo gas detectors registered: {}", detectors.size());
     }
 
     /** Publishes a new connector version wherever a stub listens on another address than the published base URL. */
