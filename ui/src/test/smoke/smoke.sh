@@ -34,11 +34,19 @@ login_page() { curl -fsS "$base/login" | grep -q "<html"; }
 demo_persons() { [ "$(curl -fsS -u admin:Demo@2026 "$base/api/persons" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')" -ge 50 ]; }
 demo_tenant() { curl -fsS -u admin:Demo@2026 "$base/api/me" | grep -q "演示化工有限公司"; }
 h2_file() { ls "$data_dir"/tezuo*.db >/dev/null 2>&1; }
+demo_records() { [ "$(curl -fsS -u admin:Demo@2026 "$base/api/records/gas_detector" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')" -eq 5 ]; }
+h2_query() {
+  curl -fsS -u admin:Demo@2026 -H 'Content-Type: application/json' \
+       -d '{"sql": "select status, count(*) as n from gas_detector group by status", "parameters": {}}' \
+       "$base/api/query" | python3 -c 'import json,sys; r=json.load(sys.stdin); assert len(r["rows"]) == 3, r'
+}
 
 check "login page served" login_page
 check "demo tenant present" demo_tenant
 check "demo roster imported (50+ persons)" demo_persons
 check "embedded H2 file under the data folder" h2_file
+check "demo gas detectors stored as records" demo_records
+check "query layer runs on H2" h2_query
 
 if [ "$failures" -gt 0 ]; then tail -80 "$log"; echo "0 passed, $failures failed"; exit 1; fi
-echo "4 passed, 0 failed"
+echo "6 passed, 0 failed"
