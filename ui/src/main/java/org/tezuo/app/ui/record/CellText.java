@@ -11,9 +11,9 @@ import org.tezuo.core.entity.EntityFieldType;
 import org.tezuo.form.definition.FormField;
 
 /**
- * Writes the value of one list cell as text: an enum code as its option label from the entity's form (the
- * dictionary label when the field names a dictionary), dates and times in the tenant's zone, yes or no for a
- * boolean.
+ * Writes the value of one list cell as text. An enum code becomes its option label from the entity's form, which
+ * is the dictionary label when the field names a dictionary. Dates and times are shown in the tenant's zone, and a
+ * boolean as yes or no.
  */
 final class CellText {
 

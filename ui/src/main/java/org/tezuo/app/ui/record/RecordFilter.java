@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.tezuo.core.query.SavedQuery;
 
 /**
- * What the filter bar of a records list selects. Every part is optional and the parts combine with AND.
+ * The filter bar's selection on a records list. Every part is optional and the parts combine with AND.
  *
  * @param text text that at least one text column must contain, ignoring case; blank for none
  * @param enumCodes enum column to the code it must equal

@@ -10,8 +10,8 @@ import org.tezuo.core.query.SavedQuery;
 import org.tezuo.form.definition.FormDefinition;
 
 /**
- * What a records list of one entity shows, read from metadata: the columns and default sort of the entity's
- * published list view when it has one, otherwise every field stored in a single column.
+ * The shape of one entity's records list, read from metadata. It takes the columns and default sort of the
+ * entity's published list view when it has one, otherwise every field stored in a single column.
  *
  * @param entity the published entity
  * @param form the form generated from the entity, whose options give enum labels
@@ -30,7 +30,7 @@ record RecordListLayout(PublishedEntity entity, FormDefinition form, List<ListCo
         savedFilters = List.copyOf(savedFilters);
     }
 
-    /** Returns the table name the query layer knows the entity by. */
+    /** Returns the name of the entity's table in the query layer. */
     String table() {
         return entity.definition().table();
     }

@@ -14,7 +14,7 @@ import org.tezuo.core.query.SavedQuery;
 
 /**
  * Writes the SELECT statements of a records list for the query layer. Table and column names come only from the
- * layout, which comes from published metadata, and are quoted; every value the user typed or chose is a named
+ * layout, which is read from published metadata, and are quoted. Every value the user typed or chose is a named
  * parameter. A saved filter's condition is inserted as written, because an administrator published it and the
  * query document check validated it.
  */
@@ -54,7 +54,18 @@ final class RecordListSql {
         return new Statement(sql, parameters);
     }
 
+    /**
+     * Returns the requested sort, else the saved filter's, else the layout's. Only the requested sort is checked
+     * against the listed columns, because the query document check already validated the sorts of published
+     * documents against the entity's table.
+     */
     private List<RecordSort> effectiveSort(RecordFilter filter, List<RecordSort> sort) {
+        for (RecordSort item : sort) {
+            if (!item.column().equals(EntityNaming.ID) && layout.column(item.column()).isEmpty()) {
+                throw new IllegalArgumentException("Column " + item.column() + " is not listed for "
+                        + layout.table());
+            }
+        }
         List<RecordSort> effective = new ArrayList<>(sort);
         if (effective.isEmpty() && filter.savedFilter() != null) {
             filter.savedFilter().sort().forEach(item -> effective.add(new RecordSort(item.column(),
@@ -70,10 +81,6 @@ final class RecordListSql {
         List<String> items = new ArrayList<>();
         boolean byId = false;
         for (RecordSort item : sort) {
-            if (!item.column().equals(EntityNaming.ID) && layout.column(item.column()).isEmpty()) {
-                throw new IllegalArgumentException("Column " + item.column() + " is not listed for "
-                        + layout.table());
-            }
             byId |= item.column().equals(EntityNaming.ID);
             items.add(quote(item.column()) + (item.descending() ? " desc" : " asc"));
         }

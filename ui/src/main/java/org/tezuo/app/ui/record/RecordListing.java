@@ -98,7 +98,12 @@ class RecordListing {
         return ((Number) result.rows().getFirst().getFirst()).longValue();
     }
 
-    /** Returns rows {@code offset + 1} to {@code offset + limit} of the rows matching {@code filter}. */
+    /**
+     * Returns rows {@code offset + 1} to {@code offset + limit} of the rows matching {@code filter}.
+     *
+     * <p>NOTE: the query layer caches plans by offset, so each new page position of a long list is planned once
+     * before its plan is reused.
+     */
     List<RecordRow> fetch(long tenantId, RecordListLayout layout, RecordFilter filter, List<RecordSort> sort,
             long offset, int limit) {
         RecordListSql.Statement statement = new RecordListSql(layout).select(filter, sort);

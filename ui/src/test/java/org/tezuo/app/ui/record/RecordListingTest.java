@@ -1,8 +1,10 @@
 package org.tezuo.app.ui.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,7 +50,7 @@ class RecordListingTest {
     }
 
     @Test
-    void layoutWithoutListViewShowsEveryFieldWithLabels() {
+    void layoutListsEveryFieldByDefault() {
         RecordListLayout layout = layout(Locale.ENGLISH);
 
         assertThat(layout.columns()).extracting(ListColumn::column)
@@ -96,7 +98,7 @@ class RecordListingTest {
 
     @Test
     void creationTimeRangeUsesTenantDays() {
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         RecordFilter todayOnly = new RecordFilter("", Map.of(), "updated_at", today, today, null);
         RecordFilter tomorrow = new RecordFilter("", Map.of(), "updated_at", today.plusDays(1), null, null);
 
@@ -166,6 +168,32 @@ class RecordListingTest {
         assertThat(layout.savedFilters()).hasSize(1);
         RecordFilter filter = new RecordFilter("", Map.of(), null, null, null, layout.savedFilters().getFirst());
         assertThat(titles(filter, List.of(), 0, 10)).containsExactly("仓库消防通道", "储罐区动火点");
+    }
+
+    @Test
+    void savedFilterSortsByUnlistedColumn() {
+        inspections.publishQuery("by-date", """
+                {"type": "filter", "title": {"zh": "按日期"}, "entity": "inspection",
+                 "where": "status <> 'none'", "sort": [{"column": "inspected_on", "direction": "asc"}]}""");
+        inspections.publishQuery("inspection-list", """
+                {"type": "list", "title": {"zh": "检查清单"}, "entity": "inspection", "columns": ["title"]}""");
+        RecordListLayout layout = layout(ZH);
+        RecordFilter filter = new RecordFilter("", Map.of(), null, null, null, layout.savedFilters().getFirst());
+
+        List<Object> titles = listing.fetch(inspections.tenantId, layout, filter, List.of(), 0, 10).stream()
+                .map(row -> row.value("title")).toList();
+
+        assertThat(titles).containsExactly("储罐区动火点", "配电室巡检", "储罐区 Pump_A", "仓库消防通道");
+    }
+
+    @Test
+    void sortByUnlistedColumnIsRejected() {
+        RecordListLayout layout = layout(ZH);
+        List<RecordSort> byFormKey = List.of(new RecordSort("form_key", false));
+
+        assertThatThrownBy(() -> listing.fetch(inspections.tenantId, layout, RecordFilter.NONE, byFormKey, 0, 10))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Column form_key is not listed for inspection");
     }
 
     @Test

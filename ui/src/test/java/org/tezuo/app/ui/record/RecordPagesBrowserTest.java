@@ -34,9 +34,9 @@ import org.tezuo.metadata.MetadataKind;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The 记录 pages in headless Chromium: a record filled in on the fill page opens from its success message, the
- * list filters by text and by status, a row opens its record, which a system administrator edits and saves, and
- * a stale save is rejected with a message to reload. A record created under form version 1 still opens with
+ * The 记录 pages in headless Chromium. A record filled in on the fill page opens from its success message. The
+ * list filters by text and by status, and a row opens its record, which a system administrator edits and saves.
+ * A stale save is rejected with a message to reload. A record created under form version 1 still opens with
  * version 1's fields after version 2 is published.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
