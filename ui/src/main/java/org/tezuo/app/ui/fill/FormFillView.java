@@ -130,7 +130,7 @@ public class FormFillView extends VerticalLayout implements BeforeEnterObserver,
         CurrentUser user = currentUser.require();
         ObjectNode data = renderer.write();
         String outcome;
-        RouterLink recordLink = null;
+        @Nullable RouterLink recordLink = null;
         if (entity == null) {
             List<FieldError> errors = validator.validate(form, data, getLocale(), context.zone());
             if (!errors.isEmpty()) {
