@@ -112,6 +112,14 @@ public class RecordService {
         store.delete(entities.require(tenantId, entityName), id, rowVersion, actor);
     }
 
+    /**
+     * Returns the form generated from the newest published version of an entity: the form that shows and
+     * validates a record written without a form of its own.
+     */
+    public FormDefinition entityForm(long tenantId, String entityName) {
+        return entityForm(entities.require(tenantId, entityName));
+    }
+
     /** Returns one page of live records. */
     public RecordPage list(long tenantId, String entityName, RecordQuery query) {
         return store.list(entities.require(tenantId, entityName), query);

@@ -12,6 +12,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,7 @@ import org.tezuo.app.ui.form.FormRenderer;
 import org.tezuo.app.ui.layout.MainLayout;
 import org.tezuo.app.ui.layout.Notices;
 import org.tezuo.app.ui.permit.PermitPresentation;
+import org.tezuo.app.ui.record.RecordView;
 import org.tezuo.core.i18n.LocalizedException;
 import org.tezuo.core.metadata.MetadataStore;
 import org.tezuo.core.record.StoredRecord;
@@ -47,7 +49,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Otherwise it is only confirmed as valid.
  *
  * <p>Element ids: {@code fill-title}, {@code fill-submit}, {@code fill-success} (with {@code data-record-id} once
- * stored), {@code fill-not-found}; the
+ * stored), {@code fill-open-record} (the link to the stored record), {@code fill-not-found}; the
  * inputs follow the renderer's {@code field-<path>} ids.
  */
 @Route(value = "forms/:" + FormFillView.KEY + "/fill", layout = MainLayout.class)
@@ -128,6 +130,7 @@ public class FormFillView extends VerticalLayout implements BeforeEnterObserver,
         CurrentUser user = currentUser.require();
         ObjectNode data = renderer.write();
         String outcome;
+        @Nullable RouterLink recordLink = null;
         if (entity == null) {
             List<FieldError> errors = validator.validate(form, data, getLocale(), context.zone());
             if (!errors.isEmpty()) {
@@ -141,6 +144,9 @@ public class FormFillView extends VerticalLayout implements BeforeEnterObserver,
                         getLocale());
                 success.getElement().setAttribute("data-record-id", String.valueOf(stored.id()));
                 outcome = getTranslation("fill.stored", entity, String.valueOf(stored.id()), form.reference());
+                recordLink = new RouterLink(getTranslation("fill.openRecord"), RecordView.class,
+                        RecordView.parameters(entity, stored.id()));
+                recordLink.setId("fill-open-record");
             } catch (RecordValidationException e) {
                 showErrors(renderer, success, e.errors());
                 return;
@@ -152,7 +158,11 @@ public class FormFillView extends VerticalLayout implements BeforeEnterObserver,
         }
         renderer.clearProblems();
         success.removeAll();
-        success.add(new Paragraph(outcome), new Pre(json.writerWithDefaultPrettyPrinter().writeValueAsString(data)));
+        success.add(new Paragraph(outcome));
+        if (recordLink != null) {
+            success.add(recordLink);
+        }
+        success.add(new Pre(json.writerWithDefaultPrettyPrinter().writeValueAsString(data)));
         success.setVisible(true);
         Notices.success(outcome);
     }
