@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.tezuo.form.definition.FormDefinition;
 import org.tezuo.form.definition.FormField;
+import org.tezuo.form.definition.FormSection;
 import org.tezuo.form.evaluation.EvaluationContext;
 import org.tezuo.form.evaluation.FormEvaluator;
 import org.tezuo.form.evaluation.FormState;
@@ -62,6 +64,16 @@ final class ConditionalFieldStates implements FieldStates {
             String path = dottedPath(jsonPath);
             FormState current = stateFor(data);
             return current.isRequired(path) || field.required() && current.isVisible(path);
+        }
+
+        @Override
+        public boolean sectionVisible(FormSection section, JsonNode data) {
+            return stateFor(data).isSectionVisible(section.id());
+        }
+
+        @Override
+        public Optional<JsonNode> computedValue(FormField field, String jsonPath, JsonNode data) {
+            return Optional.ofNullable(stateFor(data).computedValues().get(dottedPath(jsonPath)));
         }
 
         private FormState stateFor(JsonNode data) {

@@ -1,7 +1,9 @@
 package org.tezuo.app.ui.form;
 
+import java.util.Optional;
 import org.tezuo.form.definition.FormDefinition;
 import org.tezuo.form.definition.FormField;
+import org.tezuo.form.definition.FormSection;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,6 +27,16 @@ public interface FieldStates {
      */
     default boolean visible(FormField field, String jsonPath, JsonNode data) {
         return true;
+    }
+
+    /** Returns whether a section with its title is shown. */
+    default boolean sectionVisible(FormSection section, JsonNode data) {
+        return true;
+    }
+
+    /** Returns the value a computed field shows for {@code data}, or empty when it has none. */
+    default Optional<JsonNode> computedValue(FormField field, String jsonPath, JsonNode data) {
+        return Optional.empty();
     }
 
     /** Returns whether the input shows the required mark; the server's validation enforces it either way. */

@@ -8,11 +8,17 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.TabSheet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.tezuo.form.definition.FormDefinition;
 import org.tezuo.form.definition.FormField;
 import org.tezuo.form.definition.FormSection;
+import org.tezuo.form.definition.FormTab;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -33,6 +39,7 @@ public class FormRenderer extends Div {
     private final Div problems = new Div();
     private final InputFactory factory;
     private final FieldStates states;
+    private final Map<FormSection, Div> sections = new LinkedHashMap<>();
 
     public FormRenderer(FormDefinition form, FormContext context) {
         addClassName("tezuo-form");
@@ -45,26 +52,44 @@ public class FormRenderer extends Div {
         problems.setVisible(false);
         add(problems);
 
-        for (FormSection section : form.sections()) {
-            H3 title = new H3(section.title().text(context.locale()));
-            title.addClassName("tezuo-form-section-title");
-            FormLayout layout = new FormLayout();
-            int columns = Math.max(1, section.columns());
-            layout.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1),
-                    new FormLayout.ResponsiveStep("40em", columns));
-            for (FormField field : section.fields()) {
-                FieldInput input = factory.create(field, FieldPath.ROOT.child(field.name()));
-                inputs.put(field.name(), input);
-                layout.add(input.component());
-                if (spansRow(field)) {
-                    layout.setColspan(input.component(), columns);
-                }
+        if (form.tabs().isEmpty()) {
+            form.sections().forEach(section -> add(section(section, context)));
+        } else {
+            TabSheet tabs = new TabSheet();
+            tabs.setId("form-tabs");
+            tabs.setWidthFull();
+            for (FormTab tab : form.tabs()) {
+                Div content = new Div();
+                tab.sections().forEach(section -> content.add(section(section, context)));
+                tabs.add(new Tab(tab.title().text(context.locale())), content).setId("tab-" + tab.id());
             }
-            add(title, layout);
+            add(tabs);
         }
         if (states != FieldStates.DECLARED) {
             reapplyStatesOnEdit();
         }
+    }
+
+    /** Builds one section: its title and a form layout with the section's column count on a wide screen. */
+    private Div section(FormSection section, FormContext context) {
+        H3 title = new H3(section.title().text(context.locale()));
+        title.addClassName("tezuo-form-section-title");
+        FormLayout layout = new FormLayout();
+        int columns = Math.max(1, section.columns());
+        layout.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1),
+                new FormLayout.ResponsiveStep("40em", columns));
+        for (FormField field : section.fields()) {
+            FieldInput input = factory.create(field, FieldPath.ROOT.child(field.name()));
+            inputs.put(field.name(), input);
+            layout.add(input.component());
+            if (spansRow(field)) {
+                layout.setColspan(input.component(), columns);
+            }
+        }
+        Div wrapper = new Div(title, layout);
+        wrapper.setId("section-" + section.id());
+        sections.put(section, wrapper);
+        return wrapper;
     }
 
     /** Re-evaluates the conditions whenever a value changes, so dependent fields show and hide as the user types. */
@@ -91,10 +116,17 @@ public class FormRenderer extends Div {
      * calls it after {@link #read}; a caller that reacts to edits calls it with {@link #write()}'s result.
      */
     public void applyStates(JsonNode data) {
+        sections.forEach((section, wrapper) -> wrapper.setVisible(states.sectionVisible(section, data)));
         for (InputFactory.CreatedInput created : factory.created()) {
             String path = created.path().jsonPath();
             created.input().setVisible(states.visible(created.field(), path, data));
             created.input().setRequired(states.required(created.field(), path, data));
+            if (created.field().isComputed()) {
+                // The server recomputes the value on save, so the input only shows it.
+                created.input().setReadOnly(true);
+                created.input().read(states.computedValue(created.field(), path, data)
+                        .orElse(MissingNode.getInstance()));
+            }
         }
     }
 

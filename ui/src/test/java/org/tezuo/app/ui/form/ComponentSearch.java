@@ -1,7 +1,9 @@
 package org.tezuo.app.ui.form;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.tabs.TabSheet;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /** Finds components by element id in a component tree built without a browser. */
@@ -14,7 +16,17 @@ final class ComponentSearch {
         if (root.getId().filter(id::equals).isPresent()) {
             return Optional.of(root);
         }
-        return root.getChildren().map(child -> find(child, id)).flatMap(Optional::stream).findFirst();
+        return children(root).map(child -> find(child, id)).flatMap(Optional::stream).findFirst();
+    }
+
+    /** Returns the children of {@code root}, including the content of every tab of a tab sheet. */
+    private static Stream<Component> children(Component root) {
+        if (root instanceof TabSheet sheet) {
+            Stream<Component> contents = IntStream.range(0, sheet.getTabCount())
+                    .mapToObj(index -> sheet.getComponent(sheet.getTabAt(index)));
+            return Stream.concat(root.getChildren(), contents);
+        }
+        return root.getChildren();
     }
 
     static <T extends Component> T require(Component root, String id, Class<T> type) {
@@ -23,6 +35,6 @@ final class ComponentSearch {
 
     /** Returns every element id in the tree, parents before children. */
     static Stream<String> ids(Component root) {
-        return Stream.concat(root.getId().stream(), root.getChildren().flatMap(ComponentSearch::ids));
+        return Stream.concat(root.getId().stream(), children(root).flatMap(ComponentSearch::ids));
     }
 }
