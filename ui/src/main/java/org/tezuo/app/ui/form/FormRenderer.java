@@ -23,9 +23,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Builds a form from any {@link FormDefinition}: one heading and form layout per section (the section's column
- * count on a wide screen, one column on a phone), an input per field chosen by its widget, tables as a grid of
- * rows with an editor for one row, and groups as nested layouts. {@link FieldStates} decides which fields show
- * and which carry the required mark. It reads and writes the record's data as a JSON object; cleared optional fields
+ * count on a wide screen, one column on a phone), the sections on a tab sheet when the layout has tabs, an input
+ * per field chosen by its widget, tables as a grid of rows with an editor for one row, and groups as nested
+ * layouts. {@link FieldStates} decides which sections and fields show, which carry the required mark and what
+ * computed fields display. It reads and writes the record's data as a JSON object; cleared optional fields
  * are left out of the data. Problems the server reports are shown on the matching input or row and in a
  * summary list above the form.
  *
