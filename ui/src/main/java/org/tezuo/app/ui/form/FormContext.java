@@ -15,13 +15,20 @@ import org.jspecify.annotations.Nullable;
  * @param files where photo, file and signature fields store their uploads, or null for a form that only shows
  *     stored files and accepts no new ones
  * @param states which fields are shown and required; {@link FieldStates#DECLARED} follows the schema alone
+ * @param records the records a reference field offers, by entity name
  */
 public record FormContext(Locale locale, ZoneId zone, List<PersonChoice> persons, List<OrgUnitChoice> orgUnits,
-        @Nullable FormFiles files, FieldStates states) {
+        @Nullable FormFiles files, FieldStates states, RecordChoices records) {
 
     public FormContext {
         persons = List.copyOf(persons);
         orgUnits = List.copyOf(orgUnits);
+    }
+
+    /** A context whose reference fields offer no records and take a typed record id. */
+    public FormContext(Locale locale, ZoneId zone, List<PersonChoice> persons, List<OrgUnitChoice> orgUnits,
+            @Nullable FormFiles files, FieldStates states) {
+        this(locale, zone, persons, orgUnits, files, states, RecordChoices.NONE);
     }
 
     /** A context without org units and without uploads, with the schema's required fields. */
@@ -35,5 +42,19 @@ public record FormContext(Locale locale, ZoneId zone, List<PersonChoice> persons
 
     /** An org unit that an org-unit field offers: stored as the code, shown as the name. */
     public record OrgUnitChoice(String code, String name) {
+    }
+
+    /** A record that a reference field offers: stored as the id, shown as the caption. */
+    public record RecordChoice(long id, String caption) {
+    }
+
+    /** Finds the records of an entity that a reference field offers. */
+    @FunctionalInterface
+    public interface RecordChoices {
+
+        /** Offers no records, so reference fields take a typed record id. */
+        RecordChoices NONE = entity -> List.of();
+
+        List<RecordChoice> of(String entity);
     }
 }

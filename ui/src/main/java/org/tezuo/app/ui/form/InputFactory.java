@@ -102,7 +102,7 @@ final class InputFactory {
                     this);
             case ORG_UNIT -> orgUnit(field);
             // TODO: pick the record from a list once the records API exists; until then the id is typed.
-            case REFERENCE -> field.type() == FieldType.INTEGER ? number(field) : text(new TextField(), field);
+            case REFERENCE -> reference(field, path);
         };
         input.component().setId(path.elementId("field"));
         input.component().getElement().setAttribute("data-path", path.jsonPath());
@@ -170,6 +170,39 @@ final class InputFactory {
         }
         return new ValueInput<>(component, JsonNode::asString,
                 value -> value == null || value.isBlank() ? null : NODES.stringNode(value.strip()), false);
+    }
+
+    /**
+     * Creates a combo box of the records of the entity named by the schema's {@code x-entity}, storing the record
+     * id. Without {@code x-entity}, or when the context offers no records, the id is typed.
+     */
+    private FieldInput reference(FormField field, FieldPath path) {
+        String entity = schemaOf(path).path("x-entity").asString("");
+        List<FormContext.RecordChoice> choices = entity.isEmpty() ? List.of() : context.records().of(entity);
+        if (choices.isEmpty()) {
+            return field.type() == FieldType.INTEGER ? number(field) : text(new TextField(), field);
+        }
+        Map<Long, String> captions = new LinkedHashMap<>();
+        choices.forEach(choice -> captions.put(choice.id(), choice.caption()));
+        ComboBox<Long> component = new ComboBox<>();
+        decorate(component, field);
+        component.setWidthFull();
+        component.setItems(captions.keySet());
+        component.setItemLabelGenerator(id -> captions.getOrDefault(id, "#" + id));
+        return new ValueInput<>(component, node -> node.canConvertToLong() ? node.asLong() : parseLong(node),
+                value -> value == null ? null : referenceNode(field, value), false);
+    }
+
+    private static @Nullable Long parseLong(JsonNode node) {
+        try {
+            return Long.valueOf(node.asString().strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static JsonNode referenceNode(FormField field, long id) {
+        return field.type() == FieldType.INTEGER ? NODES.numberNode(id) : NODES.stringNode(Long.toString(id));
     }
 
     private FieldInput number(FormField field) {

@@ -238,6 +238,24 @@ class FormInputsTest {
         assertThat(heading.hasClassName("tezuo-required")).isTrue();
     }
 
+    @Test
+    void referenceOffersRecordsOfItsEntity() {
+        ui = TranslatedUi.open(Locale.SIMPLIFIED_CHINESE);
+        FormContext.RecordChoices detectors = entity -> entity.equals("gas_detector")
+                ? List.of(new FormContext.RecordChoice(42, "QJ-2024-001 (#42)"), new FormContext.RecordChoice(7,
+                        "QJ-2024-002 (#7)"))
+                : List.of();
+        renderer = new FormRenderer(form, new FormContext(Locale.SIMPLIFIED_CHINESE, SHANGHAI, List.of(), List.of(),
+                null, FieldStates.DECLARED, detectors));
+        renderer.read(sampleData(1));
+
+        @SuppressWarnings("unchecked")
+        ComboBox<Long> reference = input("field-linkedPermit", ComboBox.class);
+        assertThat(reference.getValue()).isEqualTo(42L);
+        assertThat(reference.getItemLabelGenerator().apply(7L)).isEqualTo("QJ-2024-002 (#7)");
+        assertThat(renderer.write().path("linkedPermit").asLong()).isEqualTo(42L);
+    }
+
     private void render(Locale locale, FieldStates states) {
         ui = TranslatedUi.open(locale);
         renderer = new FormRenderer(form, new FormContext(locale, SHANGHAI,
