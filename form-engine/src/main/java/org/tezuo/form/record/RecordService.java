@@ -1,6 +1,7 @@
 package org.tezuo.form.record;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -29,7 +31,9 @@ import org.tezuo.core.record.StoredRecord;
 import org.tezuo.core.tenant.TenantDirectory;
 import org.tezuo.form.definition.FormDefinition;
 import org.tezuo.form.definition.FormDefinitionParser;
+import org.tezuo.form.evaluation.EvaluationContext;
 import org.tezuo.form.validation.FieldError;
+import org.tezuo.form.validation.FormValidation;
 import org.tezuo.form.validation.FormValidator;
 import org.tezuo.metadata.MetadataDocument;
 import org.tezuo.metadata.MetadataKind;
@@ -52,9 +56,10 @@ public class RecordService {
     private final FormDefinitionParser formParser;
     private final FormValidator validator;
     private final TenantDirectory tenants;
+    private final Clock clock;
 
     public RecordService(RecordEntities entities, RecordStore store, EntityCatalog catalog, MetadataStore metadata,
-            FormDefinitionParser formParser, FormValidator validator, TenantDirectory tenants) {
+            FormDefinitionParser formParser, FormValidator validator, TenantDirectory tenants, Clock clock) {
         this.entities = entities;
         this.store = store;
         this.catalog = catalog;
@@ -62,6 +67,7 @@ public class RecordService {
         this.formParser = formParser;
         this.validator = validator;
         this.tenants = tenants;
+        this.clock = clock;
     }
 
     /**
@@ -80,8 +86,7 @@ public class RecordService {
             form = new FormReference(formKey, document.version());
         }
         ObjectNode values = withDefaults(entity.definition(), withoutNulls(data));
-        validate(entity, values, form, locale);
-        return store.create(entity, values, form, actor);
+        return store.create(entity, validate(entity, values, form, null, actor, locale), form, actor);
     }
 
     /** Returns a live record; see {@link RecordStore#require}. */
@@ -102,8 +107,7 @@ public class RecordService {
         FormReference form = current.formKey() == null || current.formVersion() == null ? null
                 : new FormReference(current.formKey(), current.formVersion());
         ObjectNode values = withoutNulls(data);
-        validate(entity, values, form, locale);
-        return store.update(entity, id, rowVersion, values, actor);
+        return store.update(entity, id, rowVersion, validate(entity, values, form, id, actor, locale), actor);
     }
 
     /** Soft-deletes a record. */
@@ -125,7 +129,15 @@ public class RecordService {
         return store.list(entities.require(tenantId, entityName), query);
     }
 
-    private void validate(PublishedEntity entity, ObjectNode values, @Nullable FormReference form, Locale locale) {
+    /**
+     * Validates {@code values} with the pinned form version, if any, and with the entity, and returns the values to
+     * store: with a form, its normalized data (hidden fields dropped, computed fields recomputed by the server).
+     *
+     * @param recordId the record being updated, or null for a new one
+     * @throws RecordValidationException listing every problem
+     */
+    private ObjectNode validate(PublishedEntity entity, ObjectNode values, @Nullable FormReference form,
+            @Nullable Long recordId, String actor, Locale locale) {
         ZoneId zone = tenants.require(entity.tenantId()).zone();
         List<FieldError> errors = new ArrayList<>();
         ObjectNode entityValues = values;
@@ -133,8 +145,10 @@ public class RecordService {
             FormDefinition definition = formParser.parse(metadata.find(entity.tenantId(), MetadataKind.FORM,
                     form.key(), form.version()).orElseThrow(() -> new MetadataNotFoundException(MetadataKind.FORM,
                     form.key())));
-            errors.addAll(validator.validate(definition, values, locale, zone));
-            entityValues = onlyEntityFields(entity.definition(), values);
+            FormValidation validation = validator.validate(definition, values,
+                    new EvaluationContext(actor, null, clock.instant(), zone, locale));
+            errors.addAll(validation.errors());
+            entityValues = onlyEntityFields(entity.definition(), validation.data());
         }
         Set<String> reported = new HashSet<>();
         errors.forEach(error -> reported.add(error.path()));
@@ -147,9 +161,28 @@ public class RecordService {
         if (errors.isEmpty()) {
             checkDecimalsAndReferences(entity, entityValues, locale, errors);
         }
+        if (errors.isEmpty()) {
+            Optional<RecordStore.Duplicate> duplicate = store.findDuplicate(entity, entityValues, recordId);
+            if (duplicate.isPresent()) {
+                errors.add(duplicateError(entity, duplicate.get(), entityValues, locale));
+            }
+        }
         if (!errors.isEmpty()) {
             throw new RecordValidationException(entity.definition().label(locale), errors);
         }
+        return entityValues;
+    }
+
+    private static FieldError duplicateError(PublishedEntity entity, RecordStore.Duplicate duplicate,
+            ObjectNode values, Locale locale) {
+        List<EntityField> fields = duplicate.fields().stream()
+                .map(name -> entity.definition().fields().stream().filter(field -> field.name().equals(name))
+                        .findFirst().orElseThrow())
+                .toList();
+        String labels = String.join("、", fields.stream().map(field -> field.label(locale)).toList());
+        String shown = String.join("、", fields.stream().map(field -> values.path(field.name()).asString()).toList());
+        return error("$." + fields.getFirst().name(), fields.getFirst().label(locale), locale, "record.error.duplicate",
+                labels, shown, String.valueOf(duplicate.recordId()));
     }
 
     private FormDefinition entityForm(PublishedEntity entity) {

@@ -91,7 +91,7 @@ public class FormValidator {
     public FormValidation validate(FormDefinition form, JsonNode data, EvaluationContext context) {
         CompiledForm compiled = compiledForms.computeIfAbsent(form.checksum(), checksum -> compile(form));
         FormErrorMessages messages = new FormErrorMessages(form, context.locale());
-        FormState state = evaluator.evaluate(form, data, context);
+        FormState state = evaluator.evaluate(form, withoutBlankStrings(data), context);
         ObjectNode normalized = state.data();
 
         List<Error> schemaErrors = compiled.schema().validate(normalized, execution -> execution.executionConfig(
@@ -179,5 +179,31 @@ public class FormValidator {
     }
 
     private record CompiledRule(FormRule rule, CompiledExpression expression) {
+    }
+
+    /**
+     * Returns a copy of {@code data} without string values that are empty or only white space, at any depth, so
+     * that a required field cannot be satisfied by blanks. The renderer leaves cleared fields out the same way.
+     */
+    static JsonNode withoutBlankStrings(JsonNode data) {
+        JsonNode copy = data.deepCopy();
+        removeBlankStrings(copy);
+        return copy;
+    }
+
+    private static void removeBlankStrings(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            List<String> blank = new ArrayList<>();
+            object.properties().forEach(entry -> {
+                if (entry.getValue().isString() && entry.getValue().asString().isBlank()) {
+                    blank.add(entry.getKey());
+                } else {
+                    removeBlankStrings(entry.getValue());
+                }
+            });
+            blank.forEach(object::remove);
+        } else if (node.isArray()) {
+            node.forEach(FormValidator::removeBlankStrings);
+        }
     }
 }

@@ -264,4 +264,55 @@ class RecordServiceTest {
                 .isInstanceOfSatisfying(RecordValidationException.class,
                         e -> assertThat(paths(e)).containsExactly("$.rounds"));
     }
+
+    @Test
+    void duplicateUniqueValueNamesField() {
+        long tenant = tenantWithEntities();
+        metadata.saveAndPublish(tenant, MetadataKind.ENTITY, "detector", json.readTree("""
+                {"name": "detector", "label": {"zh": "检测仪"}, "storage": "records",
+                 "fields": [{"name": "assetNumber", "type": "text", "label": {"zh": "设备编号"}, "required": true,
+                             "unique": true}]}"""), "admin");
+        StoredRecord first = records.create(tenant, "detector", json.readTree("{\"assetNumber\": \"QJ-1\"}"), null,
+                "admin", ZH);
+
+        assertThatThrownBy(() -> records.create(tenant, "detector", json.readTree("{\"assetNumber\": \"QJ-1\"}"),
+                null, "admin", ZH))
+                .isInstanceOfSatisfying(RecordValidationException.class, e -> {
+                    assertThat(paths(e)).containsExactly("$.assetNumber");
+                    assertThat(e.errors().getFirst().message())
+                            .isEqualTo("已有记录（编号 " + first.id() + "）的“设备编号”为“QJ-1”，不能重复；请改用其他值，或修改那条记录");
+                });
+        assertThat(records.update(tenant, "detector", first.id(), 1,
+                json.readTree("{\"assetNumber\": \"QJ-1\"}"), "admin", ZH).rowVersion()).isEqualTo(2);
+    }
+
+    @Test
+    void blankRequiredTextIsMissing() {
+        long tenant = tenantWithEntities();
+
+        assertThatThrownBy(() -> records.create(tenant, "site", json.readTree("{\"name\": \"   \"}"), null, "admin",
+                ZH))
+                .isInstanceOfSatisfying(RecordValidationException.class,
+                        e -> assertThat(paths(e)).containsExactly("$.name"));
+    }
+
+    @Test
+    void hiddenFieldIsNotStored() {
+        long tenant = tenantWithEntities();
+        metadata.saveAndPublish(tenant, MetadataKind.FORM, "conditional-inspection", json.readTree("""
+                {"title": {"zh": "巡检"},
+                 "schema": {"type": "object", "required": ["title"], "properties": {
+                   "title": {"type": "string", "x-label": {"zh": "标题"}},
+                   "passed": {"type": "boolean", "x-label": {"zh": "合格"}},
+                   "notes": {"type": "string", "x-label": {"zh": "说明"}, "x-visibleWhen": "passed == false"}}},
+                 "layout": {"sections": [{"title": {"zh": "基本"}, "fields": ["title", "passed", "notes"]}]}}"""),
+                "admin");
+
+        StoredRecord stored = records.create(tenant, "inspection",
+                json.readTree("{\"title\": \"日检\", \"passed\": true, \"notes\": \"不应保存\"}"),
+                "conditional-inspection", "engineer", ZH);
+
+        assertThat(stored.data().path("notes").isString()).as("hidden notes stored").isFalse();
+        assertThat(stored.data().path("title").asString()).isEqualTo("日检");
+    }
 }

@@ -24,6 +24,7 @@ import org.tezuo.core.audit.AuditLog;
 import org.tezuo.core.entity.EntityDefinition;
 import org.tezuo.core.entity.EntityField;
 import org.tezuo.core.entity.EntityFieldType;
+import org.tezuo.core.entity.EntityIndex;
 import org.tezuo.core.entity.EntityNaming;
 import org.tezuo.core.entity.PublishedEntity;
 import org.tezuo.core.entity.RecordColumn;
@@ -95,6 +96,43 @@ public class RecordStore {
     /** Returns a live record or throws {@link RecordNotFoundException}. */
     public StoredRecord require(PublishedEntity entity, long id) {
         return find(entity, id).orElseThrow(() -> new RecordNotFoundException(entity.name(), id));
+    }
+
+    /** Fields of a unique index whose values another record of the table already has. */
+    public record Duplicate(List<String> fields, long recordId) {
+    }
+
+    /**
+     * Returns the first unique field or unique index whose values in {@code data} another record already has,
+     * soft-deleted records included because the database index includes them. {@code excludeId} is the record
+     * being updated, or null for a new one.
+     */
+    public Optional<Duplicate> findDuplicate(PublishedEntity entity, ObjectNode data, @Nullable Long excludeId) {
+        EntityDefinition definition = entity.definition();
+        Map<String, Object> columns = new LinkedHashMap<>();
+        putFieldValues(definition.fields(), data, columns);
+        List<List<String>> uniqueSets = new ArrayList<>();
+        definition.fields().stream().filter(EntityField::unique).forEach(field -> uniqueSets.add(List.of(field.name())));
+        definition.indexes().stream().filter(EntityIndex::unique).forEach(index -> uniqueSets.add(index.fields()));
+        for (List<String> fields : uniqueSets) {
+            List<String> setColumns = fields.stream().map(EntityNaming::columnOf).toList();
+            if (!setColumns.stream().allMatch(column -> columns.get(column) != null)) {
+                continue;
+            }
+            List<Object> parameters = new ArrayList<>(setColumns.stream().map(columns::get).toList());
+            String where = String.join(" and ", setColumns.stream().map(column -> quote(column) + " = ?").toList());
+            if (excludeId != null) {
+                where += " and " + quote(EntityNaming.ID) + " <> ?";
+                parameters.add(excludeId);
+            }
+            Optional<Long> other = jdbc.sql("select " + quote(EntityNaming.ID) + " from "
+                            + table(entity, definition.table()) + " where " + where + " fetch first 1 rows only")
+                    .params(parameters).query(Long.class).optional();
+            if (other.isPresent()) {
+                return Optional.of(new Duplicate(fields, other.get()));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Returns whether a live record with {@code id} exists. */

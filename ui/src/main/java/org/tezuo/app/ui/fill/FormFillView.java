@@ -96,7 +96,7 @@ public class FormFillView extends VerticalLayout implements BeforeEnterObserver,
             return;
         }
         FormDefinition form = parser.parse(document.get());
-        FormContext context = presentation.formContext(user.tenantId(), getLocale());
+        FormContext context = presentation.formContext(user.tenantId(), user.username(), getLocale());
         title = form.title().text(getLocale());
         H2 heading = new H2(title);
         heading.setId("fill-title");
