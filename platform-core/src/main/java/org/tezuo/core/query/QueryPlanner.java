@@ -217,7 +217,12 @@ final class QueryPlanner {
         }
     }
 
+    private static final Pattern ENCOUNTERED_TOKEN = Pattern.compile("Encountered \"(.*?)\" at line");
+
     private static SqlNode parse(String sql, TenantCatalogue catalogue) {
+        if (sql.isBlank()) {
+            throw new QueryException("query.empty");
+        }
         SqlNode parsed;
         try {
             parsed = SqlParser.create(sql, PARSER).parseStmt();
@@ -229,7 +234,12 @@ final class QueryPlanner {
             SqlParserPos pos = e.getPos();
             int line = pos == null ? 0 : pos.getLineNum();
             int column = pos == null ? 0 : pos.getColumnNum();
-            throw new QueryException(line, column, "query.syntax", line, column, firstLine(e.getMessage()));
+            // The parser's own message is English and names grammar productions, so only the token is shown.
+            Matcher token = ENCOUNTERED_TOKEN.matcher(String.valueOf(e.getMessage()));
+            if (token.find()) {
+                throw new QueryException(line, column, "query.syntaxNear", line, column, token.group(1));
+            }
+            throw new QueryException(line, column, "query.syntax", line, column);
         }
         if (!parsed.getKind().belongsTo(SqlKind.QUERY)) {
             throw new QueryException("query.onlySelect", firstWord(sql).toUpperCase(Locale.ROOT));

@@ -274,10 +274,29 @@ class QueryEngineTest {
 
         assertThatThrownBy(() -> engine.runAdHoc(tenantId, "select site\nfrom work_order where", Map.of()))
                 .isInstanceOfSatisfying(QueryException.class, e -> {
-                    assertThat(e.messageKey()).isEqualTo("query.syntax");
+                    assertThat(e.messageKey()).startsWith("query.syntax");
                     assertThat(e.line()).isEqualTo(2);
                     assertThat(e.message(Locale.SIMPLIFIED_CHINESE)).startsWith("SQL 第 2 行第");
+                    assertThat(e.message(Locale.SIMPLIFIED_CHINESE)).doesNotContain("Encountered");
                 });
+    }
+
+    @Test
+    void twoStatementsNameSemicolon() {
+        long tenantId = tenantWithWorkOrders();
+
+        assertThatThrownBy(() -> engine.runAdHoc(tenantId, "select site from work_order; select 1", Map.of()))
+                .isInstanceOfSatisfying(QueryException.class, e -> assertThat(e.message(Locale.SIMPLIFIED_CHINESE))
+                        .isEqualTo("SQL 第 1 行第 28 列的“;”处有语法错误；请检查关键字、逗号、引号和括号，且每次只执行一条语句"));
+    }
+
+    @Test
+    void emptySqlAsksForStatement() {
+        long tenantId = tenantWithWorkOrders();
+
+        assertThatThrownBy(() -> engine.runAdHoc(tenantId, "  ", Map.of()))
+                .isInstanceOfSatisfying(QueryException.class, e -> assertThat(e.message(Locale.SIMPLIFIED_CHINESE))
+                        .isEqualTo("SQL 为空；请输入一条 SELECT 查询语句"));
     }
 
     @Test

@@ -24,7 +24,8 @@ public final class ComponentTexts {
                 .setToday(component.getTranslation("calendar.today"))
                 .setCancel(component.getTranslation("calendar.cancel"))
                 .setFirstDayOfWeek(1)
-                .setDateFormat("yyyy-MM-dd");
+                .setDateFormat("yyyy-MM-dd")
+                .setBadInputErrorMessage(component.getTranslation("calendar.badInput"));
     }
 
     /** Returns the upload texts in the component's locale. */
