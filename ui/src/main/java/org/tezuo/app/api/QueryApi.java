@@ -1,6 +1,11 @@
 package org.tezuo.app.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.Explode;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.enums.ParameterStyle;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,7 +87,11 @@ class QueryApi {
     @GetMapping("/{key}")
     @Operation(summary = "执行已发布的查询（列表视图、保存的筛选或报表）；其余查询参数作为 SQL 参数")
     ResultView saved(@PathVariable String key, @RequestParam(defaultValue = "1") int page,
-            @RequestParam(defaultValue = "0") int pageSize, @RequestParam Map<String, String> parameters) {
+            @RequestParam(defaultValue = "0") int pageSize,
+            @Parameter(description = "每个 SQL 参数各写一个查询参数，如 ?until=2026-12-31；不要把参数放进名为 parameters 的 JSON",
+                    in = ParameterIn.QUERY, schema = @Schema(type = "object"), style = ParameterStyle.FORM,
+                    explode = Explode.TRUE)
+            @RequestParam Map<String, String> parameters) {
         long tenantId = caller.requireAnyRole(Role.SYSTEM_ADMIN, Role.SAFETY_DIRECTOR, Role.SAFETY_ENGINEER);
         Map<String, Object> values = new LinkedHashMap<>(parameters);
         values.remove("page");
