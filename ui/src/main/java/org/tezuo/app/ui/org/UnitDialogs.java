@@ -10,6 +10,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.tezuo.app.org.OrgDesigner;
 import org.tezuo.app.org.OrgDirectory.OrgUnit;
 import org.tezuo.app.org.UnitKind;
@@ -63,7 +64,7 @@ final class UnitDialogs {
         ComboBox<OrgUnit> target = new ComboBox<>(view.getTranslation("org.designer.field.target"));
         target.setId("org-move-target");
         target.setItemLabelGenerator(view::unitPath);
-        target.setItems(units.stream().filter(candidate -> candidate.id() != unit.id())
+        target.setItems(units.stream().filter(candidate -> mayMoveUnder(unit, candidate, units))
                 .sorted(Comparator.comparing(view::unitPath)).toList());
         target.setWidthFull();
         dialog.add(target);
@@ -74,6 +75,27 @@ final class UnitDialogs {
             }
         });
         dialog.open();
+    }
+
+    /**
+     * Returns whether {@code candidate} may become the parent of {@code unit}: not the unit or one of its
+     * descendants, and of a kind that may contain the unit's kind. The designer checks again when saving.
+     */
+    private static boolean mayMoveUnder(OrgUnit unit, OrgUnit candidate, Collection<OrgUnit> units) {
+        for (OrgUnit step = candidate; step != null; step = parentOf(step, units)) {
+            if (step.id() == unit.id()) {
+                return false;
+            }
+        }
+        Optional<UnitKind> parentKind = UnitKind.fromCode(candidate.kind());
+        Optional<UnitKind> childKind = UnitKind.fromCode(unit.kind());
+        return parentKind.isEmpty() || childKind.isEmpty() || parentKind.get().mayContain(childKind.get());
+    }
+
+    private static @Nullable OrgUnit parentOf(OrgUnit unit, Collection<OrgUnit> units) {
+        Long parentId = unit.parentId();
+        return parentId == null ? null
+                : units.stream().filter(candidate -> candidate.id() == parentId).findFirst().orElse(null);
     }
 
     void remove(OrgUnit unit) {
