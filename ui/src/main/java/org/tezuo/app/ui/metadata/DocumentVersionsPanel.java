@@ -151,6 +151,8 @@ final class DocumentVersionsPanel extends VerticalLayout {
         if (numbers.size() > 1) {
             from.setValue(numbers.get(1));
             to.setValue(numbers.getFirst());
+            // Shown at once, so the empty list never claims two different versions are the same.
+            showDiff();
         }
     }
 
