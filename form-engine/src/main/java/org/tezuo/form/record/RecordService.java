@@ -198,7 +198,8 @@ public class RecordService {
     }
 
     /**
-     * Checks what JSON Schema cannot: decimal digits against precision and scale, and referenced records.
+     * Checks what JSON Schema cannot: decimal digits against precision and scale, referenced records, and that
+     * org units and persons exist in the tenant.
      * NOTE: only top-level fields are checked; decimals and references in table rows are not.
      */
     private void checkDecimalsAndReferences(PublishedEntity entity, ObjectNode values, Locale locale,
@@ -219,6 +220,12 @@ public class RecordService {
                     errors.add(error(path, label, locale, "record.error.precision", label, number.toPlainString(),
                             field.effectivePrecision() - field.effectiveScale()));
                 }
+            }
+            if (field.type() == EntityFieldType.ORG_UNIT && !store.orgUnitExists(entity.tenantId(), value.asString())) {
+                errors.add(error(path, label, locale, "record.error.orgUnitMissing", label, value.asString()));
+            }
+            if (field.type() == EntityFieldType.PERSON && !store.userExists(entity.tenantId(), value.asString())) {
+                errors.add(error(path, label, locale, "record.error.personMissing", label, value.asString()));
             }
             String target = field.target();
             if (field.type() == EntityFieldType.REFERENCE && target != null) {

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.tezuo.core.audit.AuditLog;
 import org.tezuo.core.metadata.MetadataStore;
@@ -60,7 +61,7 @@ class RecordServiceTest {
     private static final String FULL_DATA = """
             {"title": "储罐区巡检", "notes": "一切正常\\n第二行", "rounds": 3, "pressure": 1.25,
              "inspectedOn": "2026-12-04", "startedAt": "2026-12-04T08:30:00+08:00", "shift": "day",
-             "site": %d, "inspector": "engineer", "team": "MAINT-01", "report": "file-101", "picture": "file-102",
+             "site": %d, "inspector": "%s", "team": "MAINT-01", "report": "file-101", "picture": "file-102",
              "signedBy": "file-103", "location": {"lat": 31.2304, "lon": 121.4737},
              "gas": {"gas": "CH4", "value": 0.5, "unit": "%%LEL", "readAt": "2026-12-04T08:00:00Z"},
              "findings": [{"item": "阀门渗漏", "severity": 2}, {"item": "标识缺失"}], "passed": true}""";
@@ -80,6 +81,9 @@ class RecordServiceTest {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    JdbcClient jdbc;
+
     private long tenantWithEntities() {
         long tenant = tenants.create("t-" + UUID.randomUUID(), "测试企业", null, ZoneId.of("Asia/Shanghai")).id();
         metadata.saveAndPublish(tenant, MetadataKind.DICTIONARY, "shifts", json.readTree("""
@@ -92,7 +96,17 @@ class RecordServiceTest {
                  "fields": [{"name": "name", "type": "text", "label": {"zh": "名称", "en": "Name"},
                              "required": true}]}"""), "admin");
         metadata.saveAndPublish(tenant, MetadataKind.ENTITY, "inspection", json.readTree(INSPECTION), "admin");
+        jdbc.sql("insert into org_unit (tenant_id, code, name, kind) values (?, 'MAINT-01', '维修一班', 'team')")
+                .param(tenant).update();
+        jdbc.sql("insert into app_user (tenant_id, username, password_hash, display_name, roles) "
+                        + "values (?, ?, 'not-for-login', '巡检员', 'WORKER')")
+                .params(tenant, inspectorOf(tenant)).update();
         return tenant;
+    }
+
+    /** User names are unique across tenants, so each test tenant gets its own inspector. */
+    private static String inspectorOf(long tenant) {
+        return "inspector-" + tenant;
     }
 
     private long site(long tenant, String name) {
@@ -100,7 +114,7 @@ class RecordServiceTest {
     }
 
     private StoredRecord inspection(long tenant, String title, int rounds) {
-        ObjectNode data = (ObjectNode) json.readTree(FULL_DATA.formatted(site(tenant, "一号罐")));
+        ObjectNode data = (ObjectNode) json.readTree(FULL_DATA.formatted(site(tenant, "一号罐"), inspectorOf(tenant)));
         data.put("title", title).put("rounds", rounds);
         return records.create(tenant, "inspection", data, null, "engineer", ZH);
     }
@@ -113,7 +127,7 @@ class RecordServiceTest {
     void everyFieldTypeRoundTrips() {
         long tenant = tenantWithEntities();
         long site = site(tenant, "一号罐");
-        JsonNode sent = json.readTree(FULL_DATA.formatted(site));
+        JsonNode sent = json.readTree(FULL_DATA.formatted(site, inspectorOf(tenant)));
 
         StoredRecord created = records.create(tenant, "inspection", sent, null, "engineer", ZH);
         JsonNode stored = records.read(tenant, "inspection", created.id()).data();
@@ -126,7 +140,7 @@ class RecordServiceTest {
         assertThat(stored.get("startedAt").asString()).isEqualTo("2026-12-04T00:30:00Z");
         assertThat(stored.get("shift").asString()).isEqualTo("day");
         assertThat(stored.get("site").asLong()).isEqualTo(site);
-        assertThat(stored.get("inspector").asString()).isEqualTo("engineer");
+        assertThat(stored.get("inspector").asString()).isEqualTo(inspectorOf(tenant));
         assertThat(stored.get("team").asString()).isEqualTo("MAINT-01");
         assertThat(stored.get("report").asString()).isEqualTo("file-101");
         assertThat(stored.get("picture").asString()).isEqualTo("file-102");
@@ -224,7 +238,7 @@ class RecordServiceTest {
                 .isInstanceOfSatisfying(RecordValidationException.class, e -> assertThat(e.errors())
                         .anySatisfy(error -> assertThat(error.message()).contains("Title")));
 
-        ObjectNode almost = (ObjectNode) json.readTree(FULL_DATA.formatted(999999));
+        ObjectNode almost = (ObjectNode) json.readTree(FULL_DATA.formatted(999999, inspectorOf(tenant)));
         almost.put("pressure", 1.23456);
         assertThatThrownBy(() -> records.create(tenant, "inspection", almost, null, "engineer", Locale.ENGLISH))
                 .isInstanceOfSatisfying(RecordValidationException.class, e -> {
@@ -314,5 +328,16 @@ class RecordServiceTest {
 
         assertThat(stored.data().path("notes").isString()).as("hidden notes stored").isFalse();
         assertThat(stored.data().path("title").asString()).isEqualTo("日检");
+    }
+
+    @Test
+    void unknownOrgUnitAndPersonAreRejected() {
+        long tenant = tenantWithEntities();
+        ObjectNode data = (ObjectNode) json.readTree(FULL_DATA.formatted(site(tenant, "一号罐"), "nobody"));
+        data.put("team", "NOPE");
+
+        assertThatThrownBy(() -> records.create(tenant, "inspection", data, null, "engineer", ZH))
+                .isInstanceOfSatisfying(RecordValidationException.class,
+                        e -> assertThat(paths(e)).containsExactly("$.inspector", "$.team"));
     }
 }

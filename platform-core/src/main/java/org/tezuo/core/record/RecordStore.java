@@ -135,6 +135,18 @@ public class RecordStore {
         return Optional.empty();
     }
 
+    /** Returns whether the tenant has an org unit with this code. */
+    public boolean orgUnitExists(long tenantId, String code) {
+        return jdbc.sql("select count(*) from org_unit where tenant_id = ? and code = ?")
+                .params(tenantId, code).query(Long.class).single() > 0;
+    }
+
+    /** Returns whether the tenant has a user with this user name, enabled or not. */
+    public boolean userExists(long tenantId, String username) {
+        return jdbc.sql("select count(*) from app_user where tenant_id = ? and username = ?")
+                .params(tenantId, username).query(Long.class).single() > 0;
+    }
+
     /** Returns whether a live record with {@code id} exists. */
     public boolean exists(PublishedEntity entity, long id) {
         return jdbc.sql("select count(*) from " + table(entity, entity.definition().table()) + " where "
