@@ -41,9 +41,16 @@ class HttpCertificateRegistryClientTest {
         stub.requireApiKey(null);
     }
 
+    /** Time-outs for tests that expect an answer: generous, so a loaded build machine does not fail them. */
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
+
     private static ConnectorDefinition definition(ConnectorDefinition.Credentials credentials) {
+        return definition(credentials, ANSWER_TIMEOUT);
+    }
+
+    private static ConnectorDefinition definition(ConnectorDefinition.Credentials credentials, Duration timeout) {
         return new ConnectorDefinition("national-registry", 1, ConnectorType.CERTIFICATE_REGISTRY,
-                stub.baseUrl(), credentials, Duration.ofMillis(500), Duration.ofMillis(500), BigDecimal.TEN, null);
+                stub.baseUrl(), credentials, timeout, timeout, BigDecimal.TEN, null);
     }
 
     @Test
@@ -112,7 +119,7 @@ class HttpCertificateRegistryClientTest {
             prefixed.put(ID_NUMBER, RECORD);
             var client = new HttpCertificateRegistryClient(new ConnectorDefinition("national-registry", 1,
                     ConnectorType.CERTIFICATE_REGISTRY, prefixed.baseUrl(), ConnectorDefinition.Credentials.NONE,
-                    Duration.ofMillis(500), Duration.ofMillis(500), null, null));
+                    ANSWER_TIMEOUT, ANSWER_TIMEOUT, null, null));
 
             var found = client.find(new RegistryQuery(RECORD.certNumber(), null, null));
 
@@ -125,7 +132,7 @@ class HttpCertificateRegistryClientTest {
     void wrongPathIsNotMistakenForUnknownCertificate() {
         var client = new HttpCertificateRegistryClient(new ConnectorDefinition("national-registry", 1,
                 ConnectorType.CERTIFICATE_REGISTRY, stub.baseUrl().resolve("/wrong"),
-                ConnectorDefinition.Credentials.NONE, Duration.ofMillis(500), Duration.ofMillis(500), null, null));
+                ConnectorDefinition.Credentials.NONE, ANSWER_TIMEOUT, ANSWER_TIMEOUT, null, null));
 
         assertThatThrownBy(() -> client.find(new RegistryQuery(RECORD.certNumber(), null, null)))
                 .isInstanceOfSatisfying(RegistryUnavailableException.class, e -> assertThat(
@@ -136,7 +143,8 @@ class HttpCertificateRegistryClientTest {
     @Test
     void hangingRegistryTimesOut() {
         stub.setBehaviour(RegistryStubServer.Behaviour.HANG);
-        var client = new HttpCertificateRegistryClient(definition(ConnectorDefinition.Credentials.NONE));
+        var client = new HttpCertificateRegistryClient(definition(ConnectorDefinition.Credentials.NONE,
+                Duration.ofMillis(500)));
 
         assertThatThrownBy(() -> client.find(new RegistryQuery(RECORD.certNumber(), null, null)))
                 .isInstanceOfSatisfying(RegistryUnavailableException.class, e -> assertThat(
