@@ -57,6 +57,44 @@ public record FieldDesign(
         return widget == FieldWidget.TEXT || widget == FieldWidget.TEXTAREA;
     }
 
+    /** Returns the columns of a table field, in display order; other fields have none. */
+    public List<FieldDesign> columns() {
+        return widget == FieldWidget.TABLE ? FormDesignJson.readColumns(this) : List.of();
+    }
+
+    /** Returns the fewest rows a table must have ({@code minItems}), or null. */
+    public @Nullable Integer minRows() {
+        return schema.has("minItems") ? schema.get("minItems").asInt() : null;
+    }
+
+    /** Returns the most rows a table may have ({@code maxItems}), or null. */
+    public @Nullable Integer maxRows() {
+        return schema.has("maxItems") ? schema.get("maxItems").asInt() : null;
+    }
+
+    /** Returns this table field with {@code newColumns} as its columns. */
+    public FieldDesign withColumns(List<FieldDesign> newColumns) {
+        return FormDesignJson.writeColumns(this, newColumns);
+    }
+
+    /** Returns this table field with the row limits changed; null removes a limit. */
+    public FieldDesign withRows(@Nullable Integer newMinRows, @Nullable Integer newMaxRows) {
+        ObjectNode changed = schema();
+        changed.remove(List.of("minItems", "maxItems"));
+        if (newMinRows != null) {
+            changed.put("minItems", newMinRows);
+        }
+        if (newMaxRows != null) {
+            changed.put("maxItems", newMaxRows);
+        }
+        return withSchema(changed);
+    }
+
+    FieldDesign withSchema(ObjectNode newSchema) {
+        return new FieldDesign(key, widget, label, required, minimum, maximum, maxLength, unit, options,
+                visibleWhen, newSchema);
+    }
+
     public FieldDesign withKey(String newKey) {
         return new FieldDesign(newKey, widget, label, required, minimum, maximum, maxLength, unit, options,
                 visibleWhen, schema);
