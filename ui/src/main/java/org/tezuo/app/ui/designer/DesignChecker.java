@@ -51,6 +51,26 @@ public final class DesignChecker {
     }
 
     /**
+     * Returns why {@code key} cannot name the column {@code currentKey} of the table field {@code table}, or empty.
+     * Column keys follow the rules of field keys and must differ from the other columns of the table.
+     */
+    public Optional<String> columnKeyProblem(FieldDesign table, String currentKey, String key, Locale locale) {
+        if (!KEY_PATTERN.matcher(key).matches()) {
+            return Optional.of(captions.getTranslation("designer.check.keyPattern", locale, key));
+        }
+        if (!key.equals(currentKey) && table.columns().stream().anyMatch(column -> column.key().equals(key))) {
+            return Optional.of(captions.getTranslation("designer.check.columnKeyTaken", locale, key,
+                    table.label().text(locale)));
+        }
+        try {
+            compiler.compile("true", Set.of(key));
+        } catch (InvalidExpressionException e) {
+            return Optional.of(captions.getTranslation("designer.check.keyReserved", locale, key));
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Returns why {@code condition} cannot be the visibility condition of field {@code fieldKey}, or empty. The
      * condition may read every other top-level field whose key is valid.
      */
@@ -117,6 +137,7 @@ public final class DesignChecker {
                     .ifPresent(message -> problems.add(new MetaSchemaViolation(path + "/enum", message)));
             limitsProblem(field, locale)
                     .ifPresent(message -> problems.add(new MetaSchemaViolation(path, message)));
+            columnProblems(field, path, locale, problems);
             if (field.visibleWhen() != null) {
                 conditionProblem(design, field.key(), field.visibleWhen(), locale).ifPresent(message ->
                         problems.add(new MetaSchemaViolation(path + "/x-visibleWhen", message)));
@@ -131,5 +152,23 @@ public final class DesignChecker {
             }
         }
         return problems;
+    }
+
+    private void columnProblems(FieldDesign table, String path, Locale locale, List<MetaSchemaViolation> problems) {
+        for (FieldDesign column : table.columns()) {
+            String columnPath = path + "/items/properties/" + column.key();
+            columnKeyProblem(table, column.key(), column.key(), locale)
+                    .ifPresent(message -> problems.add(new MetaSchemaViolation(columnPath, message)));
+            optionsProblem(column, locale)
+                    .ifPresent(message -> problems.add(new MetaSchemaViolation(columnPath + "/enum", message)));
+            limitsProblem(column, locale)
+                    .ifPresent(message -> problems.add(new MetaSchemaViolation(columnPath, message)));
+        }
+        Integer minRows = table.minRows();
+        Integer maxRows = table.maxRows();
+        if (minRows != null && maxRows != null && minRows > maxRows) {
+            problems.add(new MetaSchemaViolation(path, captions.getTranslation("designer.check.rowsOrder", locale,
+                    minRows, maxRows)));
+        }
     }
 }

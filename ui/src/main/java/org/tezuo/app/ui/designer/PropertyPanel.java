@@ -150,6 +150,9 @@ final class PropertyPanel extends Div {
         if (field.widget() == FieldWidget.SELECT) {
             add(new OptionEditor(field.options(), options -> update(current -> current.withOptions(options))));
         }
+        if (field.widget() == FieldWidget.TABLE) {
+            add(new ColumnEditor(actions, checker, field));
+        }
         add(visibleWhen(field), sectionChoice(field));
 
         Button remove = new Button(getTranslation("designer.field.remove"), VaadinIcon.TRASH.create(), event -> {
@@ -248,7 +251,12 @@ final class PropertyPanel extends Div {
     }
 
     private TextField text(String id, String captionKey, String value) {
-        TextField field = new TextField(getTranslation(captionKey));
+        return textInput(id, getTranslation(captionKey), value);
+    }
+
+    /** Creates a full-width text input whose problems the panel shows itself. */
+    static TextField textInput(String id, String caption, String value) {
+        TextField field = new TextField(caption);
         field.setId(id);
         field.setValue(value);
         field.setWidthFull();
@@ -265,7 +273,7 @@ final class PropertyPanel extends Div {
         return new DesignLabel(zh.getValue(), en.getValue());
     }
 
-    private static <V> void onCommit(HasValue<?, V> input, Runnable commit) {
+    static <V> void onCommit(HasValue<?, V> input, Runnable commit) {
         input.addValueChangeListener(event -> {
             if (event.isFromClient()) {
                 commit.run();
@@ -273,7 +281,7 @@ final class PropertyPanel extends Div {
         });
     }
 
-    private static void showProblem(HasValidation input, Optional<String> problem) {
+    static void showProblem(HasValidation input, Optional<String> problem) {
         input.setErrorMessage(problem.orElse(null));
         input.setInvalid(problem.isPresent());
     }

@@ -125,11 +125,7 @@ class FormDesignerBrowserTest {
 
     @Test
     void designedFormIsPublishedAndFilled() throws IOException {
-        signIn(admin);
-        browser.get(url("/designer/forms"));
-        click(waitFor(By.id("new-form")));
-        waitFor(By.cssSelector("#new-form-key input")).sendKeys(formKey, Keys.TAB);
-        click(waitFor(By.id("new-form-create")));
+        startForm();
         waitFor(By.id("designer-canvas"));
         click(waitFor(By.id("designer-publish")));
         waitForText(By.id("designer-problems"), "草稿未保存");
@@ -204,6 +200,63 @@ class FormDesignerBrowserTest {
         screenshot("fill-accepted");
     }
 
+    @Test
+    void designedTableColumnsAreFilled() throws IOException {
+        startForm();
+        drag(waitFor(By.id("palette-table")), waitFor(By.id("canvas-section-0-drop")));
+        waitFor(By.id("canvas-field-table1"));
+        assertThat(waitFor(By.cssSelector("#prop-column-0-key input")).getAttribute("value")).isEqualTo("content");
+
+        click(waitFor(By.id("designer-json-tab")));
+        waitFor(By.id("designer-json"));
+        chromium.chooseOption("prop-column-widget", "数字", RENDER_TIMEOUT);
+        click(waitFor(By.id("prop-add-column")));
+        waitFor(By.id("prop-column-1-key"));
+        replaceText("prop-column-1-zh", "深度");
+        click(waitFor(By.cssSelector("#prop-column-1-required input")));
+        replaceText("prop-column-1-key", "depth");
+        // A renamed column redraws the column editor in the same response that updates the JSON.
+        waitUntil(driver -> jsonText().contains("\"depth\""));
+        chromium.chooseOption("prop-column-widget", "日期", RENDER_TIMEOUT);
+        click(waitFor(By.id("prop-add-column")));
+        waitFor(By.id("prop-column-2-key"));
+        click(waitFor(By.id("prop-column-2-up")));
+        waitUntil(driver -> jsonText().indexOf("\"date1\"") < jsonText().indexOf("\"depth\""));
+        replaceText("prop-max-rows", "5");
+        waitUntil(driver -> jsonText().contains("\"maxItems\""));
+        screenshot("designer-table-columns");
+
+        click(waitFor(By.id("designer-save")));
+        waitForAttribute(By.id("designer-status"), "data-status", "DRAFT");
+        click(waitFor(By.id("designer-publish")));
+        waitForAttribute(By.id("designer-status"), "data-status", "PUBLISHED");
+
+        MetadataDocument published = metadata.requirePublished(tenantId, MetadataKind.FORM, formKey);
+        assertThat(published.body().at("/schema/properties/table1/items/properties").propertyNames())
+                .containsExactly("content", "date1", "depth");
+        assertThat(published.body().at("/schema/properties/table1/items/required").toString())
+                .isEqualTo("[\"depth\"]");
+        assertThat(published.body().at("/schema/properties/table1/maxItems").asInt()).isEqualTo(5);
+        assertThat(published.body().at("/schema/properties/table1/items/properties/depth/x-label/zh").asString())
+                .isEqualTo("深度");
+
+        browser.get(url("/forms/" + formKey + "/fill"));
+        click(waitFor(By.id("add-table1")));
+        waitFor(By.id("row-table1-0"));
+        assertThat(waitFor(By.id("field-table1-0-depth")).getText()).contains("深度");
+        assertThat(browser.findElements(By.id("field-table1-0-date1"))).hasSize(1);
+        screenshot("fill-table-row");
+    }
+
+    /** Signs in as the administrator and starts the form {@code formKey} in the designer. */
+    private void startForm() {
+        signIn(admin);
+        browser.get(url("/designer/forms"));
+        click(waitFor(By.id("new-form")));
+        waitFor(By.cssSelector("#new-form-key input")).sendKeys(formKey, Keys.TAB);
+        click(waitFor(By.id("new-form-create")));
+    }
+
     private void drag(WebElement source, WebElement target) {
         ((JavascriptExecutor) browser).executeScript(DRAG_AND_DROP, source, target);
     }
@@ -254,6 +307,12 @@ class FormDesignerBrowserTest {
         return (String) ((JavascriptExecutor) browser).executeScript(
                 "const element = document.getElementById(arguments[0]); return element ? element.innerText : '';",
                 id);
+    }
+
+    /** Returns the JSON the designer shows on its tab. */
+    private String jsonText() {
+        return (String) ((JavascriptExecutor) browser).executeScript(
+                "const element = document.getElementById('designer-json'); return element ? element.innerText : '';");
     }
 
     /** Waits for a condition, retrying when the canvas or panel was redrawn while it was checked. */
