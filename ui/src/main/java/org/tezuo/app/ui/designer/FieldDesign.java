@@ -90,6 +90,47 @@ public record FieldDesign(
         return withSchema(changed);
     }
 
+    /** Returns the records entity a reference field offers records of ({@code x-entity}), or null. */
+    public @Nullable String referencedEntity() {
+        return schema.path("x-entity").stringValue(null);
+    }
+
+    /** Returns the condition under which the field is required ({@code x-requiredWhen}), or null. */
+    public @Nullable String requiredWhen() {
+        return schema.path("x-requiredWhen").stringValue(null);
+    }
+
+    /** Returns the expression whose result the server stores in the field ({@code x-computed}), or null. */
+    public @Nullable String computed() {
+        return schema.path("x-computed").stringValue(null);
+    }
+
+    /** Returns this field with {@code x-entity} set, or removed when {@code entity} is null or blank. */
+    public FieldDesign withReferencedEntity(@Nullable String entity) {
+        return withKeyword("x-entity", entity);
+    }
+
+    /** Returns this field with {@code x-requiredWhen} set, or removed when {@code condition} is null or blank. */
+    public FieldDesign withRequiredWhen(@Nullable String condition) {
+        return withKeyword("x-requiredWhen", condition);
+    }
+
+    /** Returns this field with {@code x-computed} set, or removed when {@code expression} is null or blank. */
+    public FieldDesign withComputed(@Nullable String expression) {
+        return withKeyword("x-computed", expression);
+    }
+
+    private FieldDesign withKeyword(String name, @Nullable String value) {
+        ObjectNode changed = schema();
+        String text = blankToNull(value);
+        if (text == null) {
+            changed.remove(name);
+        } else {
+            changed.put(name, text);
+        }
+        return withSchema(changed);
+    }
+
     FieldDesign withSchema(ObjectNode newSchema) {
         return new FieldDesign(key, widget, label, required, minimum, maximum, maxLength, unit, options,
                 visibleWhen, newSchema);

@@ -147,7 +147,7 @@ class FormDesignerBrowserTest {
         condition.sendKeys("level > 2");
         By conditionField = By.id("prop-visible-when");
         waitUntil(driver -> "true".equals(driver.findElement(conditionField).getDomProperty("invalid")));
-        assertThat(browser.findElement(conditionField).getDomProperty("errorMessage")).contains("“level”不是可用变量");
+        assertThat(browser.findElement(conditionField).getDomProperty("errorMessage")).contains("未定义的字段“level”");
         condition.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         waitUntil(driver -> "false".equals(driver.findElement(conditionField).getDomProperty("invalid")));
 
@@ -200,6 +200,11 @@ class FormDesignerBrowserTest {
         screenshot("fill-accepted");
     }
 
+    /**
+     * Adds a table, gives it two more columns (one renamed and required, one moved up) and a row limit, adds a
+     * reference field with a target entity and a required-when condition, publishes, then adds a row on the fill
+     * page.
+     */
     @Test
     void designedTableColumnsAreFilled() throws IOException {
         startForm();
@@ -226,6 +231,21 @@ class FormDesignerBrowserTest {
         waitUntil(driver -> jsonText().contains("\"maxItems\""));
         screenshot("designer-table-columns");
 
+        drag(waitFor(By.id("palette-reference")), waitFor(By.id("canvas-section-0-drop")));
+        waitFor(By.id("canvas-field-reference1"));
+        chromium.chooseOption("prop-ref-entity", "日常检查（daily_check）", RENDER_TIMEOUT);
+        waitUntil(driver -> jsonText().contains("\"x-entity\""));
+        WebElement requiredWhen = waitFor(By.cssSelector("#prop-required-when input"));
+        requiredWhen.sendKeys("level > 2");
+        By requiredWhenField = By.id("prop-required-when");
+        waitUntil(driver -> "true".equals(driver.findElement(requiredWhenField).getDomProperty("invalid")));
+        assertThat(browser.findElement(requiredWhenField).getDomProperty("errorMessage"))
+                .contains("未定义的字段“level”");
+        requiredWhen.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        requiredWhen.sendKeys("table1 != null", Keys.TAB);
+        waitUntil(driver -> jsonText().contains("\"x-requiredWhen\""));
+        assertThat(browser.findElement(requiredWhenField).getDomProperty("invalid")).isEqualTo("false");
+
         click(waitFor(By.id("designer-save")));
         waitForAttribute(By.id("designer-status"), "data-status", "DRAFT");
         click(waitFor(By.id("designer-publish")));
@@ -239,6 +259,9 @@ class FormDesignerBrowserTest {
         assertThat(published.body().at("/schema/properties/table1/maxItems").asInt()).isEqualTo(5);
         assertThat(published.body().at("/schema/properties/table1/items/properties/depth/x-label/zh").asString())
                 .isEqualTo("深度");
+        assertThat(published.body().at("/schema/properties/reference1/x-entity").asString()).isEqualTo(ENTITY);
+        assertThat(published.body().at("/schema/properties/reference1/x-requiredWhen").asString())
+                .isEqualTo("table1 != null");
 
         browser.get(url("/forms/" + formKey + "/fill"));
         click(waitFor(By.id("add-table1")));
