@@ -19,17 +19,20 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import org.tezuo.form.definition.FieldWidget;
 
 /**
  * The columns and row limits of a table field in the property panel. Every change runs as one undoable command
- * on the table whose key the editor was made for; a column key is checked on every keystroke and applied only
+ * on the table whose key the editor was made for. A column key is checked on every keystroke and applied only
  * when it is valid.
  *
  * <p>Element ids: {@code prop-min-rows}, {@code prop-max-rows}, {@code prop-column-<n>-key|zh|en|required},
  * {@code prop-column-<n>-minimum|maximum} for numbers, {@code prop-column-<n>-max-length} for text,
- * {@code prop-column-<n>-options} for selects, {@code prop-column-<n>-up|down|remove}, {@code prop-column-widget}
+ * {@code prop-column-<n>-options} for selects, {@code prop-column-<n>-visible-when|required-when},
+ * {@code prop-column-<n>-up|down|remove}, {@code prop-column-widget}
  * and {@code prop-add-column}.
  */
 final class ColumnEditor extends Div {
@@ -147,6 +150,10 @@ final class ColumnEditor extends Div {
         if (column.widget() == FieldWidget.SELECT) {
             card.add(options(column, prefix));
         }
+        card.add(condition(column, prefix + "-visible-when", "designer.prop.visibleWhen", column.visibleWhen(),
+                        FieldDesign::withVisibleWhen),
+                condition(column, prefix + "-required-when", "designer.prop.requiredWhen", column.requiredWhen(),
+                        FieldDesign::withRequiredWhen));
         card.add(buttons(columnKey, prefix, index, count));
         return card;
     }
@@ -173,7 +180,24 @@ final class ColumnEditor extends Div {
         return new Div(minimum, maximum);
     }
 
-    /** One option a line, written as {@code value|中文|English}; the English text may be left out. */
+    /**
+     * Creates the input of one condition of a column. It may read the other columns of the same row as
+     * {@code row.<key>}; the form engine checks it on every keystroke and it is applied when the input is left.
+     */
+    private TextField condition(FieldDesign column, String id, String captionKey, @Nullable String value,
+            BiFunction<FieldDesign, String, FieldDesign> change) {
+        String columnKey = column.key();
+        TextField condition = text(id, captionKey, value == null ? "" : value);
+        condition.setHelperText(getTranslation("designer.prop.columnCondition.help"));
+        condition.setValueChangeMode(ValueChangeMode.EAGER);
+        condition.addValueChangeListener(event -> showProblem(condition, checker.conditionProblem(actions.design(),
+                tableKey + "." + columnKey, event.getValue(), getLocale())));
+        condition.getElement().addEventListener("change",
+                event -> replace(columnKey, current -> change.apply(current, condition.getValue())));
+        return condition;
+    }
+
+    /** Creates the option text of a select column: one option a line as {@code value|中文|English}. */
     private TextArea options(FieldDesign column, String prefix) {
         TextArea options = new TextArea(getTranslation("designer.prop.options"));
         options.setId(prefix + "-options");
@@ -194,6 +218,7 @@ final class ColumnEditor extends Div {
         return options;
     }
 
+    /** Parses option lines. A missing Chinese name becomes the value and a missing English name stays empty. */
     static List<OptionDesign> parseOptions(String text) {
         List<OptionDesign> options = new ArrayList<>();
         for (String line : text.split("\\R")) {

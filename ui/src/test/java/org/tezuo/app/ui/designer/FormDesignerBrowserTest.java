@@ -201,9 +201,9 @@ class FormDesignerBrowserTest {
     }
 
     /**
-     * Adds a table, gives it two more columns (one renamed and required, one moved up) and a row limit, adds a
-     * reference field with a target entity and a required-when condition, publishes, then adds a row on the fill
-     * page.
+     * Adds a table, gives it two more columns (one renamed and required, one moved up), a column condition
+     * reading the row and a row limit. Then adds a reference field with a target entity and a required-when
+     * condition, publishes, and adds a row on the fill page.
      */
     @Test
     void designedTableColumnsAreFilled() throws IOException {
@@ -227,6 +227,14 @@ class FormDesignerBrowserTest {
         waitFor(By.id("prop-column-2-key"));
         click(waitFor(By.id("prop-column-2-up")));
         waitUntil(driver -> jsonText().indexOf("\"date1\"") < jsonText().indexOf("\"depth\""));
+        WebElement columnCondition = waitFor(By.cssSelector("#prop-column-0-required-when input"));
+        columnCondition.sendKeys("row.nothing == 1");
+        By columnConditionField = By.id("prop-column-0-required-when");
+        waitUntil(driver -> "true".equals(driver.findElement(columnConditionField).getDomProperty("invalid")));
+        columnCondition.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        columnCondition.sendKeys("row.depth > 2", Keys.TAB);
+        waitUntil(driver -> jsonText().contains("row.depth > 2"));
+        assertThat(browser.findElement(columnConditionField).getDomProperty("invalid")).isEqualTo("false");
         replaceText("prop-max-rows", "5");
         waitUntil(driver -> jsonText().contains("\"maxItems\""));
         screenshot("designer-table-columns");
@@ -259,6 +267,8 @@ class FormDesignerBrowserTest {
         assertThat(published.body().at("/schema/properties/table1/maxItems").asInt()).isEqualTo(5);
         assertThat(published.body().at("/schema/properties/table1/items/properties/depth/x-label/zh").asString())
                 .isEqualTo("深度");
+        assertThat(published.body().at("/schema/properties/table1/items/properties/content/x-requiredWhen")
+                .asString()).isEqualTo("row.depth > 2");
         assertThat(published.body().at("/schema/properties/reference1/x-entity").asString()).isEqualTo(ENTITY);
         assertThat(published.body().at("/schema/properties/reference1/x-requiredWhen").asString())
                 .isEqualTo("table1 != null");
