@@ -2,7 +2,10 @@ package org.tezuo.app.ui.designer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
+import org.tezuo.form.definition.FieldWidget;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -72,6 +75,68 @@ public sealed interface DesignCommand {
                             .toList()))
                     .toList();
             return design.withFields(fields).withSections(sections);
+        }
+    }
+
+    /** Adds a column to the table field {@code table} at {@code position} (0 puts it first). */
+    record AddColumn(String table, FieldDesign column, int position) implements DesignCommand {
+
+        @Override
+        public FormDesign applyTo(FormDesign design) {
+            return changeColumns(design, table, columns -> {
+                if (indexOfColumn(columns, column.key()) >= 0) {
+                    throw new IllegalArgumentException("The table " + table + " already has a column called "
+                            + column.key());
+                }
+                columns.add(Math.clamp(position, 0, columns.size()), column);
+            });
+        }
+    }
+
+    /** Replaces the column {@code column} of a table; a changed key must not be used by another column. */
+    record ReplaceColumn(String table, String column, FieldDesign replacement) implements DesignCommand {
+
+        @Override
+        public FormDesign applyTo(FormDesign design) {
+            return changeColumns(design, table, columns -> {
+                int index = requireColumn(columns, table, column);
+                if (!replacement.key().equals(column) && indexOfColumn(columns, replacement.key()) >= 0) {
+                    throw new IllegalArgumentException("The table " + table + " already has a column called "
+                            + replacement.key());
+                }
+                columns.set(index, replacement);
+            });
+        }
+    }
+
+    /** Removes the column {@code column} of a table. */
+    record RemoveColumn(String table, String column) implements DesignCommand {
+
+        @Override
+        public FormDesign applyTo(FormDesign design) {
+            return changeColumns(design, table, columns -> columns.remove(requireColumn(columns, table, column)));
+        }
+    }
+
+    /** Moves a column to {@code position}, counted among the columns that remain once it is taken out. */
+    record MoveColumn(String table, String column, int position) implements DesignCommand {
+
+        @Override
+        public FormDesign applyTo(FormDesign design) {
+            return changeColumns(design, table, columns -> {
+                FieldDesign moved = columns.remove(requireColumn(columns, table, column));
+                columns.add(Math.clamp(position, 0, columns.size()), moved);
+            });
+        }
+    }
+
+    /** Sets the fewest and most rows of a table ({@code minItems}, {@code maxItems}); null removes a limit. */
+    record EditRows(String table, @Nullable Integer minRows, @Nullable Integer maxRows) implements DesignCommand {
+
+        @Override
+        public FormDesign applyTo(FormDesign design) {
+            FieldDesign field = requireTable(design, table);
+            return new ReplaceField(table, field.withRows(minRows, maxRows)).applyTo(design);
         }
     }
 
@@ -164,6 +229,37 @@ public sealed interface DesignCommand {
         keys.add(Math.clamp(position, 0, keys.size()), key);
         result.set(section, result.get(section).withFieldKeys(keys));
         return result;
+    }
+
+    private static FormDesign changeColumns(FormDesign design, String table, Consumer<List<FieldDesign>> change) {
+        FieldDesign field = requireTable(design, table);
+        List<FieldDesign> columns = new ArrayList<>(field.columns());
+        change.accept(columns);
+        return new ReplaceField(table, field.withColumns(columns)).applyTo(design);
+    }
+
+    private static FieldDesign requireTable(FormDesign design, String key) {
+        requireField(design, key);
+        FieldDesign field = design.field(key).orElseThrow();
+        if (field.widget() != FieldWidget.TABLE) {
+            throw new IllegalArgumentException("The field " + key + " is not a table");
+        }
+        return field;
+    }
+
+    private static int indexOfColumn(List<FieldDesign> columns, String key) {
+        return IntStream.range(0, columns.size())
+                .filter(index -> columns.get(index).key().equals(key))
+                .findFirst()
+                .orElse(-1);
+    }
+
+    private static int requireColumn(List<FieldDesign> columns, String table, String key) {
+        int index = indexOfColumn(columns, key);
+        if (index < 0) {
+            throw new IllegalArgumentException("The table " + table + " has no column called " + key);
+        }
+        return index;
     }
 
     private static void requireField(FormDesign design, String key) {

@@ -34,7 +34,7 @@ public final class DesignHistory {
      */
     public FormDesign execute(DesignCommand command) {
         FormDesign next = command.applyTo(current);
-        if (next.equals(current)) {
+        if (isSame(next, current)) {
             return current;
         }
         undoStates.push(current);
@@ -79,6 +79,15 @@ public final class DesignHistory {
 
     /** Returns whether the current design differs from the one last saved or loaded. */
     public boolean hasUnsavedChanges() {
-        return !current.equals(saved);
+        return !isSame(current, saved);
+    }
+
+    /**
+     * Returns whether two designs are the same, including the order of keywords: Jackson's object nodes compare
+     * equal whatever their order, so moving a table column alone would not count as a change.
+     */
+    private static boolean isSame(FormDesign one, FormDesign other) {
+        return one.equals(other) && FormDesignJson.write(one).toString().equals(FormDesignJson.write(other)
+                .toString());
     }
 }

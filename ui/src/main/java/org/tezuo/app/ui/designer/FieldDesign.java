@@ -57,6 +57,85 @@ public record FieldDesign(
         return widget == FieldWidget.TEXT || widget == FieldWidget.TEXTAREA;
     }
 
+    /** Returns the columns of a table field, in display order; other fields have none. */
+    public List<FieldDesign> columns() {
+        return widget == FieldWidget.TABLE ? FormDesignJson.readColumns(this) : List.of();
+    }
+
+    /** Returns the fewest rows a table must have ({@code minItems}), or null. */
+    public @Nullable Integer minRows() {
+        return schema.has("minItems") ? schema.get("minItems").asInt() : null;
+    }
+
+    /** Returns the most rows a table may have ({@code maxItems}), or null. */
+    public @Nullable Integer maxRows() {
+        return schema.has("maxItems") ? schema.get("maxItems").asInt() : null;
+    }
+
+    /** Returns this table field with {@code newColumns} as its columns. */
+    public FieldDesign withColumns(List<FieldDesign> newColumns) {
+        return FormDesignJson.writeColumns(this, newColumns);
+    }
+
+    /** Returns this table field with the row limits changed; null removes a limit. */
+    public FieldDesign withRows(@Nullable Integer newMinRows, @Nullable Integer newMaxRows) {
+        ObjectNode changed = schema();
+        changed.remove(List.of("minItems", "maxItems"));
+        if (newMinRows != null) {
+            changed.put("minItems", newMinRows);
+        }
+        if (newMaxRows != null) {
+            changed.put("maxItems", newMaxRows);
+        }
+        return withSchema(changed);
+    }
+
+    /** Returns the records entity a reference field offers records of ({@code x-entity}), or null. */
+    public @Nullable String referencedEntity() {
+        return schema.path("x-entity").stringValue(null);
+    }
+
+    /** Returns the condition under which the field is required ({@code x-requiredWhen}), or null. */
+    public @Nullable String requiredWhen() {
+        return schema.path("x-requiredWhen").stringValue(null);
+    }
+
+    /** Returns the expression whose result the server stores in the field ({@code x-computed}), or null. */
+    public @Nullable String computed() {
+        return schema.path("x-computed").stringValue(null);
+    }
+
+    /** Returns this field with {@code x-entity} set, or removed when {@code entity} is null or blank. */
+    public FieldDesign withReferencedEntity(@Nullable String entity) {
+        return withKeyword("x-entity", entity);
+    }
+
+    /** Returns this field with {@code x-requiredWhen} set, or removed when {@code condition} is null or blank. */
+    public FieldDesign withRequiredWhen(@Nullable String condition) {
+        return withKeyword("x-requiredWhen", condition);
+    }
+
+    /** Returns this field with {@code x-computed} set, or removed when {@code expression} is null or blank. */
+    public FieldDesign withComputed(@Nullable String expression) {
+        return withKeyword("x-computed", expression);
+    }
+
+    private FieldDesign withKeyword(String name, @Nullable String value) {
+        ObjectNode changed = schema();
+        String text = blankToNull(value);
+        if (text == null) {
+            changed.remove(name);
+        } else {
+            changed.put(name, text);
+        }
+        return withSchema(changed);
+    }
+
+    FieldDesign withSchema(ObjectNode newSchema) {
+        return new FieldDesign(key, widget, label, required, minimum, maximum, maxLength, unit, options,
+                visibleWhen, newSchema);
+    }
+
     public FieldDesign withKey(String newKey) {
         return new FieldDesign(newKey, widget, label, required, minimum, maximum, maxLength, unit, options,
                 visibleWhen, schema);

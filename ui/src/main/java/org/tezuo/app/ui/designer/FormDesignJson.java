@@ -159,6 +159,54 @@ public final class FormDesignJson {
         return property;
     }
 
+    /**
+     * Reads the columns of a table field from {@code items.properties} and {@code items.required}, in schema
+     * order. A field that is not a table has none.
+     */
+    static List<FieldDesign> readColumns(FieldDesign table) {
+        JsonNode items = table.schema().path("items");
+        Set<String> required = new HashSet<>();
+        items.path("required").forEach(name -> required.add(name.asString()));
+        List<FieldDesign> columns = new ArrayList<>();
+        items.path("properties").forEachEntry((key, property) -> columns.add(readField(key, property,
+                required.contains(key))));
+        return columns;
+    }
+
+    /**
+     * Returns the table field with its columns replaced: {@code items.properties} in list order and
+     * {@code items.required}, every other keyword of {@code items} kept. A column's {@code x-widget} is left out
+     * when the form engine infers the same widget from type, format and enum, so unchanged columns are written
+     * back as they were read.
+     */
+    static FieldDesign writeColumns(FieldDesign table, List<FieldDesign> columns) {
+        ObjectNode schema = table.schema();
+        ObjectNode items = schema.path("items") instanceof ObjectNode object ? object : schema.putObject("items");
+        if (!items.has("type")) {
+            items.put("type", "object");
+        }
+        ObjectNode properties = NODES.objectNode();
+        ArrayNode required = NODES.arrayNode();
+        for (FieldDesign column : columns) {
+            ObjectNode property = writeField(column);
+            property.remove("x-widget");
+            if (widget(property, !column.options().isEmpty()) != column.widget()) {
+                property.put("x-widget", column.widget().code());
+            }
+            properties.set(column.key(), property);
+            if (column.required()) {
+                required.add(column.key());
+            }
+        }
+        items.set("properties", properties);
+        if (required.isEmpty()) {
+            items.remove("required");
+        } else {
+            items.set("required", required);
+        }
+        return table.withSchema(schema);
+    }
+
     private static FieldDesign readField(String key, JsonNode property, boolean required) {
         ObjectNode kept = property.isObject() ? ((ObjectNode) property).deepCopy() : NODES.objectNode();
         kept.remove(EDITED_KEYWORDS);
@@ -211,7 +259,13 @@ public final class FormDesignJson {
     }
 
     private static void putNumber(ObjectNode property, String name, @Nullable BigDecimal value) {
-        if (value != null) {
+        if (value == null) {
+            return;
+        }
+        // A whole number is written as an integer, so a value read from "0" is written back as "0", not "0.0".
+        try {
+            property.put(name, value.intValueExact());
+        } catch (ArithmeticException e) {
             property.put(name, value);
         }
     }

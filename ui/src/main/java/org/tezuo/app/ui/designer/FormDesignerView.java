@@ -35,6 +35,7 @@ import org.tezuo.core.entity.EntityCatalog;
 import org.tezuo.core.i18n.LocalizedException;
 import org.tezuo.core.metadata.MetadataStore;
 import org.tezuo.core.rules.ExpressionCompiler;
+import org.tezuo.form.check.FormDocumentCheck;
 import org.tezuo.form.definition.FieldWidget;
 import org.tezuo.form.definition.FormDefinitionParser;
 import org.tezuo.form.definition.InvalidFormDefinitionException;
@@ -86,7 +87,7 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
 
     public FormDesignerView(CurrentUserProvider currentUser, MetadataStore store, FormDefinitionParser parser,
             ExpressionCompiler compiler, PermitPresentation presentation, JsonMapper json, I18NProvider captions,
-            EntityCatalog catalog) {
+            EntityCatalog catalog, FormDocumentCheck formCheck) {
         this.catalog = catalog;
         this.captions = captions;
         this.currentUser = currentUser;
@@ -94,7 +95,7 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
         this.parser = parser;
         this.presentation = presentation;
         this.json = json;
-        this.checker = new DesignChecker(compiler, captions);
+        this.checker = new DesignChecker(compiler, parser, formCheck, captions);
         this.templates = new FieldTemplates(captions);
         addClassName("tezuo-designer");
         setWidthFull();

@@ -17,20 +17,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 import org.tezuo.form.definition.FieldWidget;
 
 /**
  * The properties of what is selected on the canvas. A change is applied when the input is left (or a box is
- * ticked), as one undoable command. The key and the visibility condition are checked on every keystroke, and the
- * problem is shown under the input in the page's language.
+ * ticked), as one undoable command. The key, the conditions and the formula are checked on every keystroke, and
+ * the problem is shown under the input in the page's language. A table field adds a {@link ColumnEditor}.
  *
  * <p>Element ids: {@code prop-key}, {@code prop-label-zh}, {@code prop-label-en}, {@code prop-required},
  * {@code prop-minimum}, {@code prop-maximum}, {@code prop-unit}, {@code prop-max-length},
- * {@code prop-option-<n>-value|zh|en}, {@code prop-add-option}, {@code prop-visible-when}, {@code prop-section},
- * {@code prop-remove}; for a section {@code prop-section-title-zh|en}, {@code prop-columns},
+ * {@code prop-option-<n>-value|zh|en}, {@code prop-add-option}, {@code prop-ref-entity}, {@code prop-visible-when},
+ * {@code prop-required-when}, {@code prop-computed}, {@code prop-section}, {@code prop-remove}; for a section {@code prop-section-title-zh|en}, {@code prop-columns},
  * {@code prop-remove-section}; for the form {@code prop-title-zh|en} and {@code prop-entity}.
  */
 final class PropertyPanel extends Div {
@@ -64,23 +66,37 @@ final class PropertyPanel extends Div {
         onCommit(zh, () -> actions.execute(new DesignCommand.EditTitle(label(zh, en)), false));
         onCommit(en, () -> actions.execute(new DesignCommand.EditTitle(label(zh, en)), false));
 
+        Select<String> entity = entitySelect("prop-entity", "designer.prop.entity", "designer.prop.entity.none",
+                design.entity().orElse(null));
+        onCommit(entity, () -> actions.execute(new DesignCommand.EditEntity(entity.getValue()), false));
+        add(zh, en, entity);
+    }
+
+    /**
+     * Creates a choice among the tenant's published entities that store records. A current name that is not
+     * among them stays selectable, so that opening a form does not change it.
+     */
+    private Select<String> entitySelect(String id, String captionKey, String noneKey, @Nullable String current) {
         Map<String, String> entities = actions.recordEntities();
         Select<String> entity = new Select<>();
-        entity.setId("prop-entity");
-        entity.setLabel(getTranslation("designer.prop.entity"));
-        entity.setHelperText(getTranslation("designer.prop.entity.help"));
+        entity.setId(id);
+        entity.setLabel(getTranslation(captionKey));
+        entity.setHelperText(getTranslation(captionKey + ".help"));
         List<String> names = new ArrayList<>(entities.keySet());
-        design.entity().filter(name -> !names.contains(name)).ifPresent(names::add);
+        if (current != null && !names.contains(current)) {
+            names.add(current);
+        }
         entity.setItems(names);
-        entity.setItemLabelGenerator(name -> name == null ? getTranslation("designer.prop.entity.none")
+        entity.setItemLabelGenerator(name -> name == null ? getTranslation(noneKey)
                 : entities.containsKey(name) ? getTranslation("designer.prop.entity.item", entities.get(name), name)
                 : name);
         entity.setEmptySelectionAllowed(true);
-        entity.setEmptySelectionCaption(getTranslation("designer.prop.entity.none"));
-        design.entity().ifPresent(entity::setValue);
+        entity.setEmptySelectionCaption(getTranslation(noneKey));
+        if (current != null) {
+            entity.setValue(current);
+        }
         entity.setWidthFull();
-        onCommit(entity, () -> actions.execute(new DesignCommand.EditEntity(entity.getValue()), false));
-        add(zh, en, entity);
+        return entity;
     }
 
     private void sectionProperties(SectionDesign section, int index) {
@@ -150,7 +166,22 @@ final class PropertyPanel extends Div {
         if (field.widget() == FieldWidget.SELECT) {
             add(new OptionEditor(field.options(), options -> update(current -> current.withOptions(options))));
         }
-        add(visibleWhen(field), sectionChoice(field));
+        if (field.widget() == FieldWidget.TABLE) {
+            add(new ColumnEditor(actions, checker, field));
+        }
+        if (field.widget() == FieldWidget.REFERENCE) {
+            Select<String> entity = entitySelect("prop-ref-entity", "designer.prop.refEntity",
+                    "designer.prop.refEntity.none", field.referencedEntity());
+            onCommit(entity, () -> update(current -> current.withReferencedEntity(entity.getValue())));
+            add(entity);
+        }
+        add(visibleWhen(field),
+                conditionInput("prop-required-when", "designer.prop.requiredWhen",
+                        getTranslation("designer.prop.requiredWhen.help"), field.requiredWhen(),
+                        FieldDesign::withRequiredWhen),
+                conditionInput("prop-computed", "designer.prop.computed",
+                        getTranslation("designer.prop.computed.help"), field.computed(), FieldDesign::withComputed),
+                sectionChoice(field));
 
         Button remove = new Button(getTranslation("designer.field.remove"), VaadinIcon.TRASH.create(), event -> {
             int section = actions.design().sectionOf(field.key()).orElse(0);
@@ -186,20 +217,30 @@ final class PropertyPanel extends Div {
     }
 
     private TextField visibleWhen(FieldDesign field) {
-        TextField condition = text("prop-visible-when", "designer.prop.visibleWhen",
-                field.visibleWhen() == null ? "" : field.visibleWhen());
         List<String> others = actions.design().fields().stream()
                 .map(FieldDesign::key)
                 .filter(other -> !other.equals(field.key()))
                 .toList();
-        condition.setHelperText(getTranslation("designer.prop.visibleWhen.help",
-                others.isEmpty() ? getTranslation("value.none") : String.join(", ", others)));
+        String help = getTranslation("designer.prop.visibleWhen.help",
+                others.isEmpty() ? getTranslation("value.none") : String.join(", ", others));
+        return conditionInput("prop-visible-when", "designer.prop.visibleWhen", help, field.visibleWhen(),
+                FieldDesign::withVisibleWhen);
+    }
+
+    /**
+     * Creates the input of one condition or formula of the selected field. The text is checked on every
+     * keystroke by the form engine and applied when the input is left.
+     */
+    private TextField conditionInput(String id, String captionKey, String help, @Nullable String value,
+            BiFunction<FieldDesign, String, FieldDesign> change) {
+        TextField condition = text(id, captionKey, value == null ? "" : value);
+        condition.setHelperText(help);
         condition.setValueChangeMode(ValueChangeMode.EAGER);
         condition.addValueChangeListener(event -> showProblem(condition, checker.conditionProblem(actions.design(),
                 currentKey(), event.getValue(), getLocale())));
         condition.getElement().addEventListener("change",
-                event -> update(current -> current.withVisibleWhen(condition.getValue())));
-        showProblem(condition, checker.conditionProblem(actions.design(), field.key(), condition.getValue(),
+                event -> update(current -> change.apply(current, condition.getValue())));
+        showProblem(condition, checker.conditionProblem(actions.design(), currentKey(), condition.getValue(),
                 getLocale()));
         return condition;
     }
@@ -248,7 +289,12 @@ final class PropertyPanel extends Div {
     }
 
     private TextField text(String id, String captionKey, String value) {
-        TextField field = new TextField(getTranslation(captionKey));
+        return textInput(id, getTranslation(captionKey), value);
+    }
+
+    /** Creates a full-width text input whose problems the panel shows itself. */
+    static TextField textInput(String id, String caption, String value) {
+        TextField field = new TextField(caption);
         field.setId(id);
         field.setValue(value);
         field.setWidthFull();
@@ -265,7 +311,7 @@ final class PropertyPanel extends Div {
         return new DesignLabel(zh.getValue(), en.getValue());
     }
 
-    private static <V> void onCommit(HasValue<?, V> input, Runnable commit) {
+    static <V> void onCommit(HasValue<?, V> input, Runnable commit) {
         input.addValueChangeListener(event -> {
             if (event.isFromClient()) {
                 commit.run();
@@ -273,7 +319,7 @@ final class PropertyPanel extends Div {
         });
     }
 
-    private static void showProblem(HasValidation input, Optional<String> problem) {
+    static void showProblem(HasValidation input, Optional<String> problem) {
         input.setErrorMessage(problem.orElse(null));
         input.setInvalid(problem.isPresent());
     }

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.tezuo.core.rules.MvelExpressionCompiler;
+import org.tezuo.form.check.FormDocumentCheck;
 import org.tezuo.form.definition.FieldWidget;
+import org.tezuo.form.definition.FormDefinitionParser;
 import org.tezuo.metadata.MetaSchemaViolation;
 
 /** Field keys, visibility conditions, options and limits as the property panel checks them. */
@@ -15,7 +17,8 @@ class DesignCheckerTest {
 
     private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
-    private final DesignChecker checker = new DesignChecker(new MvelExpressionCompiler(), DesignFixtures.CAPTIONS);
+    private final DesignChecker checker = new DesignChecker(new MvelExpressionCompiler(), new FormDefinitionParser(),
+            new FormDocumentCheck(new FormDefinitionParser(), new MvelExpressionCompiler()), DesignFixtures.CAPTIONS);
     private final FormDesign design = withFields(
             DesignFixtures.TEMPLATES.create(FieldWidget.SELECT, "grade"),
             DesignFixtures.TEMPLATES.create(FieldWidget.NUMBER, "height"),
@@ -34,13 +37,13 @@ class DesignCheckerTest {
     @Test
     void conditionWithUnknownFieldNamesIt() {
         assertThat(checker.conditionProblem(design, "note", "level > 2", CHINESE)).hasValueSatisfying(message ->
-                assertThat(message).contains("“level”不是可用变量").contains("grade").contains("height"));
+                assertThat(message).contains("未定义的字段“level”").contains("grade").contains("height"));
     }
 
     @Test
     void conditionOnItselfIsRejected() {
         assertThat(checker.conditionProblem(design, "note", "note == 'x'", CHINESE)).hasValueSatisfying(message ->
-                assertThat(message).contains("“note”不是可用变量"));
+                assertThat(message).isEqualTo("条件读取了字段“note”自身的值；请改用其他字段"));
     }
 
     @Test
@@ -52,7 +55,53 @@ class DesignCheckerTest {
     @Test
     void conditionMessageFollowsLocale() {
         assertThat(checker.conditionProblem(design, "note", "level > 2", Locale.ENGLISH))
-                .hasValueSatisfying(message -> assertThat(message).contains("level").doesNotContain("不是可用变量"));
+                .hasValueSatisfying(message -> assertThat(message).contains("level").doesNotContain("未定义"));
+    }
+
+    @Test
+    void conditionNamingFieldInQuotesIsAccepted() {
+        assertThat(checker.conditionProblem(design, "note", "grade == 'note'", CHINESE)).isEmpty();
+    }
+
+    @Test
+    void columnConditionMayReadRow() {
+        FormDesign withTable = new DesignCommand.AddField(DesignFixtures.TEMPLATES.create(FieldWidget.TABLE,
+                "table1"), 0, 0).applyTo(design);
+
+        assertThat(checker.conditionProblem(withTable, "table1.content", "row.content == '是'", CHINESE)).isEmpty();
+        assertThat(checker.conditionProblem(withTable, "note", "row.content == '是'", CHINESE)).isPresent();
+    }
+
+    @Test
+    void unparsableDesignFallsBackToCompiler() {
+        FormDesign broken = new DesignCommand.ReplaceField("grade", design.field("grade").orElseThrow()
+                .withOptions(List.of())).applyTo(design);
+
+        assertThat(checker.conditionProblem(broken, "note", "height > 2", CHINESE)).isEmpty();
+        assertThat(checker.conditionProblem(broken, "note", "level > 2", CHINESE)).hasValueSatisfying(message ->
+                assertThat(message).contains("“level”不是可用变量"));
+    }
+
+    @Test
+    void requiredWhenAndComputedProblemsCarryPaths() {
+        FieldDesign note = design.field("note").orElseThrow().withRequiredWhen("level > 2").withComputed("depth");
+        FormDesign broken = new DesignCommand.ReplaceField("note", note).applyTo(design);
+
+        List<MetaSchemaViolation> problems = checker.problems(broken, CHINESE);
+
+        assertThat(problems).extracting(MetaSchemaViolation::path).containsExactly(
+                "/schema/properties/note/x-requiredWhen", "/schema/properties/note/x-computed");
+    }
+
+    @Test
+    void columnKeyChecks() {
+        FieldDesign table = new FieldTemplates(DesignFixtures.CAPTIONS).create(FieldWidget.TABLE, "table1")
+                .withLabel(new DesignLabel("作业人员", "Workers"));
+
+        assertThat(checker.columnKeyProblem(table, "content", "content", CHINESE)).isEmpty();
+        assertThat(checker.columnKeyProblem(table, "other", "content", CHINESE)).hasValue(
+                "列标识“content”已被表格“作业人员”的其他列使用；请换一个");
+        assertThat(checker.columnKeyProblem(table, "content", "Bad", CHINESE)).isPresent();
     }
 
     @Test

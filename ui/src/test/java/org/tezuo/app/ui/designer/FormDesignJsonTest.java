@@ -73,6 +73,29 @@ class FormDesignJsonTest {
     }
 
     @Test
+    void referenceTargetAndConditionsBecomeKeywords() {
+        FieldDesign reference = DesignFixtures.TEMPLATES.create(FieldWidget.REFERENCE, "inspection")
+                .withReferencedEntity("daily_check")
+                .withRequiredWhen("grade == '特级'")
+                .withComputed(" ");
+        FieldDesign grade = DesignFixtures.TEMPLATES.create(FieldWidget.SELECT, "grade");
+        FormDesign design = new DesignCommand.AddField(reference, 0, 0).applyTo(
+                new DesignCommand.AddField(grade, 0, 0).applyTo(DesignFixtures.blank()));
+
+        ObjectNode body = FormDesignJson.write(design);
+
+        JsonNode property = body.at("/schema/properties/inspection");
+        assertThat(property.get("x-entity").asString()).isEqualTo("daily_check");
+        assertThat(property.get("x-requiredWhen").asString()).isEqualTo("grade == '特级'");
+        assertThat(property.has("x-computed")).isFalse();
+        assertThat(metaSchema.validate(MetadataKind.FORM, body, Locale.SIMPLIFIED_CHINESE)).isEmpty();
+        FieldDesign read = FormDesignJson.read(body).field("inspection").orElseThrow();
+        assertThat(read.referencedEntity()).isEqualTo("daily_check");
+        assertThat(read.requiredWhen()).isEqualTo("grade == '特级'");
+        assertThat(read.withReferencedEntity(null).referencedEntity()).isNull();
+    }
+
+    @Test
     void readThenWriteKeepsHotWorkForm() {
         JsonNode original = DesignFixtures.hotWorkBody();
         FormDefinition before = parser.parse("hot-work-permit", 1, original);

@@ -125,11 +125,7 @@ class FormDesignerBrowserTest {
 
     @Test
     void designedFormIsPublishedAndFilled() throws IOException {
-        signIn(admin);
-        browser.get(url("/designer/forms"));
-        click(waitFor(By.id("new-form")));
-        waitFor(By.cssSelector("#new-form-key input")).sendKeys(formKey, Keys.TAB);
-        click(waitFor(By.id("new-form-create")));
+        startForm();
         waitFor(By.id("designer-canvas"));
         click(waitFor(By.id("designer-publish")));
         waitForText(By.id("designer-problems"), "草稿未保存");
@@ -151,7 +147,7 @@ class FormDesignerBrowserTest {
         condition.sendKeys("level > 2");
         By conditionField = By.id("prop-visible-when");
         waitUntil(driver -> "true".equals(driver.findElement(conditionField).getDomProperty("invalid")));
-        assertThat(browser.findElement(conditionField).getDomProperty("errorMessage")).contains("“level”不是可用变量");
+        assertThat(browser.findElement(conditionField).getDomProperty("errorMessage")).contains("未定义的字段“level”");
         condition.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         waitUntil(driver -> "false".equals(driver.findElement(conditionField).getDomProperty("invalid")));
 
@@ -204,6 +200,96 @@ class FormDesignerBrowserTest {
         screenshot("fill-accepted");
     }
 
+    /**
+     * Adds a table, gives it two more columns (one renamed and required, one moved up), a column condition
+     * reading the row and a row limit. Then adds a reference field with a target entity and a required-when
+     * condition, publishes, and adds a row on the fill page.
+     */
+    @Test
+    void designedTableColumnsAreFilled() throws IOException {
+        startForm();
+        drag(waitFor(By.id("palette-table")), waitFor(By.id("canvas-section-0-drop")));
+        waitFor(By.id("canvas-field-table1"));
+        assertThat(waitFor(By.cssSelector("#prop-column-0-key input")).getAttribute("value")).isEqualTo("content");
+
+        click(waitFor(By.id("designer-json-tab")));
+        waitFor(By.id("designer-json"));
+        chromium.chooseOption("prop-column-widget", "数字", RENDER_TIMEOUT);
+        click(waitFor(By.id("prop-add-column")));
+        waitFor(By.id("prop-column-1-key"));
+        replaceText("prop-column-1-zh", "深度");
+        click(waitFor(By.cssSelector("#prop-column-1-required input")));
+        replaceText("prop-column-1-key", "depth");
+        // A renamed column redraws the column editor in the same response that updates the JSON.
+        waitUntil(driver -> jsonText().contains("\"depth\""));
+        chromium.chooseOption("prop-column-widget", "日期", RENDER_TIMEOUT);
+        click(waitFor(By.id("prop-add-column")));
+        waitFor(By.id("prop-column-2-key"));
+        click(waitFor(By.id("prop-column-2-up")));
+        waitUntil(driver -> jsonText().indexOf("\"date1\"") < jsonText().indexOf("\"depth\""));
+        WebElement columnCondition = waitFor(By.cssSelector("#prop-column-0-required-when input"));
+        columnCondition.sendKeys("row.nothing == 1");
+        By columnConditionField = By.id("prop-column-0-required-when");
+        waitUntil(driver -> "true".equals(driver.findElement(columnConditionField).getDomProperty("invalid")));
+        columnCondition.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        columnCondition.sendKeys("row.depth > 2", Keys.TAB);
+        waitUntil(driver -> jsonText().contains("row.depth > 2"));
+        assertThat(browser.findElement(columnConditionField).getDomProperty("invalid")).isEqualTo("false");
+        replaceText("prop-max-rows", "5");
+        waitUntil(driver -> jsonText().contains("\"maxItems\""));
+        screenshot("designer-table-columns");
+
+        drag(waitFor(By.id("palette-reference")), waitFor(By.id("canvas-section-0-drop")));
+        waitFor(By.id("canvas-field-reference1"));
+        chromium.chooseOption("prop-ref-entity", "日常检查（daily_check）", RENDER_TIMEOUT);
+        waitUntil(driver -> jsonText().contains("\"x-entity\""));
+        WebElement requiredWhen = waitFor(By.cssSelector("#prop-required-when input"));
+        requiredWhen.sendKeys("level > 2");
+        By requiredWhenField = By.id("prop-required-when");
+        waitUntil(driver -> "true".equals(driver.findElement(requiredWhenField).getDomProperty("invalid")));
+        assertThat(browser.findElement(requiredWhenField).getDomProperty("errorMessage"))
+                .contains("未定义的字段“level”");
+        requiredWhen.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        requiredWhen.sendKeys("table1 != null", Keys.TAB);
+        waitUntil(driver -> jsonText().contains("\"x-requiredWhen\""));
+        assertThat(browser.findElement(requiredWhenField).getDomProperty("invalid")).isEqualTo("false");
+
+        click(waitFor(By.id("designer-save")));
+        waitForAttribute(By.id("designer-status"), "data-status", "DRAFT");
+        click(waitFor(By.id("designer-publish")));
+        waitForAttribute(By.id("designer-status"), "data-status", "PUBLISHED");
+
+        MetadataDocument published = metadata.requirePublished(tenantId, MetadataKind.FORM, formKey);
+        assertThat(published.body().at("/schema/properties/table1/items/properties").propertyNames())
+                .containsExactly("content", "date1", "depth");
+        assertThat(published.body().at("/schema/properties/table1/items/required").toString())
+                .isEqualTo("[\"depth\"]");
+        assertThat(published.body().at("/schema/properties/table1/maxItems").asInt()).isEqualTo(5);
+        assertThat(published.body().at("/schema/properties/table1/items/properties/depth/x-label/zh").asString())
+                .isEqualTo("深度");
+        assertThat(published.body().at("/schema/properties/table1/items/properties/content/x-requiredWhen")
+                .asString()).isEqualTo("row.depth > 2");
+        assertThat(published.body().at("/schema/properties/reference1/x-entity").asString()).isEqualTo(ENTITY);
+        assertThat(published.body().at("/schema/properties/reference1/x-requiredWhen").asString())
+                .isEqualTo("table1 != null");
+
+        browser.get(url("/forms/" + formKey + "/fill"));
+        click(waitFor(By.id("add-table1")));
+        waitFor(By.id("row-table1-0"));
+        assertThat(waitFor(By.id("field-table1-0-depth")).getText()).contains("深度");
+        assertThat(browser.findElements(By.id("field-table1-0-date1"))).hasSize(1);
+        screenshot("fill-table-row");
+    }
+
+    /** Signs in as the administrator and starts the form {@code formKey} in the designer. */
+    private void startForm() {
+        signIn(admin);
+        browser.get(url("/designer/forms"));
+        click(waitFor(By.id("new-form")));
+        waitFor(By.cssSelector("#new-form-key input")).sendKeys(formKey, Keys.TAB);
+        click(waitFor(By.id("new-form-create")));
+    }
+
     private void drag(WebElement source, WebElement target) {
         ((JavascriptExecutor) browser).executeScript(DRAG_AND_DROP, source, target);
     }
@@ -254,6 +340,12 @@ class FormDesignerBrowserTest {
         return (String) ((JavascriptExecutor) browser).executeScript(
                 "const element = document.getElementById(arguments[0]); return element ? element.innerText : '';",
                 id);
+    }
+
+    /** Returns the JSON the designer shows on its tab. */
+    private String jsonText() {
+        return (String) ((JavascriptExecutor) browser).executeScript(
+                "const element = document.getElementById('designer-json'); return element ? element.innerText : '';");
     }
 
     /** Waits for a condition, retrying when the canvas or panel was redrawn while it was checked. */
