@@ -252,14 +252,20 @@ public class RecordService {
         return values;
     }
 
-    /** Treats a JSON null like a missing value, at the top level and in table rows. */
+    /**
+     * Treats a JSON null like a missing value, at the top level and in table rows, and strips white space around
+     * top-level text as the form renderer does, so " QJ-1 " cannot slip past a unique "QJ-1".
+     */
     private static ObjectNode withoutNulls(JsonNode data) {
         ObjectNode copy = data.isObject() ? (ObjectNode) data.deepCopy() : tools.jackson.databind.node
                 .JsonNodeFactory.instance.objectNode();
         List<String> nulls = new ArrayList<>();
+        Map<String, String> stripped = new HashMap<>();
         copy.forEachEntry((name, value) -> {
             if (value.isNull()) {
                 nulls.add(name);
+            } else if (value.isString() && !value.asString().equals(value.asString().strip())) {
+                stripped.put(name, value.asString().strip());
             } else if (value.isArray()) {
                 value.forEach(row -> {
                     if (row.isObject()) {
@@ -275,6 +281,7 @@ public class RecordService {
             }
         });
         nulls.forEach(copy::remove);
+        stripped.forEach(copy::put);
         return copy;
     }
 

@@ -296,6 +296,10 @@ class RecordServiceTest {
                     assertThat(e.errors().getFirst().message())
                             .isEqualTo("已有记录（编号 " + first.id() + "）的“设备编号”为“QJ-1”，不能重复；请改用其他值，或修改那条记录");
                 });
+        assertThatThrownBy(() -> records.create(tenant, "detector", json.readTree("{\"assetNumber\": \" QJ-1 \"}"),
+                null, "admin", ZH))
+                .isInstanceOfSatisfying(RecordValidationException.class,
+                        e -> assertThat(paths(e)).containsExactly("$.assetNumber"));
         assertThat(records.update(tenant, "detector", first.id(), 1,
                 json.readTree("{\"assetNumber\": \"QJ-1\"}"), "admin", ZH).rowVersion()).isEqualTo(2);
     }
