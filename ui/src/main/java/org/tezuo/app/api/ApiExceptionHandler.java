@@ -13,6 +13,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.tezuo.core.i18n.LocalizedException;
 import org.tezuo.core.i18n.UserMessages;
+import tools.jackson.core.exc.StreamReadException;
 
 /** Maps the platform's exceptions to REST responses in one place, in the caller's locale. */
 @RestControllerAdvice(basePackages = "org.tezuo.app.api")
@@ -34,6 +35,13 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e, Locale locale) {
+        if (e.getMostSpecificCause() instanceof StreamReadException syntax && syntax.getLocation() != null) {
+            // The parser's own text is English and quotes parser internals, so only the position is shown.
+            log.info("Request body is not JSON: {}", syntax.getOriginalMessage());
+            return ResponseEntity.badRequest().body(new ApiError("api.badJson",
+                    UserMessages.render(ApiCaller.locale(), "api.badJson", syntax.getLocation().getLineNr(),
+                            syntax.getLocation().getColumnNr()), List.of()));
+        }
         String reason = e.getMostSpecificCause().getMessage();
         String shortReason = reason == null ? "" : reason.lines().findFirst().orElse("");
         log.info("Unreadable request body: {}", shortReason);

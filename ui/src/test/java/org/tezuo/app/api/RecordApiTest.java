@@ -140,4 +140,13 @@ class RecordApiTest {
         assertThat(body(badFilter).get("message").asString()).contains("color").contains("title");
         assertThat(unknown.statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void malformedJsonNamesPosition() throws Exception {
+        HttpResponse<String> response = send(engineer, "POST", "/api/records/patrol", "{\"data\": not-json}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(body(response).path("code").asString()).isEqualTo("api.badJson");
+        assertThat(body(response).path("message").asString()).startsWith("请求体不是有效的 JSON（第 1 行第");
+    }
 }
