@@ -23,6 +23,26 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class HeadlessChromium implements AutoCloseable {
 
+    /**
+     * Fires the HTML5 drag events that Vaadin's drag and drop listens to, with one shared DataTransfer and the
+     * centre of each element as the pointer position. Selenium's own drag sends mouse events, which Chromium does
+     * not turn into drag events.
+     */
+    private static final String DRAG_AND_DROP = """
+            const [source, target] = arguments;
+            const transfer = new DataTransfer();
+            const fire = (element, type) => {
+              const box = element.getBoundingClientRect();
+              element.dispatchEvent(new DragEvent(type, {bubbles: true, composed: true, cancelable: true,
+                  dataTransfer: transfer, clientX: box.left + box.width / 2, clientY: box.top + box.height / 2}));
+            };
+            fire(source, 'dragstart');
+            fire(target, 'dragenter');
+            fire(target, 'dragover');
+            fire(target, 'drop');
+            fire(source, 'dragend');
+            """;
+
     private final Path profileDirectory;
     private final WebDriver driver;
 
@@ -55,6 +75,11 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public WebDriver driver() {
         return driver;
+    }
+
+    /** Drags {@code source} onto {@code target} with HTML5 drag events. */
+    public void dragAndDrop(WebElement source, WebElement target) {
+        ((JavascriptExecutor) driver).executeScript(DRAG_AND_DROP, source, target);
     }
 
     /** Opens the Vaadin select with element id {@code fieldId} and clicks the item with this label. */

@@ -53,22 +53,6 @@ class FormDesignerBrowserTest {
     private static final String PASSWORD = "Anquan-2026";
     private static final Duration RENDER_TIMEOUT = Duration.ofSeconds(30);
     private static final String ENTITY = "daily_check";
-    /**
-     * Fires the HTML5 drag events Vaadin's drag and drop listens to, with one shared DataTransfer, because
-     * Selenium's dragAndDrop sends mouse events that Chromium does not turn into drag events.
-     */
-    private static final String DRAG_AND_DROP = """
-            const source = arguments[0];
-            const target = arguments[1];
-            const transfer = new DataTransfer();
-            const fire = (element, type) => element.dispatchEvent(new DragEvent(type,
-                    {bubbles: true, cancelable: true, composed: true, dataTransfer: transfer}));
-            fire(source, 'dragstart');
-            fire(target, 'dragenter');
-            fire(target, 'dragover');
-            fire(target, 'drop');
-            fire(source, 'dragend');
-            """;
 
     private static HeadlessChromium chromium;
     private static WebDriver browser;
@@ -291,7 +275,7 @@ class FormDesignerBrowserTest {
     }
 
     private void drag(WebElement source, WebElement target) {
-        ((JavascriptExecutor) browser).executeScript(DRAG_AND_DROP, source, target);
+        chromium.dragAndDrop(source, target);
     }
 
     /** Returns the ids of the first section's cards, read in one script because the canvas is redrawn. */

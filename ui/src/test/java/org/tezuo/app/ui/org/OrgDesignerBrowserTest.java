@@ -51,20 +51,6 @@ class OrgDesignerBrowserTest {
 
     private static final String PASSWORD = "Anquan-2026";
     private static final Duration RENDER_TIMEOUT = Duration.ofSeconds(30);
-    private static final String DRAG_SCRIPT = """
-            const [source, target] = arguments;
-            const transfer = new DataTransfer();
-            const fire = (element, type) => {
-              const box = element.getBoundingClientRect();
-              element.dispatchEvent(new DragEvent(type, {bubbles: true, composed: true, cancelable: true,
-                  dataTransfer: transfer, clientX: box.left + box.width / 2, clientY: box.top + box.height / 2}));
-            };
-            fire(source, 'dragstart');
-            fire(target, 'dragenter');
-            fire(target, 'dragover');
-            fire(target, 'drop');
-            fire(source, 'dragend');
-            """;
 
     private static HeadlessChromium chromium;
     private static WebDriver browser;
@@ -184,7 +170,7 @@ class OrgDesignerBrowserTest {
 
     /** Fires the HTML5 drag events of dragging {@code source} onto {@code target}. */
     private void dragOnto(WebElement source, WebElement target) {
-        ((JavascriptExecutor) browser).executeScript(DRAG_SCRIPT, source, target);
+        chromium.dragAndDrop(source, target);
     }
 
     /** Waits for the cell content of a grid whose text is {@code text} and returns it. */
