@@ -36,7 +36,7 @@ public final class EntityNaming {
     private EntityNaming() {
     }
 
-    /** Returns the schema that holds the record tables of {@code tenantId}, for example {@code tenant_7}. */
+    /** Returns the schema that contains the record tables of {@code tenantId}, for example {@code tenant_7}. */
     public static String schemaOf(long tenantId) {
         return "tenant_" + tenantId;
     }

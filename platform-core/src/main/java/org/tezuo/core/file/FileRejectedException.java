@@ -9,12 +9,15 @@ public final class FileRejectedException extends LocalizedException {
         super(messageKey, arguments);
     }
 
-    /** The file is larger than {@code limitBytes}; the message gives the limit in MB. */
+    /** Creates the rejection of a file larger than {@code limitBytes}, whose message gives the limit in MB. */
     static FileRejectedException tooLarge(String fileName, long limitBytes) {
         return new FileRejectedException("file.tooLarge", fileName, megabytes(limitBytes));
     }
 
-    /** The content is not an image of an accepted type; {@code declaredType} is what the uploader claimed. */
+    /**
+     * Creates the rejection of content that is no accepted image type. {@code declaredType} is the content type
+     * the uploader declared.
+     */
     static FileRejectedException notAnImage(String fileName, String declaredType) {
         return new FileRejectedException("file.notAnImage", fileName, declaredType);
     }

@@ -39,7 +39,7 @@ public class QueryEngine {
             @Value("${tezuo.query.max-rows:1000}") long maxRows,
             @Value("${tezuo.query.timeout:30s}") Duration timeout,
             @Value("${tezuo.query.plan-cache-size:500}") int planCacheSize) {
-        // Transaction-aware, so a document check that runs inside a publishing transaction sees the tables that
+        // Transaction-aware, so a document check that runs inside a publishing transaction reads the tables that
         // the same transaction has just created (PostgreSQL DDL is transactional).
         this.dataSource = dataSource instanceof TransactionAwareDataSourceProxy ? dataSource
                 : new TransactionAwareDataSourceProxy(dataSource);

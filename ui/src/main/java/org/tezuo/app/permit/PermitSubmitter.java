@@ -95,8 +95,8 @@ public class PermitSubmitter {
         ZoneId zone = tenants.require(actor.tenantId()).zone();
         FormDefinition form = drafter.formOf(permit);
         FormValidation validation = formValidator.validate(form, permit.data(), evaluationContext(actor, zone));
-        // The normalized data drops the values of hidden fields and carries server-computed values; every later
-        // check, the flow and the stored permit use it rather than what the client sent.
+        // The normalized data drops hidden fields and carries server-computed values. Every later check, the flow
+        // and the stored permit use it, not what the client sent.
         JsonNode data = validation.data();
 
         refuseIfAny(actor, permit, PermitRefusedException.Stage.FORM, validation.errors().stream()

@@ -41,7 +41,7 @@ class HttpCertificateRegistryClientTest {
         stub.requireApiKey(null);
     }
 
-    /** Time-outs for tests that expect an answer: generous, so a loaded build machine does not fail them. */
+    /** Time-out for tests that expect a response. It is generous so that a loaded build machine does not fail them. */
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
 
     private static ConnectorDefinition definition(ConnectorDefinition.Credentials credentials) {

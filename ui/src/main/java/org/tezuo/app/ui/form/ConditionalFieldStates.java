@@ -43,7 +43,10 @@ final class ConditionalFieldStates implements FieldStates {
         return new Bound(form);
     }
 
-    /** States of one form; the last evaluation is kept because the renderer asks once per input for the same data. */
+    /**
+     * States of one form. The last evaluation is cached because the renderer queries every input with the same
+     * data.
+     */
     private final class Bound implements FieldStates {
 
         private final FormDefinition form;

@@ -7,7 +7,7 @@ import org.tezuo.form.definition.FormSection;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Decides whether a field is shown and whether it is required, given the form's current data. The renderer asks
+ * Decides whether a field is shown and whether it is required, given the form's current data. The renderer queries
  * only this interface, so conditional fields plug in here without changes to the inputs.
  */
 public interface FieldStates {

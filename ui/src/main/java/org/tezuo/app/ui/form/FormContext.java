@@ -25,13 +25,13 @@ public record FormContext(Locale locale, ZoneId zone, List<PersonChoice> persons
         orgUnits = List.copyOf(orgUnits);
     }
 
-    /** A context whose reference fields offer no records and take a typed record id. */
+    /** Creates a context whose reference fields offer no records and take a typed record id. */
     public FormContext(Locale locale, ZoneId zone, List<PersonChoice> persons, List<OrgUnitChoice> orgUnits,
             @Nullable FormFiles files, FieldStates states) {
         this(locale, zone, persons, orgUnits, files, states, RecordChoices.NONE);
     }
 
-    /** A context without org units and without uploads, with the schema's required fields. */
+    /** Creates a context without org units and uploads, whose required fields are the schema's. */
     public FormContext(Locale locale, ZoneId zone, List<PersonChoice> persons) {
         this(locale, zone, persons, List.of(), null, FieldStates.DECLARED);
     }

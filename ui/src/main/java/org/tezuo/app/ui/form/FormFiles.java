@@ -8,7 +8,10 @@ import org.tezuo.core.file.FileKind;
 import org.tezuo.core.file.FileStore;
 import org.tezuo.core.file.StoredFile;
 
-/** The file store as one signed-in user of one tenant sees it: uploads are recorded for them, reads are scoped. */
+/**
+ * File store access for one signed-in user of one tenant. Uploads are recorded under the user, and reads stay in
+ * the tenant.
+ */
 public final class FormFiles {
 
     private final FileStore store;

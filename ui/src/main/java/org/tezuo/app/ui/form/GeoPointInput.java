@@ -62,7 +62,7 @@ final class GeoPointInput implements FieldInput {
                 .then(Boolean.class, available -> locate.setVisible(available && !latitude.isReadOnly()));
     }
 
-    /** Asks the browser for the position; the answer is "lat,lon" or "error:" and the browser's reason. */
+    /** Requests the position from the browser, which returns "lat,lon", or "error:" followed by its reason. */
     private void locate() {
         root.getElement().executeJs("""
                 return new Promise(resolve => navigator.geolocation.getCurrentPosition(
