@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -75,6 +76,30 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public WebDriver driver() {
         return driver;
+    }
+
+    /** Signs in through the login page at {@code loginUrl} and waits for the home page's greeting. */
+    public void signIn(String loginUrl, String username, String password, Duration timeout) {
+        driver.manage().deleteAllCookies();
+        driver.get(loginUrl);
+        new WebDriverWait(driver, timeout).until(ExpectedConditions.presenceOfElementLocated(By.name("username")))
+                .sendKeys(username);
+        driver.findElement(By.name("password")).sendKeys(password, Keys.ENTER);
+        new WebDriverWait(driver, timeout).until(ExpectedConditions.presenceOfElementLocated(By.id("home-greeting")));
+    }
+
+    /** Scrolls {@code element} to the middle of the window and clicks it in the page, as a mouse user would. */
+    public void click(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].click();", element);
+    }
+
+    /** Replaces the text of the Vaadin text field {@code fieldId} and leaves the field, so the change is sent. */
+    public void replaceText(String fieldId, String text, Duration timeout) {
+        WebElement input = new WebDriverWait(driver, timeout)
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#" + fieldId + " input")));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        input.sendKeys(text, Keys.TAB);
     }
 
     /** Drags {@code source} onto {@code target} with HTML5 drag events. */

@@ -222,16 +222,11 @@ class OrgDesignerBrowserTest {
     }
 
     private void signIn(String username) {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/login"));
-        waitFor(By.name("username")).sendKeys(username);
-        browser.findElement(By.name("password")).sendKeys(PASSWORD, Keys.ENTER);
-        waitFor(By.id("home-greeting"));
+        chromium.signIn(url("/login"), username, PASSWORD, RENDER_TIMEOUT);
     }
 
     private void click(WebElement element) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});"
-                + " arguments[0].click();", element);
+        chromium.click(element);
     }
 
     private WebElement waitFor(By locator) {

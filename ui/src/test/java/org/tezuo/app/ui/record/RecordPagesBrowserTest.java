@@ -193,18 +193,12 @@ class RecordPagesBrowserTest {
     }
 
     private void signIn(String username) {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/login"));
-        waitFor(By.name("username")).sendKeys(username);
-        browser.findElement(By.name("password")).sendKeys(PASSWORD, Keys.ENTER);
-        waitFor(By.id("home-greeting"));
+        chromium.signIn(url("/login"), username, PASSWORD, RENDER_TIMEOUT);
     }
 
     /** Replaces the text of a Vaadin text field and leaves it, so the change is sent. */
     private void replaceText(String fieldId, String text) {
-        WebElement input = waitFor(By.cssSelector("#" + fieldId + " input"));
-        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        input.sendKeys(text, Keys.TAB);
+        chromium.replaceText(fieldId, text, RENDER_TIMEOUT);
     }
 
     private String inputValue(String fieldId) {
@@ -225,8 +219,7 @@ class RecordPagesBrowserTest {
     }
 
     private void click(WebElement element) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-        ((JavascriptExecutor) browser).executeScript("arguments[0].click();", element);
+        chromium.click(element);
     }
 
     private WebElement waitFor(By locator) {
