@@ -35,7 +35,8 @@ public final class RequestRateLimiter {
         long now = System.nanoTime();
         if (nextSlotNanos != Long.MIN_VALUE && nextSlotNanos - now > 0) {
             TimeUnit.NANOSECONDS.sleep(nextSlotNanos - now);
-            now = nextSlotNanos;
+            // Count from the real wake-up time: a late wake-up must not shorten the gap to the next request.
+            now = System.nanoTime();
         }
         nextSlotNanos = now + intervalNanos;
     }

@@ -281,8 +281,10 @@ class CertificateVerifierTest {
 
         verifier.verifyTenant(tenant.id(), "admin");
 
+        // The limiter spaces the sends 100 ms apart (RequestRateLimiterTest); arrival times at the stub also carry
+        // connection set-up and scheduling delays, so only the span is checked here, with room for that jitter.
+        // Unlimited, the three requests arrive within a few milliseconds.
         List<Long> arrivals = registry.requestNanos().subList(before, before + 3);
-        assertThat(arrivals.get(1) - arrivals.get(0)).isGreaterThanOrEqualTo(90_000_000L);
-        assertThat(arrivals.get(2) - arrivals.get(1)).isGreaterThanOrEqualTo(90_000_000L);
+        assertThat(arrivals.get(2) - arrivals.get(0)).isGreaterThanOrEqualTo(120_000_000L);
     }
 }
