@@ -32,6 +32,11 @@ public final class ChainVariables {
     /** Spring bean that reports approved, rejected and returned outcomes; the only bean the BPMN references. */
     public static final String OUTCOME_NOTIFIER_BEAN = "tezuoFlowOutcomeNotifier";
 
+    /** Spring bean that runs registered platform actions from service tasks; see {@code FlowActionDelegate}. */
+    public static final String FLOW_ACTION_BEAN = "tezuoFlowAction";
+    public static final String GATE_PASSED = "PASSED";
+    public static final String GATE_FAILED = "FAILED";
+
     private ChainVariables() {
     }
 
@@ -43,5 +48,15 @@ public final class ChainVariables {
     /** Returns the id of the exclusive gateway that routes the decision taken at node {@code nodeId}. */
     public static String gateway(String nodeId) {
         return "tz_gateway_" + nodeId;
+    }
+
+    /** Returns the variable holding {@link #GATE_PASSED} or {@link #GATE_FAILED} after the action of node {@code nodeId}. */
+    public static String gateOutcome(String nodeId) {
+        return "tz_gate_" + nodeId;
+    }
+
+    /** Returns the variable holding the reason a gate at node {@code nodeId} failed, as {"zh": …, "en": …}. */
+    public static String gateReason(String nodeId) {
+        return "tz_gateReason_" + nodeId;
     }
 }
