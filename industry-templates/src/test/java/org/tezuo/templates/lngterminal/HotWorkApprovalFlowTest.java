@@ -14,7 +14,7 @@ import org.tezuo.workflow.definition.ApprovalMode;
 import org.tezuo.workflow.definition.AssigneeSource;
 import org.tezuo.workflow.definition.FlowDefinition;
 import org.tezuo.workflow.definition.FlowDefinitionParser;
-import org.tezuo.workflow.definition.FlowNode;
+import org.tezuo.workflow.definition.ApproverNode;
 import org.tezuo.workflow.definition.NoAssigneePolicy;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,16 +34,16 @@ class HotWorkApprovalFlowTest {
     void nodesFollowAnnexASignOffOrder() throws IOException {
         FlowDefinition flow = new FlowDefinitionParser().parse("hot-work-approval", 1, "checksum", read());
 
-        assertThat(flow.nodes())
+        assertThat(flow.approvers())
                 .extracting(node -> node.name().zh(), node -> node.assignee().by(), node -> node.assignee().value())
                 .containsExactly(
                         tuple("作业负责人", AssigneeSource.FORM_FIELD, "workLeader"),
                         tuple("所在单位负责人", AssigneeSource.APPLICANT_ORG_ROLE, "UNIT_HEAD"),
                         tuple("安全管理部门", AssigneeSource.ROLE, "SAFETY_ENGINEER"),
                         tuple("动火审批人", AssigneeSource.ROLE, "SAFETY_DIRECTOR"));
-        assertThat(flow.nodes()).extracting(FlowNode::mode).containsOnly(ApprovalMode.SINGLE);
-        assertThat(flow.nodes()).extracting(FlowNode::requiresRiskConfirmation).containsOnly(true);
-        assertThat(flow.nodes()).extracting(FlowNode::onNoAssignee).containsOnly(NoAssigneePolicy.BLOCK);
+        assertThat(flow.approvers()).extracting(ApproverNode::mode).containsOnly(ApprovalMode.SINGLE);
+        assertThat(flow.approvers()).extracting(ApproverNode::requiresRiskConfirmation).containsOnly(true);
+        assertThat(flow.approvers()).extracting(ApproverNode::onNoAssignee).containsOnly(NoAssigneePolicy.BLOCK);
     }
 
     @Test

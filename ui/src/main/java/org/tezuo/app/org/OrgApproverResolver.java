@@ -27,19 +27,30 @@ class OrgApproverResolver implements ApproverResolver {
         AssigneeSpec spec = query.assignee();
         return switch (spec.by()) {
             case ROLE -> usernames(directory.usersWithRole(query.tenantId(), spec.role()));
-            case APPLICANT_ORG_ROLE -> holdersNearApplicant(query.tenantId(), query.applicant(), spec.role());
+            case APPLICANT_ORG_ROLE -> holdersNearApplicant(query.tenantId(), query.applicant(), spec.role(), 0);
+            case PARENT_ORG_ROLE -> holdersNearApplicant(query.tenantId(), query.applicant(), spec.role(), 1);
             case USER -> existing(query.tenantId(), List.of(spec.user()));
+            case USERS -> existing(query.tenantId(), spec.users());
+            case ROLE_GROUP -> spec.roles().stream()
+                    .flatMap(role -> usernames(directory.usersWithRole(query.tenantId(), role)).stream())
+                    .distinct()
+                    .toList();
             case FORM_FIELD -> existing(query.tenantId(), valuesAt(query.formData(), spec.field()));
         };
     }
 
-    private List<String> holdersNearApplicant(long tenantId, String applicant, String role) {
+    /**
+     * Returns the holders of {@code role} in the nearest unit that has any, searching upwards from the applicant's
+     * unit after skipping {@code levelsUp} units (0 starts at the applicant's own unit, 1 at its parent).
+     */
+    private List<String> holdersNearApplicant(long tenantId, String applicant, String role, int levelsUp) {
         Long unitId = directory.user(tenantId, applicant).map(OrgDirectory.TenantUser::orgUnitId).orElse(null);
         if (unitId == null) {
             return List.of();
         }
         List<OrgDirectory.TenantUser> holders = directory.usersWithRole(tenantId, role);
-        for (OrgDirectory.OrgUnit unit : directory.unitAndAncestors(tenantId, unitId)) {
+        List<OrgDirectory.OrgUnit> units = directory.unitAndAncestors(tenantId, unitId);
+        for (OrgDirectory.OrgUnit unit : units.subList(Math.min(levelsUp, units.size()), units.size())) {
             List<String> inUnit = holders.stream()
                     .filter(user -> user.orgUnitId() != null && user.orgUnitId() == unit.id())
                     .map(OrgDirectory.TenantUser::username)

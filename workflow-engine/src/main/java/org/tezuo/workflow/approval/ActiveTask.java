@@ -2,7 +2,7 @@ package org.tezuo.workflow.approval;
 
 import org.jspecify.annotations.Nullable;
 import org.tezuo.workflow.definition.FlowDefinition;
-import org.tezuo.workflow.definition.FlowNode;
+import org.tezuo.workflow.definition.ApproverNode;
 import org.tezuo.workflow.definition.Label;
 
 /**
@@ -18,7 +18,7 @@ record ActiveTask(
         FlowDefinition flow,
         String nodeId,
         Label nodeName,
-        @Nullable FlowNode node,
+        @Nullable ApproverNode node,
         @Nullable String assignee) {
 
     boolean resubmission() {

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import org.tezuo.core.i18n.UserMessages;
 import org.tezuo.workflow.WorkflowException;
 import org.tezuo.workflow.definition.FlowDefinition;
-import org.tezuo.workflow.definition.FlowNode;
+import org.tezuo.workflow.definition.ApproverNode;
 import org.tezuo.workflow.definition.Label;
 import org.tezuo.workflow.deploy.FlowDeployer;
 import org.tezuo.workflow.deploy.FlowableTenant;
@@ -59,7 +59,7 @@ class ActiveTasks {
     ActiveTask toActiveTask(long tenantId, Task task, String businessKey) {
         FlowDefinition flow = deployer.definitionOf(task.getProcessDefinitionId());
         String nodeId = task.getTaskDefinitionKey();
-        FlowNode node = flow.node(nodeId).orElse(null);
+        ApproverNode node = flow.approver(nodeId).orElse(null);
         Label name = node == null ? resubmissionName() : node.name();
         return new ActiveTask(tenantId, task.getId(), task.getProcessInstanceId(), businessKey, flow, nodeId, name,
                 node, task.getAssignee());

@@ -13,7 +13,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.tezuo.workflow.bpmn.ChainVariables;
-import org.tezuo.workflow.definition.FlowNode;
+import org.tezuo.workflow.definition.ApproverNode;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -115,7 +115,7 @@ public class ApprovalDecider {
         return task;
     }
 
-    private static FlowNode node(ActiveTask task) {
+    private static ApproverNode node(ActiveTask task) {
         return Objects.requireNonNull(task.node(), "approval task without node");
     }
 

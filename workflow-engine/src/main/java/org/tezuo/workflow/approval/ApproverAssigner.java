@@ -5,10 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.tezuo.workflow.bpmn.ChainVariables;
 import org.tezuo.workflow.definition.AssigneeSpec;
 import org.tezuo.workflow.definition.FlowDefinition;
-import org.tezuo.workflow.definition.FlowNode;
+import org.tezuo.workflow.definition.ApproverNode;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,26 +28,26 @@ final class ApproverAssigner {
     /** Returns one variable per node, {@link ChainVariables#approvers(String)}, holding its approvers' names. */
     Map<String, Object> assign(long tenantId, FlowDefinition flow, String applicant, JsonNode formData) {
         Map<String, Object> variables = new LinkedHashMap<>();
-        for (FlowNode node : flow.nodes()) {
+        for (ApproverNode node : flow.approvers()) {
             variables.put(ChainVariables.approvers(node.id()), approvers(tenantId, flow, node, applicant, formData));
         }
         return variables;
     }
 
-    private ArrayList<String> approvers(long tenantId, FlowDefinition flow, FlowNode node, String applicant,
+    private ArrayList<String> approvers(long tenantId, FlowDefinition flow, ApproverNode node, String applicant,
             JsonNode formData) {
         List<String> named = resolve(tenantId, node.assignee(), applicant, formData);
         if (!named.isEmpty()) {
             return new ArrayList<>(named);
         }
-        if (node.fallback().isEmpty()) {
-            throw new NoApproverException(flow, node, null);
-        }
-
-        String fallbackRole = node.fallback().get();
-        List<String> fallback = resolve(tenantId, AssigneeSpec.role(fallbackRole), applicant, formData);
+        AssigneeSpec fallbackRule = switch (node.onNoAssignee()) {
+            case BLOCK -> throw new NoApproverException(flow, node, null);
+            case FALLBACK_ROLE -> AssigneeSpec.role(Objects.requireNonNull(node.fallbackRole()));
+            case FALLBACK_USER -> AssigneeSpec.user(Objects.requireNonNull(node.fallbackUser()));
+        };
+        List<String> fallback = resolve(tenantId, fallbackRule, applicant, formData);
         if (fallback.isEmpty()) {
-            throw new NoApproverException(flow, node, fallbackRole);
+            throw new NoApproverException(flow, node, fallbackRule);
         }
         return new ArrayList<>(fallback);
     }

@@ -6,7 +6,7 @@ import org.tezuo.core.i18n.UserMessages;
 import org.tezuo.workflow.WorkflowException;
 import org.tezuo.workflow.definition.AssigneeSpec;
 import org.tezuo.workflow.definition.FlowDefinition;
-import org.tezuo.workflow.definition.FlowNode;
+import org.tezuo.workflow.definition.ApproverNode;
 
 /** Thrown at submission when a node's rule, and its fallback role if any, names no approver. */
 public final class NoApproverException extends WorkflowException {
@@ -14,12 +14,15 @@ public final class NoApproverException extends WorkflowException {
     private final String nodeId;
     private final AssigneeSpec rule;
 
-    NoApproverException(FlowDefinition flow, FlowNode node, @Nullable String emptyFallbackRole) {
-        super(emptyFallbackRole == null ? "approval.noApprover" : "approval.noApproverWithFallback",
+    private final @Nullable AssigneeSpec emptyFallback;
+
+    NoApproverException(FlowDefinition flow, ApproverNode node, @Nullable AssigneeSpec emptyFallback) {
+        super(emptyFallback == null ? "approval.noApprover" : "approval.noApproverWithFallback",
                 flow.reference(), node.name().zh(), node.id(), node.assignee(),
-                emptyFallbackRole == null ? "" : emptyFallbackRole);
+                emptyFallback == null ? "" : emptyFallback.value());
         this.nodeId = node.id();
         this.rule = node.assignee();
+        this.emptyFallback = emptyFallback;
     }
 
     public String nodeId() {
@@ -35,7 +38,14 @@ public final class NoApproverException extends WorkflowException {
     @Override
     public String message(Locale locale) {
         Object[] arguments = arguments();
-        arguments[3] = UserMessages.render(BUNDLE, locale, "rule." + rule.by().code(), rule.value());
+        arguments[3] = describe(rule, locale);
+        if (emptyFallback != null) {
+            arguments[4] = describe(emptyFallback, locale);
+        }
         return UserMessages.render(BUNDLE, locale, messageKey(), arguments);
+    }
+
+    private static String describe(AssigneeSpec rule, Locale locale) {
+        return UserMessages.render(BUNDLE, locale, "rule." + rule.by().code(), rule.value());
     }
 }

@@ -1,7 +1,7 @@
 package org.tezuo.workflow.approval;
 
 import org.jspecify.annotations.Nullable;
-import org.tezuo.workflow.definition.FlowNode;
+import org.tezuo.workflow.definition.ApproverNode;
 
 /**
  * The task a user is about to approve, as passed to a {@link TaskCompletionGuard}.
@@ -12,7 +12,7 @@ import org.tezuo.workflow.definition.FlowNode;
  * @param businessKey the application's key
  * @param flowKey flow document key
  * @param flowVersion flow document version
- * @param node the node of the task, including {@link FlowNode#requiresRiskConfirmation()}
+ * @param node the node of the task, including {@link ApproverNode#requiresRiskConfirmation()}
  * @param approver user name of the approver
  * @param comment the approver's comment, when given
  */
@@ -23,7 +23,7 @@ public record TaskDecisionContext(
         String businessKey,
         String flowKey,
         int flowVersion,
-        FlowNode node,
+        ApproverNode node,
         String approver,
         @Nullable String comment) {
 }

@@ -32,7 +32,9 @@ import org.flowable.bpmn.model.UserTask;
 import org.tezuo.core.i18n.UserMessages;
 import org.tezuo.workflow.WorkflowException;
 import org.tezuo.workflow.definition.ApprovalMode;
+import org.tezuo.workflow.definition.ApproverNode;
 import org.tezuo.workflow.definition.FlowDefinition;
+import org.tezuo.workflow.definition.InvalidFlowDefinitionException;
 
 /**
  * Compiles an approval chain to an executable BPMN 2.0 process with diagram interchange.
@@ -76,8 +78,9 @@ public final class ChainCompiler {
         UserTask resubmit = resubmitTask(flow.form());
 
         List<String> gatewayIds = new ArrayList<>();
-        String firstTaskId = flow.nodes().getFirst().id();
-        for (org.tezuo.workflow.definition.FlowNode node : flow.nodes()) {
+        List<ApproverNode> approvers = approverChain(flow);
+        String firstTaskId = approvers.getFirst().id();
+        for (ApproverNode node : approvers) {
             UserTask task = approverTask(node, flow.form());
             process.addFlowElement(task);
             diagram.placeTask(task.getId());
@@ -102,7 +105,7 @@ public final class ChainCompiler {
 
         for (int i = 0; i < gatewayIds.size(); i++) {
             String gatewayId = gatewayIds.get(i);
-            String next = i + 1 < gatewayIds.size() ? flow.nodes().get(i + 1).id() : APPROVED_END;
+            String next = i + 1 < gatewayIds.size() ? approvers.get(i + 1).id() : APPROVED_END;
             SequenceFlow approve = flow(process, gatewayId, next, message("bpmn.flow.approve"), null);
             diagram.connectOnRow(approve.getId(), gatewayId, next);
             ((ExclusiveGateway) process.getFlowElement(gatewayId)).setDefaultFlow(approve.getId());
@@ -120,7 +123,19 @@ public final class ChainCompiler {
         return model;
     }
 
-    private static UserTask approverTask(org.tezuo.workflow.definition.FlowNode node, @Nullable String form) {
+    private static List<ApproverNode> approverChain(FlowDefinition flow) {
+        List<ApproverNode> approvers = new ArrayList<>();
+        for (org.tezuo.workflow.definition.FlowNode node : flow.nodes()) {
+            if (!(node instanceof ApproverNode approver)) {
+                throw new InvalidFlowDefinitionException("flow.unsupportedNodeType", flow.reference(), node.id(),
+                        node.type().code());
+            }
+            approvers.add(approver);
+        }
+        return approvers;
+    }
+
+    private static UserTask approverTask(ApproverNode node, @Nullable String form) {
         UserTask task = new UserTask();
         task.setId(node.id());
         task.setName(node.name().in(NAME_LOCALE));

@@ -9,7 +9,12 @@ public enum ApprovalMode {
     /** Or-sign (或签): one task per approver in parallel, and the first decision closes the node. */
     ANY("any"),
     /** One task per approver, one after the other in the resolved order, and every approver must approve. */
-    SEQUENTIAL("sequential");
+    SEQUENTIAL("sequential"),
+    /**
+     * Pass ratio: one task per approver in parallel; the node passes once the share of approvals reaches the node's
+     * pass ratio, and is rejected once that share can no longer be reached.
+     */
+    RATIO("ratio");
 
     private final String code;
 

@@ -1,5 +1,6 @@
 package org.tezuo.workflow.definition;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,8 +17,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Parses flow documents into {@link FlowDefinition}s. The body is checked against {@code flow.schema.json} first,
- * then against the rules a schema cannot express: unique node ids, no reserved ids and only node types the
- * compiler supports. Thread-safe.
+ * then against the rules a schema cannot express: node and branch ids unique across the tree, no reserved ids, the
+ * initiator only first, one default branch per branch node, and routes back only to earlier approver nodes.
+ * Thread-safe.
  */
 public final class FlowDefinitionParser {
 
@@ -60,16 +62,16 @@ public final class FlowDefinitionParser {
         }
         checkSchema(reference, body);
 
-        List<FlowNode> nodes = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
-        for (JsonNode nodeJson : body.get("nodes")) {
-            FlowNode node = node(reference, nodeJson);
-            if (!ids.add(node.id())) {
-                throw new InvalidFlowDefinitionException("flow.duplicateNodeId", reference, node.id());
-            }
-            nodes.add(node);
-        }
-        return new FlowDefinition(key, version, checksum, label(body.get("name")), text(body, "form"), nodes);
+        TreeReader reader = new TreeReader(reference);
+        List<FlowNode> nodes = reader.chain(body.get("nodes"), true);
+        String withdrawal = text(body, "withdrawal");
+        FlowDefinition flow = new FlowDefinition(key, version, checksum, label(body.get("name")), text(body, "form"),
+                body.path("safetySignOff").asBoolean(true),
+                withdrawal == null ? FlowDefinition.Withdrawal.BEFORE_FIRST_APPROVAL
+                        : FlowDefinition.Withdrawal.fromCode(withdrawal),
+                nodes);
+        checkRoutes(reference, flow);
+        return flow;
     }
 
     private void checkSchema(String reference, JsonNode body) {
@@ -83,32 +85,87 @@ public final class FlowDefinitionParser {
         }
     }
 
-    private static FlowNode node(String reference, JsonNode json) {
-        String id = json.get("id").asString();
-        if (id.startsWith(RESERVED_ID_PREFIX)) {
-            throw new InvalidFlowDefinitionException("flow.reservedNodeId", reference, id, RESERVED_ID_PREFIX);
+    /** Checks that every route back to a node names an approver node that comes earlier in document order. */
+    private static void checkRoutes(String reference, FlowDefinition flow) {
+        List<FlowNode> all = flow.allNodes();
+        for (int i = 0; i < all.size(); i++) {
+            FlowNode node = all.get(i);
+            RejectRoute route = switch (node) {
+                case ApproverNode approver -> approver.onReject();
+                case GateNode gate -> gate.onFail();
+                default -> RejectRoute.END;
+            };
+            if (route.to() != RejectRoute.Target.NODE) {
+                continue;
+            }
+            String target = route.node();
+            boolean earlierApprover = all.subList(0, i).stream()
+                    .anyMatch(earlier -> earlier.id().equals(target) && earlier instanceof ApproverNode);
+            if (!earlierApprover) {
+                throw new InvalidFlowDefinitionException("flow.invalidRouteTarget", reference, node.id(), target);
+            }
         }
-        NodeType type = NodeType.fromCode(json.get("type").asString());
-        if (type != NodeType.APPROVER) {
-            // NOTE: cc, gate and notify nodes are allowed by flow.schema.json but the compiler has no BPMN for
-            // them yet, so a document using them is rejected here rather than run without them.
-            throw new InvalidFlowDefinitionException("flow.unsupportedNodeType", reference, id, type.code());
-        }
-
-        String mode = text(json, "mode");
-        String onNoAssignee = text(json, "onNoAssignee");
-        return new FlowNode(id, type, label(json.get("name")),
-                mode == null ? ApprovalMode.SINGLE : ApprovalMode.fromCode(mode),
-                assignee(json.get("assignee")),
-                json.path("requiresRiskConfirmation").asBoolean(false),
-                onNoAssignee == null ? NoAssigneePolicy.BLOCK : NoAssigneePolicy.fromCode(onNoAssignee),
-                onNoAssignee == null || onNoAssignee.equals(NoAssigneePolicy.BLOCK.code())
-                        ? null : text(json, "fallbackRole"));
     }
 
     private static AssigneeSpec assignee(JsonNode json) {
         return new AssigneeSpec(AssigneeSource.fromCode(json.get("by").asString()), text(json, "role"),
-                text(json, "user"), text(json, "field"));
+                text(json, "user"), text(json, "field"), strings(json.get("roles")), strings(json.get("users")));
+    }
+
+    private static @Nullable AssigneeSpec optionalAssignee(@Nullable JsonNode json) {
+        return json == null || json.isNull() ? null : assignee(json);
+    }
+
+    private static RejectRoute route(@Nullable JsonNode json) {
+        if (json == null || json.isNull()) {
+            return RejectRoute.END;
+        }
+        return new RejectRoute(RejectRoute.Target.fromCode(json.get("to").asString()), text(json, "node"));
+    }
+
+    private static @Nullable TimeLimit timeLimit(@Nullable JsonNode json) {
+        if (json == null || json.isNull()) {
+            return null;
+        }
+        return new TimeLimit(duration(json, "remindAfter"), duration(json, "remindEvery"),
+                duration(json, "escalateAfter"), optionalAssignee(json.get("escalateTo")));
+    }
+
+    private static @Nullable Duration duration(JsonNode json, String property) {
+        String value = text(json, property);
+        return value == null ? null : Duration.parse(value);
+    }
+
+    private static FlowCondition condition(JsonNode json) {
+        if (json.has("all")) {
+            return new FlowCondition.All(conditions(json.get("all")));
+        }
+        if (json.has("any")) {
+            return new FlowCondition.Any(conditions(json.get("any")));
+        }
+        JsonNode value = json.get("value");
+        return new FlowCondition.Test(FlowCondition.Source.fromCode(json.get("source").asString()),
+                text(json, "field"), FlowCondition.Operator.fromCode(json.get("op").asString()),
+                value == null || value.isNull() ? null : value);
+    }
+
+    private static List<FlowCondition> conditions(JsonNode array) {
+        List<FlowCondition> parts = new ArrayList<>();
+        for (JsonNode part : array) {
+            parts.add(condition(part));
+        }
+        return parts;
+    }
+
+    private static List<String> strings(@Nullable JsonNode array) {
+        if (array == null || array.isNull()) {
+            return List.of();
+        }
+        List<String> values = new ArrayList<>();
+        for (JsonNode value : array) {
+            values.add(value.asString());
+        }
+        return values;
     }
 
     private static Label label(JsonNode json) {
@@ -118,5 +175,98 @@ public final class FlowDefinitionParser {
     private static @Nullable String text(JsonNode json, String property) {
         JsonNode value = json.get(property);
         return value == null || value.isNull() ? null : value.asString();
+    }
+
+    /** Reads the node tree of one document, keeping the ids seen so far to reject duplicates across the tree. */
+    private static final class TreeReader {
+
+        private final String reference;
+        private final Set<String> ids = new HashSet<>();
+
+        TreeReader(String reference) {
+            this.reference = reference;
+        }
+
+        List<FlowNode> chain(@Nullable JsonNode array, boolean topLevel) {
+            List<FlowNode> nodes = new ArrayList<>();
+            if (array == null || array.isNull()) {
+                return nodes;
+            }
+            for (JsonNode json : array) {
+                FlowNode node = node(json);
+                if (node instanceof InitiatorNode && !(topLevel && nodes.isEmpty())) {
+                    throw new InvalidFlowDefinitionException("flow.misplacedInitiator", reference, node.id());
+                }
+                nodes.add(node);
+            }
+            return nodes;
+        }
+
+        private FlowNode node(JsonNode json) {
+            String id = claim(json.get("id").asString());
+            Label name = label(json.get("name"));
+            NodeType type = NodeType.fromCode(json.get("type").asString());
+            return switch (type) {
+                case INITIATOR -> new InitiatorNode(id, name, optionalAssignee(json.get("initiators")));
+                case APPROVER -> approver(id, name, json);
+                case CC -> new CcNode(id, name, assignee(json.get("assignee")));
+                case GATE -> new GateNode(id, name, json.get("action").asString(), route(json.get("onFail")));
+                case NOTIFY -> new NotifyNode(id, name, assignee(json.get("assignee")), label(json.get("message")));
+                case DELAY -> new DelayNode(id, name, Duration.parse(json.get("duration").asString()));
+                case BRANCH -> branchNode(id, name, json);
+                case PARALLEL -> new ParallelNode(id, name, branches(json));
+            };
+        }
+
+        private ApproverNode approver(String id, Label name, JsonNode json) {
+            String mode = text(json, "mode");
+            String onNoAssignee = text(json, "onNoAssignee");
+            NoAssigneePolicy policy = onNoAssignee == null ? NoAssigneePolicy.BLOCK
+                    : NoAssigneePolicy.fromCode(onNoAssignee);
+            ApprovalMode approvalMode = mode == null ? ApprovalMode.SINGLE : ApprovalMode.fromCode(mode);
+            return new ApproverNode(id, name, approvalMode,
+                    approvalMode == ApprovalMode.RATIO ? json.get("passRatio").decimalValue() : null,
+                    route(json.get("onReject")),
+                    assignee(json.get("assignee")),
+                    json.path("requiresRiskConfirmation").asBoolean(false),
+                    json.path("requiresSignature").asBoolean(false),
+                    policy,
+                    policy == NoAssigneePolicy.FALLBACK_ROLE ? text(json, "fallbackRole") : null,
+                    policy == NoAssigneePolicy.FALLBACK_USER ? text(json, "fallbackUser") : null,
+                    timeLimit(json.get("timeLimit")));
+        }
+
+        private BranchNode branchNode(String id, Label name, JsonNode json) {
+            List<FlowBranch> branches = branches(json);
+            List<String> defaults = branches.stream().filter(FlowBranch::isDefault).map(FlowBranch::id).toList();
+            if (defaults.size() != 1) {
+                throw new InvalidFlowDefinitionException("flow.defaultBranchCount", reference, id,
+                        defaults.isEmpty() ? "—" : String.join("、", defaults));
+            }
+            return new BranchNode(id, name, branches);
+        }
+
+        private List<FlowBranch> branches(JsonNode json) {
+            List<FlowBranch> branches = new ArrayList<>();
+            for (JsonNode branch : json.get("branches")) {
+                String id = claim(branch.get("id").asString());
+                JsonNode condition = branch.get("condition");
+                branches.add(new FlowBranch(id, label(branch.get("name")),
+                        condition == null ? null : condition(condition),
+                        branch.path("default").asBoolean(false),
+                        chain(branch.get("nodes"), false)));
+            }
+            return branches;
+        }
+
+        private String claim(String id) {
+            if (id.startsWith(RESERVED_ID_PREFIX)) {
+                throw new InvalidFlowDefinitionException("flow.reservedNodeId", reference, id, RESERVED_ID_PREFIX);
+            }
+            if (!ids.add(id)) {
+                throw new InvalidFlowDefinitionException("flow.duplicateNodeId", reference, id);
+            }
+            return id;
+        }
     }
 }

@@ -7,7 +7,7 @@ public final class InvalidFlowDefinitionException extends WorkflowException {
 
     private final String reference;
 
-    InvalidFlowDefinitionException(String messageKey, String reference, Object... details) {
+    public InvalidFlowDefinitionException(String messageKey, String reference, Object... details) {
         super(messageKey, prepend(reference, details));
         this.reference = reference;
     }

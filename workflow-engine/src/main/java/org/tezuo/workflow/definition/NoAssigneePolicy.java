@@ -5,7 +5,9 @@ public enum NoAssigneePolicy {
     /** The submission fails with an error naming the node and its rule. */
     BLOCK("block"),
     /** The members of the node's fallback role approve instead; if that role is empty too, the submission fails. */
-    FALLBACK_ROLE("fallbackRole");
+    FALLBACK_ROLE("fallbackRole"),
+    /** The node's fallback user approves instead; if that user is not an enabled user, the submission fails. */
+    FALLBACK_USER("fallbackUser");
 
     private final String code;
 

@@ -240,8 +240,8 @@ class ApprovalFlowTest {
         assertThatThrownBy(() -> starter.start(tenant, "temporary-power", 1, businessKey, APPLICANT, form("{}")))
                 .isInstanceOf(NoApproverException.class)
                 .hasMessage("流程 flow:temporary-power@1 的节点“配送电单位”（powerUnit）按规则“表单字段 powerSupervisor"
-                        + " 中填写的人员”没有找到审批人，备用角色 POWER_DISPATCHER 也没有成员，提交已被阻止；"
-                        + "请为其中一个角色指定人员");
+                        + " 中填写的人员”没有找到审批人，备用的“角色 POWER_DISPATCHER 的成员”也不可用，提交已被阻止；"
+                        + "请在组织设计中为其中一条规则指定人员");
     }
 
     @Test

@@ -30,7 +30,13 @@ public class DirectoryApproverResolver implements ApproverResolver {
             case APPLICANT_ORG_ROLE -> unitRolesByApplicant.getOrDefault(query.tenantId(), Map.of())
                     .getOrDefault(query.applicant(), Map.of())
                     .getOrDefault(query.assignee().role(), List.of());
+            case PARENT_ORG_ROLE -> List.of();
             case USER -> List.of(query.assignee().value());
+            case USERS -> query.assignee().users();
+            case ROLE_GROUP -> query.assignee().roles().stream()
+                    .flatMap(role -> roles.getOrDefault(query.tenantId(), Map.of()).getOrDefault(role, List.of()).stream())
+                    .distinct()
+                    .toList();
             case FORM_FIELD -> formField(query.formData(), query.assignee().value());
         };
     }
