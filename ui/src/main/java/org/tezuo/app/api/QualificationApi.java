@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.tezuo.app.security.CurrentUser;
 import org.tezuo.app.security.Role;
+import org.tezuo.core.i18n.UserMessages;
 import org.tezuo.core.metadata.MetadataStore;
 import org.tezuo.core.qualification.Certificate;
 import org.tezuo.core.qualification.CertificateState;
@@ -29,12 +30,12 @@ import org.tezuo.core.qualification.LifecyclePolicy;
 import org.tezuo.core.qualification.Person;
 import org.tezuo.core.qualification.QualificationStore;
 import org.tezuo.core.qualification.roster.LedgerProfile;
-import org.tezuo.core.qualification.verification.LifecyclePolicyResolver;
 import org.tezuo.core.qualification.roster.RosterErrorReportWriter;
 import org.tezuo.core.qualification.roster.RosterImportResult;
 import org.tezuo.core.qualification.roster.RosterImportStore;
 import org.tezuo.core.qualification.roster.RosterImporter;
 import org.tezuo.core.qualification.roster.RowError;
+import org.tezuo.core.qualification.verification.LifecyclePolicyResolver;
 import org.tezuo.core.tenant.TenantDirectory;
 import org.tezuo.metadata.MetadataKind;
 
@@ -98,7 +99,7 @@ class QualificationApi {
 
         static CertificateView of(Certificate c) {
             return new CertificateView(c.id(), c.personId(), c.certNumber(), c.category(), c.item(), c.firstIssuedOn(),
-                    c.validUntil(), c.reviewDueOn(), c.reviewDoneOn(), c.issuer(), c.state(), c.state().zh(),
+                    c.validUntil(), c.reviewDueOn(), c.reviewDoneOn(), c.issuer(), c.state(), c.state().label(UserMessages.DEFAULT_LOCALE),
                     c.registryResult() == null ? null : c.registryResult().name(), c.registryCheckedAt(),
                     c.registryDetail());
         }

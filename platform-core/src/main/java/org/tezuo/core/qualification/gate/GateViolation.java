@@ -11,9 +11,8 @@ public record GateViolation(String subjectName, String messageKey, Object[] argu
     static final String BUNDLE = "org.tezuo.core.qualification.gate.messages";
 
     public String message(Locale locale) {
-        boolean chinese = "zh".equals(locale.getLanguage());
         Object[] localized = Arrays.stream(arguments)
-                .map(argument -> argument instanceof CertificateState state ? (chinese ? state.zh() : state.en())
+                .map(argument -> argument instanceof CertificateState state ? state.label(locale)
                         : argument)
                 .toArray();
         return UserMessages.render(BUNDLE, locale, messageKey, localized);

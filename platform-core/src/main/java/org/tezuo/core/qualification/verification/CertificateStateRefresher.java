@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.tezuo.core.audit.AuditLog;
+import org.tezuo.core.i18n.UserMessages;
 import org.tezuo.core.qualification.Certificate;
 import org.tezuo.core.qualification.CertificateState;
 import org.tezuo.core.qualification.CertificateStateEvaluator;
@@ -66,8 +67,8 @@ public class CertificateStateRefresher {
                 Map.of("state", before.name()), Map.of("state", after.name()));
         if (!after.permitsWork()) {
             store.recordAnomaly(tenant.id(), certificate.personId(), certificate.id(), after.name(),
-                    VerificationException.stored("anomaly.stateChanged", certificate.certNumber(), before.zh(),
-                            after.zh()));
+                    VerificationException.stored("anomaly.stateChanged", certificate.certNumber(), before.label(UserMessages.DEFAULT_LOCALE),
+                            after.label(UserMessages.DEFAULT_LOCALE)));
         }
         return after;
     }

@@ -13,7 +13,7 @@ public final class CertificateStateLabels {
 
     /** Returns the state's label in Chinese, or in English for an English locale. */
     public static String label(CertificateState state, Locale locale) {
-        return locale.getLanguage().equals(Locale.ENGLISH.getLanguage()) ? state.en() : state.zh();
+        return state.label(locale);
     }
 
     /** Returns a coloured badge with the state's label. */

@@ -65,7 +65,7 @@ public class TrainingEnrolmentView extends VerticalLayout implements BeforeEnter
         add(new H2(getTranslation("training.title")));
         Paragraph details = new Paragraph(getTranslation("training.details", person.name(), certificate.certNumber(),
                 certificate.item(), String.valueOf(certificate.reviewDueOn() != null ? certificate.reviewDueOn()
-                        : certificate.validUntil()), certificate.state().zh()));
+                        : certificate.validUntil()), certificate.state().label(getLocale())));
         details.setId("training-details");
         Button enrol = new Button(getTranslation("training.enrol"), event -> {
             audit.append(user.tenantId(), user.username(), "training.enrolment-request", "certificate",
