@@ -24,12 +24,12 @@ import tools.jackson.databind.JsonNode;
  * never skipped: when its rule names nobody, its fallback role or user is asked, and when that names nobody too,
  * the submission fails with {@link NoApproverException}.
  */
-final class ApproverAssigner {
+public final class ApproverAssigner {
 
     private final ApproverResolver resolver;
     private final FlowConditionEvaluator conditions = new FlowConditionEvaluator();
 
-    ApproverAssigner(ApproverResolver resolver) {
+    public ApproverAssigner(ApproverResolver resolver) {
         this.resolver = resolver;
     }
 
@@ -37,7 +37,7 @@ final class ApproverAssigner {
      * Returns one variable per node that will run, {@link ChainVariables#approvers(String)}, holding its
      * approvers' names.
      */
-    Map<String, Object> assign(long tenantId, FlowDefinition flow, String applicant, ConditionFacts facts) {
+    public Map<String, Object> assign(long tenantId, FlowDefinition flow, String applicant, ConditionFacts facts) {
         Map<String, Object> variables = new LinkedHashMap<>();
         for (ApproverNode node : nodesThatRun(flow.nodes(), facts, new ArrayList<>())) {
             variables.put(ChainVariables.approvers(node.id()),

@@ -16,11 +16,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.tezuo.core.audit.AuditLog;
 import org.tezuo.core.metadata.MetadataStore;
 import org.tezuo.core.tenant.TenantDirectory;
 import org.tezuo.metadata.MetadataKind;
 import org.tezuo.workflow.action.RecordingFlowActions;
 import org.tezuo.workflow.bpmn.ChainVariables;
+import org.tezuo.workflow.migration.InstanceMigrator;
+import org.tezuo.workflow.migration.MigrationPlan;
+import org.tezuo.workflow.migration.MigrationProblem;
+import org.tezuo.workflow.migration.MigrationRefusedException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,6 +57,10 @@ class ChainRuntimeTest {
     ManagementService management;
     @Autowired
     JsonMapper json;
+    @Autowired
+    InstanceMigrator migrator;
+    @Autowired
+    AuditLog audit;
 
     long tenant;
     String businessKey;
@@ -331,6 +340,54 @@ class ChainRuntimeTest {
                 .hasMessageContaining("zhangsan").hasMessageContaining("角色 DIRECTOR 的成员");
         starter.start(tenant, "restricted", 1, businessKey, "d1", json.readTree("{}"));
         assertThat(onlyTaskOf("s1").nodeId()).isEqualTo("final");
+    }
+
+    @Test
+    void migrationMovesInstanceToNewVersion() {
+        String instance = start("move", chain(approver("first", "single", "DIRECTOR", ""),
+                approver("second", "single", "SAFETY", "")), "{}");
+        publish("move", chain(approver("first", "single", "DIRECTOR", ""),
+                approver("third", "single", "EQUIPMENT", "")));
+
+        MigrationPlan plan = migrator.plan(tenant, instance, 2);
+        migrator.migrate(tenant, instance, 2, "admin");
+        decide("d1", true);
+
+        assertThat(plan.problems()).isEmpty();
+        assertThat(plan.activeNodes()).containsExactly("first");
+        assertThat(onlyTaskOf("q1").nodeId()).isEqualTo("third");
+        assertThat(inbox.tasks(tenant, "s1")).isEmpty();
+        assertThat(runtime.getVariable(instance, ChainVariables.FLOW_VERSION)).isEqualTo(2);
+        assertThat(audit.forSubject(tenant, "process-instance", instance)).hasSize(1);
+    }
+
+    @Test
+    void migrationRefusesUnsafeMoves() {
+        String instance = start("move", chain(approver("first", "all", "ENGINEER", "")), "{}");
+        publish("move", chain(approver("first", "all", "DIRECTOR", "")));
+        long otherTenant = tenants.create("t-" + UUID.randomUUID(), "其他企业", null, ZoneId.of("Asia/Shanghai")).id();
+
+        MigrationPlan changedRule = migrator.plan(tenant, instance, 2);
+        MigrationPlan unpublished = migrator.plan(tenant, instance, 3);
+        MigrationPlan otherFlow = migrator.plan(tenant, instance, "other", 1);
+        MigrationPlan foreign = migrator.plan(otherTenant, instance, 2);
+        runtime.suspendProcessInstanceById(instance);
+        MigrationPlan suspended = migrator.plan(tenant, instance, 2);
+
+        assertThat(changedRule.problems()).extracting(MigrationProblem::messageKey)
+                .containsExactly("migration.nodeChanged");
+        assertThat(changedRule.problems().getFirst().message(java.util.Locale.SIMPLIFIED_CHINESE))
+                .startsWith("实例正在处理的节点“first”（first）在 flow:move@2 中改变了审批方式");
+        assertThat(unpublished.problems()).extracting(MigrationProblem::messageKey)
+                .containsExactly("migration.targetNotPublished");
+        assertThat(otherFlow.problems()).extracting(MigrationProblem::messageKey)
+                .contains("migration.otherFlow");
+        assertThat(foreign.problems()).extracting(MigrationProblem::messageKey)
+                .containsExactly("migration.instanceNotFound");
+        assertThat(suspended.problems()).extracting(MigrationProblem::messageKey).contains("migration.suspended");
+        assertThatThrownBy(() -> migrator.migrate(tenant, instance, 2, "admin"))
+                .isInstanceOf(MigrationRefusedException.class)
+                .hasMessageStartingWith("审批实例 " + instance + " 不能迁移到版本 2：");
     }
 
     private String branchChain(String condition) {
