@@ -130,6 +130,23 @@ class ChainRuntimeTest {
     }
 
     @Test
+    void parallelRejectRoutesBackBeforeFork() {
+        String instance = start("par", chain(approver("first", "single", "DIRECTOR", ""),
+                parallel(approver("safety", "single", "SAFETY", ", \"onReject\": {\"to\": \"node\", \"node\": \"first\"}"),
+                        approver("equipment", "single", "EQUIPMENT", ""))), "{}");
+        decide("d1", true);
+
+        decider.reject(tenant, onlyTaskOf("s1").taskId(), "s1", "请负责人重新确认");
+
+        assertThat(inbox.tasks(tenant, "q1")).as("the sibling branch is cancelled").isEmpty();
+        assertThat(onlyTaskOf("d1").nodeId()).isEqualTo("first");
+        decide("d1", true);
+        decide("s1", true);
+        decide("q1", true);
+        assertThat(ended(instance).getEndActivityId()).isEqualTo(ChainVariables.APPROVED_END);
+    }
+
+    @Test
     void ratioAllRejectingFollowsOnReject() {
         String instance = start("ratio", chain(approver("first", "single", "DIRECTOR", ""),
                 ratio("experts", "0.6", "{\"to\": \"node\", \"node\": \"first\"}")), "{}");
