@@ -232,8 +232,7 @@ public final class ChainCompiler {
 
         /** Adds a reminder and an escalation path below the task; neither completes it. */
         private void timeLimit(Scope scope, UserTask task, TimeLimit limit) {
-            GraphicInfoAnchor anchor = new GraphicInfoAnchor(diagram.shape(task.getId()).getX(),
-                    diagram.shape(task.getId()).getY() + TASK_HEIGHT);
+            double taskBottom = diagram.shape(task.getId()).getY() + TASK_HEIGHT;
             if (limit.remindAfter() != null || limit.remindEvery() != null) {
                 TimerEventDefinition timer = new TimerEventDefinition();
                 if (limit.remindEvery() == null) {
@@ -246,16 +245,16 @@ public final class ChainCompiler {
                     timer.setTimeCycle("R/${" + ChainVariables.TIMER_DATES_BEAN + ".after('" + limit.remindAfter()
                             + "')}/" + limit.remindEvery());
                 }
-                limitPath(scope, task, "remind", timer, anchor.x() - 10, anchor.y());
+                limitPath(scope, task, "remind", timer, taskBottom);
             }
             if (limit.escalateAfter() != null) {
                 TimerEventDefinition timer = new TimerEventDefinition();
                 timer.setTimeDuration(limit.escalateAfter().toString());
-                limitPath(scope, task, "escalate", timer, anchor.x() + TASK_WIDTH + GAP - 40, anchor.y());
+                limitPath(scope, task, "escalate", timer, taskBottom);
             }
         }
 
-        private void limitPath(Scope scope, UserTask task, String kind, TimerEventDefinition timer, double x,
+        private void limitPath(Scope scope, UserTask task, String kind, TimerEventDefinition timer,
                 double taskBottom) {
             String nodeId = task.getId();
             BoundaryEvent boundary = new BoundaryEvent();
@@ -541,7 +540,7 @@ public final class ChainCompiler {
             collect(nodes);
         }
 
-        /** Whether a route can be drawn inside this scope, without leaving it. */
+        /** Returns whether a route can be drawn inside this scope, without leaving it. */
         boolean owns(RejectRoute route) {
             return route.to() == RejectRoute.Target.NODE && nodeIds.contains(route.node());
         }
@@ -569,9 +568,6 @@ public final class ChainCompiler {
     }
 
     private record Escape(String errorCode, RejectRoute route, String name) {
-    }
-
-    private record GraphicInfoAnchor(double x, double y) {
     }
 
     /**

@@ -112,11 +112,6 @@ final class ChainDiagram {
         return bottom() + LANE_MARGIN + TASK_HEIGHT / 2;
     }
 
-    /** Returns the right edge of every shape placed so far. */
-    double right() {
-        return model.getLocationMap().values().stream().mapToDouble(g -> g.getX() + g.getWidth()).max().orElse(0);
-    }
-
     /** Routes every recorded edge. Call once, after the last shape is placed. */
     void routeEdges() {
         double rejectLane = centreY(shape(ChainVariables.REJECTED_END));

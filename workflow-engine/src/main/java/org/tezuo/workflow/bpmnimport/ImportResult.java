@@ -16,7 +16,7 @@ public record ImportResult(@Nullable JsonNode document, List<ImportProblem> prob
         problems = List.copyOf(problems);
     }
 
-    /** Whether the file converted without problems. */
+    /** Returns whether the file converted without problems. */
     public boolean succeeded() {
         return problems.isEmpty() && document != null;
     }

@@ -21,7 +21,7 @@ public record MigrationPlan(String processInstanceId, @Nullable String flowKey, 
         problems = List.copyOf(problems);
     }
 
-    /** Whether the instance may move. */
+    /** Returns whether the instance may move. */
     public boolean allowed() {
         return problems.isEmpty();
     }
