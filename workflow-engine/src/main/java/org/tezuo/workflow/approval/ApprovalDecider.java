@@ -13,6 +13,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.tezuo.workflow.bpmn.ChainVariables;
+import org.tezuo.workflow.condition.ConditionFacts;
 import org.tezuo.workflow.definition.ApproverNode;
 import tools.jackson.databind.JsonNode;
 
@@ -98,8 +99,10 @@ public class ApprovalDecider {
             throw WrongTaskKindException.notResubmissionTask(task.nodeName().zh(), task.nodeId());
         }
         if (revisedFormData != null) {
-            Map<String, Object> variables = new HashMap<>(
-                    assigner.assign(tenantId, task.flow(), applicant, revisedFormData));
+            ConditionFacts facts = new ConditionFacts(revisedFormData,
+                    (String) runtime.getVariable(task.processInstanceId(), ChainVariables.PERMIT_GRADE),
+                    ConditionFacts.score(runtime.getVariable(task.processInstanceId(), ChainVariables.RISK_SCORE)));
+            Map<String, Object> variables = new HashMap<>(assigner.assign(tenantId, task.flow(), applicant, facts));
             variables.put(ChainVariables.FORM_DATA, revisedFormData);
             runtime.setVariables(task.processInstanceId(), variables);
         }
@@ -139,6 +142,10 @@ public class ApprovalDecider {
             }
             Map<String, Object> variables = new HashMap<>();
             variables.put(ChainVariables.DECISION, decision.name());
+            if (!task.resubmission()) {
+                // Gateways route on the node's own decision variable, which parallel branches cannot overwrite.
+                variables.put(ChainVariables.decision(task.nodeId()), decision.name());
+            }
             variables.put(DECIDED_BY, user);
             variables.put(COMMENT, trimmed);
             taskService.complete(task.taskId(), user, variables);

@@ -13,6 +13,10 @@ import org.tezuo.metadata.DocumentStatus;
 import org.tezuo.metadata.MetadataDocument;
 import org.tezuo.metadata.MetadataKind;
 import org.tezuo.workflow.bpmn.ChainVariables;
+import org.tezuo.workflow.condition.ConditionFacts;
+import org.tezuo.workflow.definition.FlowDefinition;
+import org.tezuo.workflow.definition.FlowDefinitionParser;
+import org.tezuo.workflow.definition.InitiatorNode;
 import org.tezuo.workflow.deploy.FlowDeployer;
 import org.tezuo.workflow.deploy.FlowDeployment;
 import tools.jackson.databind.JsonNode;
@@ -52,13 +56,41 @@ public class ApprovalStarter {
     @Transactional
     public String start(long tenantId, String flowKey, int flowVersion, String businessKey, String applicant,
             JsonNode formData) {
+        return start(tenantId, flowKey, flowVersion, businessKey, applicant, formData, Map.of());
+    }
+
+    /**
+     * Starts an approval with extra start variables and returns the process instance id. Branch conditions read
+     * {@link ChainVariables#PERMIT_GRADE} (a text such as 特级) and {@link ChainVariables#RISK_SCORE} (a number);
+     * other names starting with {@code tz_} are reserved.
+     *
+     * @throws FlowNotPublishedException when that flow version is not published for the tenant
+     * @throws InitiatorNotAllowedException when the chain's initiator node does not name the applicant
+     * @throws NoApproverException when a node that will run has no approver, naming the node and its rule
+     * @throws IllegalArgumentException when {@code startVariables} sets a reserved name
+     */
+    @Transactional
+    public String start(long tenantId, String flowKey, int flowVersion, String businessKey, String applicant,
+            JsonNode formData, Map<String, ?> startVariables) {
+        for (String name : startVariables.keySet()) {
+            if (name.startsWith(FlowDefinitionParser.RESERVED_ID_PREFIX) && !name.equals(ChainVariables.PERMIT_GRADE)
+                    && !name.equals(ChainVariables.RISK_SCORE)) {
+                throw new IllegalArgumentException("Start variable '" + name + "' uses the reserved prefix "
+                        + FlowDefinitionParser.RESERVED_ID_PREFIX);
+            }
+        }
         MetadataDocument document = metadata.find(tenantId, MetadataKind.FLOW, flowKey, flowVersion)
                 .filter(found -> found.status() == DocumentStatus.PUBLISHED)
                 .orElseThrow(() -> new FlowNotPublishedException(flowKey, flowVersion));
         FlowDeployment deployment = deployer.deploy(document);
+        FlowDefinition flow = deployment.definition();
+        checkInitiator(tenantId, flow, applicant, formData);
 
-        Map<String, Object> variables = new HashMap<>(
-                assigner.assign(tenantId, deployment.definition(), applicant, formData));
+        Object grade = startVariables.get(ChainVariables.PERMIT_GRADE);
+        ConditionFacts facts = new ConditionFacts(formData, grade == null ? null : grade.toString(),
+                ConditionFacts.score(startVariables.get(ChainVariables.RISK_SCORE)));
+        Map<String, Object> variables = new HashMap<>(startVariables);
+        variables.putAll(assigner.assign(tenantId, flow, applicant, facts));
         variables.put(ChainVariables.APPLICANT, applicant);
         variables.put(ChainVariables.FLOW_KEY, flowKey);
         variables.put(ChainVariables.FLOW_VERSION, flowVersion);
@@ -68,6 +100,13 @@ public class ApprovalStarter {
         log.info("Started approval {} of flow {} for business key {} in tenant {}", instanceId,
                 deployment.definition().reference(), businessKey, tenantId);
         return instanceId;
+    }
+
+    private void checkInitiator(long tenantId, FlowDefinition flow, String applicant, JsonNode formData) {
+        if (flow.nodes().getFirst() instanceof InitiatorNode initiator && initiator.initiators() != null
+                && !assigner.names(tenantId, initiator.initiators(), applicant, formData)) {
+            throw new InitiatorNotAllowedException(flow, initiator, applicant);
+        }
     }
 
     private String startAs(String applicant, FlowDeployment deployment, String businessKey,

@@ -14,8 +14,15 @@ public final class ChainVariables {
     public static final String FLOW_VERSION = "tz_flowVersion";
     /** Variable holding the submitted form data as a JSON object. */
     public static final String FORM_DATA = "tz_formData";
-    /** Variable holding the last decision, one of the {@code DECISION_*} values; the gateways route on it. */
+    /**
+     * Variable holding the last decision taken anywhere in the chain, one of the {@code DECISION_*} values. No
+     * gateway routes on it, because two parallel branches would overwrite each other; see {@link #decision(String)}.
+     */
     public static final String DECISION = "tz_decision";
+    /** Variable holding the permit grade, such as 特级, that branch conditions with source permitGrade read. */
+    public static final String PERMIT_GRADE = "tz_permitGrade";
+    /** Variable holding the permit's numeric risk score that branch conditions with source riskScore read. */
+    public static final String RISK_SCORE = "tz_riskScore";
     /** Element variable of multi-instance approver tasks: the approver of one instance. */
     public static final String APPROVER = "tz_approver";
 
@@ -34,6 +41,12 @@ public final class ChainVariables {
 
     /** Spring bean that runs registered platform actions from service tasks; see {@code FlowActionDelegate}. */
     public static final String FLOW_ACTION_BEAN = "tezuoFlowAction";
+    /** Spring bean that evaluates the condition of a conditional branch; see {@code FlowConditionBean}. */
+    public static final String CONDITION_BEAN = "tezuoFlowCondition";
+    /** Spring bean that decides when a multi-instance approver node is complete; see {@code CountersignBean}. */
+    public static final String COUNTERSIGN_BEAN = "tezuoCountersign";
+    /** Spring bean that returns timer dates relative to the engine clock; see {@code TimerDates}. */
+    public static final String TIMER_DATES_BEAN = "tezuoTimerDates";
     public static final String GATE_PASSED = "PASSED";
     public static final String GATE_FAILED = "FAILED";
 
@@ -43,6 +56,14 @@ public final class ChainVariables {
     /** Returns the variable holding the resolved approvers (a list of user names) of node {@code nodeId}. */
     public static String approvers(String nodeId) {
         return "tz_approvers_" + nodeId;
+    }
+
+    /**
+     * Returns the variable holding the decision that closed approver node {@code nodeId}, one of the {@code
+     * DECISION_*} values; the node's exclusive gateway routes on it.
+     */
+    public static String decision(String nodeId) {
+        return "tz_decision_" + nodeId;
     }
 
     /** Returns the id of the exclusive gateway that routes the decision taken at node {@code nodeId}. */
@@ -58,5 +79,30 @@ public final class ChainVariables {
     /** Returns the variable holding the reason a gate at node {@code nodeId} failed, as {"zh": …, "en": …}. */
     public static String gateReason(String nodeId) {
         return "tz_gateReason_" + nodeId;
+    }
+
+    /** Returns the id of the join gateway of branch or parallel node {@code nodeId}. */
+    public static String join(String nodeId) {
+        return "tz_join_" + nodeId;
+    }
+
+    /** Returns the id of the parallel fork gateway inside the sub-process of parallel node {@code nodeId}. */
+    public static String fork(String nodeId) {
+        return "tz_fork_" + nodeId;
+    }
+
+    /** Returns the id of the start event inside the sub-process of parallel node {@code nodeId}. */
+    public static String start(String nodeId) {
+        return "tz_start_" + nodeId;
+    }
+
+    /** Returns the id of the end event inside the sub-process of parallel node {@code nodeId}. */
+    public static String end(String nodeId) {
+        return "tz_end_" + nodeId;
+    }
+
+    /** Returns the id of the sequence flow from a fork gateway into branch {@code branchId}. */
+    public static String branchFlow(String branchId) {
+        return "tz_branch_" + branchId;
     }
 }

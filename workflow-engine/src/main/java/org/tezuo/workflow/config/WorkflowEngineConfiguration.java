@@ -5,19 +5,32 @@ import org.flowable.spring.SpringProcessEngineConfiguration;
 import org.flowable.spring.boot.EngineConfigurationConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.tezuo.workflow.action.FlowActionDelegate;
 import org.tezuo.workflow.approval.FlowOutcomeNotifier;
 import org.tezuo.workflow.bpmn.ChainVariables;
+import org.tezuo.workflow.runtime.CountersignBean;
+import org.tezuo.workflow.runtime.FlowConditionBean;
+import org.tezuo.workflow.runtime.TimerDates;
 
 /**
- * Limits the beans that process expressions can reach to Tezuo's outcome notifier. Without this, Flowable
- * resolves any Spring bean named in an expression, so a deployed BPMN could call arbitrary application code.
+ * Limits the beans that process expressions can reach to Tezuo's own: the outcome notifier, the flow action
+ * delegate, the branch condition, countersign and timer date beans. Without this, Flowable resolves any Spring
+ * bean named in an expression, so a deployed BPMN could call arbitrary application code. The beans that need the
+ * deployer are injected lazily, because the deployer needs the engine that this configurer builds.
  */
 @Configuration(proxyBeanMethods = false)
 public class WorkflowEngineConfiguration {
 
     @Bean
     EngineConfigurationConfigurer<SpringProcessEngineConfiguration> tezuoExpressionBeans(
-            FlowOutcomeNotifier notifier) {
-        return configuration -> configuration.setBeans(Map.of(ChainVariables.OUTCOME_NOTIFIER_BEAN, notifier));
+            FlowOutcomeNotifier notifier, @Lazy FlowActionDelegate actions, @Lazy FlowConditionBean conditions,
+            @Lazy CountersignBean countersign, TimerDates timerDates) {
+        return configuration -> configuration.setBeans(Map.of(
+                ChainVariables.OUTCOME_NOTIFIER_BEAN, notifier,
+                ChainVariables.FLOW_ACTION_BEAN, actions,
+                ChainVariables.CONDITION_BEAN, conditions,
+                ChainVariables.COUNTERSIGN_BEAN, countersign,
+                ChainVariables.TIMER_DATES_BEAN, timerDates));
     }
 }

@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Parses flow documents into {@link FlowDefinition}s. The body is checked against {@code flow.schema.json} first,
  * then against the rules a schema cannot express: node and branch ids unique across the tree, no reserved ids, the
- * initiator only first, one default branch per branch node, and routes back only to earlier approver nodes.
+ * initiator only first, one default branch per branch node, and routes back only to approver nodes that
+ * every path passes before the routing node.
  * Thread-safe.
  */
 public final class FlowDefinitionParser {
@@ -70,7 +71,7 @@ public final class FlowDefinitionParser {
                 withdrawal == null ? FlowDefinition.Withdrawal.BEFORE_FIRST_APPROVAL
                         : FlowDefinition.Withdrawal.fromCode(withdrawal),
                 nodes);
-        checkRoutes(reference, flow);
+        checkRoutes(reference, flow.nodes(), Set.of());
         return flow;
     }
 
@@ -85,24 +86,31 @@ public final class FlowDefinitionParser {
         }
     }
 
-    /** Checks that every route back to a node names an approver node that comes earlier in document order. */
-    private static void checkRoutes(String reference, FlowDefinition flow) {
-        List<FlowNode> all = flow.allNodes();
-        for (int i = 0; i < all.size(); i++) {
-            FlowNode node = all.get(i);
+    /**
+     * Checks that every route back to a node names an approver that every path to the routing node passes first:
+     * an earlier approver of the same chain, or of an enclosing chain. Approvers inside a branch are not such
+     * targets for nodes after the branch node, nor for sibling branches, because that branch may not have run (its
+     * approvers are then never resolved) or, in a parallel node, still be running.
+     */
+    private static void checkRoutes(String reference, List<FlowNode> chain, Set<String> passed) {
+        Set<String> visible = new HashSet<>(passed);
+        for (FlowNode node : chain) {
             RejectRoute route = switch (node) {
                 case ApproverNode approver -> approver.onReject();
                 case GateNode gate -> gate.onFail();
                 default -> RejectRoute.END;
             };
-            if (route.to() != RejectRoute.Target.NODE) {
-                continue;
+            if (route.to() == RejectRoute.Target.NODE && !visible.contains(route.node())) {
+                throw new InvalidFlowDefinitionException("flow.invalidRouteTarget", reference, node.id(),
+                        route.node());
             }
-            String target = route.node();
-            boolean earlierApprover = all.subList(0, i).stream()
-                    .anyMatch(earlier -> earlier.id().equals(target) && earlier instanceof ApproverNode);
-            if (!earlierApprover) {
-                throw new InvalidFlowDefinitionException("flow.invalidRouteTarget", reference, node.id(), target);
+            switch (node) {
+                case ApproverNode approver -> visible.add(approver.id());
+                case BranchNode branch -> branch.branches().forEach(b -> checkRoutes(reference, b.nodes(), visible));
+                case ParallelNode parallel ->
+                        parallel.branches().forEach(b -> checkRoutes(reference, b.nodes(), visible));
+                default -> {
+                }
             }
         }
     }

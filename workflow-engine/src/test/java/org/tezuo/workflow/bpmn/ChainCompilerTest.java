@@ -3,10 +3,20 @@ package org.tezuo.workflow.bpmn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.flowable.bpmn.converter.BpmnXMLConverter;
+import org.flowable.bpmn.model.BoundaryEvent;
 import org.flowable.bpmn.model.BpmnModel;
+import org.flowable.bpmn.model.ErrorEventDefinition;
+import org.flowable.bpmn.model.ExclusiveGateway;
+import org.flowable.bpmn.model.ParallelGateway;
+import org.flowable.bpmn.model.SubProcess;
+import org.flowable.validation.ProcessValidatorFactory;
+import org.flowable.validation.ValidationError;
 import org.flowable.bpmn.model.FlowElement;
 import org.flowable.bpmn.model.FlowNode;
 import org.flowable.bpmn.model.FlowableListener;
@@ -39,7 +49,7 @@ class ChainCompilerTest {
         assertThat(process.getName()).isEqualTo("动火作业审批");
         assertThat(process.findFlowElementsOfType(UserTask.class, false))
                 .extracting(UserTask::getId, UserTask::getName)
-                .containsExactly(
+                .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple("workLeader", "作业负责人"),
                         org.assertj.core.groups.Tuple.tuple("unitHead", "所在单位负责人"),
                         org.assertj.core.groups.Tuple.tuple("safetyDepartment", "安全管理部门"),
@@ -76,8 +86,8 @@ class ChainCompilerTest {
                 .extracting(SequenceFlow::getTargetRef, SequenceFlow::getConditionExpression)
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple("safetyDepartment", null),
-                        org.assertj.core.groups.Tuple.tuple(ChainVariables.REJECTED_END, "${tz_decision == 'REJECTED'}"),
-                        org.assertj.core.groups.Tuple.tuple(ChainVariables.RESUBMIT_TASK, "${tz_decision == 'RETURNED'}"));
+                        org.assertj.core.groups.Tuple.tuple(ChainVariables.REJECTED_END, "${execution.getVariable('tz_decision_unitHead') == 'REJECTED'}"),
+                        org.assertj.core.groups.Tuple.tuple(ChainVariables.RESUBMIT_TASK, "${execution.getVariable('tz_decision_unitHead') == 'RETURNED'}"));
         assertThat(((FlowNode) process.getFlowElement(ChainVariables.RESUBMIT_TASK)).getOutgoingFlows())
                 .extracting(SequenceFlow::getTargetRef)
                 .containsExactly("workLeader");
@@ -99,7 +109,7 @@ class ChainCompilerTest {
 
         assertThat(task.getLoopCharacteristics().isSequential()).isFalse();
         assertThat(task.getLoopCharacteristics().getInputDataItem()).isEqualTo("${tz_approvers_countersign}");
-        assertThat(task.getLoopCharacteristics().getCompletionCondition()).isEqualTo("${tz_decision != 'APPROVED'}");
+        assertThat(task.getLoopCharacteristics().getCompletionCondition()).isEqualTo("${tezuoCountersign.completes(execution, 'countersign')}");
         assertThat(task.getAssignee()).isEqualTo("${tz_approver}");
     }
 
@@ -115,7 +125,8 @@ class ChainCompilerTest {
 
         assertThat(sequentialTask.getLoopCharacteristics().isSequential()).isTrue();
         assertThat(anyTask.getLoopCharacteristics().isSequential()).isFalse();
-        assertThat(anyTask.getLoopCharacteristics().getCompletionCondition()).isEqualTo("${true}");
+        assertThat(anyTask.getLoopCharacteristics().getCompletionCondition())
+                .isEqualTo("${tezuoCountersign.completes(execution, 'countersign')}");
     }
 
     @Test
@@ -131,6 +142,89 @@ class ChainCompilerTest {
         assertThat(listeners).hasSize(3);
         assertThat(listeners).extracting(FlowableListener::getImplementation)
                 .containsOnly("${" + ChainVariables.OUTCOME_NOTIFIER_BEAN + "}");
+    }
+
+    @Test
+    void fullChainRoundTripsWithDiagram() throws IOException {
+        String xml = compiler.compile(fullChain());
+
+        BpmnModel model = readBack(xml);
+
+        List<FlowElement> elements = model.getMainProcess().findFlowElementsOfType(FlowElement.class, true);
+        assertThat(elements).extracting(FlowElement::getId).contains("qualification", "unitHead", "byGrade",
+                "experts", "checks", "safety", "equipment", "copyHse", "wait", "tell", "director");
+        for (FlowElement element : elements) {
+            if (element instanceof SequenceFlow flow) {
+                assertThat(model.getFlowLocationGraphicInfo(flow.getId())).as("waypoints of %s", flow.getId())
+                        .hasSizeGreaterThanOrEqualTo(2);
+            } else {
+                assertThat(model.getGraphicInfo(element.getId())).as("bounds of %s", element.getId()).isNotNull();
+            }
+        }
+        List<ValidationError> errors = new ProcessValidatorFactory().createDefaultProcessValidator().validate(model);
+        assertThat(errors).as("Flowable validation").isEmpty();
+    }
+
+    @Test
+    void fullChainShapesDoNotOverlap() throws IOException {
+        BpmnModel model = compiler.toModel(fullChain());
+
+        List<FlowElement> shapes = model.getMainProcess().findFlowElementsOfType(FlowElement.class, true).stream()
+                .filter(element -> !(element instanceof SequenceFlow) && !(element instanceof BoundaryEvent)
+                        && !(element instanceof SubProcess))
+                .toList();
+        for (int i = 0; i < shapes.size(); i++) {
+            for (int j = i + 1; j < shapes.size(); j++) {
+                GraphicInfo a = model.getGraphicInfo(shapes.get(i).getId());
+                GraphicInfo b = model.getGraphicInfo(shapes.get(j).getId());
+                boolean overlap = a.getX() < b.getX() + b.getWidth() && b.getX() < a.getX() + a.getWidth()
+                        && a.getY() < b.getY() + b.getHeight() && b.getY() < a.getY() + a.getHeight();
+                assertThat(overlap).as("%s overlaps %s", shapes.get(i).getId(), shapes.get(j).getId()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void parallelNodeIsSubProcessWithEscapes() throws IOException {
+        BpmnModel model = compiler.toModel(fullChain());
+
+        SubProcess checks = (SubProcess) model.getMainProcess().getFlowElement("checks");
+
+        assertThat(checks.getFlowElements()).filteredOn(ParallelGateway.class::isInstance).extracting(FlowElement::getId)
+                .containsExactlyInAnyOrder("tz_fork_checks", "tz_join_checks");
+        assertThat(checks.getBoundaryEvents()).extracting(event -> event.getEventDefinitions().getFirst())
+                .allMatch(ErrorEventDefinition.class::isInstance);
+        assertThat(checks.getBoundaryEvents()).isNotEmpty();
+    }
+
+    @Test
+    void branchFlowsAskConditionBean() throws IOException {
+        BpmnModel model = readBack(compiler.compile(fullChain()));
+
+        ExclusiveGateway fork = (ExclusiveGateway) model.getMainProcess().getFlowElement("byGrade");
+
+        assertThat(fork.getOutgoingFlows()).extracting(SequenceFlow::getId, SequenceFlow::getConditionExpression)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("tz_branch_special",
+                                "${tezuoFlowCondition.matches(execution, 'special')}"),
+                        org.assertj.core.groups.Tuple.tuple("tz_branch_ordinary", null));
+        assertThat(fork.getDefaultFlow()).isEqualTo("tz_branch_ordinary");
+    }
+
+    @Test
+    void onlyPlatformBeansAreCalled() throws IOException {
+        String xml = compiler.compile(fullChain());
+
+        assertThat(xml).doesNotContain("flowable:class=", "flowable:expression=", "scriptTask");
+        BpmnModel model = readBack(xml);
+        for (ServiceTask task : model.getMainProcess().findFlowElementsOfType(ServiceTask.class, true)) {
+            assertThat(task.getImplementation()).as(task.getId()).isEqualTo("${tezuoFlowAction}");
+        }
+    }
+
+    private FlowDefinition fullChain() throws IOException {
+        return flow("confined-space", Files.readString(
+                Path.of("../metadata/src/test/resources/org/tezuo/metadata/flows/full-chain.json")));
     }
 
     private FlowDefinition flow(String key, String body) {

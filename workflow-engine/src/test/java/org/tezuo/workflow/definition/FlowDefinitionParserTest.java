@@ -77,6 +77,43 @@ class FlowDefinitionParserTest {
     }
 
     @Test
+    void routeIntoEarlierBranchIsInvalid() {
+        String body = """
+                {"name": {"zh": "退回"}, "nodes": [
+                  {"id": "pick", "type": "branch", "name": {"zh": "分支"}, "branches": [
+                    {"id": "hit", "name": {"zh": "命中"}, "condition": {"source": "riskScore", "op": "gt", "value": 1},
+                     "nodes": [{"id": "inner", "type": "approver", "name": {"zh": "内"},
+                                "assignee": {"by": "role", "role": "R"}}]},
+                    {"id": "other", "name": {"zh": "其他"}, "default": true, "nodes": []}]},
+                  {"id": "after", "type": "approver", "name": {"zh": "后"}, "onReject": {"to": "node", "node": "inner"},
+                   "assignee": {"by": "role", "role": "R"}}]}""";
+
+        assertThatThrownBy(() -> parser.parse("branchy", 1, "abc", json.readTree(body)))
+                .isInstanceOf(InvalidFlowDefinitionException.class)
+                .hasMessageContaining("“after”退回到“inner”");
+    }
+
+    @Test
+    void routeFromBranchToOuterNodeIsValid() {
+        String body = """
+                {"name": {"zh": "退回"}, "nodes": [
+                  {"id": "first", "type": "approver", "name": {"zh": "一"}, "assignee": {"by": "role", "role": "R"}},
+                  {"id": "both", "type": "parallel", "name": {"zh": "并行"}, "branches": [
+                    {"id": "left", "name": {"zh": "左"}, "nodes": [
+                      {"id": "inner", "type": "approver", "name": {"zh": "内"}, "assignee": {"by": "role", "role": "R"}},
+                      {"id": "deeper", "type": "approver", "name": {"zh": "深"}, "onReject": {"to": "node", "node": "inner"},
+                       "assignee": {"by": "role", "role": "R"}}]},
+                    {"id": "right", "name": {"zh": "右"}, "nodes": [
+                      {"id": "sibling", "type": "approver", "name": {"zh": "右"}, "onReject": {"to": "node", "node": "first"},
+                       "assignee": {"by": "role", "role": "R"}}]}]}]}""";
+
+        FlowDefinition flow = parser.parse("outer", 1, "abc", json.readTree(body));
+
+        assertThat(flow.approver("sibling").orElseThrow().onReject().node()).isEqualTo("first");
+        assertThat(flow.approver("deeper").orElseThrow().onReject().node()).isEqualTo("inner");
+    }
+
+    @Test
     void routeToLaterNodeIsInvalid() {
         String body = """
                 {"name": {"zh": "退回"}, "nodes": [
