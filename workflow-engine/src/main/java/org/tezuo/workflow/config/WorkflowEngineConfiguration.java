@@ -8,16 +8,30 @@ import org.springframework.context.annotation.Configuration;
 import org.tezuo.workflow.approval.FlowOutcomeNotifier;
 import org.tezuo.workflow.bpmn.ChainVariables;
 
-/**
- * Limits the beans that process expressions can reach to Tezuo's outcome notifier. Without this, Flowable
- * resolves any Spring bean named in an expression, so a deployed BPMN could call arbitrary application code.
- */
+/** Flowable engine settings that Tezuo's approval chains rely on or that make them cheaper to run. */
 @Configuration(proxyBeanMethods = false)
 public class WorkflowEngineConfiguration {
 
+    /**
+     * Limits the beans that process expressions can reach to Tezuo's outcome notifier. Without this, Flowable
+     * resolves any Spring bean named in an expression, so a deployed BPMN could call arbitrary application code.
+     */
     @Bean
     EngineConfigurationConfigurer<SpringProcessEngineConfiguration> tezuoExpressionBeans(
             FlowOutcomeNotifier notifier) {
         return configuration -> configuration.setBeans(Map.of(ChainVariables.OUTCOME_NOTIFIER_BEAN, notifier));
+    }
+
+    /**
+     * Turns off Flowable's identity engine. Tezuo resolves approvers to user names when an approval starts and
+     * offers tasks to candidate users only, so it never creates Flowable users, groups or memberships. With the
+     * identity engine on, every task query by candidate user first looked up the user's groups in those empty
+     * tables: one extra query for each inbox listing and each decision (ApprovalThroughputBenchmark,
+     * docs/benchmarks.md). Without it, task queries match candidate users and assignees only.
+     */
+    @Bean
+    EngineConfigurationConfigurer<SpringProcessEngineConfiguration> tezuoWithoutIdentityEngine() {
+        // NOTE: a flow that offers tasks to candidate groups kept in Flowable's identity tables needs this back on.
+        return configuration -> configuration.setDisableIdmEngine(true);
     }
 }
