@@ -44,7 +44,12 @@ def t_quantile(df):
 
 results = {}
 for path in sorted(glob.glob(f"{sys.argv[1]}/*.json")):
-    for run in json.load(open(path)):
+    try:
+        runs = json.load(open(path))
+    except ValueError:
+        print(f"skipped {path}: no JMH result, see the .log file next to it")
+        continue
+    for run in runs:
         name = run["benchmark"].rsplit(".", 1)[1]
         entry = results.setdefault((run["threads"], name), {"scores": [], "cpu": 0, "permits": 0})
         entry["scores"] += [s for fork in run["primaryMetric"]["rawData"] for s in fork]
