@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.flowable.engine.RepositoryService;
@@ -14,6 +15,9 @@ import org.flowable.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.tezuo.metadata.MetadataDocument;
 import org.tezuo.workflow.bpmn.ChainCompiler;
 import org.tezuo.workflow.definition.FlowDefinition;
@@ -36,11 +40,15 @@ public class FlowDeployer {
     private final ChainCompiler compiler;
     private final FlowDefinitionParser parser;
     private final JsonMapper json;
+    private final TransactionTemplate ownTransaction;
     private final Map<String, FlowDefinition> definitionsByDeployment = new ConcurrentHashMap<>();
+    private final Map<String, FlowDefinition> definitionsByProcessDefinition = new ConcurrentHashMap<>();
 
-    public FlowDeployer(RepositoryService repository, JsonMapper json) {
+    public FlowDeployer(RepositoryService repository, JsonMapper json, PlatformTransactionManager transactions) {
         this.repository = repository;
         this.json = json;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.compiler = new ChainCompiler();
         this.parser = new FlowDefinitionParser();
     }
@@ -52,17 +60,24 @@ public class FlowDeployer {
      */
     public FlowDeployment deploy(MetadataDocument document) {
         FlowDefinition definition = parser.parse(document);
-        String tenant = FlowableTenant.of(document.tenantId());
         Optional<FlowDeployment> existing = find(document.tenantId(), definition.key(), definition.version(),
                 definition.checksum());
         if (existing.isPresent()) {
-            log.debug("Flow {} of tenant {} is deployed already as {}", definition.reference(), tenant,
-                    existing.get().deploymentId());
             return existing.get();
         }
 
-        // NOTE: two concurrent first deployments of one version can both pass the check above and deploy twice.
-        // Both deployments are equal, and instances start from the newest, so the duplicate is harmless.
+        // Deploy in a transaction of its own and one at a time, so that two first submissions of a new version do
+        // not both deploy it: the second would collide on Flowable's unique process-definition version.
+        // NOTE: the lock is per JVM; two application nodes can still race, and the later start then fails once.
+        synchronized (this) {
+            return Objects.requireNonNull(ownTransaction.execute(status -> find(document.tenantId(), definition.key(),
+                    definition.version(), definition.checksum())
+                    .orElseGet(() -> deployNew(document, definition))));
+        }
+    }
+
+    private FlowDeployment deployNew(MetadataDocument document, FlowDefinition definition) {
+        String tenant = FlowableTenant.of(document.tenantId());
         Deployment deployment = repository.createDeployment()
                 .tenantId(tenant)
                 .key(definition.key())
@@ -91,10 +106,13 @@ public class FlowDeployer {
 
     /** Returns the approval chain that the process definition {@code processDefinitionId} was compiled from. */
     public FlowDefinition definitionOf(String processDefinitionId) {
-        ProcessDefinition processDefinition = repository.getProcessDefinition(processDefinitionId);
-        return definitionOfDeployment(repository.createDeploymentQuery()
-                .deploymentId(processDefinition.getDeploymentId())
-                .singleResult());
+        // A process definition never changes after deployment, so its chain is cached for the life of the app.
+        return definitionsByProcessDefinition.computeIfAbsent(processDefinitionId, id -> {
+            ProcessDefinition processDefinition = repository.getProcessDefinition(id);
+            return definitionOfDeployment(repository.createDeploymentQuery()
+                    .deploymentId(processDefinition.getDeploymentId())
+                    .singleResult());
+        });
     }
 
     private Optional<FlowDeployment> find(long tenantId, String key, int version, String checksum) {
