@@ -84,7 +84,8 @@ public class ApprovalOperations {
             return approveAndPass(task, user, comment, evidence, queued.getFirst());
         }
         decider.approve(tenantId, taskId, user, comment, evidence.signatureFileId(), evidence.attachmentIds());
-        return history.latest(tenantId, task.processInstanceId()).orElseThrow();
+        // Read back by task, because service tasks that ran after the approval may have appended rows of their own.
+        return history.latestOfTask(tenantId, taskId, Operation.APPROVED).orElseThrow();
     }
 
     /** Returns the steps the task may be returned to, the applicant first, then the passed approver nodes in order. */
