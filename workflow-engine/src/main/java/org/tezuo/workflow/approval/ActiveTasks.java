@@ -55,15 +55,6 @@ public class ActiveTasks {
         return toActiveTask(tenantId, task);
     }
 
-    /** Returns the open task {@code taskId} of the tenant whoever acts on it, or empty when there is none. */
-    public java.util.Optional<ActiveTask> find(long tenantId, String taskId) {
-        Task task = taskService.createTaskQuery()
-                .taskId(taskId)
-                .taskTenantId(FlowableTenant.of(tenantId))
-                .singleResult();
-        return java.util.Optional.ofNullable(task).map(found -> toActiveTask(tenantId, found));
-    }
-
     /** Returns the task with the chain it belongs to; a signer's task describes the step of its parent task. */
     public ActiveTask toActiveTask(long tenantId, Task task) {
         if (task.getParentTaskId() != null && task.getProcessInstanceId() == null) {

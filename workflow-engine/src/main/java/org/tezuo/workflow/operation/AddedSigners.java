@@ -3,6 +3,7 @@ package org.tezuo.workflow.operation;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.flowable.engine.TaskService;
 import org.jspecify.annotations.Nullable;
@@ -70,7 +71,7 @@ class AddedSigners {
     /** Cancels the open before-signers of one task and deletes their tasks, when that task is decided otherwise. */
     void cancelBefore(long tenantId, String taskId, String reason) {
         List<Signer> open = ofTask(tenantId, taskId, OPEN);
-        deleteOpenTasks(open.stream().map(Signer::signerTaskId).filter(java.util.Objects::nonNull).toList(), reason);
+        deleteOpenTasks(open.stream().map(Signer::signerTaskId).filter(Objects::nonNull).toList(), reason);
         open.forEach(signer -> setStatus(signer.id(), CANCELLED));
     }
 

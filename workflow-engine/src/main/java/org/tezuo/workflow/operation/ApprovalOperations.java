@@ -2,6 +2,7 @@ package org.tezuo.workflow.operation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.flowable.engine.IdentityService;
 import org.flowable.engine.RuntimeService;
@@ -26,6 +27,7 @@ import org.tezuo.workflow.approval.TaskDecisionContext;
 import org.tezuo.workflow.bpmn.ChainVariables;
 import org.tezuo.workflow.definition.ApprovalMode;
 import org.tezuo.workflow.definition.ApproverNode;
+import org.tezuo.workflow.deploy.FlowableTenant;
 
 /**
  * Operations an approver takes on an open task besides reject and return to the applicant. The acting user must
@@ -48,11 +50,12 @@ public class ApprovalOperations {
     private final ApprovalSuspensions suspensions;
     private final DecisionEvidence evidenceCheck;
     private final ObjectProvider<TaskCompletionGuard> guards;
+    private final SequentialSigners sequentialSigners;
 
     ApprovalOperations(ActiveTasks tasks, ApprovalDecider decider, TaskService taskService, RuntimeService runtime,
             IdentityService identity, RunningInstances instances, OperationLog history, AddedSigners signers,
             ApprovalSuspensions suspensions, DecisionEvidence evidenceCheck,
-            ObjectProvider<TaskCompletionGuard> guards) {
+            ObjectProvider<TaskCompletionGuard> guards, SequentialSigners sequentialSigners) {
         this.tasks = tasks;
         this.decider = decider;
         this.taskService = taskService;
@@ -64,6 +67,7 @@ public class ApprovalOperations {
         this.suspensions = suspensions;
         this.evidenceCheck = evidenceCheck;
         this.guards = guards;
+        this.sequentialSigners = sequentialSigners;
     }
 
     /**
@@ -230,7 +234,7 @@ public class ApprovalOperations {
             signerTask.setName(task.nodeName().zh());
             signerTask.setAssignee(signer);
             signerTask.setOwner(user);
-            signerTask.setTenantId(org.tezuo.workflow.deploy.FlowableTenant.of(tenantId));
+            signerTask.setTenantId(FlowableTenant.of(tenantId));
             taskService.saveTask(signerTask);
             signers.add(tenantId, task.processInstanceId(), task.nodeId(), taskId, signerTask.getId(), signer,
                     position, AddedSigners.OPEN, user);
@@ -239,8 +243,9 @@ public class ApprovalOperations {
 
         switch (node.mode()) {
             case ALL, RATIO -> runtime.addMultiInstanceExecution(task.nodeId(), task.processInstanceId(),
-                    java.util.Map.of(ChainVariables.APPROVER, signer));
-            case SEQUENTIAL -> insertSequentialSigner(task, signer);
+                    Map.of(ChainVariables.APPROVER, signer));
+            case SEQUENTIAL -> sequentialSigners.insertAfter(
+                    taskService.createTaskQuery().taskId(taskId).singleResult(), task.nodeId(), signer);
             case SINGLE, ANY -> signers.add(tenantId, task.processInstanceId(), task.nodeId(), taskId, null, signer,
                     position, AddedSigners.QUEUED, user);
         }
@@ -359,21 +364,6 @@ public class ApprovalOperations {
         return entry;
     }
 
-    private void insertSequentialSigner(ActiveTask task, String signer) {
-        Task current = taskService.createTaskQuery().taskId(task.taskId()).singleResult();
-        String collectionName = ChainVariables.approvers(task.nodeId());
-        @SuppressWarnings("unchecked")
-        List<String> approvers = new ArrayList<>((List<String>) runtime.getVariable(task.processInstanceId(),
-                collectionName));
-        Integer loopCounter = (Integer) runtime.getVariableLocal(current.getExecutionId(), "loopCounter");
-        int index = loopCounter == null ? approvers.size() : loopCounter + 1;
-        approvers.add(index, signer);
-        runtime.setVariable(task.processInstanceId(), collectionName, approvers);
-        String root = multiInstanceRoot(current.getExecutionId());
-        Integer instancesCount = (Integer) runtime.getVariableLocal(root, "nrOfInstances");
-        runtime.setVariableLocal(root, "nrOfInstances", instancesCount + 1);
-    }
-
     private HistoryEntry removeSequentialSigner(ActiveTask task, String user, String signer,
             @Nullable String comment) {
         String nodeName = task.nodeName().zh();
@@ -381,38 +371,13 @@ public class ApprovalOperations {
         if (open.stream().anyMatch(candidate -> signer.equals(candidate.getAssignee()))) {
             throw OperationException.currentSequentialSigner(signer, nodeName);
         }
-        Task current = open.getFirst();
-        String collectionName = ChainVariables.approvers(task.nodeId());
-        @SuppressWarnings("unchecked")
-        List<String> approvers = new ArrayList<>((List<String>) runtime.getVariable(task.processInstanceId(),
-                collectionName));
-        Integer loopCounter = (Integer) runtime.getVariableLocal(current.getExecutionId(), "loopCounter");
-        int from = loopCounter == null ? 0 : loopCounter + 1;
-        int index = -1;
-        for (int i = from; i < approvers.size(); i++) {
-            if (approvers.get(i).equals(signer)) {
-                index = i;
-                break;
-            }
-        }
-        if (index < 0) {
+        if (!sequentialSigners.removeLater(open.getFirst(), task.nodeId(), signer)) {
             if (history.hasDecided(task.tenantId(), task.processInstanceId(), task.nodeId(), signer)) {
                 throw OperationException.signerDecided(signer, nodeName);
             }
             throw OperationException.signerNotFound(signer, nodeName);
         }
-        approvers.remove(index);
-        runtime.setVariable(task.processInstanceId(), collectionName, approvers);
-        String root = multiInstanceRoot(current.getExecutionId());
-        Integer instancesCount = (Integer) runtime.getVariableLocal(root, "nrOfInstances");
-        runtime.setVariableLocal(root, "nrOfInstances", instancesCount - 1);
         return append(task, user, Operation.SIGNER_REMOVED, signer, comment);
-    }
-
-    private String multiInstanceRoot(String executionId) {
-        org.flowable.engine.runtime.Execution execution = runtime.createExecutionQuery().executionId(executionId)
-                .singleResult();
-        return Objects.requireNonNull(execution.getParentId(), "multi-instance execution without parent");
     }
 
     private List<ReturnTarget> returnTargets(ActiveTask task) {

@@ -1,6 +1,7 @@
 package org.tezuo.workflow.operation;
 
 import java.util.List;
+import java.util.Locale;
 import org.flowable.engine.TaskService;
 import org.flowable.task.api.DelegationState;
 import org.flowable.task.api.Task;
@@ -39,7 +40,7 @@ class OperationGuard implements TaskCompletionGuard {
         }
         if (decision != Decision.APPROVED) {
             // A rejection or return ends the step, so the opinions still awaited from added signers lapse.
-            signers.cancelBefore(context.tenantId(), context.taskId(), decision.name().toLowerCase(java.util.Locale.ROOT)
+            signers.cancelBefore(context.tenantId(), context.taskId(), decision.name().toLowerCase(Locale.ROOT)
                     + " by " + context.approver());
         }
     }
