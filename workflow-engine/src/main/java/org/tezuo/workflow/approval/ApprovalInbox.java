@@ -1,5 +1,6 @@
 package org.tezuo.workflow.approval;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +48,34 @@ public class ApprovalInbox {
                 .map(task -> toApprovalTask(activeTasks.toActiveTask(tenantId, task,
                         businessKeys.get(task.getProcessInstanceId())), task))
                 .toList();
+    }
+
+    /**
+     * Returns the user's open tasks in the tenant that match the filter, oldest first: tasks assigned to the user,
+     * offered to the user as a candidate, or offered to one of {@code roles} as candidate group.
+     */
+    public List<ApprovalTask> todo(long tenantId, String user, Collection<String> roles, InboxFilter filter) {
+        throw new UnsupportedOperationException();
+    }
+
+    /** Returns the tasks the user completed in the tenant that match the filter, newest first. */
+    public List<DoneTask> done(long tenantId, String user, InboxFilter filter) {
+        throw new UnsupportedOperationException();
+    }
+
+    /** Returns the carbon copies to the user in the tenant that match the filter, newest first. */
+    public List<CopiedApplication> copied(long tenantId, String user, InboxFilter filter) {
+        throw new UnsupportedOperationException();
+    }
+
+    /** Marks a carbon copy to the user as read; copies to other users are left alone. */
+    public void markCopyRead(long tenantId, long copyId, String user) {
+        throw new UnsupportedOperationException();
+    }
+
+    /** Returns the sizes of the user's lists with the filter applied. */
+    public InboxCounts counts(long tenantId, String user, Collection<String> roles, InboxFilter filter) {
+        throw new UnsupportedOperationException();
     }
 
     private static ApprovalTask toApprovalTask(ActiveTask active, Task task) {

@@ -18,4 +18,19 @@ public interface FlowOutcomeListener {
     /** Called when a node returned the application to the applicant for resubmission. */
     default void onReturned(FlowOutcome outcome) {
     }
+
+    /** Called when the applicant withdrew the application before the first approval; the approval has ended. */
+    default void onWithdrawn(FlowOutcome outcome) {
+    }
+
+    /**
+     * Called when a time-out suspended a safety sign-off; {@code decidedBy} is {@code system} and the comment names
+     * the escalation target.
+     */
+    default void onSuspended(FlowOutcome outcome) {
+    }
+
+    /** Called when the escalation target resumed a suspended application. */
+    default void onResumed(FlowOutcome outcome) {
+    }
 }

@@ -1,0 +1,19 @@
+package org.tezuo.workflow.operation;
+
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** The history of approvals: every decision and operation, oldest first, superseded rows included and flagged. */
+@Component
+public class InstanceHistory {
+
+    /** Returns the history of one process instance of the tenant, oldest first. */
+    public List<HistoryEntry> entries(long tenantId, String processInstanceId) {
+        throw new UnsupportedOperationException();
+    }
+
+    /** Returns the history of every approval of a business key in the tenant, oldest first. */
+    public List<HistoryEntry> entriesForBusinessKey(long tenantId, String businessKey) {
+        throw new UnsupportedOperationException();
+    }
+}
