@@ -68,6 +68,12 @@ class PermitOutcomes implements FlowOutcomeListener {
         move(outcome, PermitStatus.RETURNED, "permit.return");
     }
 
+    /** A permit withdrawn by its applicant before the first approval is cancelled; a new one is needed. */
+    @Override
+    public void onWithdrawn(FlowOutcome outcome) {
+        move(outcome, PermitStatus.CANCELLED, "permit.withdraw");
+    }
+
     private void move(FlowOutcome outcome, PermitStatus next, String action) {
         long permitId = PermitSubmitter.permitIdOf(outcome.businessKey());
         if (permitId < 0) {
