@@ -6,11 +6,13 @@ import org.tezuo.workflow.definition.ApproverNode;
 import org.tezuo.workflow.definition.Label;
 
 /**
- * An open task with the chain it belongs to, as the decision commands need it.
+ * An open task with the chain it belongs to, as the decision commands and the operations need it.
  *
  * @param node the approver node, or null for the applicant's resubmission task
+ * @param parentTaskId for the task of a signer added before the approver (加签), the approver's task; the other
+ *     attributes then describe that approver's step
  */
-record ActiveTask(
+public record ActiveTask(
         long tenantId,
         String taskId,
         String processInstanceId,
@@ -19,9 +21,15 @@ record ActiveTask(
         String nodeId,
         Label nodeName,
         @Nullable ApproverNode node,
-        @Nullable String assignee) {
+        @Nullable String assignee,
+        @Nullable String parentTaskId) {
 
-    boolean resubmission() {
+    public boolean resubmission() {
         return node == null;
+    }
+
+    /** Returns whether this is the task of a signer added before the approver. */
+    public boolean addedSigner() {
+        return parentTaskId != null;
     }
 }

@@ -20,13 +20,13 @@ import org.tezuo.workflow.deploy.FlowableTenant;
 
 /** Looks up a tenant's open tasks and checks that the acting user may work on them. */
 @Component
-class ActiveTasks {
+public class ActiveTasks {
 
     private final TaskService taskService;
     private final RuntimeService runtime;
     private final FlowDeployer deployer;
 
-    ActiveTasks(TaskService taskService, RuntimeService runtime, FlowDeployer deployer) {
+    public ActiveTasks(TaskService taskService, RuntimeService runtime, FlowDeployer deployer) {
         this.taskService = taskService;
         this.runtime = runtime;
         this.deployer = deployer;
@@ -38,7 +38,7 @@ class ActiveTasks {
      * @throws TaskNotFoundException when the tenant has no such open task
      * @throws NotTaskCandidateException when the user may not act on it
      */
-    ActiveTask require(long tenantId, String taskId, String user) {
+    public ActiveTask require(long tenantId, String taskId, String user) {
         Task task = taskService.createTaskQuery()
                 .taskId(taskId)
                 .taskTenantId(FlowableTenant.of(tenantId))
@@ -52,17 +52,43 @@ class ActiveTasks {
             throw new NotTaskCandidateException(user, taskId, task.getName(), task.getTaskDefinitionKey(),
                     people(task));
         }
+        return toActiveTask(tenantId, task);
+    }
+
+    /** Returns the open task {@code taskId} of the tenant whoever acts on it, or empty when there is none. */
+    public java.util.Optional<ActiveTask> find(long tenantId, String taskId) {
+        Task task = taskService.createTaskQuery()
+                .taskId(taskId)
+                .taskTenantId(FlowableTenant.of(tenantId))
+                .singleResult();
+        return java.util.Optional.ofNullable(task).map(found -> toActiveTask(tenantId, found));
+    }
+
+    /** Returns the task with the chain it belongs to; a signer's task describes the step of its parent task. */
+    public ActiveTask toActiveTask(long tenantId, Task task) {
+        if (task.getParentTaskId() != null && task.getProcessInstanceId() == null) {
+            Task parent = taskService.createTaskQuery().taskId(task.getParentTaskId()).singleResult();
+            if (parent == null) {
+                throw new TaskNotFoundException(task.getParentTaskId());
+            }
+            ActiveTask step = toActiveTask(tenantId, parent);
+            return new ActiveTask(tenantId, task.getId(), step.processInstanceId(), step.businessKey(), step.flow(),
+                    step.nodeId(), step.nodeName(), step.node(), task.getAssignee(), parent.getId());
+        }
         return toActiveTask(tenantId, task, businessKey(task.getProcessInstanceId()));
     }
 
     /** Returns the task with the chain it belongs to, the business key given. */
     ActiveTask toActiveTask(long tenantId, Task task, String businessKey) {
+        if (task.getParentTaskId() != null && task.getProcessInstanceId() == null) {
+            return toActiveTask(tenantId, task);
+        }
         FlowDefinition flow = deployer.definitionOf(task.getProcessDefinitionId());
         String nodeId = task.getTaskDefinitionKey();
         ApproverNode node = flow.approver(nodeId).orElse(null);
         Label name = node == null ? resubmissionName() : node.name();
         return new ActiveTask(tenantId, task.getId(), task.getProcessInstanceId(), businessKey, flow, nodeId, name,
-                node, task.getAssignee());
+                node, task.getAssignee(), null);
     }
 
     private String businessKey(String processInstanceId) {

@@ -1,6 +1,7 @@
 package org.tezuo.workflow.approval;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.flowable.engine.IdentityService;
@@ -19,8 +20,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Takes decisions on open tasks: an approver approves, rejects or returns the application to the applicant, and
  * the applicant resubmits it. The acting user must be the task's assignee or one of its candidates. Each decision
- * is recorded in {@link ApprovalHistory} and as a Flowable task comment in the same transaction as the task's
- * completion.
+ * is recorded in {@link ApprovalHistory}, in the audit log and as a Flowable task comment in the same transaction as
+ * the task's completion. Every {@link TaskCompletionGuard} may veto a decision first.
  */
 @Component
 public class ApprovalDecider {
@@ -36,10 +37,11 @@ public class ApprovalDecider {
     private final ApprovalHistory history;
     private final ObjectProvider<TaskCompletionGuard> guards;
     private final ApproverAssigner assigner;
+    private final DecisionEvidence evidence;
 
     public ApprovalDecider(ActiveTasks tasks, TaskService taskService, RuntimeService runtime,
             IdentityService identity, ApprovalHistory history, ObjectProvider<TaskCompletionGuard> guards,
-            ApproverResolver resolver) {
+            ApproverResolver resolver, DecisionEvidence evidence) {
         this.tasks = tasks;
         this.taskService = taskService;
         this.runtime = runtime;
@@ -47,6 +49,7 @@ public class ApprovalDecider {
         this.history = history;
         this.guards = guards;
         this.assigner = new ApproverAssigner(resolver);
+        this.evidence = evidence;
     }
 
     /**
@@ -55,12 +58,26 @@ public class ApprovalDecider {
      */
     @Transactional
     public ApprovalRecord approve(long tenantId, String taskId, String user, @Nullable String comment) {
-        ActiveTask task = approvalTask(tenantId, taskId, user);
-        TaskDecisionContext context = new TaskDecisionContext(tenantId, taskId, task.processInstanceId(),
-                task.businessKey(), task.flow().key(), task.flow().version(), node(task), user, comment);
-        guards.orderedStream().forEach(guard -> guard.beforeApprove(context));
+        return approve(tenantId, taskId, user, comment, null, List.of());
+    }
 
-        return complete(task, user, Decision.APPROVED, comment);
+    /**
+     * Approves a task with a handwritten signature and attachments, given as stored-file ids of the tenant. The
+     * signature is required when the node requires one and rejected otherwise.
+     *
+     * @throws SignatureException when the signature is missing or not expected
+     * @throws StoredFileNotFoundException when a file id names no file of the tenant
+     */
+    @Transactional
+    public ApprovalRecord approve(long tenantId, String taskId, String user, @Nullable String comment,
+            @Nullable String signatureFileId, List<String> attachmentIds) {
+        ActiveTask task = approvalTask(tenantId, taskId, user);
+        TaskDecisionContext context = context(task, user, comment);
+        guards.orderedStream().forEach(guard -> guard.beforeDecision(context, Decision.APPROVED));
+        guards.orderedStream().forEach(guard -> guard.beforeApprove(context));
+        evidence.check(tenantId, node(task), signatureFileId, attachmentIds);
+
+        return complete(task, user, Decision.APPROVED, comment, signatureFileId, attachmentIds);
     }
 
     /** Rejects a task, which ends the approval as rejected; the comment giving the reason is required. */
@@ -68,8 +85,10 @@ public class ApprovalDecider {
     public ApprovalRecord reject(long tenantId, String taskId, String user, String comment) {
         ActiveTask task = approvalTask(tenantId, taskId, user);
         requireComment(task, Decision.REJECTED, comment);
+        TaskDecisionContext context = context(task, user, comment);
+        guards.orderedStream().forEach(guard -> guard.beforeDecision(context, Decision.REJECTED));
 
-        return complete(task, user, Decision.REJECTED, comment);
+        return complete(task, user, Decision.REJECTED, comment, null, List.of());
     }
 
     /**
@@ -80,8 +99,10 @@ public class ApprovalDecider {
     public ApprovalRecord returnToApplicant(long tenantId, String taskId, String user, String comment) {
         ActiveTask task = approvalTask(tenantId, taskId, user);
         requireComment(task, Decision.RETURNED, comment);
+        TaskDecisionContext context = context(task, user, comment);
+        guards.orderedStream().forEach(guard -> guard.beforeDecision(context, Decision.RETURNED));
 
-        return complete(task, user, Decision.RETURNED, comment);
+        return complete(task, user, Decision.RETURNED, comment, null, List.of());
     }
 
     /**
@@ -104,7 +125,7 @@ public class ApprovalDecider {
             runtime.setVariables(task.processInstanceId(), variables);
         }
 
-        return complete(task, applicant, Decision.RESUBMITTED, comment);
+        return complete(task, applicant, Decision.RESUBMITTED, comment, null, List.of());
     }
 
     private ActiveTask approvalTask(long tenantId, String taskId, String user) {
@@ -112,7 +133,15 @@ public class ApprovalDecider {
         if (task.resubmission()) {
             throw WrongTaskKindException.notApprovalTask(task.nodeName().zh());
         }
+        if (task.addedSigner()) {
+            throw WrongTaskKindException.addedSignerTask(task.nodeName().zh());
+        }
         return task;
+    }
+
+    private static TaskDecisionContext context(ActiveTask task, String user, @Nullable String comment) {
+        return new TaskDecisionContext(task.tenantId(), task.taskId(), task.processInstanceId(), task.businessKey(),
+                task.flow().key(), task.flow().version(), node(task), user, comment);
     }
 
     private static ApproverNode node(ActiveTask task) {
@@ -125,9 +154,10 @@ public class ApprovalDecider {
         }
     }
 
-    private ApprovalRecord complete(ActiveTask task, String user, Decision decision, @Nullable String comment) {
+    private ApprovalRecord complete(ActiveTask task, String user, Decision decision, @Nullable String comment,
+            @Nullable String signatureFileId, List<String> attachmentIds) {
         String trimmed = comment == null || comment.isBlank() ? null : comment.strip();
-        ApprovalRecord record = history.append(task, user, decision, trimmed);
+        ApprovalRecord record = history.append(task, user, decision, trimmed, signatureFileId, attachmentIds);
 
         identity.setAuthenticatedUserId(user);
         try {

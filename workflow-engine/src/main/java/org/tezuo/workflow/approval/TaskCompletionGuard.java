@@ -13,4 +13,11 @@ public interface TaskCompletionGuard {
      * nothing is recorded.
      */
     void beforeApprove(TaskDecisionContext context);
+
+    /**
+     * Returns normally to let any decision (approve, reject or return) go ahead; called before {@link
+     * #beforeApprove} on approval. A veto throws a {@link org.tezuo.core.i18n.LocalizedException}.
+     */
+    default void beforeDecision(TaskDecisionContext context, Decision decision) {
+    }
 }

@@ -1,9 +1,31 @@
 package org.tezuo.workflow.operation;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.flowable.engine.IdentityService;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.flowable.identitylink.api.IdentityLink;
+import org.flowable.identitylink.api.IdentityLinkType;
+import org.flowable.task.api.DelegationState;
+import org.flowable.task.api.Task;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.tezuo.workflow.approval.ActiveTask;
+import org.tezuo.workflow.approval.ActiveTasks;
+import org.tezuo.workflow.approval.ApprovalDecider;
+import org.tezuo.workflow.approval.Decision;
+import org.tezuo.workflow.approval.DecisionEvidence;
+import org.tezuo.workflow.approval.TaskCompletionGuard;
+import org.tezuo.workflow.approval.TaskDecisionContext;
+import org.tezuo.workflow.bpmn.ChainVariables;
+import org.tezuo.workflow.definition.ApprovalMode;
+import org.tezuo.workflow.definition.ApproverNode;
 
 /**
  * Operations an approver takes on an open task besides reject and return to the applicant. The acting user must
@@ -12,6 +34,37 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class ApprovalOperations {
+
+    private static final Logger log = LoggerFactory.getLogger(ApprovalOperations.class);
+
+    private final ActiveTasks tasks;
+    private final ApprovalDecider decider;
+    private final TaskService taskService;
+    private final RuntimeService runtime;
+    private final IdentityService identity;
+    private final RunningInstances instances;
+    private final OperationLog history;
+    private final AddedSigners signers;
+    private final ApprovalSuspensions suspensions;
+    private final DecisionEvidence evidenceCheck;
+    private final ObjectProvider<TaskCompletionGuard> guards;
+
+    ApprovalOperations(ActiveTasks tasks, ApprovalDecider decider, TaskService taskService, RuntimeService runtime,
+            IdentityService identity, RunningInstances instances, OperationLog history, AddedSigners signers,
+            ApprovalSuspensions suspensions, DecisionEvidence evidenceCheck,
+            ObjectProvider<TaskCompletionGuard> guards) {
+        this.tasks = tasks;
+        this.decider = decider;
+        this.taskService = taskService;
+        this.runtime = runtime;
+        this.identity = identity;
+        this.instances = instances;
+        this.history = history;
+        this.signers = signers;
+        this.suspensions = suspensions;
+        this.evidenceCheck = evidenceCheck;
+        this.guards = guards;
+    }
 
     /**
      * Approves a task, with a handwritten signature and attachments. A signature is required when the node
@@ -22,12 +75,22 @@ public class ApprovalOperations {
     @Transactional
     public HistoryEntry approve(long tenantId, String taskId, String user, @Nullable String comment,
             Evidence evidence) {
-        throw new UnsupportedOperationException();
+        ActiveTask task = tasks.require(tenantId, taskId, user);
+        if (task.addedSigner()) {
+            return approveAsAddedSigner(task, user, comment, evidence);
+        }
+        List<AddedSigners.Signer> queued = signers.ofTask(tenantId, taskId, AddedSigners.QUEUED);
+        if (!queued.isEmpty() && !task.resubmission()) {
+            return approveAndPass(task, user, comment, evidence, queued.getFirst());
+        }
+        decider.approve(tenantId, taskId, user, comment, evidence.signatureFileId(), evidence.attachmentIds());
+        return history.latest(tenantId, task.processInstanceId()).orElseThrow();
     }
 
     /** Returns the steps the task may be returned to, the applicant first, then the passed approver nodes in order. */
     public List<ReturnTarget> returnTargets(long tenantId, String taskId, String user) {
-        throw new UnsupportedOperationException();
+        ActiveTask task = approverTask(tenantId, taskId, user);
+        return returnTargets(task);
     }
 
     /**
@@ -38,13 +101,72 @@ public class ApprovalOperations {
      */
     @Transactional
     public HistoryEntry returnTo(long tenantId, String taskId, String user, String targetNodeId, String comment) {
-        throw new UnsupportedOperationException();
+        ActiveTask task = approverTask(tenantId, taskId, user);
+        String reason = requireComment(comment, Operation.RETURNED_TO_STEP, task);
+        checkDecision(task, user, reason, Decision.RETURNED);
+        List<ReturnTarget> targets = returnTargets(task);
+        ReturnTarget target = targets.stream().filter(candidate -> candidate.nodeId().equals(targetNodeId))
+                .findFirst()
+                .orElseThrow(() -> OperationException.notReturnTarget(targetNodeId, task.nodeName().zh(),
+                        String.join("、", targets.stream().map(found -> found.name().zh()).toList())));
+
+        List<String> superseded = new ArrayList<>();
+        List<ApproverNode> approvers = task.flow().approvers();
+        boolean from = target.applicant();
+        for (ApproverNode node : approvers) {
+            from = from || node.id().equals(target.nodeId());
+            if (from) {
+                superseded.add(node.id());
+            }
+        }
+        superseded.add(ChainVariables.RESUBMIT_TASK);
+        history.supersede(tenantId, task.processInstanceId(), superseded, user, reason);
+        signers.cancelAll(tenantId, task.processInstanceId());
+
+        InstanceRef instance = instance(task);
+        HistoryEntry entry = history.append(new OperationLog.NewEntry(instance, task.taskId(), task.nodeId(),
+                task.nodeName().zh(), user, Operation.RETURNED_TO_STEP, target.nodeId(), reason, List.of(), null));
+
+        // Moving every active activity, not only this task's, also ends the parallel branches and the other
+        // instances of a multi-instance step. Entering a multi-instance step creates a new root execution, so its
+        // counters (nrOfInstances, nrOfCompletedInstances) start afresh.
+        List<String> active = runtime.getActiveActivityIds(task.processInstanceId()).stream().distinct().toList();
+        identity.setAuthenticatedUserId(user);
+        try {
+            runtime.createChangeActivityStateBuilder()
+                    .processInstanceId(task.processInstanceId())
+                    .moveActivityIdsToSingleActivityId(active, target.nodeId())
+                    .processVariable(ChainVariables.DECISION, Decision.RETURNED.name())
+                    .processVariable("tz_decidedBy", user)
+                    .processVariable("tz_comment", reason)
+                    .changeState();
+        } finally {
+            identity.setAuthenticatedUserId(null);
+        }
+        log.info("Approval {} returned from {} to {} by {}", task.processInstanceId(), task.nodeId(),
+                target.nodeId(), user);
+        return entry;
     }
 
     /** Transfers (转办) the task to {@code toUser} for good; the acting user no longer sees it. */
     @Transactional
     public HistoryEntry transfer(long tenantId, String taskId, String user, String toUser, @Nullable String comment) {
-        throw new UnsupportedOperationException();
+        ActiveTask task = approverTask(tenantId, taskId, user);
+        requireOtherUser(task, user, toUser);
+        suspensions.requireActive(tenantId, task.processInstanceId(), task.businessKey());
+        requireNotDelegated(task);
+
+        taskService.setAssignee(taskId, toUser);
+        for (IdentityLink link : taskService.getIdentityLinksForTask(taskId)) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
+                if (link.getUserId() != null) {
+                    taskService.deleteCandidateUser(taskId, link.getUserId());
+                } else if (link.getGroupId() != null) {
+                    taskService.deleteCandidateGroup(taskId, link.getGroupId());
+                }
+            }
+        }
+        return append(task, user, Operation.TRANSFERRED, toUser, comment);
     }
 
     /**
@@ -53,14 +175,33 @@ public class ApprovalOperations {
      */
     @Transactional
     public HistoryEntry delegate(long tenantId, String taskId, String user, String toUser, @Nullable String comment) {
-        throw new UnsupportedOperationException();
+        ActiveTask task = approverTask(tenantId, taskId, user);
+        requireOtherUser(task, user, toUser);
+        suspensions.requireActive(tenantId, task.processInstanceId(), task.businessKey());
+        requireNotDelegated(task);
+
+        if (task.assignee() == null) {
+            taskService.claim(taskId, user);
+        }
+        taskService.delegateTask(taskId, toUser);
+        return append(task, user, Operation.DELEGATED, toUser, comment);
     }
 
     /** Gives a delegated task back to its owner with the delegate's opinion. Only the delegate may resolve. */
     @Transactional
     public HistoryEntry resolve(long tenantId, String taskId, String user, @Nullable String comment,
             Evidence evidence) {
-        throw new UnsupportedOperationException();
+        ActiveTask task = approverTask(tenantId, taskId, user);
+        Task flowableTask = taskService.createTaskQuery().taskId(taskId).singleResult();
+        if (flowableTask.getDelegationState() != DelegationState.PENDING || !user.equals(flowableTask.getAssignee())) {
+            throw OperationException.notDelegate(user, task.nodeName().zh());
+        }
+        evidenceCheck.checkAttachments(tenantId, evidence.attachmentIds());
+
+        taskService.resolveTask(taskId);
+        return history.append(new OperationLog.NewEntry(instance(task), taskId, task.nodeId(), task.nodeName().zh(),
+                user, Operation.RESOLVED, flowableTask.getOwner(), ApprovalSuspensions.blankToNull(comment),
+                evidence.attachmentIds(), null));
     }
 
     /**
@@ -72,7 +213,37 @@ public class ApprovalOperations {
     @Transactional
     public HistoryEntry addSigner(long tenantId, String taskId, String user, String signer, SignerPosition position,
             @Nullable String comment) {
-        throw new UnsupportedOperationException();
+        ActiveTask task = approverTask(tenantId, taskId, user);
+        requireOtherUser(task, user, signer);
+        suspensions.requireActive(tenantId, task.processInstanceId(), task.businessKey());
+        requireNotDelegated(task);
+        ApproverNode node = Objects.requireNonNull(task.node());
+        if (instances.peopleOf(instances.openTasks(task.processInstanceId(), task.nodeId())).contains(signer)
+                || hasAddedSigner(tenantId, taskId, signer)) {
+            throw OperationException.alreadySigner(signer, task.nodeName().zh());
+        }
+
+        if (position == SignerPosition.BEFORE) {
+            Task signerTask = taskService.newTask();
+            signerTask.setParentTaskId(taskId);
+            signerTask.setName(task.nodeName().zh());
+            signerTask.setAssignee(signer);
+            signerTask.setOwner(user);
+            signerTask.setTenantId(org.tezuo.workflow.deploy.FlowableTenant.of(tenantId));
+            taskService.saveTask(signerTask);
+            signers.add(tenantId, task.processInstanceId(), task.nodeId(), taskId, signerTask.getId(), signer,
+                    position, AddedSigners.OPEN, user);
+            return append(task, user, Operation.SIGNER_ADDED_BEFORE, signer, comment);
+        }
+
+        switch (node.mode()) {
+            case ALL, RATIO -> runtime.addMultiInstanceExecution(task.nodeId(), task.processInstanceId(),
+                    java.util.Map.of(ChainVariables.APPROVER, signer));
+            case SEQUENTIAL -> insertSequentialSigner(task, signer);
+            case SINGLE, ANY -> signers.add(tenantId, task.processInstanceId(), task.nodeId(), taskId, null, signer,
+                    position, AddedSigners.QUEUED, user);
+        }
+        return append(task, user, Operation.SIGNER_ADDED_AFTER, signer, comment);
     }
 
     /**
@@ -82,7 +253,45 @@ public class ApprovalOperations {
     @Transactional
     public HistoryEntry removeSigner(long tenantId, String taskId, String user, String signer,
             @Nullable String comment) {
-        throw new UnsupportedOperationException();
+        ActiveTask task = approverTask(tenantId, taskId, user);
+        suspensions.requireActive(tenantId, task.processInstanceId(), task.businessKey());
+        ApproverNode node = Objects.requireNonNull(task.node());
+        String nodeName = task.nodeName().zh();
+
+        for (AddedSigners.Signer added : signers.ofTask(tenantId, taskId, AddedSigners.OPEN)) {
+            if (added.signer().equals(signer) && added.signerTaskId() != null) {
+                taskService.deleteTask(added.signerTaskId(), "signer removed by " + user);
+                signers.setStatus(added.id(), AddedSigners.CANCELLED);
+                return append(task, user, Operation.SIGNER_REMOVED, signer, comment);
+            }
+        }
+        for (AddedSigners.Signer queued : signers.ofTask(tenantId, taskId, AddedSigners.QUEUED)) {
+            if (queued.signer().equals(signer)) {
+                signers.setStatus(queued.id(), AddedSigners.CANCELLED);
+                return append(task, user, Operation.SIGNER_REMOVED, signer, comment);
+            }
+        }
+        if (node.mode() == ApprovalMode.SINGLE) {
+            throw OperationException.notMultiInstance(nodeName);
+        }
+        if (node.mode() == ApprovalMode.SEQUENTIAL) {
+            return removeSequentialSigner(task, user, signer, comment);
+        }
+
+        List<Task> open = instances.openTasks(task.processInstanceId(), task.nodeId());
+        Task signerTask = open.stream().filter(candidate -> signer.equals(candidate.getAssignee())).findFirst()
+                .orElse(null);
+        if (signerTask == null) {
+            if (history.hasDecided(tenantId, task.processInstanceId(), task.nodeId(), signer)) {
+                throw OperationException.signerDecided(signer, nodeName);
+            }
+            throw OperationException.signerNotFound(signer, nodeName);
+        }
+        if (open.size() == 1) {
+            throw OperationException.lastSigner(signer, nodeName);
+        }
+        runtime.deleteMultiInstanceExecution(signerTask.getExecutionId(), false);
+        return append(task, user, Operation.SIGNER_REMOVED, signer, comment);
     }
 
     /**
@@ -92,6 +301,194 @@ public class ApprovalOperations {
     @Transactional
     public HistoryEntry comment(long tenantId, String processInstanceId, String user, String text,
             List<String> attachmentIds) {
-        throw new UnsupportedOperationException();
+        InstanceRef instance = instances.require(tenantId, processInstanceId);
+        List<Task> open = instances.openTasks(processInstanceId);
+        Task own = open.stream()
+                .filter(task -> taskService.createTaskQuery().taskId(task.getId()).taskCandidateOrAssigned(user)
+                        .count() > 0)
+                .findFirst()
+                .orElse(null);
+        if (own == null && !user.equals(instance.applicant())) {
+            throw OperationException.notParticipant(user, instance.businessKey());
+        }
+        String trimmed = ApprovalSuspensions.blankToNull(text);
+        if (trimmed == null) {
+            throw OperationException.commentRequired(OperationMessages.zh("operation.name.COMMENTED"),
+                    instance.businessKey());
+        }
+        evidenceCheck.checkAttachments(tenantId, attachmentIds);
+        String nodeId = own == null ? "" : own.getTaskDefinitionKey();
+        String nodeName = own == null ? "" : own.getName();
+        return history.append(new OperationLog.NewEntry(instance, own == null ? null : own.getId(), nodeId, nodeName,
+                user, Operation.COMMENTED, null, trimmed, attachmentIds, null));
+    }
+
+    private HistoryEntry approveAsAddedSigner(ActiveTask task, String user, @Nullable String comment,
+            Evidence evidence) {
+        suspensions.requireActive(task.tenantId(), task.processInstanceId(), task.businessKey());
+        evidenceCheck.check(task.tenantId(), Objects.requireNonNull(task.node()), evidence.signatureFileId(),
+                evidence.attachmentIds());
+        AddedSigners.Signer signer = signers.bySignerTask(task.tenantId(), task.taskId())
+                .orElseThrow(() -> new IllegalStateException("Signer task " + task.taskId() + " has no signer row"));
+        signers.setStatus(signer.id(), AddedSigners.DONE);
+        taskService.complete(task.taskId());
+        return history.append(new OperationLog.NewEntry(instance(task), task.taskId(), task.nodeId(),
+                task.nodeName().zh(), user, Operation.APPROVED, null, ApprovalSuspensions.blankToNull(comment),
+                evidence.attachmentIds(), evidence.signatureFileId()));
+    }
+
+    private HistoryEntry approveAndPass(ActiveTask task, String user, @Nullable String comment, Evidence evidence,
+            AddedSigners.Signer next) {
+        checkDecision(task, user, comment, Decision.APPROVED);
+        TaskDecisionContext context = context(task, user, comment);
+        guards.orderedStream().forEach(guard -> guard.beforeApprove(context));
+        evidenceCheck.check(task.tenantId(), Objects.requireNonNull(task.node()), evidence.signatureFileId(),
+                evidence.attachmentIds());
+
+        HistoryEntry entry = history.append(new OperationLog.NewEntry(instance(task), task.taskId(), task.nodeId(),
+                task.nodeName().zh(), user, Operation.APPROVED, next.signer(), ApprovalSuspensions.blankToNull(comment),
+                evidence.attachmentIds(), evidence.signatureFileId()));
+        taskService.setAssignee(task.taskId(), next.signer());
+        for (IdentityLink link : taskService.getIdentityLinksForTask(task.taskId())) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null) {
+                taskService.deleteCandidateUser(task.taskId(), link.getUserId());
+            }
+        }
+        signers.setStatus(next.id(), AddedSigners.DONE);
+        return entry;
+    }
+
+    private void insertSequentialSigner(ActiveTask task, String signer) {
+        Task current = taskService.createTaskQuery().taskId(task.taskId()).singleResult();
+        String collectionName = ChainVariables.approvers(task.nodeId());
+        @SuppressWarnings("unchecked")
+        List<String> approvers = new ArrayList<>((List<String>) runtime.getVariable(task.processInstanceId(),
+                collectionName));
+        Integer loopCounter = (Integer) runtime.getVariableLocal(current.getExecutionId(), "loopCounter");
+        int index = loopCounter == null ? approvers.size() : loopCounter + 1;
+        approvers.add(index, signer);
+        runtime.setVariable(task.processInstanceId(), collectionName, approvers);
+        String root = multiInstanceRoot(current.getExecutionId());
+        Integer instancesCount = (Integer) runtime.getVariableLocal(root, "nrOfInstances");
+        runtime.setVariableLocal(root, "nrOfInstances", instancesCount + 1);
+    }
+
+    private HistoryEntry removeSequentialSigner(ActiveTask task, String user, String signer,
+            @Nullable String comment) {
+        String nodeName = task.nodeName().zh();
+        List<Task> open = instances.openTasks(task.processInstanceId(), task.nodeId());
+        if (open.stream().anyMatch(candidate -> signer.equals(candidate.getAssignee()))) {
+            throw OperationException.currentSequentialSigner(signer, nodeName);
+        }
+        Task current = open.getFirst();
+        String collectionName = ChainVariables.approvers(task.nodeId());
+        @SuppressWarnings("unchecked")
+        List<String> approvers = new ArrayList<>((List<String>) runtime.getVariable(task.processInstanceId(),
+                collectionName));
+        Integer loopCounter = (Integer) runtime.getVariableLocal(current.getExecutionId(), "loopCounter");
+        int from = loopCounter == null ? 0 : loopCounter + 1;
+        int index = -1;
+        for (int i = from; i < approvers.size(); i++) {
+            if (approvers.get(i).equals(signer)) {
+                index = i;
+                break;
+            }
+        }
+        if (index < 0) {
+            if (history.hasDecided(task.tenantId(), task.processInstanceId(), task.nodeId(), signer)) {
+                throw OperationException.signerDecided(signer, nodeName);
+            }
+            throw OperationException.signerNotFound(signer, nodeName);
+        }
+        approvers.remove(index);
+        runtime.setVariable(task.processInstanceId(), collectionName, approvers);
+        String root = multiInstanceRoot(current.getExecutionId());
+        Integer instancesCount = (Integer) runtime.getVariableLocal(root, "nrOfInstances");
+        runtime.setVariableLocal(root, "nrOfInstances", instancesCount - 1);
+        return append(task, user, Operation.SIGNER_REMOVED, signer, comment);
+    }
+
+    private String multiInstanceRoot(String executionId) {
+        org.flowable.engine.runtime.Execution execution = runtime.createExecutionQuery().executionId(executionId)
+                .singleResult();
+        return Objects.requireNonNull(execution.getParentId(), "multi-instance execution without parent");
+    }
+
+    private List<ReturnTarget> returnTargets(ActiveTask task) {
+        List<ReturnTarget> targets = new ArrayList<>();
+        targets.add(new ReturnTarget(ChainVariables.RESUBMIT_TASK,
+                OperationMessages.label("bpmn.resubmit"), true));
+        List<String> passedNodes = history.forInstance(task.tenantId(), task.processInstanceId()).stream()
+                .filter(entry -> !entry.superseded() && entry.operation() == Operation.APPROVED)
+                .map(HistoryEntry::nodeId)
+                .distinct()
+                .toList();
+        for (ApproverNode node : task.flow().approvers()) {
+            if (node.id().equals(task.nodeId())) {
+                break;
+            }
+            if (passedNodes.contains(node.id())) {
+                targets.add(new ReturnTarget(node.id(), node.name(), false));
+            }
+        }
+        return targets;
+    }
+
+    private ActiveTask approverTask(long tenantId, String taskId, String user) {
+        ActiveTask task = tasks.require(tenantId, taskId, user);
+        if (task.resubmission() || task.addedSigner()) {
+            throw OperationException.notApproverTask(task.nodeName().zh());
+        }
+        return task;
+    }
+
+    private void checkDecision(ActiveTask task, String user, @Nullable String comment, Decision decision) {
+        TaskDecisionContext context = context(task, user, comment);
+        guards.orderedStream().forEach(guard -> guard.beforeDecision(context, decision));
+    }
+
+    private static TaskDecisionContext context(ActiveTask task, String user, @Nullable String comment) {
+        return new TaskDecisionContext(task.tenantId(), task.taskId(), task.processInstanceId(), task.businessKey(),
+                task.flow().key(), task.flow().version(), Objects.requireNonNull(task.node()), user, comment);
+    }
+
+    private void requireNotDelegated(ActiveTask task) {
+        Task flowableTask = taskService.createTaskQuery().taskId(task.taskId()).singleResult();
+        if (flowableTask.getDelegationState() == DelegationState.PENDING) {
+            throw OperationException.delegated(task.nodeName().zh(), String.valueOf(flowableTask.getAssignee()));
+        }
+    }
+
+    private static void requireOtherUser(ActiveTask task, String user, String other) {
+        if (other.isBlank() || other.equals(user)) {
+            throw OperationException.sameUser(other, task.nodeName().zh());
+        }
+    }
+
+    private static String requireComment(@Nullable String comment, Operation operation, ActiveTask task) {
+        String trimmed = ApprovalSuspensions.blankToNull(comment);
+        if (trimmed == null) {
+            throw OperationException.commentRequired(OperationMessages.zh("operation.name." + operation.name()),
+                    task.nodeName().zh());
+        }
+        return trimmed;
+    }
+
+    private boolean hasAddedSigner(long tenantId, String taskId, String signer) {
+        return signers.ofTask(tenantId, taskId, AddedSigners.OPEN).stream()
+                .anyMatch(added -> added.signer().equals(signer))
+                || signers.ofTask(tenantId, taskId, AddedSigners.QUEUED).stream()
+                .anyMatch(added -> added.signer().equals(signer));
+    }
+
+    private HistoryEntry append(ActiveTask task, String user, Operation operation, @Nullable String target,
+            @Nullable String comment) {
+        return history.append(new OperationLog.NewEntry(instance(task), task.taskId(), task.nodeId(),
+                task.nodeName().zh(), user, operation, target, ApprovalSuspensions.blankToNull(comment), List.of(),
+                null));
+    }
+
+    private InstanceRef instance(ActiveTask task) {
+        return instances.require(task.tenantId(), task.processInstanceId());
     }
 }

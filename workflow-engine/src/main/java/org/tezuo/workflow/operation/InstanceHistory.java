@@ -7,13 +7,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class InstanceHistory {
 
+    private final OperationLog log;
+
+    InstanceHistory(OperationLog log) {
+        this.log = log;
+    }
+
     /** Returns the history of one process instance of the tenant, oldest first. */
     public List<HistoryEntry> entries(long tenantId, String processInstanceId) {
-        throw new UnsupportedOperationException();
+        return log.forInstance(tenantId, processInstanceId);
     }
 
     /** Returns the history of every approval of a business key in the tenant, oldest first. */
     public List<HistoryEntry> entriesForBusinessKey(long tenantId, String businessKey) {
-        throw new UnsupportedOperationException();
+        return log.forBusinessKey(tenantId, businessKey);
     }
 }

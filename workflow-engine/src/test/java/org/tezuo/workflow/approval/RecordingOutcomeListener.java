@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.stereotype.Component;
 
-/** Records every outcome as "APPROVED businessKey", "REJECTED businessKey" or "RETURNED businessKey". */
+/** Records every outcome as "APPROVED businessKey", "REJECTED businessKey", "WITHDRAWN businessKey" and so on. */
 @Component
 public class RecordingOutcomeListener implements FlowOutcomeListener {
 
@@ -24,6 +24,21 @@ public class RecordingOutcomeListener implements FlowOutcomeListener {
     @Override
     public void onReturned(FlowOutcome outcome) {
         record("RETURNED", outcome);
+    }
+
+    @Override
+    public void onWithdrawn(FlowOutcome outcome) {
+        record("WITHDRAWN", outcome);
+    }
+
+    @Override
+    public void onSuspended(FlowOutcome outcome) {
+        record("SUSPENDED", outcome);
+    }
+
+    @Override
+    public void onResumed(FlowOutcome outcome) {
+        record("RESUMED", outcome);
     }
 
     /** Returns the outcomes recorded for {@code businessKey}, oldest first. */

@@ -1,0 +1,51 @@
+package org.tezuo.workflow.operation;
+
+import java.util.List;
+import org.flowable.engine.TaskService;
+import org.flowable.task.api.DelegationState;
+import org.flowable.task.api.Task;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.tezuo.workflow.approval.Decision;
+import org.tezuo.workflow.approval.TaskCompletionGuard;
+import org.tezuo.workflow.approval.TaskDecisionContext;
+
+/**
+ * Vetoes decisions the operations forbid: any decision on a suspended application or by the delegate of a
+ * delegated task, and approval while a signer added before the approver has not approved yet.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class OperationGuard implements TaskCompletionGuard {
+
+    private final ApprovalSuspensions suspensions;
+    private final AddedSigners signers;
+    private final TaskService taskService;
+
+    OperationGuard(ApprovalSuspensions suspensions, AddedSigners signers, TaskService taskService) {
+        this.suspensions = suspensions;
+        this.signers = signers;
+        this.taskService = taskService;
+    }
+
+    @Override
+    public void beforeDecision(TaskDecisionContext context, Decision decision) {
+        suspensions.requireActive(context.tenantId(), context.processInstanceId(), context.businessKey());
+        Task task = taskService.createTaskQuery().taskId(context.taskId()).singleResult();
+        if (task != null && task.getDelegationState() == DelegationState.PENDING) {
+            throw OperationException.delegated(context.node().name().zh(), String.valueOf(task.getAssignee()));
+        }
+    }
+
+    @Override
+    public void beforeApprove(TaskDecisionContext context) {
+        List<String> pending = signers.ofTask(context.tenantId(), context.taskId(), AddedSigners.OPEN).stream()
+                .filter(signer -> signer.position() == SignerPosition.BEFORE)
+                .map(AddedSigners.Signer::signer)
+                .toList();
+        if (!pending.isEmpty()) {
+            throw OperationException.signersPending(context.node().name().zh(), String.join("、", pending));
+        }
+    }
+}
