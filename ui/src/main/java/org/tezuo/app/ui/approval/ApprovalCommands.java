@@ -12,6 +12,7 @@ import org.tezuo.app.permit.PermitSubmitter;
 import org.tezuo.app.security.CurrentUser;
 import org.tezuo.app.security.Role;
 import org.tezuo.core.i18n.UserMessages;
+import org.tezuo.workflow.approval.ApprovalDecider;
 import org.tezuo.workflow.approval.ApprovalInbox;
 import org.tezuo.workflow.approval.ApprovalTask;
 import org.tezuo.workflow.approval.InboxFilter;
@@ -24,10 +25,10 @@ import org.tezuo.workflow.operation.ReturnTarget;
 import org.tezuo.workflow.operation.SignerPosition;
 
 /**
- * The operations of the task page and the permit page, for the signed-in user. Approve without a signature or
- * attachments, reject and return to the applicant go through {@link PermitApprovals} for permits, which audits
- * them against the permit; every other operation goes to the workflow engine's operation services, which write
- * the history row and the audit record themselves.
+ * The operations of the task page and the permit page, for the signed-in user. Reject and return to the
+ * applicant go through {@link PermitApprovals}, which audits them against the permit. Every other operation goes
+ * to the workflow engine's operation services, which write the history row and the audit record themselves; they
+ * also route an approval through added signers (加签), which the plain decision would skip.
  */
 @Component
 public class ApprovalCommands {
@@ -39,9 +40,11 @@ public class ApprovalCommands {
     private final ApplicantOperations applicantOperations;
     private final InstanceHistory history;
     private final TaskParticipants participants;
+    private final ApprovalDecider decider;
 
-    ApprovalCommands(ApprovalInbox inbox, PermitStore permits, PermitApprovals approvals, ApprovalOperations operations,
-            ApplicantOperations applicantOperations, InstanceHistory history, TaskParticipants participants) {
+    ApprovalCommands(ApprovalInbox inbox, PermitStore permits, PermitApprovals approvals,
+            ApprovalOperations operations, ApplicantOperations applicantOperations, InstanceHistory history,
+            TaskParticipants participants, ApprovalDecider decider) {
         this.inbox = inbox;
         this.permits = permits;
         this.approvals = approvals;
@@ -49,6 +52,7 @@ public class ApprovalCommands {
         this.applicantOperations = applicantOperations;
         this.history = history;
         this.participants = participants;
+        this.decider = decider;
     }
 
     /** An open task of the user with its permit, when the business key names one, and its Flowable facts. */
@@ -76,15 +80,17 @@ public class ApprovalCommands {
         String taskId = open.task().taskId();
         if (open.facts().delegatedToUser()) {
             operations.resolve(user.tenantId(), taskId, user.username(), comment, evidence);
-        } else if (open.permit() != null && evidence.equals(Evidence.NONE)) {
-            approvals.approve(actor(user), taskId, comment);
         } else {
             operations.approve(user.tenantId(), taskId, user.username(), comment, evidence);
         }
     }
 
     public void reject(CurrentUser user, OpenTask open, String comment) {
-        approvals.reject(actor(user), open.task().taskId(), comment);
+        if (open.permit() != null) {
+            approvals.reject(actor(user), open.task().taskId(), comment);
+        } else {
+            decider.reject(user.tenantId(), open.task().taskId(), user.username(), comment);
+        }
     }
 
     public List<ReturnTarget> returnTargets(CurrentUser user, OpenTask open) {

@@ -8,9 +8,9 @@ import org.flowable.task.api.Task;
 import org.flowable.engine.TaskService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import org.tezuo.workflow.approval.ActiveTask;
+import org.tezuo.workflow.approval.ActiveTasks;
 import org.tezuo.workflow.definition.ApproverNode;
-import org.tezuo.workflow.deploy.FlowDeployer;
-import org.tezuo.workflow.deploy.FlowableTenant;
 
 /**
  * Reads from Flowable what the task page needs and {@code ApprovalInbox} does not return: whether the task was
@@ -24,11 +24,11 @@ import org.tezuo.workflow.deploy.FlowableTenant;
 public class TaskParticipants {
 
     private final TaskService taskService;
-    private final FlowDeployer deployer;
+    private final ActiveTasks activeTasks;
 
-    TaskParticipants(TaskService taskService, FlowDeployer deployer) {
+    TaskParticipants(TaskService taskService, ActiveTasks activeTasks) {
         this.taskService = taskService;
-        this.deployer = deployer;
+        this.activeTasks = activeTasks;
     }
 
     /**
@@ -45,16 +45,14 @@ public class TaskParticipants {
 
     /** Returns the facts of an open task of the tenant, or empty when there is no such open task. */
     public Optional<Facts> of(long tenantId, String taskId, String user) {
-        Task task = taskService.createTaskQuery()
-                .taskId(taskId)
-                .taskTenantId(FlowableTenant.of(tenantId))
-                .active()
-                .singleResult();
-        if (task == null) {
+        Optional<ActiveTask> active = activeTasks.find(tenantId, taskId);
+        Task task = taskService.createTaskQuery().taskId(taskId).active().singleResult();
+        if (active.isEmpty() || task == null) {
             return Optional.empty();
         }
         boolean delegated = task.getDelegationState() == DelegationState.PENDING && user.equals(task.getAssignee());
-        List<String> others = taskService.createTaskQuery()
+        // An added signer's task (加签) is a sub-task outside the process, so it has no fellow signers.
+        List<String> others = task.getProcessInstanceId() == null ? List.of() : taskService.createTaskQuery()
                 .processInstanceId(task.getProcessInstanceId())
                 .taskDefinitionKey(task.getTaskDefinitionKey())
                 .active()
@@ -67,10 +65,8 @@ public class TaskParticipants {
                 .filter(assignee -> !assignee.equals(user))
                 .distinct()
                 .toList();
-        boolean signature = deployer.definitionOf(task.getProcessDefinitionId())
-                .approver(task.getTaskDefinitionKey())
-                .map(ApproverNode::requiresSignature)
-                .orElse(false);
+        ApproverNode node = active.get().node();
+        boolean signature = node != null && node.requiresSignature();
         return Optional.of(new Facts(delegated, delegated ? task.getOwner() : null, others, signature));
     }
 }
