@@ -58,7 +58,7 @@ class FileDownloadNameTest {
     void createTenantAndUser() {
         tenantId = installer.createTenant("files-" + UUID.randomUUID(), "文件名测试化工", "lng-terminal",
                 ZoneId.of("Asia/Shanghai"), "test").tenant().id();
-        user = "𡃁user-" + UUID.randomUUID().toString().substring(0, 8);
+        user = "files-" + UUID.randomUUID().toString().substring(0, 8);
         accounts.create(tenantId, user, PASSWORD, "𠀀工程师", Set.of("SAFETY_ENGINEER"), null, null);
     }
 
