@@ -68,20 +68,37 @@ class PermitOutcomes implements FlowOutcomeListener {
         move(outcome, PermitStatus.RETURNED, "permit.return");
     }
 
-    /** A permit withdrawn by its applicant before the first approval is cancelled; a new one is needed. */
     @Override
     public void onWithdrawn(FlowOutcome outcome) {
         move(outcome, PermitStatus.CANCELLED, "permit.withdraw");
     }
 
+    @Override
+    public void onSuspended(FlowOutcome outcome) {
+        move(outcome, PermitStatus.SUSPENDED, "permit.suspend");
+    }
+
+    @Override
+    public void onResumed(FlowOutcome outcome) {
+        move(outcome, PermitStatus.SUSPENDED, PermitStatus.IN_APPROVAL, "permit.resume");
+    }
+
     private void move(FlowOutcome outcome, PermitStatus next, String action) {
+        move(outcome, PermitStatus.IN_APPROVAL, next, action);
+    }
+
+    private void move(FlowOutcome outcome, PermitStatus expected, PermitStatus next, String action) {
         long permitId = PermitSubmitter.permitIdOf(outcome.businessKey());
         if (permitId < 0) {
             return;
         }
-        permits.transition(outcome.tenantId(), permitId, PermitStatus.IN_APPROVAL, next);
+        if (!permits.transition(outcome.tenantId(), permitId, expected, next)) {
+            log.warn("Permit {} of tenant {} was not {} when its approval reported {}", permitId, outcome.tenantId(),
+                    expected, action);
+            return;
+        }
         audit.append(outcome.tenantId(), outcome.decidedBy(), action, "permit", String.valueOf(permitId),
-                Map.of("status", PermitStatus.IN_APPROVAL.name()),
+                Map.of("status", expected.name()),
                 Map.of("status", next.name(), "comment", String.valueOf(outcome.comment())));
     }
 

@@ -6,6 +6,8 @@ public enum PermitStatus {
     DRAFT("草稿", "Draft"),
     /** 审批中: submitted and running through the approval chain. */
     IN_APPROVAL("审批中", "In approval"),
+    /** 已挂起: a time limit of the safety sign-off passed; nobody can approve until the escalation target resumes it. */
+    SUSPENDED("已挂起", "Suspended"),
     /** 已退回: returned to the applicant for changes. */
     RETURNED("已退回", "Returned"),
     /** 已驳回: rejected by an approver; a new permit is needed. */

@@ -357,6 +357,37 @@ class MainJobEndToEndTest {
         assertThat(published.path("status").asString()).isEqualTo("PUBLISHED");
     }
 
+    @Test
+    @Order(10)
+    void applicantUrgesCommentsAndWithdraws() throws Exception {
+        long permit = post("worker", "/api/permits", Map.of("type", "hot-work", "data",
+                permitData(List.of(worker("李强", LI_QIANG), worker("王建国", WANG_JIANGUO)))), 201).path("id").asLong();
+        post("worker", "/api/permits/" + permit + "/gas-readings", gasReading("GD-07", 5, false), 201);
+        post("worker", "/api/permits/" + permit + "/submit", null, 200);
+        JsonNode task = get("leader", "/api/inbox/todo").valueStream()
+                .filter(candidate -> candidate.path("businessKey").asString()
+                        .equals(org.tezuo.app.permit.PermitSubmitter.businessKey(permit)))
+                .findFirst().orElseThrow();
+        String approval = task.path("processInstanceId").asString();
+
+        post("worker", "/api/approvals/" + approval + "/urge", Map.of("comment", "明早开工"), 200);
+        JsonNode tooSoon = post("worker", "/api/approvals/" + approval + "/urge", null, 422);
+        post("worker", "/api/approvals/" + approval + "/comments", Map.of("comment", "已补充动火点照片"), 201);
+        JsonNode targets = get("leader", "/api/tasks/" + task.path("taskId").asString() + "/return-targets");
+        post("worker", "/api/approvals/" + approval + "/withdraw", Map.of("comment", "检修计划推迟"), 200);
+
+        assertThat(tooSoon.path("code").asString()).isEqualTo("operation.urgedTooSoon");
+        assertThat(tooSoon.path("message").asString()).contains("每 30 分钟只能催办一次");
+        assertThat(targets.valueStream().map(target -> target.path("applicant").asBoolean()).toList())
+                .containsExactly(true);
+        assertThat(get("leader", "/api/notices").valueStream().map(notice -> notice.path("kind").asString()))
+                .contains("URGED");
+        assertThat(get("worker", "/api/permits/" + permit).path("status").asString()).isEqualTo("CANCELLED");
+        assertThat(get("worker", "/api/approvals/" + approval + "/history").valueStream()
+                .map(entry -> entry.path("operation").asString()).toList())
+                .containsExactly("URGED", "COMMENTED", "WITHDRAWN");
+    }
+
     private ObjectNode permitData(List<ObjectNode> workers) {
         OffsetDateTime start = OffsetDateTime.ofInstant(NOW, SHANGHAI).plusMinutes(10);
         ObjectNode data = json.createObjectNode();

@@ -39,8 +39,8 @@ public class ApprovalHistory {
     /** Returns the decisions on one process instance of the tenant, oldest first. */
     public List<ApprovalRecord> forInstance(long tenantId, String processInstanceId) {
         return jdbc.sql("""
-                select * from approval_record where tenant_id = ? and process_instance_id = ? and """ + DECISIONS + """
-                order by decided_at, id""")
+                select * from approval_record where tenant_id = ? and process_instance_id = ? and %s
+                order by decided_at, id""".formatted(DECISIONS))
                 .params(tenantId, processInstanceId)
                 .query(ApprovalHistory::map)
                 .list();
@@ -49,8 +49,8 @@ public class ApprovalHistory {
     /** Returns the decisions on every approval of a business key in the tenant, oldest first. */
     public List<ApprovalRecord> forBusinessKey(long tenantId, String businessKey) {
         return jdbc.sql("""
-                select * from approval_record where tenant_id = ? and business_key = ? and """ + DECISIONS + """
-                order by decided_at, id""")
+                select * from approval_record where tenant_id = ? and business_key = ? and %s
+                order by decided_at, id""".formatted(DECISIONS))
                 .params(tenantId, businessKey)
                 .query(ApprovalHistory::map)
                 .list();
