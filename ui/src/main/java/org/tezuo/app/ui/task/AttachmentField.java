@@ -90,7 +90,10 @@ class AttachmentField extends Div {
         try (InputStream content = new LimitedStream(event.getInputStream(), MAX_BYTES)) {
             StoredFile stored = files.store(tenantId, username, FileKind.DOCUMENT, name, event.getContentType(),
                     content);
-            ui.access(() -> add(stored));
+            ui.access(() -> {
+                add(stored);
+                upload.clearFileList();
+            });
         } catch (UncheckedIOException e) {
             // The store wraps the read failure of the limited stream; other I/O failures are no user error.
             if (!(e.getCause() instanceof TooLargeException)) {

@@ -170,10 +170,12 @@ class ApprovalInboxBrowserTest {
         chromium.click(browser.findElement(By.id("transfer")));
         WebElement target = waitFor(By.cssSelector("#transfer-to input"));
         target.sendKeys(engineer);
-        new WebDriverWait(browser, TIMEOUT).until(driver -> driver.findElements(
-                By.cssSelector("vaadin-combo-box-item")).stream().anyMatch(WebElement::isDisplayed));
-        target.sendKeys(Keys.ENTER);
-        waitFor(By.cssSelector("#dialog-transfer-comment textarea")).sendKeys("出差三天，请代为审批");
+        WebElement choice = new WebDriverWait(browser, TIMEOUT).until(driver -> driver.findElements(
+                        By.cssSelector("vaadin-combo-box-item")).stream()
+                .filter(item -> item.isDisplayed() && item.getText().contains(engineer))
+                .findFirst().orElse(null));
+        chromium.click(choice);
+        waitFor(By.cssSelector("#dialog-transfer-comment textarea")).sendKeys("出差三天，请代为审批", Keys.TAB);
         chromium.click(browser.findElement(By.id("dialog-transfer-confirm")));
         awaitInbox("transfer");
         waitForAttribute(waitFor(By.id("tab-todo")), "data-count", "0");
@@ -193,7 +195,7 @@ class ApprovalInboxBrowserTest {
         waitFor(By.id("task-decision"));
         attach("检测报告.txt");
         drawSignature();
-        waitFor(By.cssSelector("#approval-comment textarea")).sendKeys("同意，已到现场复核");
+        waitFor(By.cssSelector("#approval-comment textarea")).sendKeys("同意，已到现场复核", Keys.TAB);
         screenshot("task-phone-signed");
         chromium.click(browser.findElement(By.id("approve")));
         awaitInbox("approve");
