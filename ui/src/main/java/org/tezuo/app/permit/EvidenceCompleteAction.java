@@ -26,7 +26,7 @@ class EvidenceCompleteAction extends PermitGateAction {
     static final String GAS_ANALYSES = "gasAnalyses";
     private static final Set<FieldWidget> EVIDENCE_WIDGETS = Set.of(FieldWidget.PHOTO, FieldWidget.FILE,
             FieldWidget.SIGNATURE, FieldWidget.GAS_READING);
-    /** Characters of a measure's text quoted in a reason; the measures of GB 30871 run to 60 characters. */
+    /** Characters of a measure's text quoted in a reason; the hot-work form's measures run to 83 characters. */
     private static final int QUOTED_LENGTH = 24;
 
     private final PermitStore permits;

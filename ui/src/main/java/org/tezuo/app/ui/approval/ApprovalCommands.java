@@ -27,7 +27,7 @@ import org.tezuo.workflow.operation.SignerPosition;
 /**
  * The operations of the task page and the permit page, for the signed-in user. Reject and return to the
  * applicant go through {@link PermitApprovals}, which audits them against the permit. Every other operation goes
- * to the workflow engine's operation services, which write the history row and the audit record themselves; they
+ * to the workflow engine's operation services, which write the history row and the audit record themselves. They
  * also route an approval through added signers (加签), which the plain decision would skip.
  */
 @Component
@@ -160,7 +160,7 @@ public class ApprovalCommands {
         return permit.processInstanceId();
     }
 
-    /** The actor of permit decisions; they render no text in the actor's locale, so the default serves. */
+    /** Returns the actor of permit decisions. They render no text in the actor's locale, so the default serves. */
     private static Actor actor(CurrentUser user) {
         return new Actor(user.tenantId(), user.username(), UserMessages.DEFAULT_LOCALE);
     }

@@ -1,5 +1,6 @@
 package org.tezuo.app.ui.approval;
 
+import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
@@ -22,6 +23,7 @@ import org.tezuo.workflow.operation.HistoryEntry;
  * the signature image. A row that a later return to an earlier step made obsolete stays in the list, greyed out
  * and tagged 已作废 with who returned it and why.
  */
+@StyleSheet("context://styles/approval.css")
 public class InstanceHistoryList extends Div {
 
     /**

@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 import org.tezuo.core.i18n.LocalizedException;
 
 /**
- * A dialog that asks for what one operation needs and runs it. A check of the inputs or a refusal from the server
- * shows in the dialog, which stays open so nothing typed is lost; success closes it and runs the follow-up.
+ * A dialog that requests the inputs of one operation and runs it. A failed input check or a refusal from the
+ * server shows in the dialog, which stays open so nothing typed is lost. Success closes it and runs the follow-up.
  */
 public class OperationDialog extends Dialog {
 
@@ -28,7 +28,7 @@ public class OperationDialog extends Dialog {
 
     /**
      * @param id element id of the dialog, for example {@code dialog-transfer}
-     * @param commentRequired whether the comment must not be blank; the dialog says so under the field
+     * @param commentRequired whether the comment must not be blank, which the field's label states
      */
     public OperationDialog(String id, String title, boolean commentRequired) {
         setId(id);

@@ -56,7 +56,7 @@ public class TaskInbox {
     }
 
     /**
-     * What the user narrows the lists by; a null or blank criterion matches everything.
+     * Criteria that narrow the lists; a null or blank criterion matches everything.
      *
      * @param from first day, in the tenant's zone, on which an item arrived or was completed
      * @param to last day, included

@@ -50,8 +50,8 @@ import org.tezuo.core.i18n.LocalizedException;
 /**
  * The inbox: tabs for to do (tasks offered to the user's roles included), done and copied to the user, each with
  * its count, narrowed by flow, keyword (business key, permit number, applicant) and date range. A wide window
- * shows a grid; below 600 CSS pixels the stylesheet hides it and shows one card per item instead, so a phone never
- * scrolls sideways. Unread copies carry a marker until opened.
+ * shows a grid. Below 600 CSS pixels the stylesheet hides it and shows one card per item, so a phone does not
+ * scroll sideways. Unread copies carry a marker until opened.
  */
 @Route(value = "tasks", layout = MainLayout.class)
 @Menu(order = 40, title = "menu.tasks", icon = "vaadin:tasks")
