@@ -15,6 +15,10 @@ import org.tezuo.workflow.approval.ApprovalHistory;
 import org.tezuo.workflow.approval.ApprovalInbox;
 import org.tezuo.workflow.approval.ApprovalRecord;
 import org.tezuo.workflow.approval.ApprovalTask;
+import org.tezuo.workflow.approval.Decision;
+import org.tezuo.workflow.operation.ApprovalOperations;
+import org.tezuo.workflow.operation.Evidence;
+import org.tezuo.workflow.operation.HistoryEntry;
 
 /**
  * Approver operations on permit tasks: listing them, re-confirming each risk item, then approving, rejecting or
@@ -25,14 +29,16 @@ public class PermitApprovals {
 
     private final ApprovalInbox inbox;
     private final ApprovalDecider decider;
+    private final ApprovalOperations operations;
     private final ApprovalHistory history;
     private final PermitStore permits;
     private final AuditLog audit;
 
-    PermitApprovals(ApprovalInbox inbox, ApprovalDecider decider, ApprovalHistory history, PermitStore permits,
-            AuditLog audit) {
+    PermitApprovals(ApprovalInbox inbox, ApprovalDecider decider, ApprovalOperations operations,
+            ApprovalHistory history, PermitStore permits, AuditLog audit) {
         this.inbox = inbox;
         this.decider = decider;
+        this.operations = operations;
         this.history = history;
         this.permits = permits;
         this.audit = audit;
@@ -88,13 +94,17 @@ public class PermitApprovals {
                         "confirmations", confirmations));
     }
 
-    /** Approves; refused by {@link RiskConfirmationGuard} until every risk item is confirmed by the actor. */
+    /**
+     * Approves through the approval operations, so that signers added before or after the approver (加签) take
+     * their turn; refused by {@link RiskConfirmationGuard} until every risk item is confirmed by the actor.
+     */
     @Transactional
     public ApprovalRecord approve(Actor actor, String taskId, @Nullable String comment) {
         PermitTask task = task(actor, taskId);
-        ApprovalRecord record = decider.approve(actor.tenantId(), taskId, actor.username(), comment);
+        HistoryEntry entry = operations.approve(actor.tenantId(), taskId, actor.username(), comment, Evidence.NONE);
         auditDecision(actor, task, "permit.approve", comment);
-        return record;
+        return new ApprovalRecord(entry.processInstanceId(), entry.businessKey(), entry.nodeId(), entry.nodeName(),
+                entry.actor(), Decision.APPROVED, entry.comment(), entry.at());
     }
 
     @Transactional

@@ -27,8 +27,10 @@ import tools.jackson.databind.JsonNode;
 public class ApprovalDecider {
 
     private static final Logger log = LoggerFactory.getLogger(ApprovalDecider.class);
-    static final String DECIDED_BY = "tz_decidedBy";
-    static final String COMMENT = "tz_comment";
+    /** Variable holding the user who took the last decision, read by the outcome notifier. */
+    public static final String DECIDED_BY = "tz_decidedBy";
+    /** Variable holding the comment of the last decision. */
+    public static final String COMMENT = "tz_comment";
 
     private final ActiveTasks tasks;
     private final TaskService taskService;

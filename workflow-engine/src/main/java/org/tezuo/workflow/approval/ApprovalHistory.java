@@ -16,8 +16,8 @@ import org.tezuo.core.audit.AuditLog;
 
 /**
  * Records and lists the decisions taken on approvals, oldest first, in the table {@code approval_record}. Each
- * decision is also appended to the audit log. The table holds the other operations of {@code
- * org.tezuo.workflow.operation} too, which these lists leave out.
+ * decision is also appended to the audit log. The table also stores the other operations of {@code
+ * org.tezuo.workflow.operation}, which these lists leave out.
  */
 @Component
 public class ApprovalHistory {

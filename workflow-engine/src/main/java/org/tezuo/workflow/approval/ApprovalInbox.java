@@ -19,6 +19,8 @@ import org.flowable.engine.history.HistoricProcessInstance;
 import org.flowable.task.api.TaskQuery;
 import org.flowable.task.api.history.HistoricTaskInstance;
 import org.flowable.task.api.history.HistoricTaskInstanceQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.flowable.engine.TaskService;
 import org.flowable.task.api.Task;
@@ -31,6 +33,8 @@ import org.tezuo.workflow.deploy.FlowableTenant;
  */
 @Component
 public class ApprovalInbox {
+
+    private static final Logger log = LoggerFactory.getLogger(ApprovalInbox.class);
 
     private final TaskService taskService;
     private final RuntimeService runtime;
@@ -64,8 +68,13 @@ public class ApprovalInbox {
         List<ActiveTask> active = new ArrayList<>();
         Map<String, Task> byId = new HashMap<>();
         for (Task task : open) {
-            active.add(activeTasks.toActiveTask(tenantId, task));
-            byId.put(task.getId(), task);
+            try {
+                active.add(activeTasks.toActiveTask(tenantId, task));
+                byId.put(task.getId(), task);
+            } catch (TaskNotFoundException e) {
+                log.warn("Task {} of {} in tenant {} belongs to the ended task {}; left out of the to-do list",
+                        task.getId(), user, tenantId, task.getParentTaskId());
+            }
         }
         return active.stream()
                 .filter(task -> matches(filter, task.flow().key(), task.businessKey(),

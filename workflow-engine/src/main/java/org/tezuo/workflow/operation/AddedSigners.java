@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.flowable.engine.TaskService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 @Component
 class AddedSigners {
 
-    /** A signer that signs before the approver and holds an open task of their own. */
+    /** A signer that signs before the approver and has an open task of their own. */
     static final String OPEN = "OPEN";
     /** An after-signer of a single-approver step, waiting for the approver to approve; DONE once given the task. */
     static final String QUEUED = "QUEUED";
@@ -25,10 +26,12 @@ class AddedSigners {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TaskService taskService;
 
-    AddedSigners(JdbcClient jdbc, Clock clock) {
+    AddedSigners(JdbcClient jdbc, Clock clock, TaskService taskService) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.taskService = taskService;
     }
 
     void add(long tenantId, String processInstanceId, String nodeId, String taskId, @Nullable String signerTaskId,
@@ -64,12 +67,37 @@ class AddedSigners {
                 .optional();
     }
 
+    /** Cancels the open before-signers of one task and deletes their tasks, when that task is decided otherwise. */
+    void cancelBefore(long tenantId, String taskId, String reason) {
+        List<Signer> open = ofTask(tenantId, taskId, OPEN);
+        deleteOpenTasks(open.stream().map(Signer::signerTaskId).filter(java.util.Objects::nonNull).toList(), reason);
+        open.forEach(signer -> setStatus(signer.id(), CANCELLED));
+    }
+
+    private void deleteOpenTasks(List<String> taskIds, String reason) {
+        for (String taskId : taskIds) {
+            if (taskService.createTaskQuery().taskId(taskId).count() > 0) {
+                taskService.deleteTask(taskId, reason);
+            }
+        }
+    }
+
     void setStatus(long id, String status) {
         jdbc.sql("update approval_signer set status = ? where id = ?").params(status, id).update();
     }
 
-    /** Cancels every open or queued signer of the instance, when the instance moves or ends. */
-    void cancelAll(long tenantId, String processInstanceId) {
+    /**
+     * Cancels every open or queued signer of the instance when the instance moves or ends, and deletes the tasks of
+     * signers added before an approver, which Flowable does not end with the step.
+     */
+    void cancelAll(long tenantId, String processInstanceId, String reason) {
+        List<String> signerTasks = jdbc.sql("""
+                select signer_task_id from approval_signer
+                where tenant_id = ? and process_instance_id = ? and status = 'OPEN' and signer_task_id is not null""")
+                .params(tenantId, processInstanceId)
+                .query(String.class)
+                .list();
+        deleteOpenTasks(signerTasks, reason);
         jdbc.sql("""
                 update approval_signer set status = 'CANCELLED'
                 where tenant_id = ? and process_instance_id = ? and status in ('OPEN', 'QUEUED')""")

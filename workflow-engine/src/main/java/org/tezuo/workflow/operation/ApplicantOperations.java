@@ -50,7 +50,7 @@ public class ApplicantOperations {
     }
 
     /**
-     * Withdraws the application, which ends it as withdrawn and tells every {@code FlowOutcomeListener}. Allowed
+     * Withdraws the application, which ends it as withdrawn and notifies every {@code FlowOutcomeListener}. Allowed
      * only to the applicant, only when the flow permits withdrawal, and only before anyone approved.
      */
     @Transactional
@@ -69,7 +69,7 @@ public class ApplicantOperations {
         String reason = ApprovalSuspensions.blankToNull(comment);
         HistoryEntry entry = history.append(new OperationLog.NewEntry(instance, null, "", "", applicant,
                 Operation.WITHDRAWN, null, reason, List.of(), null));
-        signers.cancelAll(tenantId, processInstanceId);
+        signers.cancelAll(tenantId, processInstanceId, WITHDRAWN_REASON);
         events.withdrawn(instance, applicant, reason);
         runtime.deleteProcessInstance(processInstanceId, WITHDRAWN_REASON);
         log.info("Approval {} ({}) of tenant {} withdrawn by {}", processInstanceId, instance.businessKey(), tenantId,

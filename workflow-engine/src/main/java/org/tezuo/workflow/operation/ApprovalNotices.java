@@ -114,7 +114,7 @@ public class ApprovalNotices {
             HttpResponse<String> response = new ConnectorHttpClient(connector, environment)
                     .send("POST", CONNECTOR_PATH, body);
             if (response.statusCode() / 100 != 2) {
-                log.warn("Notification connector '{}' of tenant {} answered HTTP {} for approval {}", connector.key(),
+                log.warn("Notification connector '{}' of tenant {} returned HTTP {} for approval {}", connector.key(),
                         instance.tenantId(), response.statusCode(), instance.processInstanceId());
             }
         } catch (IOException e) {

@@ -68,7 +68,7 @@ public class ApprovalOperations {
 
     /**
      * Approves a task, with a handwritten signature and attachments. A signature is required when the node
-     * requires one and refused otherwise. An added signer's task (加签 before) is completed without moving the
+     * requires one and rejected otherwise. An added signer's task (加签 before) is completed without moving the
      * chain; a task with open before-signers or of a suspended application cannot be approved. When an
      * after-signer was added to a single-approver node, the task passes to that signer instead of completing.
      */
@@ -84,7 +84,8 @@ public class ApprovalOperations {
             return approveAndPass(task, user, comment, evidence, queued.getFirst());
         }
         decider.approve(tenantId, taskId, user, comment, evidence.signatureFileId(), evidence.attachmentIds());
-        return history.latest(tenantId, task.processInstanceId()).orElseThrow();
+        // Read back by task, because service tasks that ran after the approval may have appended rows of their own.
+        return history.latestOfTask(tenantId, taskId, Operation.APPROVED).orElseThrow();
     }
 
     /** Returns the steps the task may be returned to, the applicant first, then the passed approver nodes in order. */
@@ -121,7 +122,7 @@ public class ApprovalOperations {
         }
         superseded.add(ChainVariables.RESUBMIT_TASK);
         history.supersede(tenantId, task.processInstanceId(), superseded, user, reason);
-        signers.cancelAll(tenantId, task.processInstanceId());
+        signers.cancelAll(tenantId, task.processInstanceId(), "returned to " + target.nodeId() + " by " + user);
 
         InstanceRef instance = instance(task);
         HistoryEntry entry = history.append(new OperationLog.NewEntry(instance, task.taskId(), task.nodeId(),
@@ -137,8 +138,8 @@ public class ApprovalOperations {
                     .processInstanceId(task.processInstanceId())
                     .moveActivityIdsToSingleActivityId(active, target.nodeId())
                     .processVariable(ChainVariables.DECISION, Decision.RETURNED.name())
-                    .processVariable("tz_decidedBy", user)
-                    .processVariable("tz_comment", reason)
+                    .processVariable(ApprovalDecider.DECIDED_BY, user)
+                    .processVariable(ApprovalDecider.COMMENT, reason)
                     .changeState();
         } finally {
             identity.setAuthenticatedUserId(null);
@@ -148,7 +149,7 @@ public class ApprovalOperations {
         return entry;
     }
 
-    /** Transfers (转办) the task to {@code toUser} for good; the acting user no longer sees it. */
+    /** Transfers (转办) the task to {@code toUser} for good; it leaves the acting user's to-do list. */
     @Transactional
     public HistoryEntry transfer(long tenantId, String taskId, String user, String toUser, @Nullable String comment) {
         ActiveTask task = approverTask(tenantId, taskId, user);
@@ -206,9 +207,9 @@ public class ApprovalOperations {
 
     /**
      * Adds a signer (加签) to the task's step. Before: the signer gets a task of their own, and the current task
-     * cannot be approved until the signer approved. After: on a countersign or sequential step the signer joins the
-     * step as one more instance after the current approver; on a single-approver step the signer receives the task
-     * when the current approver approves.
+     * cannot be approved until the signer approved. After: on a countersign the signer joins the step as one more
+     * parallel instance, and on a sequential step the signer comes right after the current approver. On a
+     * single-approver or or-sign step the signer receives the task once the current approver approved.
      */
     @Transactional
     public HistoryEntry addSigner(long tenantId, String taskId, String user, String signer, SignerPosition position,

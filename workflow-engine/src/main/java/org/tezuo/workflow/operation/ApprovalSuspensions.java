@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tezuo.core.audit.AuditLog;
 
 /**
- * The suspension of safety sign-offs after a time-out. While an application is suspended nobody can approve,
+ * The suspension of safety sign-offs after a time-out. While an application is suspended, no user can approve,
  * reject or return its tasks; the escalation target resumes it and may then decide the open tasks.
  */
 @Component
@@ -47,7 +47,7 @@ public class ApprovalSuspensions {
     }
 
     /**
-     * Resumes a suspended application and tells every {@code FlowOutcomeListener}. Only a user the escalation went
+     * Resumes a suspended application and notifies every {@code FlowOutcomeListener}. Only a user the escalation went
      * to may resume.
      */
     @Transactional

@@ -13,7 +13,8 @@ import org.tezuo.workflow.approval.TaskDecisionContext;
 
 /**
  * Vetoes decisions the operations forbid: any decision on a suspended application or by the delegate of a
- * delegated task, and approval while a signer added before the approver has not approved yet.
+ * delegated task, and approval while a signer added before the approver has not approved yet. A rejection or a
+ * return cancels the open tasks of signers added before the approver.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -35,6 +36,11 @@ class OperationGuard implements TaskCompletionGuard {
         Task task = taskService.createTaskQuery().taskId(context.taskId()).singleResult();
         if (task != null && task.getDelegationState() == DelegationState.PENDING) {
             throw OperationException.delegated(context.node().name().zh(), String.valueOf(task.getAssignee()));
+        }
+        if (decision != Decision.APPROVED) {
+            // A rejection or return ends the step, so the opinions still awaited from added signers lapse.
+            signers.cancelBefore(context.tenantId(), context.taskId(), decision.name().toLowerCase(java.util.Locale.ROOT)
+                    + " by " + context.approver());
         }
     }
 

@@ -116,11 +116,12 @@ class OperationLog {
                 .list();
     }
 
-    /** Returns the newest row of the instance. */
-    Optional<HistoryEntry> latest(long tenantId, String processInstanceId) {
+    /** Returns the newest row of {@code operation} on one task. */
+    Optional<HistoryEntry> latestOfTask(long tenantId, String taskId, Operation operation) {
         return jdbc.sql("""
-                select * from approval_record where tenant_id = ? and process_instance_id = ? order by id desc limit 1""")
-                .params(tenantId, processInstanceId)
+                select * from approval_record where tenant_id = ? and task_id = ? and decision = ?
+                order by id desc limit 1""")
+                .params(tenantId, taskId, operation.name())
                 .query(OperationLog::map)
                 .optional();
     }

@@ -11,7 +11,7 @@ import org.tezuo.workflow.definition.AssigneeSpec;
 @Component
 class Recipients {
 
-    /** Role whose holders in the parent of the applicant's unit receive escalations when a node names nobody. */
+    /** Role whose holders in the parent of the applicant's unit receive escalations when a node names no escalation target. */
     static final String DEFAULT_ESCALATION_ROLE = "UNIT_HEAD";
 
     private final ApproverResolver resolver;

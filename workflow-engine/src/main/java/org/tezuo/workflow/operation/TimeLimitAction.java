@@ -88,6 +88,8 @@ class TimeLimitAction implements FlowAction {
     private void escalate(InstanceRef instance, ApproverNode node, List<Task> open) {
         AssigneeSpec rule = node.limit().flatMap(TimeLimit::escalationTarget).orElseGet(Recipients::defaultEscalation);
         List<String> targets = recipients.resolve(instance, rule);
+        // NOTE: candidate users only reach unassigned tasks. The assigned tasks of a countersign stay with their
+        // approvers, so there the escalation target can resume the application but cannot decide in their place.
         for (Task task : open) {
             for (String target : targets) {
                 taskService.addCandidateUser(task.getId(), target);

@@ -252,6 +252,45 @@ class ApprovalOperationsTest {
     }
 
     @Test
+    void sequentialSignersAddedAndRemoved() {
+        metadata.saveAndPublish(tenant, MetadataKind.FLOW, "sequence", json.readTree("""
+                {"name": {"zh": "依次审批"}, "nodes": [
+                  {"id": "inTurn", "type": "approver", "name": {"zh": "依次审批"}, "mode": "sequential",
+                   "assignee": {"by": "users", "users": ["s1", "s2", "s3"]}}]}"""), "admin");
+        String key = "SQ-" + UUID.randomUUID();
+        String sequence = starter.start(tenant, "sequence", 1, key, APPLICANT, json.readTree("{}"));
+        String s1Task = onlyTaskOf("s1").taskId();
+
+        operations.addSigner(tenant, s1Task, "s1", "x", SignerPosition.AFTER, "请 x 复核");
+        assertThatThrownBy(() -> operations.removeSigner(tenant, s1Task, "s1", "s1", null))
+                .isInstanceOf(OperationException.class)
+                .hasMessage("用户“s1”正在处理依次审批节点“依次审批”的任务，不能减签；如需换人请转办");
+        approve("s1");
+        String xTask = onlyTaskOf("x").taskId();
+        operations.removeSigner(tenant, xTask, "x", "s3", "s3 出差");
+        approve("x");
+        approve("s2");
+
+        assertThat(inbox.tasks(tenant, "s3")).isEmpty();
+        assertThat(outcomes.outcomesOf(key)).containsExactly("APPROVED");
+        assertThat(history.entries(tenant, sequence)).extracting(HistoryEntry::actor, HistoryEntry::operation)
+                .containsExactly(tuple("s1", Operation.SIGNER_ADDED_AFTER), tuple("s1", Operation.APPROVED),
+                        tuple("x", Operation.SIGNER_REMOVED), tuple("x", Operation.APPROVED),
+                        tuple("s2", Operation.APPROVED));
+    }
+
+    @Test
+    void rejectCancelsBeforeSigners() {
+        String leaderTask = onlyTaskOf("lisi").taskId();
+        operations.addSigner(tenant, leaderTask, "lisi", "x1", SignerPosition.BEFORE, null);
+
+        decider.reject(tenant, leaderTask, "lisi", "作业方案不完整");
+
+        assertThat(inbox.tasks(tenant, "x1")).isEmpty();
+        assertThat(outcomes.outcomesOf(businessKey)).containsExactly("REJECTED");
+    }
+
+    @Test
     void transferMovesTaskForGood() {
         operations.transfer(tenant, onlyTaskOf("lisi").taskId(), "lisi", "zhouba", "本周由周八代为负责");
 
