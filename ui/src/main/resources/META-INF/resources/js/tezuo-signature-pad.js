@@ -1,10 +1,10 @@
-// <tezuo-signature-pad>: a canvas to sign on with a finger, pen or mouse, and a button that clears it.
-// Plain JavaScript without a build step, loaded by SignaturePad.java from context://js/.
-// Events: "signature-change" with detail.dataUrl (a PNG data URL) after each stroke, "signature-clear".
-// Attributes: clear-label (button caption), readonly.
+// <tezuo-signature-pad>: a canvas to sign on with a finger, pen or mouse, with buttons that undo the last
+// stroke and clear it. Plain JavaScript without a build step, loaded by SignaturePad.java from context://js/.
+// Events: "signature-change" with detail.dataUrl (a PNG data URL) after each stroke or undo, "signature-clear"
+// when the pad becomes empty. Attributes: clear-label and undo-label (button captions), readonly.
 class TezuoSignaturePad extends HTMLElement {
   static get observedAttributes() {
-    return ['clear-label', 'readonly'];
+    return ['clear-label', 'undo-label', 'readonly'];
   }
 
   constructor() {
@@ -17,17 +17,23 @@ class TezuoSignaturePad extends HTMLElement {
                  background: var(--lumo-base-color, #fff); border: 1px dashed var(--lumo-contrast-50pct, #888);
                  border-radius: var(--lumo-border-radius-m, 4px); box-sizing: border-box; }
         :host([readonly]) canvas { cursor: default; border-style: solid; }
-        button { margin-top: 0.25em; font: inherit; padding: 0.25em 0.75em; }
+        button { margin-top: 0.25em; margin-right: 0.5em; font: inherit; padding: 0.25em 0.75em; }
         :host([readonly]) button { display: none; }
       </style>
       <canvas part="canvas"></canvas>
-      <button type="button" part="clear"></button>`;
+      <button type="button" part="undo" class="undo"></button><button type="button" part="clear" class="clear"></button>`;
     this._canvas = root.querySelector('canvas');
-    this._button = root.querySelector('button');
+    this._button = root.querySelector('button.clear');
     this._button.textContent = this.getAttribute('clear-label') || 'Clear';
     this._button.addEventListener('click', () => this.clear());
+    this._undoButton = root.querySelector('button.undo');
+    this._undoButton.textContent = this.getAttribute('undo-label') || 'Undo';
+    this._undoButton.addEventListener('click', () => this.undo());
     this._drawing = false;
     this._empty = true;
+    // Every finished stroke as a list of points in CSS pixels, so undo can redraw the ones that remain.
+    this._strokes = [];
+    this._stroke = null;
     this._canvas.addEventListener('pointerdown', (event) => this._start(event));
     this._canvas.addEventListener('pointermove', (event) => this._move(event));
     this._canvas.addEventListener('pointerup', (event) => this._end(event));
@@ -41,6 +47,9 @@ class TezuoSignaturePad extends HTMLElement {
   attributeChangedCallback(name, oldValue, newValue) {
     if (name === 'clear-label' && this._button) {
       this._button.textContent = newValue || 'Clear';
+    }
+    if (name === 'undo-label' && this._undoButton) {
+      this._undoButton.textContent = newValue || 'Undo';
     }
   }
 
@@ -57,8 +66,44 @@ class TezuoSignaturePad extends HTMLElement {
   clear() {
     const context = this._canvas.getContext('2d');
     context.clearRect(0, 0, this._canvas.width, this._canvas.height);
+    this._strokes = [];
     this._empty = true;
     this.dispatchEvent(new CustomEvent('signature-clear', { bubbles: true }));
+  }
+
+  /** Removes the last stroke; the pad reports the remaining drawing, or that it is empty. */
+  undo() {
+    if (this._strokes.length === 0) {
+      return;
+    }
+    this._strokes.pop();
+    if (this._strokes.length === 0) {
+      this.clear();
+      return;
+    }
+    const context = this._canvas.getContext('2d');
+    context.clearRect(0, 0, this._canvas.width, this._canvas.height);
+    for (const stroke of this._strokes) {
+      this._draw(context, stroke);
+    }
+    this._changed();
+  }
+
+  _draw(context, stroke) {
+    context.beginPath();
+    context.moveTo(stroke[0].x, stroke[0].y);
+    context.lineTo(stroke[0].x + 0.1, stroke[0].y + 0.1);
+    for (const point of stroke.slice(1)) {
+      context.lineTo(point.x, point.y);
+    }
+    context.stroke();
+  }
+
+  _changed() {
+    this.dispatchEvent(new CustomEvent('signature-change', {
+      bubbles: true,
+      detail: { dataUrl: this._canvas.toDataURL('image/png') }
+    }));
   }
 
   // Sizes the bitmap to the displayed size times the device pixel ratio, so strokes stay sharp on phones.
@@ -74,6 +119,7 @@ class TezuoSignaturePad extends HTMLElement {
     context.lineCap = 'round';
     context.lineJoin = 'round';
     context.strokeStyle = '#000';
+    this._strokes = [];
     this._empty = true;
   }
 
@@ -95,6 +141,7 @@ class TezuoSignaturePad extends HTMLElement {
     this._canvas.setPointerCapture(event.pointerId);
     this._drawing = true;
     const point = this._point(event);
+    this._stroke = [point];
     const context = this._canvas.getContext('2d');
     context.beginPath();
     context.moveTo(point.x, point.y);
@@ -109,6 +156,7 @@ class TezuoSignaturePad extends HTMLElement {
     }
     event.preventDefault();
     const point = this._point(event);
+    this._stroke.push(point);
     const context = this._canvas.getContext('2d');
     context.lineTo(point.x, point.y);
     context.stroke();
@@ -120,10 +168,9 @@ class TezuoSignaturePad extends HTMLElement {
     }
     this._drawing = false;
     this._empty = false;
-    this.dispatchEvent(new CustomEvent('signature-change', {
-      bubbles: true,
-      detail: { dataUrl: this._canvas.toDataURL('image/png') }
-    }));
+    this._strokes.push(this._stroke);
+    this._stroke = null;
+    this._changed();
   }
 }
 

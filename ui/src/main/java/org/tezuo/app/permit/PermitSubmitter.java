@@ -2,7 +2,6 @@ package org.tezuo.app.permit;
 
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -11,22 +10,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tezuo.app.org.OrgDirectory;
 import org.tezuo.core.audit.AuditLog;
-import org.tezuo.core.i18n.UserMessages;
 import org.tezuo.core.metadata.MetadataStore;
-import org.tezuo.core.qualification.Person;
-import org.tezuo.core.qualification.gate.GateRequirement;
-import org.tezuo.core.qualification.gate.GateSubject;
-import org.tezuo.core.qualification.gate.GateViolation;
-import org.tezuo.core.qualification.gate.QualificationGate;
 import org.tezuo.core.rules.RuleSeverity;
 import org.tezuo.core.tenant.TenantDirectory;
 import org.tezuo.form.definition.FormDefinition;
 import org.tezuo.form.evaluation.EvaluationContext;
 import org.tezuo.form.validation.FormValidation;
 import org.tezuo.form.validation.FormValidator;
-import org.tezuo.metadata.MetadataDocument;
 import org.tezuo.metadata.MetadataKind;
-import org.tezuo.templates.IndustryTemplate;
 import org.tezuo.workflow.approval.ApprovalDecider;
 import org.tezuo.workflow.approval.ApprovalInbox;
 import org.tezuo.workflow.approval.ApprovalStarter;
@@ -45,12 +36,10 @@ public class PermitSubmitter {
     private static final Logger log = LoggerFactory.getLogger(PermitSubmitter.class);
 
     private final PermitDrafter drafter;
-    private final PermitTypes permitTypes;
     private final PermitStore permits;
     private final PermitRiskAssessor riskAssessor;
     private final FormValidator formValidator;
-    private final QualificationGate gate;
-    private final org.tezuo.core.qualification.QualificationStore qualifications;
+    private final PermitQualification qualification;
     private final MetadataStore metadata;
     private final OrgDirectory directory;
     private final TenantDirectory tenants;
@@ -61,19 +50,16 @@ public class PermitSubmitter {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    PermitSubmitter(PermitDrafter drafter, PermitTypes permitTypes, PermitStore permits,
-            PermitRiskAssessor riskAssessor, FormValidator formValidator, QualificationGate gate,
-            org.tezuo.core.qualification.QualificationStore qualifications,
-            MetadataStore metadata, OrgDirectory directory, TenantDirectory tenants, ApprovalStarter starter,
+    PermitSubmitter(PermitDrafter drafter, PermitStore permits, PermitRiskAssessor riskAssessor,
+            FormValidator formValidator, PermitQualification qualification, MetadataStore metadata,
+            OrgDirectory directory, TenantDirectory tenants, ApprovalStarter starter,
             ApprovalInbox inbox, ApprovalDecider decider, AuditLog audit, TransactionTemplate transaction,
             Clock clock) {
         this.drafter = drafter;
-        this.permitTypes = permitTypes;
         this.permits = permits;
         this.riskAssessor = riskAssessor;
         this.formValidator = formValidator;
-        this.gate = gate;
-        this.qualifications = qualifications;
+        this.qualification = qualification;
         this.metadata = metadata;
         this.directory = directory;
         this.tenants = tenants;
@@ -135,44 +121,7 @@ public class PermitSubmitter {
 
     private List<PermitRefusedException.Reason> gateViolations(Actor actor, Permit permit, FormDefinition form,
             JsonNode data, ZoneId zone) {
-        IndustryTemplate.PermitType type = permitTypes.require(actor.tenantId(), permit.permitType());
-        MetadataDocument rulesetDocument = metadata.requirePublished(actor.tenantId(), MetadataKind.RULESET,
-                type.qualificationRuleset());
-        GateRequirement requirement = GateRequirement.from(rulesetDocument);
-
-        List<GateSubject> subjects = new ArrayList<>();
-        String applicantRole = UserMessages.render(actor.locale(), "permit.role.applicant");
-        String workerRole = UserMessages.render(actor.locale(), "permit.role.worker");
-        OrgDirectory.TenantUser applicant = directory.user(actor.tenantId(), permit.applicant()).orElseThrow();
-        if (applicant.personIdNumber() == null) {
-            return List.of(new PermitRefusedException.Reason("applicant",
-                    UserMessages.render(actor.locale(), "permit.applicantNotLinked", applicant.username())));
-        }
-        String applicantName = ledgerName(actor.tenantId(), applicant);
-        subjects.add(GateSubject.withoutCertificate(applicantRole, applicantName, applicant.personIdNumber()));
-
-        for (JsonNode worker : form.boundValue("workers", data)) {
-            String idNumber = worker.path("idNumber").asString("");
-            String certNumber = worker.path("certNumber").asString("");
-            boolean isApplicant = idNumber.equals(applicant.personIdNumber())
-                    && applicantName.equals(worker.path("name").asString("").strip());
-            if (!isApplicant) {
-                subjects.add(new GateSubject(workerRole, worker.path("name").asString(""), idNumber,
-                        certNumber.isBlank() ? null : certNumber));
-            }
-        }
-        List<GateViolation> violations = gate.check(actor.tenantId(), subjects, requirement, clock.instant(), zone);
-        return violations.stream()
-                .map(violation -> new PermitRefusedException.Reason(violation.subjectName(),
-                        violation.message(actor.locale())))
-                .toList();
-    }
-
-    /** Returns the ledger name of the person linked to a user, falling back to the user's display name. */
-    private String ledgerName(long tenantId, OrgDirectory.TenantUser user) {
-        return qualifications.findPersonByIdNumber(tenantId, String.valueOf(user.personIdNumber()))
-                .map(Person::name)
-                .orElse(user.displayName());
+        return qualification.violations(actor.tenantId(), permit, form, data, zone, actor.locale());
     }
 
     private void refuseIfAny(Actor actor, Permit permit, PermitRefusedException.Stage stage,

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import java.io.ByteArrayInputStream;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -24,13 +23,6 @@ import tools.jackson.databind.JsonNode;
  */
 final class SignatureInput extends StoredFileInput {
 
-    private static final String PNG_DATA_URL = "data:image/png;base64,";
-    /**
-     * Maximum length of a data URL accepted from the browser. By estimate, strokes on a 1,500 × 480 pixel pad
-     * compress to a PNG well under 200 KB, which is under 300,000 characters of Base64.
-     */
-    private static final int MAX_DATA_URL_LENGTH = 2_000_000;
-
     private final Locale locale;
     private final Div stored = new Div();
     private final SignaturePad pad;
@@ -42,7 +34,8 @@ final class SignatureInput extends StoredFileInput {
         super(field, factory);
         this.locale = factory.context().locale();
         root.addClassName("tezuo-form-signature");
-        pad = new SignaturePad(root.getTranslation("form.signature.clear"), this::drawn);
+        pad = new SignaturePad(root.getTranslation("form.signature.clear"),
+                root.getTranslation("form.signature.undo"), this::drawn);
         signAgain = new Button(root.getTranslation("form.signature.again"), event -> show(null));
         signAgain.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         root.add(label, stored, pad, signAgain);
@@ -66,17 +59,14 @@ final class SignatureInput extends StoredFileInput {
     }
 
     private Optional<String> storeDrawing(FormFiles store, String dataUrl) {
-        if (!dataUrl.startsWith(PNG_DATA_URL) || dataUrl.length() > MAX_DATA_URL_LENGTH) {
+        Optional<byte[]> png = SignatureImages.decodePng(dataUrl);
+        if (png.isEmpty()) {
             error.show(root.getTranslation("form.signature.invalid"));
             return Optional.empty();
         }
         try {
-            byte[] png = Base64.getDecoder().decode(dataUrl.substring(PNG_DATA_URL.length()));
             return Optional.of(store.store(FileKind.IMAGE, "signature.png", "image/png",
-                    new ByteArrayInputStream(png)).id());
-        } catch (IllegalArgumentException e) {
-            error.show(root.getTranslation("form.signature.invalid"));
-            return Optional.empty();
+                    new ByteArrayInputStream(png.get())).id());
         } catch (FileRejectedException e) {
             error.show(e.message(locale));
             return Optional.empty();

@@ -42,18 +42,22 @@ import org.tezuo.app.permit.QrCodeRenderer;
 import org.tezuo.app.security.CurrentUser;
 import org.tezuo.app.security.CurrentUserProvider;
 import org.tezuo.app.security.Role;
+import org.tezuo.app.ui.approval.ApplicantActions;
+import org.tezuo.app.ui.approval.ApprovalCommands;
+import org.tezuo.app.ui.approval.InstanceHistoryList;
 import org.tezuo.app.ui.form.FieldDisplay;
 import org.tezuo.app.ui.form.FormContext;
 import org.tezuo.app.ui.form.FormRenderer;
 import org.tezuo.app.ui.i18n.DisplayFormats;
 import org.tezuo.app.ui.layout.MainLayout;
 import org.tezuo.app.ui.layout.Notices;
+import org.tezuo.core.file.FileStore;
 import org.tezuo.core.i18n.LocalizedException;
 import org.tezuo.workflow.approval.ApprovalRecord;
 
 /**
  * One permit of the user's tenant: status and summary, the risk items with each approver's confirmation and the
- * approval history. The data is rendered read-only with the form version the permit was created under. An
+ * approval history with every operation. While the permit is in approval its applicant can urge or withdraw it. The data is rendered read-only with the form version the permit was created under. An
  * issued permit also shows the QR code of its e-permit page and the link, which the safety department and
  * administrators may revoke.
  */
@@ -75,16 +79,21 @@ public class PermitDetailView extends VerticalLayout implements BeforeEnterObser
     private final EPermits ePermits;
     private final QrCodeRenderer qrCodes;
     private final PermitPresentation presentation;
+    private final ApprovalCommands commands;
+    private final FileStore files;
     private String title = "";
 
     public PermitDetailView(CurrentUserProvider currentUser, PermitStore permits, PermitApprovals approvals,
-            EPermits ePermits, QrCodeRenderer qrCodes, PermitPresentation presentation) {
+            EPermits ePermits, QrCodeRenderer qrCodes, PermitPresentation presentation, ApprovalCommands commands,
+            FileStore files) {
         this.currentUser = currentUser;
         this.permits = permits;
         this.approvals = approvals;
         this.ePermits = ePermits;
         this.qrCodes = qrCodes;
         this.presentation = presentation;
+        this.commands = commands;
+        this.files = files;
         addClassName("tezuo-permit-detail");
     }
 
@@ -135,12 +144,17 @@ public class PermitDetailView extends VerticalLayout implements BeforeEnterObser
             edit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             add(edit);
         }
+        if (ApplicantActions.appliesTo(permit, user)) {
+            add(new ApplicantActions(commands, user, permit, () -> render(user,
+                    permits.find(user.tenantId(), permit.id()), baseUrl)));
+        }
         if (permit.status() == PermitStatus.ISSUED) {
             add(qrSection(user, permit, baseUrl));
         }
         add(new PermitRiskList(permit, permits.confirmations(user.tenantId(), permit.id()), history, display,
                 context));
-        add(new ApprovalHistoryList(history, display, context.zone()));
+        add(new InstanceHistoryList(commands.history(user.tenantId(), permit), display, context.zone(),
+                id -> files.find(user.tenantId(), id)));
 
         H3 dataTitle = new H3(getTranslation("permit.data"));
         FormRenderer data = new FormRenderer(presentation.formOf(permit), context);
