@@ -22,6 +22,7 @@ import org.tezuo.workflow.approval.ApprovalDecider;
 import org.tezuo.workflow.approval.ApprovalInbox;
 import org.tezuo.workflow.approval.ApprovalStarter;
 import org.tezuo.workflow.approval.ApprovalTask;
+import org.tezuo.workflow.bpmn.ChainVariables;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -103,7 +104,7 @@ public class PermitSubmitter {
             String processInstanceId = permit.status() == PermitStatus.RETURNED
                     ? resume(actor, permit, data)
                     : starter.start(actor.tenantId(), permit.flowKey(), flowVersion, businessKey(permitId),
-                            permit.applicant(), data);
+                            permit.applicant(), data, chainInputs(form, data));
             permits.markSubmitted(actor.tenantId(), permitId, flowVersion, risk.rulesetVersion(), riskItems,
                     risk.liveData(), processInstanceId);
             audit.append(actor.tenantId(), actor.username(), "permit.submit", "permit", String.valueOf(permitId),
@@ -143,6 +144,18 @@ public class PermitSubmitter {
         permits.transition(actor.tenantId(), permit.id(), PermitStatus.RETURNED, PermitStatus.IN_APPROVAL);
         decider.resubmit(actor.tenantId(), resubmission.taskId(), actor.username(), null, data);
         return resubmission.processInstanceId();
+    }
+
+    /**
+     * Returns the permit facts that branch conditions read besides the form data: the grade bound to the form's
+     * {@code grade} role, such as 特级. NOTE: no risk score is passed yet, so a condition on riskScore never matches,
+     * and a resubmission keeps the grade of the first submission.
+     */
+    private static Map<String, Object> chainInputs(FormDefinition form, JsonNode data) {
+        JsonNode grade = form.boundValue("grade", data);
+        return grade.isString() && !grade.asString().isBlank()
+                ? Map.of(ChainVariables.PERMIT_GRADE, grade.asString())
+                : Map.of();
     }
 
     private int flowVersionOf(Permit permit) {

@@ -8,15 +8,18 @@ import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.identitylink.api.IdentityLink;
 import org.flowable.identitylink.api.IdentityLinkType;
+import org.flowable.identitylink.api.IdentityLinkType;
 import org.flowable.task.api.Task;
 import org.springframework.stereotype.Component;
 import org.tezuo.core.i18n.UserMessages;
 import org.tezuo.workflow.WorkflowException;
-import org.tezuo.workflow.definition.FlowDefinition;
 import org.tezuo.workflow.definition.ApproverNode;
+import org.tezuo.workflow.definition.AssigneeSpec;
+import org.tezuo.workflow.definition.FlowDefinition;
 import org.tezuo.workflow.definition.Label;
 import org.tezuo.workflow.deploy.FlowDeployer;
 import org.tezuo.workflow.deploy.FlowableTenant;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /** Looks up a tenant's open tasks and checks that the acting user may work on them. */
 @Component
@@ -25,11 +28,14 @@ public class ActiveTasks {
     private final TaskService taskService;
     private final RuntimeService runtime;
     private final FlowDeployer deployer;
+    private final ApproverResolver resolver;
 
-    public ActiveTasks(TaskService taskService, RuntimeService runtime, FlowDeployer deployer) {
+    public ActiveTasks(TaskService taskService, RuntimeService runtime, FlowDeployer deployer,
+            ApproverResolver resolver) {
         this.taskService = taskService;
         this.runtime = runtime;
         this.deployer = deployer;
+        this.resolver = resolver;
     }
 
     /**
@@ -48,7 +54,7 @@ public class ActiveTasks {
             throw new TaskNotFoundException(taskId);
         }
         long allowed = taskService.createTaskQuery().taskId(taskId).taskCandidateOrAssigned(user).count();
-        if (allowed == 0) {
+        if (allowed == 0 && !inCandidateGroup(tenantId, taskId, user)) {
             throw new NotTaskCandidateException(user, taskId, task.getName(), task.getTaskDefinitionKey(),
                     people(task));
         }
@@ -67,6 +73,17 @@ public class ActiveTasks {
                     step.nodeId(), step.nodeName(), step.node(), task.getAssignee(), parent.getId());
         }
         return toActiveTask(tenantId, task, businessKey(task.getProcessInstanceId()));
+    }
+
+    /**
+     * Returns whether {@code user} holds a role that the task is offered to. Flowable does not know Tezuo's roles,
+     * so a candidate group, as imported BPMN may name, is read as a role code and resolved through the directory.
+     */
+    private boolean inCandidateGroup(long tenantId, String taskId, String user) {
+        return taskService.getIdentityLinksForTask(taskId).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .anyMatch(link -> resolver.resolve(new ApproverQuery(tenantId, AssigneeSpec.role(link.getGroupId()),
+                        user, JsonNodeFactory.instance.objectNode())).contains(user));
     }
 
     /** Returns the task with the chain it belongs to, the business key given. */

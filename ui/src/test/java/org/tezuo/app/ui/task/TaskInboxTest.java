@@ -1,6 +1,7 @@
 package org.tezuo.app.ui.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,7 +24,9 @@ import org.tezuo.core.metadata.MetadataStore;
 import org.tezuo.metadata.MetadataDocument;
 import org.tezuo.metadata.MetadataKind;
 import org.tezuo.templates.TemplateInstaller;
+import org.tezuo.workflow.approval.ActiveTasks;
 import org.tezuo.workflow.approval.ApprovalStarter;
+import org.tezuo.workflow.approval.NotTaskCandidateException;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -57,6 +60,9 @@ class TaskInboxTest {
 
     @Autowired
     TaskInbox inbox;
+
+    @Autowired
+    ActiveTasks activeTasks;
 
     private long tenantId;
     private CurrentUser leader;
@@ -147,6 +153,9 @@ class TaskInboxTest {
                 Locale.SIMPLIFIED_CHINESE).todo();
 
         assertThat(offered).extracting(TaskInbox.Item::id).containsExactly(taskId);
+        assertThat(activeTasks.require(tenantId, taskId, engineer.username()).taskId()).isEqualTo(taskId);
+        assertThatThrownBy(() -> activeTasks.require(tenantId, taskId, leader.username().replace("leader-", "director-")))
+                .isInstanceOf(NotTaskCandidateException.class);
     }
 
     @Test
