@@ -42,6 +42,8 @@ import org.tezuo.app.permit.QrCodeRenderer;
 import org.tezuo.app.security.CurrentUser;
 import org.tezuo.app.security.CurrentUserProvider;
 import org.tezuo.app.security.Role;
+import org.tezuo.app.ui.flow.BpmnViewer;
+import org.tezuo.app.ui.flow.ProcessDiagrams;
 import org.tezuo.app.ui.form.FieldDisplay;
 import org.tezuo.app.ui.form.FormContext;
 import org.tezuo.app.ui.form.FormRenderer;
@@ -75,16 +77,18 @@ public class PermitDetailView extends VerticalLayout implements BeforeEnterObser
     private final EPermits ePermits;
     private final QrCodeRenderer qrCodes;
     private final PermitPresentation presentation;
+    private final ProcessDiagrams diagrams;
     private String title = "";
 
     public PermitDetailView(CurrentUserProvider currentUser, PermitStore permits, PermitApprovals approvals,
-            EPermits ePermits, QrCodeRenderer qrCodes, PermitPresentation presentation) {
+            EPermits ePermits, QrCodeRenderer qrCodes, PermitPresentation presentation, ProcessDiagrams diagrams) {
         this.currentUser = currentUser;
         this.permits = permits;
         this.approvals = approvals;
         this.ePermits = ePermits;
         this.qrCodes = qrCodes;
         this.presentation = presentation;
+        this.diagrams = diagrams;
         addClassName("tezuo-permit-detail");
     }
 
@@ -141,6 +145,7 @@ public class PermitDetailView extends VerticalLayout implements BeforeEnterObser
         add(new PermitRiskList(permit, permits.confirmations(user.tenantId(), permit.id()), history, display,
                 context));
         add(new ApprovalHistoryList(history, display, context.zone()));
+        add(processDiagram(permit));
 
         H3 dataTitle = new H3(getTranslation("permit.data"));
         FormRenderer data = new FormRenderer(presentation.formOf(permit), context);
@@ -148,6 +153,29 @@ public class PermitDetailView extends VerticalLayout implements BeforeEnterObser
         data.read(permit.data());
         data.setReadOnly(true);
         add(dataTitle, data);
+    }
+
+    /**
+     * Returns the section with the BPMN diagram of the permit's approval process, finished nodes and current
+     * nodes marked; element ids {@code permit-diagram} (the section) and {@code permit-diagram-viewer}.
+     */
+    private Component processDiagram(Permit permit) {
+        Div section = new Div(new H3(getTranslation("permit.diagram")));
+        section.setId("permit-diagram");
+        Optional<ProcessDiagrams.Diagram> diagram = Optional.ofNullable(permit.processInstanceId())
+                .flatMap(diagrams::of);
+        if (diagram.isEmpty()) {
+            section.add(new Paragraph(getTranslation("permit.diagram.none")));
+            return section;
+        }
+        Span legend = new Span(getTranslation("permit.diagram.legend"));
+        legend.addClassName("tezuo-muted");
+        BpmnViewer viewer = new BpmnViewer();
+        viewer.setId("permit-diagram-viewer");
+        viewer.show(diagram.get().xml());
+        viewer.mark(diagram.get().finished(), diagram.get().current());
+        section.add(legend, viewer);
+        return section;
     }
 
     private FormLayout summaryFields(Permit permit, PermitSummary summary, FieldDisplay display,
