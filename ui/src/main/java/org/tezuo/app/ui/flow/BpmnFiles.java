@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 
@@ -14,6 +16,8 @@ import org.springframework.http.HttpHeaders;
  * outside the Basic Multilingual Plane such as 𠀀, reaches the browser unchanged.
  */
 final class BpmnFiles {
+
+    private static final Logger log = LoggerFactory.getLogger(BpmnFiles.class);
 
     static final String CONTENT_TYPE = "application/xml";
     static final String EXTENSION = ".bpmn";
@@ -33,8 +37,8 @@ final class BpmnFiles {
     }
 
     /**
-     * Returns a handler that writes the XML {@code xml} supplies at request time as {@code fileName}; a supplier
-     * that fails (the chain does not compile) answers 409 with the message as plain text.
+     * Returns a handler that writes the XML {@code xml} supplies at request time as {@code fileName}. When the
+     * supplier fails because the chain does not compile, the response is 409 with the message as plain text.
      */
     static DownloadHandler download(Supplier<String> fileName, Supplier<String> xml) {
         return event -> {
@@ -42,6 +46,8 @@ final class BpmnFiles {
             try {
                 body = xml.get();
             } catch (RuntimeException e) {
+                log.info("BPMN download of {} failed because the chain does not compile: {}", fileName.get(),
+                        e.getMessage());
                 event.getResponse().setStatus(409);
                 event.setContentType("text/plain;charset=UTF-8");
                 writeBody(event.getOutputStream(), String.valueOf(e.getMessage()));

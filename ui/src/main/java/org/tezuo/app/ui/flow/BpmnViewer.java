@@ -26,7 +26,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 @StyleSheet("context://styles/flow-designer.css")
 public class BpmnViewer extends Component implements HasSize, HasStyle {
 
-    /** Imports the XML once the library has loaded, then fits the diagram and applies the pending markers. */
+    /** Imports the XML once the library has loaded, then fits the diagram to the element. */
     private static final String SHOW = """
             const element = this;
             element.removeAttribute('data-rendered');

@@ -313,6 +313,10 @@ public class FlowDesignerView extends VerticalLayout implements BeforeEnterObser
 
     @Override
     public void select(FlowSelection newSelection) {
+        if (newSelection.equals(selection)) {
+            // A click on the selected card keeps the panel, so a field being typed in keeps its text and focus.
+            return;
+        }
         selection = newSelection;
         refresh(true);
     }

@@ -30,12 +30,12 @@ final class FlowProblems {
         List<MetaSchemaViolation> found = new ArrayList<>();
         Map<String, Integer> counts = new HashMap<>();
         FlowDesign design = new FlowDesign(body.deepCopy().asObject());
-        walk(body.path(FlowDesign.NODES), "/nodes", true, (node, path) -> {
+        walk(body.path(FlowDesign.NODES), "/nodes", (node, path) -> {
             counts.merge(node.path(FlowDesign.ID).asString(""), 1, Integer::sum);
             node.path(FlowDesign.BRANCHES).forEach(branch -> counts.merge(branch.path(FlowDesign.ID).asString(""), 1,
                     Integer::sum));
         });
-        walk(body.path(FlowDesign.NODES), "/nodes", true, (node, path) -> {
+        walk(body.path(FlowDesign.NODES), "/nodes", (node, path) -> {
             String id = node.path(FlowDesign.ID).asString("");
             String type = node.path(FlowDesign.TYPE).asString("");
             if (counts.getOrDefault(id, 0) > 1) {
@@ -70,7 +70,7 @@ final class FlowProblems {
     /** Returns whether every node of the chain is of a type the current parser compiles. */
     static boolean usesCompiledTypesOnly(JsonNode body) {
         boolean[] only = {true};
-        walk(body.path(FlowDesign.NODES), "/nodes", true, (node, path) -> {
+        walk(body.path(FlowDesign.NODES), "/nodes", (node, path) -> {
             if (!COMPILED_TYPES.contains(node.path(FlowDesign.TYPE).asString(""))) {
                 only[0] = false;
             }
@@ -111,15 +111,15 @@ final class FlowProblems {
         void visit(JsonNode node, String path);
     }
 
-    private static void walk(JsonNode nodes, String path, boolean top, Visitor visitor) {
+    private static void walk(JsonNode nodes, String path, Visitor visitor) {
         for (int index = 0; index < nodes.size(); index++) {
             JsonNode node = nodes.get(index);
             String nodePath = path + "/" + index;
             visitor.visit(node, nodePath);
             JsonNode branches = node.path(FlowDesign.BRANCHES);
             for (int branch = 0; branch < branches.size(); branch++) {
-                walk(branches.get(branch).path(FlowDesign.NODES), nodePath + "/branches/" + branch + "/nodes", false,
-                        visitor);
+                String branchPath = nodePath + "/branches/" + branch + "/nodes";
+                walk(branches.get(branch).path(FlowDesign.NODES), branchPath, visitor);
             }
         }
     }

@@ -151,7 +151,7 @@ final class FlowPropertyPanel extends Div {
                     } else if (!"ratio".equals(value)) {
                         set(id, "", "passRatio", null);
                     }
-                    actions.select(new FlowSelection.Node(id));
+                    redraw();
                 });
         if ("ratio".equals(mode)) {
             NumberField ratio = new NumberField(getTranslation("flow.prop.passRatio"));
@@ -177,7 +177,7 @@ final class FlowPropertyPanel extends Div {
         choice("on-no-assignee", "flow.prop.onNoAssignee", List.of("block", "fallbackRole", "fallbackUser"),
                 onNoAssignee, "flow.onNoAssignee.", value -> {
                     set(id, "", "onNoAssignee", JSON.stringNode(value));
-                    actions.select(new FlowSelection.Node(id));
+                    redraw();
                 });
         if ("fallbackRole".equals(onNoAssignee)) {
             ComboBox<String> role = new ComboBox<>(getTranslation("flow.prop.fallbackRole"));
@@ -255,7 +255,7 @@ final class FlowPropertyPanel extends Div {
             } else {
                 set(id, "", property, JSON.objectNode().put("to", value));
             }
-            actions.select(new FlowSelection.Node(id));
+            redraw();
         });
         if ("node".equals(to)) {
             Select<String> node = new Select<>();
