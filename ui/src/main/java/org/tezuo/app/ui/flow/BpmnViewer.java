@@ -20,19 +20,30 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * library's message when the XML cannot be drawn.
  */
 @Tag("div")
-@JavaScript("context://vendor/bpmn-js/dist/bpmn-navigated-viewer.production.min.js")
+@JavaScript(BpmnViewer.SCRIPT)
 @StyleSheet("context://vendor/bpmn-js/dist/assets/diagram-js.css")
 @StyleSheet("context://vendor/bpmn-js/dist/assets/bpmn-js.css")
 @StyleSheet("context://styles/flow-designer.css")
 public class BpmnViewer extends Component implements HasSize, HasStyle {
+
+    static final String SCRIPT = "context://vendor/bpmn-js/dist/bpmn-navigated-viewer.production.min.js";
 
     /** Imports the XML once the library has loaded, then fits the diagram to the element. */
     private static final String SHOW = """
             const element = this;
             element.removeAttribute('data-rendered');
             element.removeAttribute('data-error');
+            let waited = 0;
             const draw = () => {
               if (!window.BpmnJS) {
+                waited++;
+                if (waited === 40 && !element.$loading) {
+                  // An AMD loader on the page makes the UMD bundle register with it instead of setting
+                  // window.BpmnJS, so the bundle is run once more with define and module hidden.
+                  const loaded = document.querySelector('script[src*="bpmn-navigated-viewer"]');
+                  element.$loading = fetch(loaded ? loaded.src : $1).then(response => response.text())
+                      .then(code => new Function('define', 'module', 'exports', code).call(window));
+                }
                 setTimeout(draw, 50);
                 return;
               }
@@ -75,7 +86,7 @@ public class BpmnViewer extends Component implements HasSize, HasStyle {
 
     /** Draws the BPMN 2.0 XML {@code xml}, replacing the diagram shown before. */
     public void show(String xml) {
-        getElement().executeJs(SHOW, xml);
+        getElement().executeJs(SHOW, xml, SCRIPT.substring("context://".length()));
     }
 
     /** Marks finished and current activities by their BPMN ids; ids the diagram lacks are skipped. */

@@ -101,12 +101,8 @@ class FlowDesignerBrowserTest {
         clickId("new-flow-create");
         waitFor(By.id("flow-node-approver1"));
 
-        clickId("flow-add-1");
-        clickId("flow-add-type-approver");
-        waitFor(By.id("flow-node-approver2"));
-        clickId("flow-add-2");
-        clickId("flow-add-type-approver");
-        waitFor(By.id("flow-node-approver3"));
+        addNode("flow-add-1", "approver", "approver2");
+        addNode("flow-add-2", "approver", "approver3");
         assertThat(cardOrder()).containsExactly("flow-node-approver1", "flow-node-approver2", "flow-node-approver3");
 
         clickId("flow-remove-approver1");
@@ -145,7 +141,7 @@ class FlowDesignerBrowserTest {
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("BPMN not drawn: " + script("""
                     const v = document.getElementById('flow-bpmn');
-                    return JSON.stringify({bpmnJs: typeof window.BpmnJS,
+                    return JSON.stringify({bpmnJs: typeof window.BpmnJS, define: typeof window.define,
                         scripts: Array.from(document.scripts).map(s => s.src).filter(s => s),
                         links: Array.from(document.querySelectorAll('link')).map(l => l.href),
                         viewer: v ? v.outerHTML.substring(0, 300) : 'missing',
@@ -225,6 +221,14 @@ class FlowDesignerBrowserTest {
             input.sendKeys(Keys.ENTER);
             return true;
         });
+    }
+
+    /** Adds a node of {@code type} with a "+" button and waits until its card shows and the menu has closed. */
+    private void addNode(String plusButton, String type, String newId) {
+        clickId(plusButton);
+        clickId("flow-add-type-" + type);
+        waitFor(By.id("flow-node-" + newId));
+        waitUntil(driver -> driver.findElements(By.id("flow-add-type-" + type)).isEmpty());
     }
 
     /** Clicks a node card and waits until the property panel shows that node. */
