@@ -234,8 +234,13 @@ class FlowDesignerBrowserTest {
     /** Clicks a node card and waits until the property panel shows that node. */
     private void selectNode(String id) {
         clickId("flow-node-" + id);
-        waitUntil(driver -> id.equals(driver.findElement(By.cssSelector("#flow-prop-id input"))
-                .getDomProperty("value")));
+        try {
+            waitUntil(driver -> id.equals(driver.findElement(By.cssSelector("#flow-prop-id input"))
+                    .getDomProperty("value")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("Node " + id + " not selected; the panel shows: " + textOf("flow-properties")
+                    + " / canvas: " + textOf("flow-canvas"), e);
+        }
     }
 
     /** Clicks the element {@code id}, looking it up again when the canvas was redrawn in between. */
