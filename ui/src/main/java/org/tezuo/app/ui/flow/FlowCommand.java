@@ -39,7 +39,7 @@ public sealed interface FlowCommand {
             FlowDesign.Slot from = requireSlot(design, id);
             FlowDesign.Chain target = slot.chain();
             if (!target.isTop() && design.isWithin(target.owner(), id)) {
-                throw new IllegalArgumentException("The node " + id + " cannot move into its own branches");
+                throw new Refused("flow.refused.ownBranch", "The node " + id + " cannot move into its own branches", id);
             }
             return design.edit(body -> {
                 ArrayNode source = requireChain(body, from.chain());
@@ -84,7 +84,7 @@ public sealed interface FlowCommand {
                 String newId = value.asString("");
                 String oldId = branch.isEmpty() ? node : branch;
                 if (!newId.equals(oldId) && design.ids().contains(newId)) {
-                    throw new IllegalArgumentException("The chain already has a node or branch called " + newId);
+                    throw new Refused("flow.refused.idTaken", "The chain already has a node or branch called " + newId, newId);
                 }
             }
             return design.edit(body -> {
@@ -138,7 +138,7 @@ public sealed interface FlowCommand {
             return design.edit(body -> {
                 ArrayNode branches = requireBranches(body, owner);
                 if (branches.size() <= MIN_BRANCHES) {
-                    throw new IllegalArgumentException("The node " + owner + " needs at least two branches");
+                    throw new Refused("flow.refused.minBranches", "The node " + owner + " needs at least two branches", owner);
                 }
                 for (int index = 0; index < branches.size(); index++) {
                     if (branch.equals(branches.get(index).path(FlowDesign.ID).asString(""))) {
@@ -167,11 +167,35 @@ public sealed interface FlowCommand {
         }
     }
 
+    /**
+     * A command that does not fit the design for a reason the user can act on, with a message key of the ui
+     * bundle and its arguments; the exception message is the English text for logs and tests.
+     */
+    final class Refused extends IllegalArgumentException {
+
+        private final String messageKey;
+        private final transient Object[] arguments;
+
+        Refused(String messageKey, String message, Object... arguments) {
+            super(message);
+            this.messageKey = messageKey;
+            this.arguments = arguments.clone();
+        }
+
+        public String messageKey() {
+            return messageKey;
+        }
+
+        public Object[] arguments() {
+            return arguments.clone();
+        }
+    }
+
     private static void requireUnused(FlowDesign design, ObjectNode element) {
         Set<String> used = design.ids();
         for (String id : FlowDesign.idsInside(element)) {
             if (used.contains(id)) {
-                throw new IllegalArgumentException("The chain already has a node or branch called " + id);
+                throw new Refused("flow.refused.idTaken", "The chain already has a node or branch called " + id, id);
             }
         }
     }

@@ -304,8 +304,12 @@ public class FlowDesignerView extends VerticalLayout implements BeforeEnterObser
         }
         try {
             requireHistory().apply(command::applyTo);
+        } catch (FlowCommand.Refused e) {
+            Notices.error(getTranslation(e.messageKey(), e.arguments()));
+            redrawPanel = true;
         } catch (IllegalArgumentException e) {
-            Notices.error(getTranslation("flow.commandRefused", e.getMessage()));
+            // The page drew a node or place that the design no longer has; a redraw shows the current design.
+            Notices.error(getTranslation("flow.refused.outdated"));
             redrawPanel = true;
         }
         refresh(redrawPanel || !isSelectionValid());
