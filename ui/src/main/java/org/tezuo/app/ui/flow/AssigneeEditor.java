@@ -72,12 +72,23 @@ final class AssigneeEditor extends Div {
         }
     }
 
-    private ComboBox<String> roleSelect() {
-        ComboBox<String> role = new ComboBox<>(getTranslation("flow.assignee.role"));
+    /** Returns the role picker: a short fixed list, so a select that works the same on a phone. */
+    private Select<String> roleSelect() {
+        Select<String> role = new Select<>();
         role.setId(prefix + "-role");
-        role.setItems(actions.roles());
-        role.setItemLabelGenerator(code -> getTranslation("role." + code));
-        setIfPresent(role, rule.path("role").asString(""));
+        role.setLabel(getTranslation("flow.assignee.role"));
+        List<String> codes = new ArrayList<>(actions.roles());
+        String stored = rule.path("role").asString("");
+        if (!stored.isEmpty() && !codes.contains(stored)) {
+            // A role code the platform does not define, such as one written into the JSON, stays selectable.
+            codes.add(stored);
+        }
+        role.setItems(codes);
+        role.setItemLabelGenerator(code -> codes.indexOf(code) < actions.roles().size()
+                ? getTranslation("role." + code) : code);
+        if (!stored.isEmpty()) {
+            role.setValue(stored);
+        }
         role.addValueChangeListener(event -> set("role", event.getValue()));
         return role;
     }

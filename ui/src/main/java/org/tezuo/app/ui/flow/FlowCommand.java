@@ -127,7 +127,7 @@ public sealed interface FlowCommand {
     /** Removes the branch {@code branch} of {@code owner} with its nodes; a node keeps at least two branches. */
     record RemoveBranch(String owner, String branch) implements FlowCommand {
 
-        /** Fewest branches the meta-schema allows on a branch or parallel node. */
+        /** Minimum number of branches the meta-schema allows on a branch or parallel node. */
         static final int MIN_BRANCHES = 2;
 
         @Override
@@ -168,8 +168,8 @@ public sealed interface FlowCommand {
     }
 
     /**
-     * A command that does not fit the design for a reason the user can act on, with a message key of the ui
-     * bundle and its arguments; the exception message is the English text for logs and tests.
+     * A command that does not fit the design for a reason the user can act on. It carries a message key of the
+     * ui bundle with its arguments, and its exception message is the English text for logs and tests.
      */
     final class Refused extends IllegalArgumentException {
 

@@ -55,8 +55,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Designs one approval chain at {@code /designer/flows/<key>}: the chain as cards with "+" buttons, drag to
  * reorder, undo and redo, a property panel, the compiled BPMN diagram with a download, and the list of stored
  * versions. {@code ?version=<n>} opens a stored version read-only. Saving runs the designer's checks, the
- * meta-schema and, for chains the workflow parser compiles today, the parser; each problem is listed with the
- * node it belongs to and that card is marked. Nothing is stored until all of them pass.
+ * meta-schema and, for chains the workflow parser compiles today, the parser. Each problem is listed with the
+ * node it belongs to, and that card is marked. Nothing is stored until all of them pass.
  *
  * <p>Element ids: {@code flow-undo}, {@code flow-redo}, {@code flow-save}, {@code flow-publish},
  * {@code flow-status}, {@code flow-problems}, {@code flow-tab-chain}, {@code flow-tab-bpmn},
@@ -370,7 +370,7 @@ public class FlowDesignerView extends VerticalLayout implements BeforeEnterObser
         return new ChainCompiler().compile(parser.parse(key, 0, "draft", body));
     }
 
-    /** Draws the compiled diagram of the current design, or says in the user's language why it cannot. */
+    /** Draws the compiled diagram of the current design, or shows in the user's language why it cannot. */
     private void showBpmn() {
         try {
             String xml = compile();
