@@ -33,6 +33,8 @@ public class SecurityConfiguration {
         "/actuator/health", "/actuator/health/**", "/styles/**",
         // Plain custom elements served from META-INF/resources/js, such as the signature pad.
         "/js/**",
+        // Third-party browser libraries the ui build copies to META-INF/resources/vendor, such as bpmn-js.
+        "/vendor/**",
         // The error page renders the 401 or 403 that a chain already chose. Securing it turns that into a redirect.
         "/error"
     };

@@ -3,6 +3,7 @@ package org.tezuo.workflow.approval;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
@@ -59,6 +60,16 @@ public class ActiveTasks {
                     people(task));
         }
         return toActiveTask(tenantId, task);
+    }
+
+    /** Returns the open task {@code taskId} of the tenant whoever acts on it, or empty when there is none. */
+    public Optional<ActiveTask> find(long tenantId, String taskId) {
+        Task task = taskService.createTaskQuery()
+                .taskId(taskId)
+                .taskTenantId(FlowableTenant.of(tenantId))
+                .active()
+                .singleResult();
+        return Optional.ofNullable(task).map(found -> toActiveTask(tenantId, found));
     }
 
     /** Returns the task with the chain it belongs to; a signer's task describes the step of its parent task. */

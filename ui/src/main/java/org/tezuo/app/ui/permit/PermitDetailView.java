@@ -2,7 +2,6 @@ package org.tezuo.app.ui.permit;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.badge.Badge;
-import com.vaadin.flow.component.badge.BadgeVariant;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -45,6 +44,8 @@ import org.tezuo.app.security.Role;
 import org.tezuo.app.ui.approval.ApplicantActions;
 import org.tezuo.app.ui.approval.ApprovalCommands;
 import org.tezuo.app.ui.approval.InstanceHistoryList;
+import org.tezuo.app.ui.flow.InstanceDiagram;
+import org.tezuo.app.ui.flow.ProcessDiagrams;
 import org.tezuo.app.ui.form.FieldDisplay;
 import org.tezuo.app.ui.form.FormContext;
 import org.tezuo.app.ui.form.FormRenderer;
@@ -81,11 +82,12 @@ public class PermitDetailView extends VerticalLayout implements BeforeEnterObser
     private final PermitPresentation presentation;
     private final ApprovalCommands commands;
     private final FileStore files;
+    private final ProcessDiagrams diagrams;
     private String title = "";
 
     public PermitDetailView(CurrentUserProvider currentUser, PermitStore permits, PermitApprovals approvals,
             EPermits ePermits, QrCodeRenderer qrCodes, PermitPresentation presentation, ApprovalCommands commands,
-            FileStore files) {
+            FileStore files, ProcessDiagrams diagrams) {
         this.currentUser = currentUser;
         this.permits = permits;
         this.approvals = approvals;
@@ -94,6 +96,7 @@ public class PermitDetailView extends VerticalLayout implements BeforeEnterObser
         this.presentation = presentation;
         this.commands = commands;
         this.files = files;
+        this.diagrams = diagrams;
         addClassName("tezuo-permit-detail");
     }
 
@@ -155,6 +158,7 @@ public class PermitDetailView extends VerticalLayout implements BeforeEnterObser
                 context));
         add(new InstanceHistoryList(commands.history(user.tenantId(), permit), display, context.zone(),
                 id -> files.find(user.tenantId(), id)));
+        add(processDiagram(permit));
 
         H3 dataTitle = new H3(getTranslation("permit.data"));
         FormRenderer data = new FormRenderer(presentation.formOf(permit), context);
@@ -162,6 +166,15 @@ public class PermitDetailView extends VerticalLayout implements BeforeEnterObser
         data.read(permit.data());
         data.setReadOnly(true);
         add(dataTitle, data);
+    }
+
+    /**
+     * Returns the section with the BPMN diagram of the permit's approval process, finished nodes and current
+     * nodes marked; element ids {@code permit-diagram} (the section) and {@code permit-diagram-viewer}.
+     */
+    private Component processDiagram(Permit permit) {
+        return new InstanceDiagram("permit-diagram", Optional.ofNullable(permit.processInstanceId())
+                .flatMap(diagrams::of));
     }
 
     private FormLayout summaryFields(Permit permit, PermitSummary summary, FieldDisplay display,

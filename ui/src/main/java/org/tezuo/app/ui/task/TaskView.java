@@ -27,18 +27,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.tezuo.app.ui.approval.ApprovalCommands;
-import org.tezuo.app.ui.approval.TaskParticipants;
-import org.tezuo.app.ui.approval.InstanceHistoryList;
 import org.tezuo.app.permit.Actor;
 import org.tezuo.app.permit.Permit;
-import org.tezuo.app.permit.PermitApprovals;
 import org.tezuo.app.permit.PermitApprovals.ItemConfirmation;
+import org.tezuo.app.permit.PermitApprovals;
 import org.tezuo.app.permit.PermitRiskItem;
 import org.tezuo.app.permit.PermitStore;
 import org.tezuo.app.permit.RiskConfirmationDecision;
 import org.tezuo.app.security.CurrentUser;
 import org.tezuo.app.security.CurrentUserProvider;
+import org.tezuo.app.ui.approval.ApprovalCommands;
+import org.tezuo.app.ui.approval.InstanceHistoryList;
+import org.tezuo.app.ui.approval.TaskParticipants;
+import org.tezuo.app.ui.flow.InstanceDiagram;
+import org.tezuo.app.ui.flow.ProcessDiagrams;
 import org.tezuo.app.ui.form.FieldDisplay;
 import org.tezuo.app.ui.form.FormContext;
 import org.tezuo.app.ui.form.SignatureImages;
@@ -76,18 +78,20 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
     private final PermitStore permits;
     private final PermitPresentation presentation;
     private final FileStore files;
+    private final ProcessDiagrams diagrams;
     private final List<ItemInput> itemInputs = new ArrayList<>();
     private String title = "";
     private String taskId = "";
 
     public TaskView(CurrentUserProvider currentUser, ApprovalCommands commands, PermitApprovals approvals,
-            PermitStore permits, PermitPresentation presentation, FileStore files) {
+            PermitStore permits, PermitPresentation presentation, FileStore files, ProcessDiagrams diagrams) {
         this.currentUser = currentUser;
         this.commands = commands;
         this.approvals = approvals;
         this.permits = permits;
         this.presentation = presentation;
         this.files = files;
+        this.diagrams = diagrams;
         addClassName("tezuo-task-view");
     }
 
@@ -139,7 +143,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
             heading.setId("task-permit");
             add(heading, new Paragraph(getTranslation("task.step") + " " + task.task().nodeName().in(getLocale())));
         }
-        add(diagramPlaceholder());
+        add(new InstanceDiagram("instance-diagram", diagrams.of(task.task().processInstanceId())));
         if (permit != null && task.task().requiresRiskConfirmation() && !task.facts().delegatedToUser()) {
             add(confirmations(user, task, permit));
         }
@@ -165,20 +169,6 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         return new Div(heading, fields, detail);
     }
 
-    /**
-     * Returns the section where the instance diagram goes.
-     *
-     * <p>TODO: show the BPMN viewer of the chain designer here, with finished and current nodes marked, once it
-     * is merged.
-     */
-    private Component diagramPlaceholder() {
-        Paragraph pending = new Paragraph(getTranslation("task.diagram.pending"));
-        pending.addClassName("tezuo-muted");
-        Div section = new Div(new H3(getTranslation("task.diagram")), pending);
-        section.setId("instance-diagram");
-        section.addClassName("tezuo-diagram-placeholder");
-        return section;
-    }
 
     private Component confirmations(CurrentUser user, ApprovalCommands.OpenTask task, Permit permit) {
         Div section = new Div();
