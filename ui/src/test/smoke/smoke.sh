@@ -40,6 +40,10 @@ h2_query() {
        -d '{"sql": "select status, count(*) as n from gas_detector group by status", "parameters": {}}' \
        "$base/api/query" | python3 -c 'import json,sys; r=json.load(sys.stdin); assert len(r["rows"]) == 3, r'
 }
+bpmn_viewer() { curl -fsS "$base/vendor/bpmn-js/dist/bpmn-navigated-viewer.production.min.js" | grep -q "BpmnJS"; }
+inbox_counts() {
+  curl -fsS -u admin:Demo@2026 "$base/api/inbox/counts" | python3 -c 'import json,sys; r=json.load(sys.stdin); assert "todo" in r, r'
+}
 
 check "login page served" login_page
 check "demo tenant present" demo_tenant
@@ -47,6 +51,8 @@ check "demo roster imported (50+ persons)" demo_persons
 check "embedded H2 file under the data folder" h2_file
 check "demo gas detectors stored as records" demo_records
 check "query layer runs on H2" h2_query
+check "bpmn-js viewer bundled in the jar" bpmn_viewer
+check "approval inbox counts served" inbox_counts
 
 if [ "$failures" -gt 0 ]; then tail -80 "$log"; echo "0 passed, $failures failed"; exit 1; fi
-echo "6 passed, 0 failed"
+echo "8 passed, 0 failed"

@@ -112,14 +112,12 @@ class FlowDesignerBrowserTest {
         assertThat(cardOrder()).containsExactly("flow-node-approver3", "flow-node-approver2");
 
         selectNode("approver3");
-        replaceText("flow-prop-name-zh", "班组长审批");
-        waitUntil(driver -> textOf("flow-node-approver3").contains("班组长审批"));
+        rename("approver3", "班组长审批");
         chooseOption("flow-prop-assignee-by", "指定角色");
         chooseOption("flow-prop-assignee-role", "班组长");
         waitUntil(driver -> textOf("flow-node-approver3").contains("指定角色：班组长"));
         selectNode("approver2");
-        replaceText("flow-prop-name-zh", "安全总监审批");
-        waitUntil(driver -> textOf("flow-node-approver2").contains("安全总监审批"));
+        rename("approver2", "安全总监审批");
         chooseOption("flow-prop-mode", "会签（全部同意）");
         waitUntil(driver -> textOf("flow-node-approver2").contains("会签"));
 
@@ -193,10 +191,20 @@ class FlowDesignerBrowserTest {
     }
 
     /** Replaces a text field's text, typing again when the panel was redrawn under the input. */
-    private void replaceText(String fieldId, String text) {
+    /**
+     * Types a new Chinese name into the property panel until the node's card shows it. Keys typed while the panel
+     * is still being redrawn for the selected node are lost, so the typing is repeated.
+     */
+    private void rename(String nodeId, String name) {
         waitUntil(driver -> {
-            chromium.replaceText(fieldId, text, RENDER_TIMEOUT);
-            return true;
+            chromium.replaceText("flow-prop-name-zh", name, RENDER_TIMEOUT);
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(3))
+                        .until(ignored -> textOf("flow-node-" + nodeId).contains(name));
+                return true;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                return false;
+            }
         });
     }
 
