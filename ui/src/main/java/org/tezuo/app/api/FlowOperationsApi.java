@@ -23,7 +23,7 @@ import org.tezuo.workflow.migration.MigrationPlan;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Administration of approval chains that is no editing: importing BPMN files made in other modelers as chain drafts,
+ * Approval-chain administration besides editing: importing BPMN files made in other modelers as chain drafts,
  * and moving a running approval to another version of its chain.
  */
 @RestController

@@ -62,7 +62,7 @@ public class ActiveTasks {
         return toActiveTask(tenantId, task);
     }
 
-    /** Returns the open task {@code taskId} of the tenant whoever acts on it, or empty when there is none. */
+    /** Returns the open task {@code taskId} of the tenant, whoever may act on it, or empty when there is none. */
     public Optional<ActiveTask> find(long tenantId, String taskId) {
         Task task = taskService.createTaskQuery()
                 .taskId(taskId)
@@ -87,7 +87,7 @@ public class ActiveTasks {
     }
 
     /**
-     * Returns whether {@code user} holds a role that the task is offered to. Flowable does not know Tezuo's roles,
+     * Returns whether {@code user} has a role that the task is offered to. Flowable does not know Tezuo's roles,
      * so a candidate group, as imported BPMN may name, is read as a role code and resolved through the directory.
      */
     private boolean inCandidateGroup(long tenantId, String taskId, String user) {

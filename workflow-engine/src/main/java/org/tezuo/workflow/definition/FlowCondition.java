@@ -39,7 +39,7 @@ public sealed interface FlowCondition {
         }
     }
 
-    /** What a test reads. */
+    /** The input a test reads. */
     enum Source {
         /** A field of the submitted form data. */
         FORM("form"),

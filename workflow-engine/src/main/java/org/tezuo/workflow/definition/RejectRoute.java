@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where a rejection, a failed gate or a missed pass ratio sends the application.
+ * The target of a rejection, a failed gate or a missed pass ratio.
  *
  * @param to the kind of target
  * @param node the earlier node to go back to, set exactly when {@code to} is {@link Target#NODE}

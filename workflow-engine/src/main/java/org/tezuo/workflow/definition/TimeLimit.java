@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param remindAfter first reminder to the open approvers, or null for none
  * @param remindEvery repeat of the reminder after the first, or null for one reminder
  * @param escalateAfter escalation, or null for none
- * @param escalateTo who is told at escalation and may take over; when null, the holders of the {@code UNIT_HEAD}
+ * @param escalateTo the people notified at escalation, who may resume the application; when null, the holders of the {@code UNIT_HEAD}
  *     role in the parent of the applicant's unit
  */
 public record TimeLimit(@Nullable Duration remindAfter, @Nullable Duration remindEvery,
