@@ -40,7 +40,7 @@ h2_query() {
        -d '{"sql": "select status, count(*) as n from gas_detector group by status", "parameters": {}}' \
        "$base/api/query" | python3 -c 'import json,sys; r=json.load(sys.stdin); assert len(r["rows"]) == 3, r'
 }
-bpmn_viewer() { curl -fsS "$base/vendor/bpmn-js/dist/bpmn-navigated-viewer.production.min.js" | grep -q "BpmnJS"; }
+bpmn_viewer() { curl -fsS "$base/vendor/bpmn-js/dist/bpmn-navigated-viewer.production.min.js" | grep -c "BpmnJS" >/dev/null; }
 inbox_counts() {
   curl -fsS -u admin:Demo@2026 "$base/api/inbox/counts" | python3 -c 'import json,sys; r=json.load(sys.stdin); assert "todo" in r, r'
 }

@@ -11,9 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.tezuo.core.audit.AuditLog;
 import org.tezuo.workflow.approval.ApprovalHistory;
@@ -51,17 +53,18 @@ class OperationLog {
         Instant now = clock.instant();
         InstanceRef instance = entry.instance();
         String attachments = entry.attachmentIds().isEmpty() ? null : String.join(",", entry.attachmentIds());
-        long id = jdbc.sql("""
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
                 insert into approval_record (tenant_id, process_instance_id, business_key, flow_key, flow_version,
                                              task_id, node_id, node_name, actor, decision, comment_text, decided_at,
                                              target, attachment_ids, signature_file_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(instance.tenantId(), instance.processInstanceId(), instance.businessKey(),
                         instance.flow().key(), instance.flow().version(), entry.taskId(), entry.nodeId(),
                         entry.nodeName(), entry.actor(), entry.operation().name(), entry.comment(),
                         Timestamp.from(now), entry.target(), attachments, entry.signatureFileId())
-                .query(Long.class)
-                .single();
+                .update(keys, "id");
+        long id = Objects.requireNonNull(keys.getKey(), "generated id").longValue();
 
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("businessKey", instance.businessKey());

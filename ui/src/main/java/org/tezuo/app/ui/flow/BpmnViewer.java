@@ -49,6 +49,15 @@ public class BpmnViewer extends Component implements HasSize, HasStyle {
               }
               if (!element.$viewer) {
                 element.$viewer = new window.BpmnJS({container: element});
+                // A diagram imported while its tab was hidden is fitted to a zero-sized box, so it is fitted
+                // again whenever the box changes size.
+                new ResizeObserver(() => {
+                  if (element.clientWidth > 0 && element.getAttribute('data-rendered') === 'true') {
+                    const canvas = element.$viewer.get('canvas');
+                    canvas.resized();
+                    canvas.zoom('fit-viewport', 'auto');
+                  }
+                }).observe(element);
               }
               element.$ready = element.$viewer.importXML($0).then(() => {
                 element.$viewer.get('canvas').zoom('fit-viewport', 'auto');

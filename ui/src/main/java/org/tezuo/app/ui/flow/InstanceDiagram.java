@@ -20,6 +20,7 @@ public class InstanceDiagram extends Div {
      */
     public InstanceDiagram(String id, Optional<ProcessDiagrams.Diagram> diagram) {
         setId(id);
+        setWidthFull();
         add(new H3(getTranslation("permit.diagram")));
         if (diagram.isEmpty()) {
             add(new Paragraph(getTranslation("permit.diagram.none")));
