@@ -113,13 +113,13 @@ class FlowDesignerBrowserTest {
 
         selectNode("approver3");
         rename("approver3", "班组长审批");
-        chooseOption("flow-prop-assignee-by", "指定角色");
-        chooseOption("flow-prop-assignee-role", "班组长");
-        waitUntil(driver -> textOf("flow-node-approver3").contains("指定角色：班组长"));
+        chooseUntilShown("approver3", "指定角色：班组长", () -> {
+            chooseOption("flow-prop-assignee-by", "指定角色");
+            chooseOption("flow-prop-assignee-role", "班组长");
+        });
         selectNode("approver2");
         rename("approver2", "安全总监审批");
-        chooseOption("flow-prop-mode", "会签（全部同意）");
-        waitUntil(driver -> textOf("flow-node-approver2").contains("会签"));
+        chooseUntilShown("approver2", "会签", () -> chooseOption("flow-prop-mode", "会签（全部同意）"));
 
         clickId("flow-publish");
         waitForAttribute(By.id("flow-status"), "data-status", "PUBLISHED");
@@ -191,6 +191,23 @@ class FlowDesignerBrowserTest {
     }
 
     /** Replaces a text field's text, typing again when the panel was redrawn under the input. */
+    /**
+     * Makes the choices until the node's card shows {@code expected}. A choice made while the panel is redrawn
+     * after the previous one is lost, so the choices are repeated.
+     */
+    private void chooseUntilShown(String nodeId, String expected, Runnable choices) {
+        waitUntil(driver -> {
+            choices.run();
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(3))
+                        .until(ignored -> textOf("flow-node-" + nodeId).contains(expected));
+                return true;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                return false;
+            }
+        });
+    }
+
     /**
      * Types a new Chinese name into the property panel until the node's card shows it. Keys typed while the panel
      * is still being redrawn for the selected node are lost, so the typing is repeated.
