@@ -113,13 +113,13 @@ class FlowDesignerBrowserTest {
 
         selectNode("approver3");
         rename("approver3", "班组长审批");
-        chooseUntilShown("approver3", "指定角色：班组长", () -> {
+        repeatUntilCardShows("approver3", "指定角色：班组长", () -> {
             chooseOption("flow-prop-assignee-by", "指定角色");
             chooseOption("flow-prop-assignee-role", "班组长");
         });
         selectNode("approver2");
         rename("approver2", "安全总监审批");
-        chooseUntilShown("approver2", "会签", () -> chooseOption("flow-prop-mode", "会签（全部同意）"));
+        repeatUntilCardShows("approver2", "会签", () -> chooseOption("flow-prop-mode", "会签（全部同意）"));
 
         clickId("flow-publish");
         waitForAttribute(By.id("flow-status"), "data-status", "PUBLISHED");
@@ -190,14 +190,13 @@ class FlowDesignerBrowserTest {
                 id);
     }
 
-    /** Replaces a text field's text, typing again when the panel was redrawn under the input. */
     /**
-     * Makes the choices until the node's card shows {@code expected}. A choice made while the panel is redrawn
-     * after the previous one is lost, so the choices are repeated.
+     * Makes the edits until the node's card shows {@code expected}. Keys typed or choices made while the panel is
+     * redrawn after the previous edit are lost, so the edits are repeated.
      */
-    private void chooseUntilShown(String nodeId, String expected, Runnable choices) {
+    private void repeatUntilCardShows(String nodeId, String expected, Runnable edits) {
         waitUntil(driver -> {
-            choices.run();
+            edits.run();
             try {
                 new WebDriverWait(driver, Duration.ofSeconds(3))
                         .until(ignored -> textOf("flow-node-" + nodeId).contains(expected));
@@ -208,21 +207,10 @@ class FlowDesignerBrowserTest {
         });
     }
 
-    /**
-     * Types a new Chinese name into the property panel until the node's card shows it. Keys typed while the panel
-     * is still being redrawn for the selected node are lost, so the typing is repeated.
-     */
+    /** Types a new Chinese name into the property panel until the node's card shows it. */
     private void rename(String nodeId, String name) {
-        waitUntil(driver -> {
-            chromium.replaceText("flow-prop-name-zh", name, RENDER_TIMEOUT);
-            try {
-                new WebDriverWait(driver, Duration.ofSeconds(3))
-                        .until(ignored -> textOf("flow-node-" + nodeId).contains(name));
-                return true;
-            } catch (org.openqa.selenium.TimeoutException e) {
-                return false;
-            }
-        });
+        repeatUntilCardShows(nodeId, name,
+                () -> chromium.replaceText("flow-prop-name-zh", name, RENDER_TIMEOUT));
     }
 
     /**
