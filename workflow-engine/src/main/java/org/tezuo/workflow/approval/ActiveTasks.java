@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
+import org.flowable.engine.runtime.ProcessInstance;
 import org.flowable.identitylink.api.IdentityLink;
 import org.flowable.identitylink.api.IdentityLinkType;
 import org.flowable.identitylink.api.IdentityLinkType;
@@ -83,7 +84,7 @@ public class ActiveTasks {
             return new ActiveTask(tenantId, task.getId(), step.processInstanceId(), step.businessKey(), step.flow(),
                     step.nodeId(), step.nodeName(), step.node(), task.getAssignee(), parent.getId());
         }
-        return toActiveTask(tenantId, task, businessKey(task.getProcessInstanceId()));
+        return toActiveTask(tenantId, task, businessKey(task));
     }
 
     /**
@@ -110,11 +111,20 @@ public class ActiveTasks {
                 node, task.getAssignee(), null);
     }
 
-    private String businessKey(String processInstanceId) {
-        return runtime.createProcessInstanceQuery()
-                .processInstanceId(processInstanceId)
-                .singleResult()
-                .getBusinessKey();
+    /**
+     * Returns the business key of the task's process instance.
+     *
+     * @throws TaskNotFoundException when the instance ended after the task was read, as when another approver
+     *     completes the last step while a to-do list is being built
+     */
+    private String businessKey(Task task) {
+        ProcessInstance instance = runtime.createProcessInstanceQuery()
+                .processInstanceId(task.getProcessInstanceId())
+                .singleResult();
+        if (instance == null) {
+            throw new TaskNotFoundException(task.getId());
+        }
+        return instance.getBusinessKey();
     }
 
     private List<String> people(Task task) {

@@ -72,8 +72,8 @@ public class ApprovalInbox {
                 active.add(activeTasks.toActiveTask(tenantId, task));
                 byId.put(task.getId(), task);
             } catch (TaskNotFoundException e) {
-                log.warn("Task {} of {} in tenant {} belongs to the ended task {}; left out of the to-do list",
-                        task.getId(), user, tenantId, task.getParentTaskId());
+                log.warn("Task {} of {} in tenant {} ended while the to-do list was read (parent task {});"
+                        + " left out of the list", task.getId(), user, tenantId, task.getParentTaskId());
             }
         }
         return active.stream()
