@@ -71,6 +71,7 @@ public class OperationDialog extends Dialog {
     public OperationDialog confirm(String label, Operation operation, Runnable done) {
         Button confirm = new Button(label, event -> {
             String problem;
+            error.setText("");
             try {
                 problem = operation.run();
             } catch (LocalizedException e) {

@@ -145,6 +145,11 @@ final class TaskOperations {
                 person.username()));
         picker.setRequired(true);
         picker.setWidthFull();
+        picker.addValueChangeListener(event -> {
+            if (event.getValue() != null) {
+                picker.setInvalid(false);
+            }
+        });
         return picker;
     }
 
