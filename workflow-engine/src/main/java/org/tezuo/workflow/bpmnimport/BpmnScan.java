@@ -98,8 +98,9 @@ final class BpmnScan {
                 }
                 processSeen = true;
             }
-            String owner = id.isEmpty() ? (owners.isEmpty() ? "" : owners.peek()) : id;
             String enclosing = owners.isEmpty() ? "" : owners.peek();
+            // An element without an id, such as a condition expression, is reported under its enclosing element.
+            String owner = id.isEmpty() ? enclosing : id;
             owners.push(owner);
             if (bpmn) {
                 if (!ALLOWED.contains(name)) {

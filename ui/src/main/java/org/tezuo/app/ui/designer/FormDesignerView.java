@@ -1,7 +1,6 @@
 package org.tezuo.app.ui.designer;
 
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -9,7 +8,6 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.i18n.I18NProvider;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -141,20 +139,9 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
         H2 heading = new H2(title);
         heading.setId("designer-title");
 
-        undo.setText(getTranslation("designer.undo"));
-        undo.setIcon(VaadinIcon.ARROW_BACKWARD.create());
-        undo.setId("designer-undo");
-        undo.addClickListener(event -> moveInHistory(true));
-        redo.setText(getTranslation("designer.redo"));
-        redo.setIcon(VaadinIcon.ARROW_FORWARD.create());
-        redo.setId("designer-redo");
-        redo.addClickListener(event -> moveInHistory(false));
-        Button save = new Button(getTranslation("designer.save"), VaadinIcon.DISC.create(), event -> save(user));
-        save.setId("designer-save");
-        Button publish = new Button(getTranslation("designer.publish"), VaadinIcon.UPLOAD.create(),
-                event -> publish(user));
-        publish.setId("designer-publish");
-        publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        DesignerButtons.history(undo, redo, "designer", this::moveInHistory);
+        Button save = DesignerButtons.save("designer", () -> save(user));
+        Button publish = DesignerButtons.publish("designer", () -> publish(user));
         fillLink.setRoute(FormFillView.class, new RouteParameters(FormFillView.KEY, key));
         Div toolbar = new Div(undo, redo, save, publish, status, fillLink);
         toolbar.addClassName("tezuo-actions");
