@@ -11,6 +11,7 @@ import org.tezuo.workflow.definition.Label;
  * @param node the approver node, or null for the applicant's resubmission task
  * @param parentTaskId for the task of a signer added before the approver (加签), the approver's task; the other
  *     attributes then describe that approver's step
+ * @param delegated whether the task is delegated (委派) and waits for the delegate to resolve it
  */
 public record ActiveTask(
         long tenantId,
@@ -22,7 +23,8 @@ public record ActiveTask(
         Label nodeName,
         @Nullable ApproverNode node,
         @Nullable String assignee,
-        @Nullable String parentTaskId) {
+        @Nullable String parentTaskId,
+        boolean delegated) {
 
     public boolean resubmission() {
         return node == null;

@@ -10,7 +10,7 @@ import org.flowable.engine.TaskService;
 import org.flowable.engine.runtime.ProcessInstance;
 import org.flowable.identitylink.api.IdentityLink;
 import org.flowable.identitylink.api.IdentityLinkType;
-import org.flowable.identitylink.api.IdentityLinkType;
+import org.flowable.task.api.DelegationState;
 import org.flowable.task.api.Task;
 import org.springframework.stereotype.Component;
 import org.tezuo.core.i18n.UserMessages;
@@ -47,6 +47,17 @@ public class ActiveTasks {
      * @throws NotTaskCandidateException when the user may not act on it
      */
     public ActiveTask require(long tenantId, String taskId, String user) {
+        Task offered = taskService.createTaskQuery()
+                .taskId(taskId)
+                .taskTenantId(FlowableTenant.of(tenantId))
+                .active()
+                .taskCandidateOrAssigned(user)
+                .singleResult();
+        if (offered != null) {
+            return toActiveTask(tenantId, offered);
+        }
+
+        // Not offered to the user by name: the task is missing, or offered to a role the user has, or not theirs.
         Task task = taskService.createTaskQuery()
                 .taskId(taskId)
                 .taskTenantId(FlowableTenant.of(tenantId))
@@ -55,8 +66,7 @@ public class ActiveTasks {
         if (task == null) {
             throw new TaskNotFoundException(taskId);
         }
-        long allowed = taskService.createTaskQuery().taskId(taskId).taskCandidateOrAssigned(user).count();
-        if (allowed == 0 && !inCandidateGroup(tenantId, taskId, user)) {
+        if (!inCandidateGroup(tenantId, taskId, user)) {
             throw new NotTaskCandidateException(user, taskId, task.getName(), task.getTaskDefinitionKey(),
                     people(task));
         }
@@ -82,7 +92,8 @@ public class ActiveTasks {
             }
             ActiveTask step = toActiveTask(tenantId, parent);
             return new ActiveTask(tenantId, task.getId(), step.processInstanceId(), step.businessKey(), step.flow(),
-                    step.nodeId(), step.nodeName(), step.node(), task.getAssignee(), parent.getId());
+                    step.nodeId(), step.nodeName(), step.node(), task.getAssignee(), parent.getId(),
+                    task.getDelegationState() == DelegationState.PENDING);
         }
         return toActiveTask(tenantId, task, businessKey(task));
     }
@@ -108,16 +119,20 @@ public class ActiveTasks {
         ApproverNode node = flow.approver(nodeId).orElse(null);
         Label name = node == null ? resubmissionName() : node.name();
         return new ActiveTask(tenantId, task.getId(), task.getProcessInstanceId(), businessKey, flow, nodeId, name,
-                node, task.getAssignee(), null);
+                node, task.getAssignee(), null, task.getDelegationState() == DelegationState.PENDING);
     }
 
     /**
-     * Returns the business key of the task's process instance.
+     * Returns the business key of the task's process instance: the task's category, which the compiled chain sets
+     * to it, or for tasks without one, the key read from the process instance.
      *
      * @throws TaskNotFoundException when the instance ended after the task was read, as when another approver
      *     completes the last step while a to-do list is being built
      */
     private String businessKey(Task task) {
+        if (task.getCategory() != null) {
+            return task.getCategory();
+        }
         ProcessInstance instance = runtime.createProcessInstanceQuery()
                 .processInstanceId(task.getProcessInstanceId())
                 .singleResult();

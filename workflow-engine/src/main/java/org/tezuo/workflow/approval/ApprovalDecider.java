@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.flowable.engine.IdentityService;
+import org.flowable.engine.ManagementService;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.jspecify.annotations.Nullable;
@@ -28,13 +29,14 @@ import tools.jackson.databind.JsonNode;
 public class ApprovalDecider {
 
     private static final Logger log = LoggerFactory.getLogger(ApprovalDecider.class);
-    /** Variable holding the user who took the last decision, read by the outcome notifier. */
+    /** Transient variable holding the user who takes the decision, read by the outcome notifier. */
     public static final String DECIDED_BY = "tz_decidedBy";
-    /** Variable holding the comment of the last decision. */
+    /** Transient variable holding the comment of the decision. */
     public static final String COMMENT = "tz_comment";
 
     private final ActiveTasks tasks;
     private final TaskService taskService;
+    private final ManagementService management;
     private final RuntimeService runtime;
     private final IdentityService identity;
     private final ApprovalHistory history;
@@ -42,11 +44,12 @@ public class ApprovalDecider {
     private final ApproverAssigner assigner;
     private final DecisionEvidence evidence;
 
-    public ApprovalDecider(ActiveTasks tasks, TaskService taskService, RuntimeService runtime,
-            IdentityService identity, ApprovalHistory history, ObjectProvider<TaskCompletionGuard> guards,
-            ApproverResolver resolver, DecisionEvidence evidence) {
+    public ApprovalDecider(ActiveTasks tasks, TaskService taskService, ManagementService management,
+            RuntimeService runtime, IdentityService identity, ApprovalHistory history,
+            ObjectProvider<TaskCompletionGuard> guards, ApproverResolver resolver, DecisionEvidence evidence) {
         this.tasks = tasks;
         this.taskService = taskService;
+        this.management = management;
         this.runtime = runtime;
         this.identity = identity;
         this.history = history;
@@ -75,7 +78,7 @@ public class ApprovalDecider {
     public ApprovalRecord approve(long tenantId, String taskId, String user, @Nullable String comment,
             @Nullable String signatureFileId, List<String> attachmentIds) {
         ActiveTask task = approvalTask(tenantId, taskId, user);
-        TaskDecisionContext context = context(task, user, comment);
+        TaskDecisionContext context = TaskDecisionContext.of(task, user, comment);
         guards.orderedStream().forEach(guard -> guard.beforeDecision(context, Decision.APPROVED));
         guards.orderedStream().forEach(guard -> guard.beforeApprove(context));
         evidence.check(tenantId, node(task), signatureFileId, attachmentIds);
@@ -88,7 +91,7 @@ public class ApprovalDecider {
     public ApprovalRecord reject(long tenantId, String taskId, String user, String comment) {
         ActiveTask task = approvalTask(tenantId, taskId, user);
         requireComment(task, Decision.REJECTED, comment);
-        TaskDecisionContext context = context(task, user, comment);
+        TaskDecisionContext context = TaskDecisionContext.of(task, user, comment);
         guards.orderedStream().forEach(guard -> guard.beforeDecision(context, Decision.REJECTED));
 
         return complete(task, user, Decision.REJECTED, comment, null, List.of());
@@ -102,7 +105,7 @@ public class ApprovalDecider {
     public ApprovalRecord returnToApplicant(long tenantId, String taskId, String user, String comment) {
         ActiveTask task = approvalTask(tenantId, taskId, user);
         requireComment(task, Decision.RETURNED, comment);
-        TaskDecisionContext context = context(task, user, comment);
+        TaskDecisionContext context = TaskDecisionContext.of(task, user, comment);
         guards.orderedStream().forEach(guard -> guard.beforeDecision(context, Decision.RETURNED));
 
         return complete(task, user, Decision.RETURNED, comment, null, List.of());
@@ -144,11 +147,6 @@ public class ApprovalDecider {
         return task;
     }
 
-    private static TaskDecisionContext context(ActiveTask task, String user, @Nullable String comment) {
-        return new TaskDecisionContext(task.tenantId(), task.taskId(), task.processInstanceId(), task.businessKey(),
-                task.flow().key(), task.flow().version(), node(task), user, comment);
-    }
-
     private static ApproverNode node(ActiveTask task) {
         return Objects.requireNonNull(task.node(), "approval task without node");
     }
@@ -164,23 +162,31 @@ public class ApprovalDecider {
         String trimmed = comment == null || comment.isBlank() ? null : comment.strip();
         ApprovalRecord record = history.append(task, user, decision, trimmed, signatureFileId, attachmentIds);
 
+        Map<String, Object> variables = new HashMap<>();
+        if (!task.resubmission()) {
+            // Gateways route on the node's own decision variable, which parallel branches cannot overwrite.
+            variables.put(ChainVariables.decision(task.nodeId()), decision.name());
+        }
+        // Read only while the completion runs (the outcome notifier at an end event), so they are not stored.
+        Map<String, Object> transientVariables = new HashMap<>();
+        transientVariables.put(ChainVariables.DECISION, decision.name());
+        transientVariables.put(DECIDED_BY, user);
+        transientVariables.put(COMMENT, trimmed);
+
         identity.setAuthenticatedUserId(user);
         try {
-            if (task.assignee() == null) {
-                taskService.claim(task.taskId(), user);
-            }
-            if (trimmed != null) {
-                taskService.addComment(task.taskId(), task.processInstanceId(), decision.name(), trimmed);
-            }
-            Map<String, Object> variables = new HashMap<>();
-            variables.put(ChainVariables.DECISION, decision.name());
-            if (!task.resubmission()) {
-                // Gateways route on the node's own decision variable, which parallel branches cannot overwrite.
-                variables.put(ChainVariables.decision(task.nodeId()), decision.name());
-            }
-            variables.put(DECIDED_BY, user);
-            variables.put(COMMENT, trimmed);
-            taskService.complete(task.taskId(), user, variables);
+            // One engine command for the claim, the comment and the completion: the task is read once and the
+            // changes are written together.
+            management.executeCommand(commandContext -> {
+                if (task.assignee() == null) {
+                    taskService.claim(task.taskId(), user);
+                }
+                if (trimmed != null) {
+                    taskService.addComment(task.taskId(), task.processInstanceId(), decision.name(), trimmed);
+                }
+                taskService.complete(task.taskId(), user, variables, transientVariables);
+                return null;
+            });
         } finally {
             identity.setAuthenticatedUserId(null);
         }

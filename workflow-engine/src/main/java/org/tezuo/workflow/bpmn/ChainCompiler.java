@@ -72,7 +72,8 @@ import org.tezuo.workflow.definition.TimeLimit;
  * <ul>
  *   <li>initiator: no element; the start event stands for the applicant;
  *   <li>approver: a user task with the node's id, then the exclusive gateway {@link ChainVariables#gateway}
- *       routing on {@link ChainVariables#decision}. Single mode offers one task to every approver as candidates;
+ *       routing on {@link ChainVariables#decision}. Single mode offers one task to every approver as candidates
+ *       and assigns it when there is only one;
  *       the other modes run one task per approver (multi-instance, element variable {@value
  *       ChainVariables#APPROVER}) until the {@value ChainVariables#COUNTERSIGN_BEAN} bean closes the node.
  *       Time limits are non-interrupting boundary timers leading to a {@code timeLimit} action;
@@ -94,6 +95,11 @@ public final class ChainCompiler {
     private static final Locale NAME_LOCALE = UserMessages.DEFAULT_LOCALE;
     private static final double START_X = 40;
     private static final double ROW_Y = 140;
+    /**
+     * Category of every user task: the business key of its process instance, so a task list shows the application's
+     * key without querying each task's process instance.
+     */
+    private static final String BUSINESS_KEY_CATEGORY = "${execution.processInstanceBusinessKey}";
 
     /** Returns the BPMN 2.0 XML of {@code flow}, encoded as UTF-8 when written to bytes. */
     public String compile(FlowDefinition flow) {
@@ -201,9 +207,13 @@ public final class ChainCompiler {
             task.setId(node.id());
             task.setName(node.name().in(NAME_LOCALE));
             task.setFormKey(flow.form());
-            String approvers = "${" + ChainVariables.approvers(node.id()) + "}";
+            task.setCategory(BUSINESS_KEY_CATEGORY);
+            String list = ChainVariables.approvers(node.id());
+            String approvers = "${" + list + "}";
             if (node.mode() == ApprovalMode.SINGLE) {
+                // A task for exactly one approver is assigned at once, so approving it needs no claim first.
                 task.setCandidateUsers(List.of(approvers));
+                task.setAssignee("${" + list + ".size() == 1 ? " + list + "[0] : null}");
             } else {
                 MultiInstanceLoopCharacteristics loop = new MultiInstanceLoopCharacteristics();
                 loop.setSequential(node.mode() == ApprovalMode.SEQUENTIAL);
@@ -515,6 +525,7 @@ public final class ChainCompiler {
         private UserTask resubmitTask() {
             UserTask task = new UserTask();
             task.setId(RESUBMIT_TASK);
+            task.setCategory(BUSINESS_KEY_CATEGORY);
             task.setName(message("bpmn.resubmit"));
             task.setFormKey(flow.form());
             task.setAssignee("${" + APPLICANT + "}");

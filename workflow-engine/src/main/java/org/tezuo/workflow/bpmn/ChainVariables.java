@@ -15,8 +15,9 @@ public final class ChainVariables {
     /** Variable holding the submitted form data as a JSON object. */
     public static final String FORM_DATA = "tz_formData";
     /**
-     * Variable holding the last decision taken anywhere in the chain, one of the {@code DECISION_*} values. No
-     * gateway routes on it, because two parallel branches would overwrite each other; see {@link #decision(String)}.
+     * Transient variable holding the decision being taken, one of the {@code DECISION_*} values, while the task's
+     * completion runs. No gateway routes on it, because two parallel branches would overwrite each other; see
+     * {@link #decision(String)}.
      */
     public static final String DECISION = "tz_decision";
     /** Variable holding the permit grade, such as 特级, that branch conditions with source permitGrade read. */

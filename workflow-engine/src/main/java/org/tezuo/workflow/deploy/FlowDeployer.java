@@ -43,6 +43,12 @@ public class FlowDeployer {
     private final TransactionTemplate ownTransaction;
     private final Map<String, FlowDefinition> definitionsByDeployment = new ConcurrentHashMap<>();
     private final Map<String, FlowDefinition> definitionsByProcessDefinition = new ConcurrentHashMap<>();
+    /** Deployments by the document version they were made from; a deployment never changes once made. */
+    private final Map<DocumentVersion, FlowDeployment> deploymentsByDocument = new ConcurrentHashMap<>();
+
+    /** A flow document version of a tenant, told apart from an edited one with the same number by its checksum. */
+    private record DocumentVersion(long tenantId, String key, int version, String checksum) {
+    }
 
     public FlowDeployer(RepositoryService repository, JsonMapper json, PlatformTransactionManager transactions) {
         this.repository = repository;
@@ -59,21 +65,30 @@ public class FlowDeployer {
      * @throws org.tezuo.workflow.definition.InvalidFlowDefinitionException when the document is no valid chain
      */
     public FlowDeployment deploy(MetadataDocument document) {
-        FlowDefinition definition = parser.parse(document);
-        Optional<FlowDeployment> existing = find(document.tenantId(), definition.key(), definition.version(),
-                definition.checksum());
-        if (existing.isPresent()) {
-            return existing.get();
+        DocumentVersion documentVersion = new DocumentVersion(document.tenantId(), document.key(), document.version(),
+                document.checksum());
+        FlowDeployment known = deploymentsByDocument.get(documentVersion);
+        if (known != null) {
+            return known;
         }
 
-        // Deploy in a transaction of its own and one at a time, so that two first submissions of a new version do
-        // not both deploy it: the second would collide on Flowable's unique process-definition version.
-        // NOTE: the lock is per JVM; two application nodes can still race, and the later start then fails once.
-        synchronized (this) {
-            return Objects.requireNonNull(ownTransaction.execute(status -> find(document.tenantId(), definition.key(),
-                    definition.version(), definition.checksum())
-                    .orElseGet(() -> deployNew(document, definition))));
-        }
+        FlowDefinition definition = parser.parse(document);
+        FlowDeployment deployment = find(document.tenantId(), definition.key(), definition.version(),
+                definition.checksum())
+                .orElseGet(() -> {
+                    // Deploy in a transaction of its own and one at a time, so that two first submissions of a new
+                    // version do not both deploy it: the second would collide on Flowable's unique
+                    // process-definition version.
+                    // NOTE: the lock is per JVM; two application nodes can still race, and the later start then
+                    // fails once.
+                    synchronized (this) {
+                        return Objects.requireNonNull(ownTransaction.execute(status -> find(document.tenantId(),
+                                definition.key(), definition.version(), definition.checksum())
+                                .orElseGet(() -> deployNew(document, definition))));
+                    }
+                });
+        deploymentsByDocument.put(documentVersion, deployment);
+        return deployment;
     }
 
     private FlowDeployment deployNew(MetadataDocument document, FlowDefinition definition) {

@@ -346,7 +346,7 @@ public class ApprovalOperations {
     private HistoryEntry approveAndPass(ActiveTask task, String user, @Nullable String comment, Evidence evidence,
             AddedSigners.Signer next) {
         checkDecision(task, user, comment, Decision.APPROVED);
-        TaskDecisionContext context = context(task, user, comment);
+        TaskDecisionContext context = TaskDecisionContext.of(task, user, comment);
         guards.orderedStream().forEach(guard -> guard.beforeApprove(context));
         evidenceCheck.check(task.tenantId(), Objects.requireNonNull(task.node()), evidence.signatureFileId(),
                 evidence.attachmentIds());
@@ -409,14 +409,10 @@ public class ApprovalOperations {
     }
 
     private void checkDecision(ActiveTask task, String user, @Nullable String comment, Decision decision) {
-        TaskDecisionContext context = context(task, user, comment);
+        TaskDecisionContext context = TaskDecisionContext.of(task, user, comment);
         guards.orderedStream().forEach(guard -> guard.beforeDecision(context, decision));
     }
 
-    private static TaskDecisionContext context(ActiveTask task, String user, @Nullable String comment) {
-        return new TaskDecisionContext(task.tenantId(), task.taskId(), task.processInstanceId(), task.businessKey(),
-                task.flow().key(), task.flow().version(), Objects.requireNonNull(task.node()), user, comment);
-    }
 
     private void requireNotDelegated(ActiveTask task) {
         Task flowableTask = taskService.createTaskQuery().taskId(task.taskId()).singleResult();

@@ -2,9 +2,6 @@ package org.tezuo.workflow.operation;
 
 import java.util.List;
 import java.util.Locale;
-import org.flowable.engine.TaskService;
-import org.flowable.task.api.DelegationState;
-import org.flowable.task.api.Task;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -23,20 +20,17 @@ class OperationGuard implements TaskCompletionGuard {
 
     private final ApprovalSuspensions suspensions;
     private final AddedSigners signers;
-    private final TaskService taskService;
 
-    OperationGuard(ApprovalSuspensions suspensions, AddedSigners signers, TaskService taskService) {
+    OperationGuard(ApprovalSuspensions suspensions, AddedSigners signers) {
         this.suspensions = suspensions;
         this.signers = signers;
-        this.taskService = taskService;
     }
 
     @Override
     public void beforeDecision(TaskDecisionContext context, Decision decision) {
         suspensions.requireActive(context.tenantId(), context.processInstanceId(), context.businessKey());
-        Task task = taskService.createTaskQuery().taskId(context.taskId()).singleResult();
-        if (task != null && task.getDelegationState() == DelegationState.PENDING) {
-            throw OperationException.delegated(context.node().name().zh(), String.valueOf(task.getAssignee()));
+        if (context.delegate() != null) {
+            throw OperationException.delegated(context.node().name().zh(), context.delegate());
         }
         if (decision != Decision.APPROVED) {
             // A rejection or return ends the step, so the opinions still awaited from added signers lapse.
