@@ -23,7 +23,7 @@ public class RunReportReader {
     /**
      * Returns a page of the certificates the run changed, in certificate id order.
      *
-     * @throws VerificationException when the tenant has no such run
+     * @throws VerificationRunNotFoundException when the tenant has no such run
      */
     public List<VerificationRun.CertificateChange> changes(long tenantId, long runId, int limit, int offset) {
         requireRun(tenantId, runId);
@@ -33,7 +33,7 @@ public class RunReportReader {
     /**
      * Returns a page of the run's mismatches between ledger and registry, in certificate id order.
      *
-     * @throws VerificationException when the tenant has no such run
+     * @throws VerificationRunNotFoundException when the tenant has no such run
      */
     public List<RunMismatch> mismatches(long tenantId, long runId, int limit, int offset) {
         requireRun(tenantId, runId);
@@ -42,7 +42,7 @@ public class RunReportReader {
 
     private void requireRun(long tenantId, long runId) {
         if (runs.find(tenantId, runId).isEmpty()) {
-            throw new VerificationException("verification.runNotFound", String.valueOf(runId));
+            throw new VerificationRunNotFoundException(runId);
         }
     }
 

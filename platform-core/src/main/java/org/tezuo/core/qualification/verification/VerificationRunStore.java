@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,7 +47,7 @@ public class VerificationRunStore {
                 update verification_run set finished_at = ?, checked = ?, unchanged = ?, changed = ?,
                     unverifiable = ?, mismatches = ?, changes = ?
                 where tenant_id = ? and id = ?""")
-                .params(Timestamp.from(run.finishedAt()), run.checked(), run.unchanged(), run.changed().size(),
+                .params(Timestamp.from(Objects.requireNonNull(run.finishedAt(), "finishedAt")), run.checked(), run.unchanged(), run.changed().size(),
                         run.unverifiable(), run.mismatches(), json.writeValueAsString(run.changed()), run.tenantId(),
                         run.id())
                 .update();
@@ -240,7 +241,7 @@ public class VerificationRunStore {
         String changes = rs.getString("changes");
         return new VerificationRun(rs.getLong("id"), rs.getLong("tenant_id"), rs.getString("actor"),
                 rs.getTimestamp("started_at").toInstant(),
-                finished == null ? rs.getTimestamp("started_at").toInstant() : finished.toInstant(),
+                finished == null ? null : finished.toInstant(),
                 rs.getInt("checked"), rs.getInt("unchanged"),
                 changes == null ? List.of() : json.readValue(changes, CHANGES),
                 rs.getInt("unverifiable"), rs.getInt("mismatches"));

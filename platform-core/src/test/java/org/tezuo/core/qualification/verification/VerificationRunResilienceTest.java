@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -277,7 +278,8 @@ class VerificationRunResilienceTest {
     @Test
     void reportOfUnknownRunIsRejected() {
         assertThatThrownBy(() -> reports.changes(tenant.id(), Long.MAX_VALUE, 10, 0))
-                .isInstanceOfSatisfying(VerificationException.class, e -> assertThat(e.messageKey())
-                        .isEqualTo("verification.runNotFound"));
+                .isInstanceOfSatisfying(VerificationRunNotFoundException.class, e -> assertThat(
+                        e.message(Locale.SIMPLIFIED_CHINESE)).isEqualTo("未找到编号为 " + Long.MAX_VALUE
+                        + " 的核验记录；请刷新核验记录列表后重试"));
     }
 }
