@@ -63,7 +63,7 @@ public record ConnectorDefinition(
     }
 
     /**
-     * How a client retries, stops calling a failing system and bounds its parallel requests.
+     * Retry, circuit-breaker and concurrency settings of a client.
      *
      * @param maxAttempts attempts per request including the first; 1 turns retries off
      * @param retryInitialDelay upper bound of the random wait before the first retry; it doubles for every further
@@ -76,7 +76,7 @@ public record ConnectorDefinition(
     public record Resilience(int maxAttempts, Duration retryInitialDelay, Duration retryMaxDelay,
             int circuitFailureThreshold, Duration circuitOpenDuration, int maxConcurrentRequests) {
 
-        // NOTE: defaults for documents that leave these settings out; none comes from a measurement of a real
+        // NOTE: defaults for documents that leave these settings out. None comes from a measurement of a real
         // registry, so a deployment tunes them in its connector document.
         public static final Resilience DEFAULT = new Resilience(3, Duration.ofMillis(200), Duration.ofSeconds(5), 5,
                 Duration.ofSeconds(60), 4);

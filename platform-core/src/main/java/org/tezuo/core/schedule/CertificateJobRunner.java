@@ -75,7 +75,7 @@ public class CertificateJobRunner implements DisposableBean {
         String lockName = job.code() + ":" + tenantId;
         Optional<ClusterJobLock.Lease> acquired = lock.tryAcquire(lockName, LOCK_AT_MOST_FOR, lockAtLeastFor);
         if (acquired.isEmpty()) {
-            log.info("Job {} of tenant {} is not started: another node holds lock '{}'", job.code(), tenantId,
+            log.info("Job {} of tenant {} skipped: lock '{}' is held by another run", job.code(), tenantId,
                     lockName);
             return Optional.empty();
         }

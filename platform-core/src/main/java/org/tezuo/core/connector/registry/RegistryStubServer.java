@@ -126,8 +126,8 @@ public final class RegistryStubServer implements AutoCloseable {
     }
 
     /**
-     * Answers the next {@code count} requests with {@code status} and an error body, whatever the behaviour; the
-     * requests after them get the behaviour's response again.
+     * Responds to the next {@code count} requests with {@code status} and an error body, whatever the behaviour.
+     * The requests after them get the behaviour's response again.
      */
     public void failNext(int count, int status) {
         this.failureStatus = status;

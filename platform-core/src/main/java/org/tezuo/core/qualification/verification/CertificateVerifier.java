@@ -100,9 +100,11 @@ public class CertificateVerifier {
      *
      * @throws org.tezuo.core.connector.ConnectorNotConfiguredException when no registry connector is published
      * @throws LifecycleRulesetMissingException when no certificate-lifecycle ruleset is published
-     * @throws VerificationAlreadyRunningException when a run of the tenant is in progress
+     * @throws VerificationAlreadyRunningException when a run of the tenant is in progress on this app node
      */
     public VerificationRun verifyTenant(long tenantId, String actor) {
+        // NOTE: this guard covers one app node only. Callers go through CertificateJobRunner, whose cluster-wide
+        // lock keeps two nodes from resuming the same unfinished run at once.
         if (!tenantsRunning.add(tenantId)) {
             throw new VerificationAlreadyRunningException(tenantId);
         }
@@ -203,10 +205,20 @@ public class CertificateVerifier {
         }
     }
 
+    /**
+     * Checks one certificate of a run. An unexpected error (a database failure, a bug) skips the certificate instead
+     * of stopping the run, because a resumed run would meet the same error again at the same place; the certificate
+     * has no check in this run and the next run checks it.
+     */
     private void verifyInRun(Context context, long certificateId, VerificationRunStore.OpenRun run) {
-        // A certificate deleted after the batch was read has nothing left to check.
-        store.findCertificate(context.tenant().id(), certificateId)
-                .ifPresent(certificate -> verify(context, certificate, run.id(), run.actor()));
+        try {
+            // A certificate deleted after the batch was read has nothing left to check.
+            store.findCertificate(context.tenant().id(), certificateId)
+                    .ifPresent(certificate -> verify(context, certificate, run.id(), run.actor()));
+        } catch (RuntimeException e) {
+            log.warn("Certificate {} of tenant {} skipped in verification run {}: {}", certificateId,
+                    context.tenant().id(), run.id(), e.toString());
+        }
     }
 
     private static RuntimeException rethrowable(Throwable cause) {

@@ -9,7 +9,8 @@ import org.tezuo.core.connector.registry.HttpCertificateRegistryClient;
 
 /**
  * Replaces the registry client factory with HTTP clients that can stop a run as a killed process would: after a
- * set number of lookups the next one throws {@link SimulatedCrash}, which no verification code catches.
+ * set number of lookups the next one throws {@link SimulatedCrash}, which no verification code catches, or an
+ * unexpected runtime exception.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class CrashingRegistryConfiguration {
@@ -26,9 +27,17 @@ public class CrashingRegistryConfiguration {
     public static final class CrashSwitch {
 
         private final AtomicInteger lookupsLeft = new AtomicInteger(-1);
+        private volatile boolean crashIsError = true;
 
         /** Makes lookup number {@code lookup} (1-based, counted from now) crash; later lookups pass again. */
         public void crashOnLookup(int lookup) {
+            crashIsError = true;
+            lookupsLeft.set(lookup);
+        }
+
+        /** Makes lookup number {@code lookup} throw an unexpected runtime exception, as a bug would. */
+        public void failOnLookup(int lookup) {
+            crashIsError = false;
             lookupsLeft.set(lookup);
         }
 
@@ -38,7 +47,10 @@ public class CrashingRegistryConfiguration {
 
         void beforeLookup() {
             if (lookupsLeft.getAndUpdate(left -> left > 0 ? left - 1 : left) == 1) {
-                throw new SimulatedCrash();
+                if (crashIsError) {
+                    throw new SimulatedCrash();
+                }
+                throw new IllegalStateException("simulated bug in a registry client");
             }
         }
     }

@@ -30,7 +30,7 @@ import org.tezuo.core.qualification.RegistryResult;
 import org.tezuo.core.tenant.Tenant;
 
 /**
- * Tenant runs against the loopback registry stub on real PostgreSQL: outages, slow answers, transient errors, a
+ * Tenant runs against the loopback registry stub on real PostgreSQL: outages, slow responses, transient errors, a
  * process that dies mid-run, repeated runs and the run report.
  */
 @SpringBootTest
@@ -103,7 +103,7 @@ class VerificationRunResilienceTest {
                 LocalDate.of(2024, 6, 20), CertificateState.VALID);
     }
 
-    /** Creates certificates of which the registry knows none, so that any conclusive check would change them. */
+    /** Creates certificates that the registry has no record of, so that any conclusive check would change them. */
     private List<Certificate> unknownCertificates(int count) {
         List<Certificate> certificates = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -202,6 +202,21 @@ class VerificationRunResilienceTest {
         assertThat(certificates).allSatisfy(certificate -> assertThat(checksInRun(resumed.id(), certificate.id()))
                 .isEqualTo(1));
         assertThat(runs.unfinished(tenant.id())).isEmpty();
+    }
+
+    @Test
+    void unexpectedErrorSkipsOnlyThatCertificate() {
+        List<Certificate> certificates = matchingCertificates(3);
+        crashSwitch.failOnLookup(2);
+
+        VerificationRun run = verifier.verifyTenant(tenant.id(), AuditLog.SYSTEM_ACTOR);
+        VerificationRun next = verifier.verifyTenant(tenant.id(), AuditLog.SYSTEM_ACTOR);
+
+        assertThat(run.checked()).isEqualTo(2);
+        assertThat(checksInRun(run.id(), certificates.get(1).id())).isZero();
+        assertThat(runs.unfinished(tenant.id())).isEmpty();
+        assertThat(next.checked()).isEqualTo(3);
+        assertThat(stateOf(certificates.get(1))).isEqualTo(CertificateState.VALID);
     }
 
     @Test
