@@ -6,19 +6,15 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.io.IOException;
-import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tezuo.core.connector.ConnectorDefinition;
 import org.tezuo.core.connector.ConnectorType;
+import org.tezuo.core.qualification.verification.MutableClock;
 
 /** Runs the resilient client against the loopback registry stub with its delay and failure switches. */
 class ResilientCertificateRegistryClientTest {
@@ -29,7 +25,7 @@ class ResilientCertificateRegistryClientTest {
     private static final RegistryQuery QUERY = new RegistryQuery(RECORD.certNumber(), "320102199001011234", "张伟");
 
     RegistryStubServer registry;
-    SettableClock clock = new SettableClock();
+    MutableClock clock = new MutableClock();
 
     @BeforeEach
     void startRegistry() throws IOException {
@@ -118,7 +114,7 @@ class ResilientCertificateRegistryClientTest {
             assertThatThrownBy(() -> client.find(QUERY)).isInstanceOf(RegistryUnavailableException.class);
         }
         registry.setBehaviour(RegistryStubServer.Behaviour.NORMAL);
-        clock.advance(Duration.ofSeconds(31));
+        clock.set(clock.instant().plusSeconds(31));
 
         assertThat(client.find(QUERY)).contains(RECORD);
         assertThat(client.circuitState()).isEqualTo(CircuitBreaker.State.CLOSED);
@@ -131,40 +127,10 @@ class ResilientCertificateRegistryClientTest {
         for (int lookup = 0; lookup < 2; lookup++) {
             assertThatThrownBy(() -> client.find(QUERY)).isInstanceOf(RegistryUnavailableException.class);
         }
-        clock.advance(Duration.ofSeconds(31));
+        clock.set(clock.instant().plusSeconds(31));
 
         assertThatThrownBy(() -> client.find(QUERY)).isInstanceOf(RegistryUnavailableException.class);
         assertThat(client.circuitState()).isEqualTo(CircuitBreaker.State.OPEN);
         assertThat(registry.requestCount()).isEqualTo(3);
-    }
-
-    /** A clock the test moves forward to end the circuit's open period. */
-    private static final class SettableClock extends Clock {
-
-        private volatile Instant now = Instant.parse("2026-03-01T02:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public long millis() {
-            return now.toEpochMilli();
-        }
     }
 }
