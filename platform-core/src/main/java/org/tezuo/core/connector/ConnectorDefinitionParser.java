@@ -38,7 +38,25 @@ public final class ConnectorDefinitionParser {
                 millis(body, "connectTimeoutMs", DEFAULT_CONNECT_TIMEOUT),
                 millis(body, "readTimeoutMs", DEFAULT_READ_TIMEOUT),
                 body.hasNonNull("requestsPerSecond") ? body.get("requestsPerSecond").decimalValue() : null,
-                text(body, "location"));
+                text(body, "location"),
+                resilience(body));
+    }
+
+    private static ConnectorDefinition.Resilience resilience(JsonNode body) {
+        ConnectorDefinition.Resilience defaults = ConnectorDefinition.Resilience.DEFAULT;
+        JsonNode retry = body.path("retry");
+        JsonNode circuitBreaker = body.path("circuitBreaker");
+        return new ConnectorDefinition.Resilience(
+                integer(retry, "maxAttempts", defaults.maxAttempts()),
+                millis(retry, "initialDelayMs", defaults.retryInitialDelay()),
+                millis(retry, "maxDelayMs", defaults.retryMaxDelay()),
+                integer(circuitBreaker, "failureThreshold", defaults.circuitFailureThreshold()),
+                millis(circuitBreaker, "openMs", defaults.circuitOpenDuration()),
+                integer(body, "maxConcurrentRequests", defaults.maxConcurrentRequests()));
+    }
+
+    private static int integer(JsonNode node, String field, int fallback) {
+        return node.hasNonNull(field) ? node.get(field).asInt() : fallback;
     }
 
     private static @Nullable String text(JsonNode node, String field) {

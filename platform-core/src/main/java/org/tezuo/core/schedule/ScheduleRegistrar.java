@@ -143,7 +143,7 @@ public class ScheduleRegistrar implements DisposableBean {
         log.info("Scheduled job {} of tenant {} started ({})", definition.job().code(), definition.tenantId(),
                 definition.key());
         try {
-            runner.runNow(definition.tenantId(), definition.job(), AuditLog.SYSTEM_ACTOR);
+            runner.runScheduled(definition.tenantId(), definition.job(), AuditLog.SYSTEM_ACTOR);
         } catch (LocalizedException e) {
             log.warn("Scheduled job {} of tenant {} failed: {}", definition.job().code(), definition.tenantId(),
                     e.getMessage());

@@ -43,6 +43,31 @@ class ConnectorDefinitionParserTest {
     }
 
     @Test
+    void resilienceSettingsAreParsed() {
+        var definition = parser.parse("national-registry", 1, json.readTree("""
+                {"type": "certificate-registry", "baseUrl": "http://127.0.0.1:8090",
+                 "retry": {"maxAttempts": 4, "initialDelayMs": 250, "maxDelayMs": 8000},
+                 "circuitBreaker": {"failureThreshold": 10, "openMs": 120000}, "maxConcurrentRequests": 8}"""));
+
+        assertThat(definition.resilience()).isEqualTo(new ConnectorDefinition.Resilience(4, Duration.ofMillis(250),
+                Duration.ofMillis(8000), 10, Duration.ofMinutes(2), 8));
+    }
+
+    @Test
+    void missingResilienceSettingsTakeDefaults() {
+        var definition = parser.parse("national-registry", 1, json.readTree("""
+                {"type": "certificate-registry", "baseUrl": "http://127.0.0.1:8090", "retry": {"maxAttempts": 1}}"""));
+
+        assertThat(definition.resilience().maxAttempts()).isEqualTo(1);
+        assertThat(definition.resilience().retryInitialDelay())
+                .isEqualTo(ConnectorDefinition.Resilience.DEFAULT.retryInitialDelay());
+        assertThat(definition.resilience().circuitFailureThreshold())
+                .isEqualTo(ConnectorDefinition.Resilience.DEFAULT.circuitFailureThreshold());
+        assertThat(definition.resilience().maxConcurrentRequests())
+                .isEqualTo(ConnectorDefinition.Resilience.DEFAULT.maxConcurrentRequests());
+    }
+
+    @Test
     void rateLimiterIntervalFollowsRate() {
         assertThat(new RequestRateLimiter(new BigDecimal("4")).intervalNanos()).isEqualTo(250_000_000L);
         assertThat(new RequestRateLimiter(null).intervalNanos()).isZero();

@@ -12,6 +12,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.tezuo.core.i18n.LocalizedException;
+import org.tezuo.core.qualification.verification.VerificationRunNotFoundException;
 import org.tezuo.core.i18n.UserMessages;
 import tools.jackson.core.exc.StreamReadException;
 
@@ -29,6 +30,12 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ApiError> notFound(NotFoundException e, Locale locale) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(new ApiError(e.messageKey(), e.message(locale), List.of()));
+    }
+
+    @ExceptionHandler(VerificationRunNotFoundException.class)
+    ResponseEntity<ApiError> runNotFound(VerificationRunNotFoundException e, Locale locale) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
                 .body(new ApiError(e.messageKey(), e.message(locale), List.of()));
     }

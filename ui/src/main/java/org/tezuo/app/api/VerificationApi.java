@@ -7,8 +7,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.tezuo.app.security.Role;
+import org.tezuo.core.qualification.verification.RunMismatch;
+import org.tezuo.core.qualification.verification.RunReportReader;
 import org.tezuo.core.qualification.verification.VerificationRun;
 import org.tezuo.core.qualification.verification.VerificationRunStore;
 import org.tezuo.core.qualification.warning.CertificateWarning;
@@ -27,14 +30,16 @@ class VerificationApi {
     private final ApiCaller caller;
     private final CertificateJobRunner jobs;
     private final VerificationRunStore runs;
+    private final RunReportReader reports;
     private final WarningStore warnings;
     private final WarningConfirmer confirmer;
 
-    VerificationApi(ApiCaller caller, CertificateJobRunner jobs, VerificationRunStore runs, WarningStore warnings,
-            WarningConfirmer confirmer) {
+    VerificationApi(ApiCaller caller, CertificateJobRunner jobs, VerificationRunStore runs, RunReportReader reports,
+            WarningStore warnings, WarningConfirmer confirmer) {
         this.caller = caller;
         this.jobs = jobs;
         this.runs = runs;
+        this.reports = reports;
         this.warnings = warnings;
         this.confirmer = confirmer;
     }
@@ -51,6 +56,22 @@ class VerificationApi {
     List<VerificationRun> recentRuns() {
         long tenantId = caller.requireAnyRole(Role.SYSTEM_ADMIN, Role.SAFETY_DIRECTOR, Role.SAFETY_ENGINEER, Role.HRBP);
         return runs.recent(tenantId, 20);
+    }
+
+    @GetMapping("/verification/runs/{runId}/changes")
+    @Operation(summary = "某次核验中有变化的证书（状态与采用的信息，核验前 → 核验后；证号中的身份证号已脱敏）")
+    List<VerificationRun.CertificateChange> runChanges(@PathVariable long runId,
+            @RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
+        long tenantId = caller.requireAnyRole(Role.SYSTEM_ADMIN, Role.SAFETY_DIRECTOR, Role.SAFETY_ENGINEER, Role.HRBP);
+        return reports.changes(tenantId, runId, limit, offset);
+    }
+
+    @GetMapping("/verification/runs/{runId}/mismatches")
+    @Operation(summary = "某次核验中台账与查询平台不一致的字段（字段、台账值、查询平台值；身份证号已脱敏）")
+    List<RunMismatch> runMismatches(@PathVariable long runId, @RequestParam(defaultValue = "100") int limit,
+            @RequestParam(defaultValue = "0") int offset) {
+        long tenantId = caller.requireAnyRole(Role.SYSTEM_ADMIN, Role.SAFETY_DIRECTOR, Role.SAFETY_ENGINEER, Role.HRBP);
+        return reports.mismatches(tenantId, runId, limit, offset);
     }
 
     @GetMapping("/warnings/mine")

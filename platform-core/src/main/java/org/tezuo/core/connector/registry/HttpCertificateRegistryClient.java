@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Queries a registry over HTTP: {@code GET {baseUrl}/certificates?certNumber=&idNumber=&name=} returns 200 with one
  * record in the shape of {@link RegistryRecordCodec}, or 404 with {@link RegistryRecordCodec#notFoundBody()} when the
  * registry has no such certificate. Any other status, a 404 without that body, a time-out or an unreadable body
- * raises {@link RegistryUnavailableException}.
+ * raises {@link RegistryUnavailableException}; a time-out, a connection error and a 5xx status are marked
+ * {@linkplain RegistryUnavailableException#isTransient() transient}.
  */
 public final class HttpCertificateRegistryClient implements CertificateRegistryClient {
 
@@ -48,10 +49,10 @@ public final class HttpCertificateRegistryClient implements CertificateRegistryC
             response = http.send("GET", "/certificates?" + queryString(query), null);
             http.requireSecretsWhenRejected(response);
         } catch (HttpTimeoutException e) {
-            throw new RegistryUnavailableException(e, "registry.timedOut", connector,
+            throw RegistryUnavailableException.transientFailure(e, "registry.timedOut", connector,
                     http.definition().readTimeout().toMillis());
         } catch (IOException e) {
-            throw new RegistryUnavailableException(e, "registry.unreachable", connector, http.definition().baseUrl(),
+            throw RegistryUnavailableException.transientFailure(e, "registry.unreachable", connector, http.definition().baseUrl(),
                     e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -64,9 +65,14 @@ public final class HttpCertificateRegistryClient implements CertificateRegistryC
         return switch (response.statusCode()) {
             case 200 -> Optional.of(parse(connector, response.body()));
             case 404 -> notFound(connector, response);
-            default -> throw new RegistryUnavailableException("registry.errorStatus", connector,
-                    response.statusCode());
+            default -> throw errorStatus(connector, response.statusCode());
         };
+    }
+
+    private static RegistryUnavailableException errorStatus(String connector, int status) {
+        return status >= 500
+                ? RegistryUnavailableException.transientFailure(null, "registry.errorStatus", connector, status)
+                : new RegistryUnavailableException("registry.errorStatus", connector, status);
     }
 
     private Optional<RegistryCertificateRecord> notFound(String connector, HttpResponse<String> response) {

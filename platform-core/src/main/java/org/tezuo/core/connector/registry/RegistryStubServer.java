@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A loopback stand-in for the national certificate registry, serving in-memory records in the shape that
  * {@link HttpCertificateRegistryClient} reads. The demo mode of the app fills it with demo records; tests switch
- * its {@link Behaviour} to make it fail, hang or return garbage. Binds to 127.0.0.1 only.
+ * its {@link Behaviour} to make it fail, hang or return garbage, delay every response or fail the next few requests,
+ * and the verification benchmark uses the delay to stand in for a distant registry. Binds to 127.0.0.1 only.
  */
 public final class RegistryStubServer implements AutoCloseable {
 
@@ -55,6 +57,9 @@ public final class RegistryStubServer implements AutoCloseable {
     private volatile Behaviour behaviour = Behaviour.NORMAL;
     private volatile CountDownLatch hangRelease = new CountDownLatch(1);
     private volatile @Nullable String requiredApiKey;
+    private volatile Duration responseDelay = Duration.ZERO;
+    private final AtomicInteger failuresLeft = new AtomicInteger();
+    private volatile int failureStatus = 503;
 
     private record StoredRecord(String idNumber, RegistryCertificateRecord record) {
     }
@@ -115,6 +120,20 @@ public final class RegistryStubServer implements AutoCloseable {
         behaviour = next;
     }
 
+    /** Delays every response by {@code delay} before it is sent; {@link Duration#ZERO} turns the delay off. */
+    public void setResponseDelay(Duration delay) {
+        this.responseDelay = delay;
+    }
+
+    /**
+     * Responds to the next {@code count} requests with {@code status} and an error body, whatever the behaviour.
+     * The requests after them get the behaviour's response again.
+     */
+    public void failNext(int count, int status) {
+        this.failureStatus = status;
+        this.failuresLeft.set(count);
+    }
+
     /** Makes the stub respond with 401 unless a request carries this {@code X-Api-Key}; null accepts every request. */
     public void requireApiKey(@Nullable String apiKey) {
         this.requiredApiKey = apiKey;
@@ -154,12 +173,28 @@ public final class RegistryStubServer implements AutoCloseable {
                 send(exchange, 401, "{}");
                 return;
             }
+            pause(responseDelay);
+            if (failuresLeft.getAndUpdate(left -> Math.max(left - 1, 0)) > 0) {
+                send(exchange, failureStatus, "{\"error\": \"unavailable\"}");
+                return;
+            }
             switch (behaviour) {
                 case SERVER_ERROR -> send(exchange, 500, "{\"error\": \"internal\"}");
                 case HANG -> hangThenClose();
                 case GARBAGE -> send(exchange, 200, "<html>系统维护中</html>");
                 case NORMAL -> answer(exchange);
             }
+        }
+    }
+
+    private static void pause(Duration delay) {
+        if (delay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -16,6 +20,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tezuo.core.audit.AuditLog;
+import org.tezuo.core.connector.ConnectorDefinition;
 import org.tezuo.core.connector.ConnectorDirectory;
 import org.tezuo.core.connector.ConnectorType;
 import org.tezuo.core.connector.registry.CertificateRegistryClient;
@@ -24,6 +29,7 @@ import org.tezuo.core.connector.registry.HttpCertificateRegistryClient;
 import org.tezuo.core.connector.registry.RegistryCertificateRecord;
 import org.tezuo.core.connector.registry.RegistryQuery;
 import org.tezuo.core.connector.registry.RegistryUnavailableException;
+import org.tezuo.core.connector.registry.ResilientCertificateRegistryClient;
 import org.tezuo.core.i18n.UserMessages;
 import org.tezuo.core.qualification.Certificate;
 import org.tezuo.core.qualification.CertificateState;
@@ -37,10 +43,15 @@ import org.tezuo.core.tenant.TenantDirectory;
 
 /**
  * Verifies certificates against the national registry through the tenant's {@code certificate-registry}
- * connector. Each certificate is queried outside any transaction and its outcome stored in its own transaction:
- * the registry result, values adopted from a review the registry has recorded, the re-computed state, audit
- * records and qualification anomalies. A registry error or time-out only records {@link RegistryResult#UNVERIFIABLE}
- * and never changes a state; the next run retries the certificate.
+ * connector, with the connector's retries and circuit breaker ({@link ResilientCertificateRegistryClient}). Each
+ * certificate is queried outside any transaction and its outcome stored in its own transaction: the registry result,
+ * values adopted from a review the registry has recorded, the re-computed state, audit records and qualification
+ * anomalies. A registry error, time-out or open circuit only records {@link RegistryResult#UNVERIFIABLE} and never
+ * changes a state; the next run retries the certificate.
+ *
+ * <p>A tenant run checks certificates in id order, in batches of {@value #BATCH_SIZE} with up to the connector's
+ * {@code maxConcurrentRequests} lookups in flight, and stores a checkpoint after each batch. A run that a stopped
+ * process left unfinished is resumed by the tenant's next run and skips every certificate it already checked.
  */
 @Component
 public class CertificateVerifier {
@@ -51,6 +62,9 @@ public class CertificateVerifier {
     public static final String AUDIT_RUN = "verification.run";
 
     private static final Logger log = LoggerFactory.getLogger(CertificateVerifier.class);
+
+    /** Certificates read and checked between two checkpoints of a run. */
+    static final int BATCH_SIZE = 200;
 
     private final TenantDirectory tenants;
     private final QualificationStore store;
@@ -86,9 +100,11 @@ public class CertificateVerifier {
      *
      * @throws org.tezuo.core.connector.ConnectorNotConfiguredException when no registry connector is published
      * @throws LifecycleRulesetMissingException when no certificate-lifecycle ruleset is published
-     * @throws VerificationAlreadyRunningException when a run of the tenant is in progress
+     * @throws VerificationAlreadyRunningException when a run of the tenant is in progress on this app node
      */
     public VerificationRun verifyTenant(long tenantId, String actor) {
+        // NOTE: this guard covers one app node only. Callers go through CertificateJobRunner, whose cluster-wide
+        // lock keeps two nodes from resuming the same unfinished run at once.
         if (!tenantsRunning.add(tenantId)) {
             throw new VerificationAlreadyRunningException(tenantId);
         }
@@ -116,53 +132,115 @@ public class CertificateVerifier {
                 .toList();
     }
 
-    private record Context(Tenant tenant, LifecyclePolicy policy, CertificateRegistryClient client) {
+    private record Context(Tenant tenant, LifecyclePolicy policy, ConnectorDefinition connector,
+            CertificateRegistryClient client) {
     }
 
     private Context context(long tenantId) {
         Tenant tenant = tenants.require(tenantId);
         LifecyclePolicy policy = policies.policyFor(tenantId);
-        CertificateRegistryClient client = clientFactory.create(
-                connectors.requireByType(tenantId, ConnectorType.CERTIFICATE_REGISTRY));
-        return new Context(tenant, policy, client);
+        ConnectorDefinition connector = connectors.requireByType(tenantId, ConnectorType.CERTIFICATE_REGISTRY);
+        CertificateRegistryClient client = new ResilientCertificateRegistryClient(clientFactory.create(connector),
+                connector, clock);
+        return new Context(tenant, policy, connector, client);
     }
 
     private VerificationRun runFor(long tenantId, String actor) {
         Context context = context(tenantId);
+        VerificationRunStore.OpenRun run = resumeOrStart(tenantId, actor);
+        long checkpoint = run.checkpointCertificateId();
+
+        int inFlight = context.connector().resilience().maxConcurrentRequests();
+        try (ExecutorService pool = Executors.newFixedThreadPool(inFlight,
+                Thread.ofVirtual().name("verification-" + run.id() + "-", 0).factory())) {
+            List<Long> batch = runs.certificatesToCheck(tenantId, run.id(), checkpoint, BATCH_SIZE);
+            while (!batch.isEmpty()) {
+                checkBatch(context, batch, run, pool);
+                checkpoint = batch.getLast();
+                runs.checkpoint(tenantId, run.id(), checkpoint);
+                log.debug("Verification run {} of tenant {} reached certificate {}", run.id(), tenantId, checkpoint);
+                batch = runs.certificatesToCheck(tenantId, run.id(), checkpoint, BATCH_SIZE);
+            }
+        }
+
+        return finish(run, tenantId);
+    }
+
+    /**
+     * Returns the tenant's unfinished run, which a stopped process left behind, or starts a new run. A resumed run
+     * keeps its id, actor and the checks it stored, so no certificate is checked twice in one run.
+     */
+    private VerificationRunStore.OpenRun resumeOrStart(long tenantId, String actor) {
+        Optional<VerificationRunStore.OpenRun> unfinished = runs.unfinished(tenantId);
+        if (unfinished.isPresent()) {
+            VerificationRunStore.OpenRun run = unfinished.get();
+            log.info("Verification run {} of tenant {} resumed after certificate {}", run.id(), tenantId,
+                    run.checkpointCertificateId());
+            return run;
+        }
         Instant startedAt = clock.instant();
         long runId = runs.start(tenantId, actor, startedAt);
         log.info("Verification run {} of tenant {} started", runId, tenantId);
-
-        List<CertificateCheck> checks = new ArrayList<>();
-        for (Certificate certificate : store.certificates(tenantId)) {
-            checks.add(verify(context, certificate, runId, actor));
-        }
-
-        VerificationRun run = report(runId, tenantId, actor, startedAt, checks);
-        transaction.executeWithoutResult(status -> {
-            runs.finish(run);
-            audit.append(tenantId, actor, AUDIT_RUN, "verification-run", String.valueOf(runId), null,
-                    Map.of("checked", run.checked(), "changed", run.changed().size(),
-                            "unverifiable", run.unverifiable(), "mismatches", run.mismatches()));
-        });
-        log.info("Verification run {} of tenant {} finished: {} checked, {} changed, {} unverifiable, {} mismatches",
-                runId, tenantId, run.checked(), run.changed().size(), run.unverifiable(), run.mismatches());
-        return run;
+        return new VerificationRunStore.OpenRun(runId, actor, startedAt, 0);
     }
 
-    private VerificationRun report(long runId, long tenantId, String actor, Instant startedAt,
-            List<CertificateCheck> checks) {
-        List<VerificationRun.CertificateChange> changed = checks.stream()
-                .filter(CertificateCheck::changedLedger)
-                .map(check -> new VerificationRun.CertificateChange(check.certificateId(), check.certNumber(),
-                        check.stateBefore(), check.stateAfter(), check.adopted()))
-                .toList();
-        int unverifiable = (int) checks.stream().filter(check -> check.result() == RegistryResult.UNVERIFIABLE)
-                .count();
-        int mismatches = (int) checks.stream().filter(check -> check.result() == RegistryResult.MISMATCH
-                || check.result() == RegistryResult.NOT_FOUND).count();
-        return new VerificationRun(runId, tenantId, actor, startedAt, clock.instant(), checks.size(),
-                checks.size() - changed.size(), changed, unverifiable, mismatches);
+    /** Checks a batch with at most the pool's size of registry lookups in flight and waits for all of them. */
+    private void checkBatch(Context context, List<Long> certificateIds, VerificationRunStore.OpenRun run,
+            ExecutorService pool) {
+        List<Future<?>> checks = new ArrayList<>(certificateIds.size());
+        for (long certificateId : certificateIds) {
+            checks.add(pool.submit(() -> verifyInRun(context, certificateId, run)));
+        }
+        try {
+            for (Future<?> check : checks) {
+                check.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            checks.forEach(check -> check.cancel(true));
+            throw new VerificationException("verification.interrupted", String.valueOf(run.id()));
+        } catch (ExecutionException e) {
+            checks.forEach(check -> check.cancel(true));
+            throw rethrowable(e.getCause());
+        }
+    }
+
+    /**
+     * Checks one certificate of a run. An unexpected error (a database failure, a bug) skips the certificate instead
+     * of stopping the run, because a resumed run would meet the same error again at the same place; the certificate
+     * has no check in this run and the next run checks it.
+     */
+    private void verifyInRun(Context context, long certificateId, VerificationRunStore.OpenRun run) {
+        try {
+            // A certificate deleted after the batch was read has nothing left to check.
+            store.findCertificate(context.tenant().id(), certificateId)
+                    .ifPresent(certificate -> verify(context, certificate, run.id(), run.actor()));
+        } catch (RuntimeException e) {
+            log.warn("Certificate {} of tenant {} skipped in verification run {}: {}", certificateId,
+                    context.tenant().id(), run.id(), e.toString());
+        }
+    }
+
+    private static RuntimeException rethrowable(Throwable cause) {
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+    }
+
+    private VerificationRun finish(VerificationRunStore.OpenRun open, long tenantId) {
+        VerificationRun run = transaction.execute(status -> {
+            VerificationRun summary = runs.summarize(tenantId, open.id(), open.actor(), open.startedAt(),
+                    clock.instant());
+            runs.finish(summary);
+            audit.append(tenantId, open.actor(), AUDIT_RUN, "verification-run", String.valueOf(open.id()), null,
+                    Map.of("checked", summary.checked(), "changed", summary.changed().size(),
+                            "unverifiable", summary.unverifiable(), "mismatches", summary.mismatches()));
+            return summary;
+        });
+        log.info("Verification run {} of tenant {} finished: {} checked, {} changed, {} unverifiable, {} mismatches",
+                run.id(), tenantId, run.checked(), run.changed().size(), run.unverifiable(), run.mismatches());
+        return run;
     }
 
     private CertificateCheck verify(Context context, Certificate certificate, @Nullable Long runId, String actor) {
@@ -243,16 +321,27 @@ public class CertificateVerifier {
         return updated;
     }
 
-    /** Records a mismatch anomaly when the registry newly disagrees and the state change did not already record one. */
+    /**
+     * Records a mismatch anomaly when the registry newly disagrees and the state change did not already record one.
+     * "Newly" compares with the last conclusive result, so that a registry outage between two runs that both find
+     * the same mismatch does not record it twice.
+     */
     private void recordMismatchAnomaly(Certificate certificate, RegistryResult result, CertificateState after,
             String detail) {
         boolean mismatch = result == RegistryResult.MISMATCH || result == RegistryResult.NOT_FOUND;
-        boolean newlyMismatched = mismatch && certificate.registryResult() != result;
+        boolean newlyMismatched = mismatch && previousConclusiveResult(certificate) != result;
         boolean recordedByStateChange = after != certificate.state() && !after.permitsWork();
         if (newlyMismatched && !recordedByStateChange) {
             store.recordAnomaly(certificate.tenantId(), certificate.personId(), certificate.id(), result.name(),
                     truncate(detail));
         }
+    }
+
+    private @Nullable RegistryResult previousConclusiveResult(Certificate certificate) {
+        if (certificate.registryResult() != RegistryResult.UNVERIFIABLE) {
+            return certificate.registryResult();
+        }
+        return runs.lastConclusiveResult(certificate.tenantId(), certificate.id()).orElse(null);
     }
 
     private static String describe(List<FieldDifference> adopted, List<FieldDifference> differences) {

@@ -2,12 +2,14 @@ package org.tezuo.core.qualification.verification;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.tezuo.core.qualification.CertificateState;
 
 /**
  * The report of one verification run of a tenant.
  *
- * @param checked certificates checked
+ * @param finishedAt null while the run is in progress, or after its process stopped until the next run resumes it
+ * @param checked certificates checked; 0 until the run finishes
  * @param unchanged certificates whose state and ledger values stayed as they were
  * @param changed certificates whose state changed or that adopted values from the registry
  * @param unverifiable certificates for which the registry returned no usable response (未能核验); the next run retries them
@@ -18,7 +20,7 @@ public record VerificationRun(
         long tenantId,
         String actor,
         Instant startedAt,
-        Instant finishedAt,
+        @Nullable Instant finishedAt,
         int checked,
         int unchanged,
         List<CertificateChange> changed,
