@@ -70,8 +70,8 @@ public final class CertificateStateEvaluator {
     }
 
     /**
-     * Returns the state of a certificate whose review due date passed without a review. Where the rule in force on
-     * the due date says a late review invalidates the certificate (30号令 第二十六条), it is 失效 once the registry
+     * Returns the state of a certificate whose review due date passed without a review. When the rule in force on
+     * the due date makes a late review invalidate the certificate (30号令 第二十六条), it is 失效 once the registry
      * has confirmed the certificate after the due date. Without that confirmation the ledger may simply lack the
      * review date, so the state is 逾期未复审 (复审情况待核实). A rule without invalidation keeps it overdue.
      */

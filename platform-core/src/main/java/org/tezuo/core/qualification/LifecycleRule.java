@@ -64,7 +64,7 @@ public record LifecycleRule(
         return cycleStart.plusYears(interval.amount());
     }
 
-    /** Returns the first day on which a review application for {@code dueDate} is accepted, when the rule says. */
+    /** Returns the first day on which a review application for {@code dueDate} is accepted, or null when the rule sets no window. */
     public @Nullable LocalDate reviewWindowOpensOn(LocalDate dueDate) {
         return reviewWindowDays == null ? null : dueDate.minusDays(reviewWindowDays.amount());
     }

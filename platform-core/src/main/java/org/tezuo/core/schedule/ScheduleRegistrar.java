@@ -140,9 +140,9 @@ public class ScheduleRegistrar implements DisposableBean {
 
     /**
      * Returns the trigger of a schedule: its cron expression read in the schedule's zone, not the JVM's.
-     * NOTE: in a zone with daylight saving, a time inside the skipped hour (02:00–02:59 on the night clocks go
-     * forward) does not fire at all that day with Spring Framework 7's CronExpression; Asia/Shanghai has no such
-     * hour, and tenants elsewhere should schedule outside it.
+     * NOTE: with Spring Framework 7's CronExpression, a time inside the hour skipped when clocks go forward does not
+     * fire at all that day. Asia/Shanghai has no such hour, so only tenants in zones with daylight saving must
+     * schedule outside it.
      */
     static CronTrigger triggerFor(ScheduleDefinition definition) {
         return new CronTrigger(definition.cron(), definition.zone());

@@ -7,12 +7,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.TimeZone;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.tezuo.core.UtcDefaultZoneExtension;
 import org.tezuo.core.qualification.verification.CertificateFixtures;
 import org.tezuo.core.qualification.verification.LifecyclePolicyParser;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,24 +20,12 @@ import tools.jackson.databind.json.JsonMapper;
  * Lifecycle dates with the JVM's default zone set to UTC, as on the servers: every decision must come from the
  * tenant's zone and a fixed clock, never from the default zone.
  */
+@ExtendWith(UtcDefaultZoneExtension.class)
 class CertificateStateEvaluatorTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final LifecyclePolicy POLICY = new LifecyclePolicyParser().parse("ruleset:certificate-lifecycle@1",
             JsonMapper.builder().build().readTree(CertificateFixtures.LIFECYCLE_RULESET));
-
-    private TimeZone defaultZone;
-
-    @BeforeEach
-    void runJvmInUtc() {
-        defaultZone = TimeZone.getDefault();
-        TimeZone.setDefault(TimeZone.getTimeZone(ZoneOffset.UTC));
-    }
-
-    @AfterEach
-    void restoreJvmZone() {
-        TimeZone.setDefault(defaultZone);
-    }
 
     private static Certificate certificate(CertificateClass certificateClass, @Nullable LocalDate validFrom,
             LocalDate validUntil, @Nullable LocalDate reviewDueOn, @Nullable LocalDate reviewDoneOn,

@@ -11,29 +11,16 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TimeZone;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.scheduling.support.SimpleTriggerContext;
+import org.tezuo.core.UtcDefaultZoneExtension;
 
 /** The daily warning schedule, stepped through with a fixed clock while the JVM runs in UTC. */
+@ExtendWith(UtcDefaultZoneExtension.class)
 class DailyScheduleTriggerTest {
-
-    private TimeZone defaultZone;
-
-    @BeforeEach
-    void runJvmInUtc() {
-        defaultZone = TimeZone.getDefault();
-        TimeZone.setDefault(TimeZone.getTimeZone(ZoneOffset.UTC));
-    }
-
-    @AfterEach
-    void restoreJvmZone() {
-        TimeZone.setDefault(defaultZone);
-    }
 
     /** Returns the instants at which the trigger fires from {@code start} until {@code end}, in order. */
     private static List<Instant> firings(ScheduleDefinition definition, Instant start, Instant end) {

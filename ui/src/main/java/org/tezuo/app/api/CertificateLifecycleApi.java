@@ -59,7 +59,7 @@ class CertificateLifecycleApi {
         }
     }
 
-    /** Why a person is frozen; {@code frozen} is false when no freeze raised by a warning rule is in force. */
+    /** The freeze in force on a person; {@code frozen} is false when no freeze raised by a warning rule is in force. */
     record FreezeView(boolean frozen, @Nullable String certNumber, @Nullable String item, @Nullable String ruleId,
             @Nullable String reason, @Nullable Instant frozenAt, boolean doorRevoked) {
     }

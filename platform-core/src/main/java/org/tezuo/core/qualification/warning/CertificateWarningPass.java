@@ -240,8 +240,13 @@ public class CertificateWarningPass {
                         subject, body, personPage(holder))));
                 audit.append(tenant.id(), actor, AUDIT_ESCALATE, "certificate-warning", String.valueOf(todo.id()),
                         null, Map.of("role", escalation.role(), "recipients", usernames, "waitingFor", waitingFor));
-                log.info("Escalated to-do {} of tenant {} to {} user(s) with role {}", todo.id(), tenant.id(),
-                        usernames.size(), escalation.role());
+                if (usernames.isEmpty()) {
+                    log.warn("To-do {} of tenant {} is marked escalated, but no enabled user has role {}", todo.id(),
+                            tenant.id(), escalation.role());
+                } else {
+                    log.info("Escalated to-do {} of tenant {} to {} user(s) with role {}", todo.id(), tenant.id(),
+                            usernames.size(), escalation.role());
+                }
                 return true;
             });
             escalated += Boolean.TRUE.equals(done) ? 1 : 0;
