@@ -46,19 +46,37 @@ class RulesetMetaSchemaTest {
     }
 
     @Test
-    void lifecycleValueWithoutSourceIsRejected() {
+    void lifecycleRuleValueWithoutSourceIsRejected() {
         var violations = validator.validate(MetadataKind.RULESET, json.readTree("""
                 {"name": {"zh": "证书生命周期"}, "thresholds": {}, "rules": [],
                  "certificate": {
-                   "validityYears": {"value": 6, "unit": "year", "sources": []},
-                   "reviewIntervalYears": {"value": 3, "unit": "year", "sources": [{"text": "第二十一条"}]},
-                   "reviewWindowDays": {"value": 60, "unit": "day", "sources": [{"text": "第二十二条"}]},
-                   "lateReviewInvalidates": {"value": true, "unit": "flag", "sources": [{"text": "第二十六条"}]},
                    "reviewDueSoonDays": {"value": 90, "unit": "day", "sources": [{"text": "企业实践"}]},
                    "anomalyLookbackDays": {"value": 30, "unit": "day", "sources": [{"text": "企业实践"}]}
-                 }}"""), Locale.ENGLISH);
+                 },
+                 "lifecycleRules": [{
+                   "id": "order-30", "certificateClass": "special-operation", "regulation": "30号令",
+                   "effectiveTo": "2026-05-31",
+                   "validityYears": {"value": 6, "unit": "year"},
+                   "reviewIntervalYears": {"value": 3, "unit": "year", "source": "第二十一条"},
+                   "lateReviewInvalidates": {"value": true, "unit": "flag", "source": "第二十六条"}
+                 }]}"""), Locale.ENGLISH);
 
         assertThat(violations).extracting(MetaSchemaViolation::path)
-                .containsExactly("/certificate/validityYears/sources");
+                .containsExactly("/lifecycleRules/0/validityYears");
+    }
+
+    @Test
+    void unknownCertificateClassIsRejected() {
+        var violations = validator.validate(MetadataKind.RULESET, json.readTree("""
+                {"name": {"zh": "证书生命周期"}, "thresholds": {}, "rules": [],
+                 "lifecycleRules": [{
+                   "id": "boilers", "certificateClass": "boiler", "regulation": "TSG",
+                   "validityYears": {"value": 4, "unit": "year", "source": "TSG Z6001"},
+                   "reviewIntervalYears": {"value": 4, "unit": "year", "source": "TSG Z6001"},
+                   "lateReviewInvalidates": {"value": true, "unit": "flag", "source": "TSG Z6001"}
+                 }]}"""), Locale.ENGLISH);
+
+        assertThat(violations).extracting(MetaSchemaViolation::path)
+                .containsExactly("/lifecycleRules/0/certificateClass");
     }
 }

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.tezuo.core.qualification.CertificateClass;
 import org.tezuo.core.qualification.LifecyclePolicy;
-import org.tezuo.core.qualification.verification.CertificateLifecycle;
+import org.tezuo.core.qualification.LifecycleRule;
 import org.tezuo.core.qualification.verification.LifecyclePolicyParser;
 import org.tezuo.core.qualification.warning.WarningKind;
 import org.tezuo.core.qualification.warning.WarningRule;
@@ -38,16 +40,81 @@ class CertificateLifecycleRulesetTest {
         assertThat(new MetaSchemaValidator().validate(MetadataKind.RULESET, ruleset, Locale.ENGLISH)).isEmpty();
     }
 
+    private LifecyclePolicy policy() throws IOException {
+        return new LifecyclePolicyParser().parse("ruleset:certificate-lifecycle@1",
+                read("certificate-lifecycle.ruleset.json"));
+    }
+
     @Test
     void rulesetBuildsLifecyclePolicy() throws IOException {
-        CertificateLifecycle lifecycle = new LifecyclePolicyParser().parse("ruleset:certificate-lifecycle@1",
-                read("certificate-lifecycle.ruleset.json"));
+        LifecyclePolicy policy = policy();
 
-        assertThat(lifecycle.policy()).isEqualTo(new LifecyclePolicy(90, 30));
-        assertThat(lifecycle.validityYears()).isEqualTo(6);
-        assertThat(lifecycle.reviewIntervalYears()).isEqualTo(3);
-        assertThat(lifecycle.reviewWindowDays()).isEqualTo(60);
-        assertThat(lifecycle.lateReviewInvalidates()).isTrue();
+        assertThat(policy.reviewDueSoonDays()).isEqualTo(90);
+        assertThat(policy.anomalyLookbackDays()).isEqualTo(30);
+        assertThat(policy.rules().versions()).extracting(LifecycleRule::id).containsExactly(
+                "special-operation.order-30", "special-operation.order-19", "special-equipment");
+    }
+
+    @Test
+    void order30AppliesThroughMay2026() throws IOException {
+        LifecycleRule rule = policy().rules().ruleOn(CertificateClass.SPECIAL_OPERATION, LocalDate.of(2026, 5, 31))
+                .orElseThrow();
+
+        assertThat(rule.id()).isEqualTo("special-operation.order-30");
+        assertThat(rule.unconfirmed()).isFalse();
+        assertThat(rule.validityYears().amount()).isEqualTo(6);
+        assertThat(rule.validityYears().source()).contains("第30号", "第十九条");
+        assertThat(rule.reviewIntervalYears().amount()).isEqualTo(3);
+        assertThat(rule.reviewIntervalYears().source()).contains("第二十一条");
+        assertThat(rule.extendedReviewIntervalYears().amount()).isEqualTo(6);
+        assertThat(rule.cleanRecordYears().amount()).isEqualTo(10);
+        assertThat(rule.cleanRecordYears().source()).contains("第二十一条");
+        assertThat(rule.reviewWindowDays().amount()).isEqualTo(60);
+        assertThat(rule.reviewWindowDays().source()).contains("第二十二条");
+        assertThat(rule.lateReviewInvalidates().enabled()).isTrue();
+        assertThat(rule.lateReviewInvalidates().source()).contains("第二十六条");
+        assertThat(rule.awayFromPostMonths().amount()).isEqualTo(6);
+        assertThat(rule.awayFromPostMonths().source()).contains("第三十二条");
+    }
+
+    @Test
+    void order19AppliesFromJune2026AndIsUnconfirmed() throws IOException {
+        LifecycleRule rule = policy().rules().ruleOn(CertificateClass.SPECIAL_OPERATION, LocalDate.of(2026, 6, 1))
+                .orElseThrow();
+
+        assertThat(rule.id()).isEqualTo("special-operation.order-19");
+        assertThat(rule.unconfirmed()).isTrue();
+        assertThat(rule.validityYears().amount()).isEqualTo(6);
+        assertThat(rule.reviewIntervalYears().amount()).isEqualTo(3);
+        assertThat(List.of(rule.validityYears(), rule.reviewIntervalYears(), rule.extendedReviewIntervalYears(),
+                rule.cleanRecordYears(), rule.reviewWindowDays(), rule.awayFromPostMonths()))
+                .allSatisfy(value -> {
+                    assertThat(value.unconfirmed()).isTrue();
+                    assertThat(value.source()).contains("应急管理部令第19号");
+                });
+        assertThat(rule.lateReviewInvalidates().unconfirmed()).isTrue();
+    }
+
+    @Test
+    void specialEquipmentReviewsEveryFourYearsUnconfirmed() throws IOException {
+        LifecycleRule rule = policy().rules().ruleOn(CertificateClass.SPECIAL_EQUIPMENT, LocalDate.of(2026, 6, 1))
+                .orElseThrow();
+
+        assertThat(rule.reviewIntervalYears().amount()).isEqualTo(4);
+        assertThat(rule.reviewIntervalYears().unconfirmed()).isTrue();
+        assertThat(rule.unconfirmed()).isTrue();
+        assertThat(rule.extendedReviewIntervalYears()).isNull();
+        assertThat(rule.awayFromPostMonths()).isNull();
+    }
+
+    @Test
+    void todoEscalatesToSafetyEngineer() throws IOException {
+        WarningRule todo = new WarningRuleParser().parse(read("certificate-lifecycle.ruleset.json")).get(1);
+
+        assertThat(todo.escalation()).isNotNull();
+        assertThat(todo.escalation().role()).isEqualTo("SAFETY_ENGINEER");
+        assertThat(todo.escalation().after()).hasHours(72);
+        assertThat(todo.topic()).isEqualTo("qualification.warning");
     }
 
     @Test
@@ -58,18 +125,6 @@ class CertificateLifecycleRulesetTest {
         assertThat(rules).extracting(WarningRule::kind)
                 .containsExactly(WarningKind.NOTICE, WarningKind.TODO, WarningKind.FREEZE);
         assertThat(rules.get(1).recipients()).containsExactly("TEAM_LEADER", "HRBP");
-    }
-
-    @Test
-    void regulatoryValuesNameTheirClause() throws IOException {
-        JsonNode certificate = read("certificate-lifecycle.ruleset.json").get("certificate");
-
-        assertThat(certificate.at("/validityYears/sources/0/text").asString()).contains("第十九条");
-        assertThat(certificate.at("/reviewIntervalYears/sources/0/text").asString()).contains("第二十一条");
-        assertThat(certificate.at("/reviewWindowDays/sources/0/text").asString()).contains("第二十二条");
-        assertThat(certificate.at("/lateReviewInvalidates/sources/0/text").asString()).contains("第二十六条");
-        assertThat(certificate.at("/validityYears/sources/1/unconfirmed").asBoolean()).isTrue();
-        assertThat(certificate.at("/validityYears/sources/1/effectiveFrom").asString()).isEqualTo("2026-06-01");
     }
 
     @Test

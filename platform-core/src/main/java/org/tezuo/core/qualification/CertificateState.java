@@ -16,11 +16,20 @@ public enum CertificateState {
     /** 已失效: invalid, because the registry reports it so or confirms that the review was not done in time. */
     INVALID,
     /** 核验不一致: the ledger and the registry disagree on a key field. */
-    REGISTRY_MISMATCH;
+    REGISTRY_MISMATCH,
+    /** 已撤销（吊销）: revoked by the issuing authority; set by an administrator with a reason, never re-computed. */
+    REVOKED,
+    /** 已注销: cancelled (death, own request, after revocation); set by an administrator, never re-computed. */
+    CANCELLED;
 
     /** Returns the state's display name in {@code locale}, such as 临近复审. */
     public String label(Locale locale) {
         return UserMessages.render(locale, "certificateState." + name());
+    }
+
+    /** Returns whether only an administrator sets this state, so date-based re-computation keeps it. */
+    public boolean administrative() {
+        return this == REVOKED || this == CANCELLED;
     }
 
     /** Returns whether a holder in this state may be named on a permit. */

@@ -3,12 +3,18 @@ package org.tezuo.core.qualification;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Derives a certificate's state from its dates, the last registry result and "now" in the tenant's zone.
- * Pure and thread-safe. Order of precedence: invalid in the registry, expired, mismatch, review overdue,
- * due soon, valid. An {@link RegistryResult#UNVERIFIABLE} result never changes the outcome.
+ * Pure and thread-safe. Order of precedence: revoked or cancelled by an administrator, invalid in the registry,
+ * expired, mismatch, review overdue, due soon, valid. An {@link RegistryResult#UNVERIFIABLE} result never changes
+ * the outcome.
+ *
+ * <p>The regulatory values come from the policy's {@link LifecycleRules}, and the version is picked by the date it
+ * governs: a derived review due date uses the version in force when the cycle started, and the consequence of a
+ * missed review uses the version in force on the due date.
  */
 public final class CertificateStateEvaluator {
 
@@ -18,9 +24,30 @@ public final class CertificateStateEvaluator {
         this.policy = policy;
     }
 
-    /** Returns the state of a certificate with these dates at {@code now}, read in {@code zone}. */
+    /** Returns the state of a special-operation certificate with these dates at {@code now}, read in {@code zone}. */
     public CertificateState evaluate(LocalDate validUntil, @Nullable LocalDate reviewDueOn,
             @Nullable LocalDate reviewDoneOn, @Nullable RegistryResult registryResult, Instant now, ZoneId zone) {
+        return evaluate(CertificateClass.SPECIAL_OPERATION, validUntil, reviewDueOn, reviewDoneOn, registryResult,
+                now, zone);
+    }
+
+    /**
+     * Returns the state of {@code certificate} at {@code now}, read in {@code zone}. A revoked or cancelled
+     * certificate keeps its state. A missing review due date is derived from the validity start and the rule's
+     * review interval.
+     */
+    public CertificateState evaluate(Certificate certificate, @Nullable RegistryResult registryResult, Instant now,
+            ZoneId zone) {
+        if (certificate.state().administrative()) {
+            return certificate.state();
+        }
+        return evaluate(certificate.certificateClass(), certificate.validUntil(), reviewDueOf(certificate),
+                certificate.reviewDoneOn(), registryResult, now, zone);
+    }
+
+    private CertificateState evaluate(CertificateClass certificateClass, LocalDate validUntil,
+            @Nullable LocalDate reviewDueOn, @Nullable LocalDate reviewDoneOn,
+            @Nullable RegistryResult registryResult, Instant now, ZoneId zone) {
         LocalDate today = now.atZone(zone).toLocalDate();
 
         if (registryResult == RegistryResult.INVALID_IN_REGISTRY) {
@@ -34,15 +61,57 @@ public final class CertificateStateEvaluator {
         }
         boolean reviewOutstanding = reviewDueOn != null && !reviewCoversDueDate(reviewDoneOn, reviewDueOn);
         if (reviewOutstanding && today.isAfter(reviewDueOn)) {
-            // The registry has confirmed the certificate after the due date without a review: 失效 per the
-            // lifecycle rule "not reviewed on time". Without a confirmation the ledger may simply lack the date.
-            return registryResult == RegistryResult.VERIFIED ? CertificateState.INVALID
-                    : CertificateState.REVIEW_OVERDUE;
+            return overdueState(certificateClass, reviewDueOn, registryResult);
         }
         if (!today.plusDays(policy.reviewDueSoonDays()).isBefore(nextDeadline(validUntil, reviewDueOn, reviewDoneOn))) {
             return CertificateState.REVIEW_DUE_SOON;
         }
         return CertificateState.VALID;
+    }
+
+    /**
+     * Returns the state of a certificate whose review due date passed without a review. When the rule in force on
+     * the due date makes a late review invalidate the certificate (30号令 第二十六条), it is 失效 once the registry
+     * has confirmed the certificate after the due date. Without that confirmation the ledger may simply lack the
+     * review date, so the state is 逾期未复审 (复审情况待核实). A rule without invalidation keeps it overdue.
+     */
+    private CertificateState overdueState(CertificateClass certificateClass, LocalDate reviewDueOn,
+            @Nullable RegistryResult registryResult) {
+        boolean invalidates = policy.rules().ruleOn(certificateClass, reviewDueOn)
+                .map(rule -> rule.lateReviewInvalidates().enabled())
+                .orElse(true);
+        return invalidates && registryResult == RegistryResult.VERIFIED ? CertificateState.INVALID
+                : CertificateState.REVIEW_OVERDUE;
+    }
+
+    /**
+     * Returns the review due date the ledger gives or, when it gives none, the first due date after the validity
+     * start (or first issue) that falls before the validity end and is not covered by the recorded review. Each step
+     * uses the rule version in force when that cycle started. Returns null when nothing can be derived.
+     */
+    public @Nullable LocalDate reviewDueOf(Certificate certificate) {
+        if (certificate.reviewDueOn() != null) {
+            return certificate.reviewDueOn();
+        }
+        LocalDate cycleStart = certificate.validFrom() != null ? certificate.validFrom() : certificate.firstIssuedOn();
+        if (cycleStart == null) {
+            return null;
+        }
+        boolean extended = certificate.reviewExtensionApprovedOn() != null;
+        while (true) {
+            Optional<LifecycleRule> rule = policy.rules().ruleOn(certificate.certificateClass(), cycleStart);
+            if (rule.isEmpty()) {
+                return null;
+            }
+            LocalDate due = rule.get().reviewDueAfter(cycleStart, extended);
+            if (!due.isBefore(certificate.validUntil())) {
+                return null;
+            }
+            if (!reviewCoversDueDate(certificate.reviewDoneOn(), due)) {
+                return due;
+            }
+            cycleStart = due;
+        }
     }
 
     /**

@@ -39,7 +39,20 @@ public class QualificationStore {
     public record CertificateData(String certNumber, String category, String item, @Nullable LocalDate firstIssuedOn,
             @Nullable DatePrecision firstIssuedPrecision, @Nullable LocalDate validFrom, LocalDate validUntil,
             DatePrecision validUntilPrecision, @Nullable LocalDate reviewDueOn, @Nullable LocalDate reviewDoneOn,
-            @Nullable String issuer) {
+            @Nullable String issuer, CertificateClass certificateClass) {
+
+        /**
+         * Values of a special-operation certificate.
+         * NOTE: ledger profiles have no certificate-class column yet, so every import creates special-operation
+         * certificates.
+         */
+        public CertificateData(String certNumber, String category, String item, @Nullable LocalDate firstIssuedOn,
+                @Nullable DatePrecision firstIssuedPrecision, @Nullable LocalDate validFrom, LocalDate validUntil,
+                DatePrecision validUntilPrecision, @Nullable LocalDate reviewDueOn, @Nullable LocalDate reviewDoneOn,
+                @Nullable String issuer) {
+            this(certNumber, category, item, firstIssuedOn, firstIssuedPrecision, validFrom, validUntil,
+                    validUntilPrecision, reviewDueOn, reviewDoneOn, issuer, CertificateClass.SPECIAL_OPERATION);
+        }
     }
 
     /** Inserts the person or updates the one with the same ID number; returns the stored person. */
@@ -63,30 +76,32 @@ public class QualificationStore {
 
     /**
      * Inserts the certificate or updates the one with the same person and number, setting its state; returns
-     * the stored certificate. Registry results are kept.
+     * the stored certificate. Registry results are kept, and so is a revoked or cancelled state.
      */
     public Certificate upsertCertificate(long tenantId, long personId, CertificateData data, CertificateState state) {
         Timestamp now = Timestamp.from(clock.instant());
         int updated = jdbc.sql("""
                 update certificate set category = ?, item = ?, first_issued_on = ?, first_issued_precision = ?,
                     valid_from = ?, valid_until = ?, valid_until_precision = ?, review_due_on = ?, review_done_on = ?,
-                    issuer = ?, state = ?, updated_at = ?
+                    issuer = ?, certificate_class = ?,
+                    state = case when state in ('REVOKED', 'CANCELLED') then state else ? end, updated_at = ?
                 where tenant_id = ? and person_id = ? and cert_number = ?""")
                 .params(data.category(), data.item(), date(data.firstIssuedOn()), name(data.firstIssuedPrecision()),
                         date(data.validFrom()), date(data.validUntil()), data.validUntilPrecision().name(),
-                        date(data.reviewDueOn()), date(data.reviewDoneOn()), data.issuer(), state.name(), now,
-                        tenantId, personId, data.certNumber())
+                        date(data.reviewDueOn()), date(data.reviewDoneOn()), data.issuer(),
+                        data.certificateClass().name(), state.name(), now, tenantId, personId, data.certNumber())
                 .update();
         if (updated == 0) {
             jdbc.sql("""
                     insert into certificate (tenant_id, person_id, cert_number, category, item, first_issued_on,
                         first_issued_precision, valid_from, valid_until, valid_until_precision, review_due_on,
-                        review_done_on, issuer, state, created_at, updated_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        review_done_on, issuer, certificate_class, state, created_at, updated_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(tenantId, personId, data.certNumber(), data.category(), data.item(),
                             date(data.firstIssuedOn()), name(data.firstIssuedPrecision()), date(data.validFrom()),
                             date(data.validUntil()), data.validUntilPrecision().name(), date(data.reviewDueOn()),
-                            date(data.reviewDoneOn()), data.issuer(), state.name(), now, now)
+                            date(data.reviewDoneOn()), data.issuer(), data.certificateClass().name(), state.name(),
+                            now, now)
                     .update();
         }
         return jdbc.sql("select * from certificate where tenant_id = ? and person_id = ? and cert_number = ?")
@@ -136,11 +151,34 @@ public class QualificationStore {
         return counts;
     }
 
-    /** Sets a certificate's state; returns whether a row changed. */
+    /**
+     * Sets a certificate's computed state; returns whether a row changed. A revoked or cancelled certificate is
+     * left as it is, because only {@link #setAdministrativeState} changes those.
+     */
     public boolean updateState(long tenantId, long certificateId, CertificateState state) {
-        return jdbc.sql("update certificate set state = ?, updated_at = ? where tenant_id = ? and id = ? and state <> ?")
+        return jdbc.sql("""
+                update certificate set state = ?, updated_at = ?
+                where tenant_id = ? and id = ? and state <> ? and state not in ('REVOKED', 'CANCELLED')""")
                 .params(state.name(), Timestamp.from(clock.instant()), tenantId, certificateId, state.name())
                 .update() > 0;
+    }
+
+    /** Sets a revoked or cancelled state with its reason; returns whether a row changed. */
+    public boolean setAdministrativeState(long tenantId, long certificateId, CertificateState state, String reason) {
+        return jdbc.sql("""
+                update certificate set state = ?, state_reason = ?, updated_at = ?
+                where tenant_id = ? and id = ? and state <> ?""")
+                .params(state.name(), reason, Timestamp.from(clock.instant()), tenantId, certificateId, state.name())
+                .update() > 0;
+    }
+
+    /** Records the date on which the authority approved the extended review interval. */
+    public void setReviewExtensionApproved(long tenantId, long certificateId, LocalDate approvedOn) {
+        jdbc.sql("""
+                update certificate set review_extension_approved_on = ?, updated_at = ?
+                where tenant_id = ? and id = ?""")
+                .params(Date.valueOf(approvedOn), Timestamp.from(clock.instant()), tenantId, certificateId)
+                .update();
     }
 
     /** Records the outcome of a registry check with its detail (differences or error) as text. */
@@ -214,7 +252,8 @@ public class QualificationStore {
                 DatePrecision.valueOf(rs.getString("valid_until_precision")), localDate(rs, "review_due_on"),
                 localDate(rs, "review_done_on"), rs.getString("issuer"), CertificateState.valueOf(rs.getString("state")),
                 result == null ? null : RegistryResult.valueOf(result), checked == null ? null : checked.toInstant(),
-                rs.getString("registry_detail"));
+                rs.getString("registry_detail"), CertificateClass.valueOf(rs.getString("certificate_class")),
+                localDate(rs, "review_extension_approved_on"), rs.getString("state_reason"));
     }
 
     private static @Nullable LocalDate localDate(ResultSet rs, String column) throws SQLException {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
@@ -32,7 +34,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tezuo.app.security.UserAccounts;
+import org.tezuo.core.qualification.Certificate;
 import org.tezuo.core.qualification.CertificateState;
 import org.tezuo.core.qualification.DatePrecision;
 import org.tezuo.core.qualification.Person;
@@ -65,6 +69,9 @@ class ShellSmokeTest {
 
     @Autowired
     QualificationStore qualifications;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private String username;
     private Person frozenWelder;
@@ -104,11 +111,16 @@ class ShellSmokeTest {
 
         frozenWelder = qualifications.upsertPerson(tenantId,
                 new PersonData("李焊工", "男", "110101199003071234", "维修车间", "焊工"));
-        qualifications.upsertCertificate(tenantId, frozenWelder.id(), new CertificateData("T110101199003071234",
+        Certificate expired = qualifications.upsertCertificate(tenantId, frozenWelder.id(), new CertificateData("T110101199003071234",
                 "焊接与热切割作业", "熔化焊接与热切割作业", LocalDate.of(2019, 3, 5), DatePrecision.DAY,
                 LocalDate.of(2019, 3, 5), LocalDate.of(2025, 3, 4), DatePrecision.DAY, LocalDate.of(2022, 3, 4),
                 null, "北京市应急管理局"), CertificateState.EXPIRED);
         qualifications.setPermitFreeze(tenantId, frozenWelder.id(), true, "证书 T110101199003071234 已过期");
+        jdbc.sql("""
+                insert into certificate_freeze (tenant_id, person_id, certificate_id, rule_id, reason, frozen_at)
+                values (?, ?, ?, 'freeze-0', '证书 T110101199003071234 已过期', ?)""")
+                .params(tenantId, frozenWelder.id(), expired.id(), Timestamp.from(Instant.parse("2025-03-04T16:00:00Z")))
+                .update();
 
         long otherTenantId = tenants.create("ui-" + UUID.randomUUID(), "另一企业", null, ZoneId.of("Asia/Shanghai"))
                 .id();
@@ -140,6 +152,8 @@ class ShellSmokeTest {
 
         browser.get(url("/persons/" + frozenWelder.id()));
         assertThat(waitFor(By.id("freeze-notice")).getText()).contains("冻结原因：证书 T110101199003071234 已过期");
+        assertThat(waitFor(By.id("freeze-detail")).getText()).isEqualTo("证书 T110101199003071234（熔化焊接与热切割作业），"
+                + "预警规则 freeze-0，自 2025-03-05 00:00 起冻结；门禁权限未收回");
         assertThat(waitFor(By.cssSelector("[data-certificate='T110101199003071234']")).getText())
                 .contains("已过期").contains("2025-03-04").contains("尚未核验");
         assertThat(pageWidth()).isLessThanOrEqualTo(375);

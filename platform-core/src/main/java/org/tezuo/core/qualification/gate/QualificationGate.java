@@ -10,15 +10,22 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.tezuo.core.qualification.Certificate;
+import org.tezuo.core.qualification.CertificateClass;
 import org.tezuo.core.qualification.CertificateState;
 import org.tezuo.core.qualification.CertificateStateEvaluator;
 import org.tezuo.core.qualification.Person;
+import org.tezuo.core.qualification.LifecycleRule;
 import org.tezuo.core.qualification.QualificationStore;
+import org.tezuo.core.qualification.lifecycle.PostAbsence;
+import org.tezuo.core.qualification.lifecycle.PostAbsenceStore;
+import org.tezuo.core.qualification.verification.LifecyclePolicyResolver;
 
 /**
  * Checks the people named on a permit before it is submitted. Each must be in the ledger and hold a certificate
  * for one of the required items that is in a working state and not past its printed last day. No person may
- * be frozen or have a qualification anomaly within the look-back window. Every violation of every person is returned.
+ * be frozen or have a qualification anomaly within the look-back window. A person away from the post may not work,
+ * and after an absence as long as the lifecycle rule's away-from-post months only with a passed practical re-exam.
+ * Every violation of every person is returned.
  */
 @Component
 public class QualificationGate {
@@ -26,9 +33,13 @@ public class QualificationGate {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final QualificationStore store;
+    private final PostAbsenceStore absences;
+    private final LifecyclePolicyResolver policies;
 
-    public QualificationGate(QualificationStore store) {
+    public QualificationGate(QualificationStore store, PostAbsenceStore absences, LifecyclePolicyResolver policies) {
         this.store = store;
+        this.absences = absences;
+        this.policies = policies;
     }
 
     public List<GateViolation> check(long tenantId, List<GateSubject> subjects, GateRequirement requirement,
@@ -78,6 +89,9 @@ public class QualificationGate {
                     best.certNumber(), best.item(), state, best.validUntil().toString(), requirement.source()));
         }
 
+        absences.latest(tenantId, person.id()).ifPresent(absence -> absenceViolation(tenantId, subject, person,
+                absence, relevant, now.atZone(zone).toLocalDate()).ifPresent(violations::add));
+
         if (person.permitFrozen()) {
             violations.add(violation(subject, "gate.frozen", subject.role(), person.name(),
                     String.valueOf(person.freezeReason())));
@@ -91,6 +105,35 @@ public class QualificationGate {
                         LocalDate.ofInstant(anomaly.occurredAt(), zone)
                                 .plusDays(requirement.anomalyLookbackDays()).toString())));
         return violations;
+    }
+
+    /**
+     * Returns the violation an absence from the post causes: none once the practical re-exam is passed or when the
+     * absence was shorter than the rule's months. The rule is the one in force today for the class of the person's
+     * relevant certificate (special operation when they hold none).
+     */
+    private Optional<GateViolation> absenceViolation(long tenantId, GateSubject subject, Person person,
+            PostAbsence absence, List<Certificate> relevant, LocalDate today) {
+        if (absence.leftOn().isAfter(today)) {
+            return Optional.empty();
+        }
+        if (absence.ongoing()) {
+            return Optional.of(violation(subject, "gate.awayFromPost", subject.role(), person.name(),
+                    absence.leftOn().toString()));
+        }
+        if (absence.reexamPassedOn() != null) {
+            return Optional.empty();
+        }
+        CertificateClass certificateClass = relevant.isEmpty() ? CertificateClass.SPECIAL_OPERATION
+                : relevant.getLast().certificateClass();
+        Optional<LifecycleRule> rule = policies.findPolicy(tenantId)
+                .flatMap(policy -> policy.rules().ruleOn(certificateClass, today));
+        if (rule.isEmpty() || !rule.get().absenceNeedsReexam(absence.leftOn(), absence.returnedOn())) {
+            return Optional.empty();
+        }
+        LifecycleRule.Value months = rule.get().awayFromPostMonths();
+        return Optional.of(violation(subject, "gate.reexamRequired", subject.role(), person.name(),
+                absence.leftOn().toString(), absence.returnedOn().toString(), months.amount(), months.source()));
     }
 
     private static GateViolation violation(GateSubject subject, String key, Object... arguments) {

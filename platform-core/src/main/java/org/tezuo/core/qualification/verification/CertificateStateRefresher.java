@@ -54,9 +54,8 @@ public class CertificateStateRefresher {
     CertificateState refresh(Tenant tenant, LifecyclePolicy policy, Certificate certificate,
             @Nullable RegistryResult registryResult, String actor) {
         CertificateState before = certificate.state();
-        CertificateState after = new CertificateStateEvaluator(policy).evaluate(certificate.validUntil(),
-                certificate.reviewDueOn(), certificate.reviewDoneOn(), registryResult, clock.instant(),
-                tenant.zone());
+        CertificateState after = new CertificateStateEvaluator(policy).evaluate(certificate, registryResult,
+                clock.instant(), tenant.zone());
         if (after == before || !store.updateState(tenant.id(), certificate.id(), after)) {
             return before;
         }

@@ -26,14 +26,15 @@ public class LifecyclePolicyResolver {
                 .orElseThrow(() -> new LifecycleRulesetMissingException(RULESET_KEY));
     }
 
-    /** Returns the lifecycle values of the tenant's published ruleset. */
-    public CertificateLifecycle lifecycleFor(long tenantId) {
-        MetadataDocument ruleset = requireRuleset(tenantId);
-        return parser.parse(ruleset.reference(), ruleset.body());
+    /** Returns the lifecycle values of the tenant's published ruleset, or empty when none is published. */
+    public java.util.Optional<LifecyclePolicy> findPolicy(long tenantId) {
+        return metadata.findPublished(tenantId, MetadataKind.RULESET, RULESET_KEY)
+                .map(ruleset -> parser.parse(ruleset.reference(), ruleset.body()));
     }
 
-    /** Returns the values a state decision needs, from the tenant's published ruleset. */
+    /** Returns the lifecycle values and dated rule versions of the tenant's published ruleset. */
     public LifecyclePolicy policyFor(long tenantId) {
-        return lifecycleFor(tenantId).policy();
+        MetadataDocument ruleset = requireRuleset(tenantId);
+        return parser.parse(ruleset.reference(), ruleset.body());
     }
 }

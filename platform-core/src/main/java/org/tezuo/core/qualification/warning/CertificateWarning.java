@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param message the text the recipients read, in Chinese
  * @param roles one entry per recipient role, with its users and confirmation
+ * @param escalatedAt when the unconfirmed to-do was escalated; null while not escalated
+ * @param escalatedTo user names the escalation went to
  */
 public record CertificateWarning(
         long id,
@@ -25,7 +27,9 @@ public record CertificateWarning(
         WarningStatus status,
         Instant createdAt,
         @Nullable Instant doneAt,
-        List<RoleConfirmation> roles) {
+        List<RoleConfirmation> roles,
+        @Nullable Instant escalatedAt,
+        List<String> escalatedTo) {
 
     /**
      * A recipient role of a warning.

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tezuo.core.audit.AuditLog;
@@ -19,6 +20,7 @@ import org.tezuo.core.connector.ConnectorType;
 import org.tezuo.core.connector.dooraccess.DoorAccessClient;
 import org.tezuo.core.connector.dooraccess.DoorAccessClientFactory;
 import org.tezuo.core.connector.dooraccess.HttpDoorAccessClient;
+import org.tezuo.core.notification.Notice;
 import org.tezuo.core.qualification.Certificate;
 import org.tezuo.core.qualification.CertificateState;
 import org.tezuo.core.qualification.CertificateStateEvaluator;
@@ -37,13 +39,17 @@ import org.tezuo.metadata.MetadataDocument;
 /**
  * Runs the warning rules of a tenant's certificate-lifecycle ruleset over every certificate: re-computes each state
  * for today in the tenant's zone, raises notices and to-dos once per certificate, rule and due date, and freezes or
- * unfreezes each person (with door access) through {@link PermitFreezer}. Safe to run several times a day.
+ * unfreezes each person (with door access) through {@link PermitFreezer}. Each recipient of a notice or to-do gets a
+ * {@link Notice} in the transaction that raises it, and a to-do still unconfirmed after its rule's escalation time
+ * is escalated once to the users of the escalation role. Safe to run several times a day.
  */
 @Component
 public class CertificateWarningPass {
 
     /** Audit action of a raised notice, to-do or freeze record. */
     public static final String AUDIT_RAISE = "warning.raise";
+    /** Audit action of a to-do escalated because a role did not confirm it in time. */
+    public static final String AUDIT_ESCALATE = "warning.escalate";
 
     private static final Logger log = LoggerFactory.getLogger(CertificateWarningPass.class);
 
@@ -58,6 +64,7 @@ public class CertificateWarningPass {
     private final ConnectorDirectory connectors;
     private final DoorAccessClientFactory doorClients;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final LifecyclePolicyParser policyParser = new LifecyclePolicyParser();
@@ -66,8 +73,8 @@ public class CertificateWarningPass {
     public CertificateWarningPass(TenantDirectory tenants, QualificationStore store, LifecyclePolicyResolver policies,
             CertificateStateRefresher refresher, VerificationRunStore runs, WarningStore warnings,
             RecipientResolver recipients, PermitFreezer freezer, ConnectorDirectory connectors,
-            ObjectProvider<DoorAccessClientFactory> doorClients, AuditLog audit, TransactionTemplate transaction,
-            Clock clock) {
+            ObjectProvider<DoorAccessClientFactory> doorClients, AuditLog audit, ApplicationEventPublisher events,
+            TransactionTemplate transaction, Clock clock) {
         this.tenants = tenants;
         this.store = store;
         this.policies = policies;
@@ -79,6 +86,7 @@ public class CertificateWarningPass {
         this.connectors = connectors;
         this.doorClients = doorClients.getIfAvailable(() -> HttpDoorAccessClient::new);
         this.audit = audit;
+        this.events = events;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -118,13 +126,13 @@ public class CertificateWarningPass {
             }
             Due due = dueOf(certificate, today);
             boolean lapsed = state == CertificateState.EXPIRED || state == CertificateState.INVALID
-                    || due.daysLeft() < 0;
+                    || state.administrative() || due.daysLeft() < 0;
             Person holder = persons.get(certificate.personId());
             for (WarningRule rule : rules) {
                 if (rule.kind() == WarningKind.FREEZE) {
                     if (lapsed || due.daysLeft() < rule.offsetDays()) {
                         Lapse lapse = new Lapse(certificate, state, due.date(), due.kind(),
-                                invalidInRegistry(certificate), rule.actions());
+                                invalidInRegistry(certificate), rule.actions(), rule.id());
                         lapsesByPerson.computeIfAbsent(holder.id(), id -> new ArrayList<>()).add(lapse);
                         raise(tenant, holder, certificate, rule, due, PermitFreezer.reasonFor(lapse), actor);
                     }
@@ -140,6 +148,13 @@ public class CertificateWarningPass {
             }
         }
 
+        int escalated = 0;
+        for (WarningRule rule : rules) {
+            if (rule.escalation() != null) {
+                escalated += escalate(tenant, persons, rule, actor);
+            }
+        }
+
         int frozen = 0;
         int unfrozen = 0;
         int doorFailures = 0;
@@ -152,7 +167,7 @@ public class CertificateWarningPass {
         }
 
         WarningPassReport report = new WarningPassReport(tenantId, clock.instant(), certificates.size(),
-                stateChanges, notices, todos, frozen, unfrozen, doorFailures);
+                stateChanges, notices, todos, escalated, frozen, unfrozen, doorFailures);
         log.info("Warning pass of tenant {} finished: {}", tenantId, report);
         return report;
     }
@@ -185,14 +200,62 @@ public class CertificateWarningPass {
             if (id.isEmpty()) {
                 return false;
             }
+            String subject = WarningException.stored(rule.kind() == WarningKind.TODO ? "todo.subject"
+                    : "notice.subject");
+            String noticeLink = link(rule, certificate) != null ? link(rule, certificate) : personPage(holder);
             for (String recipient : rule.recipients()) {
-                warnings.insertRole(id.get(), recipient, recipients.usernames(tenant.id(), holder, recipient));
+                List<String> usernames = recipients.usernames(tenant.id(), holder, recipient);
+                warnings.insertRole(id.get(), recipient, usernames);
+                usernames.forEach(username -> events.publishEvent(new Notice(tenant.id(), username, rule.topic(),
+                        subject, message, noticeLink)));
             }
             audit.append(tenant.id(), actor, AUDIT_RAISE, "certificate-warning", String.valueOf(id.get()), null,
                     Map.of("certificateId", certificate.id(), "rule", rule.id(), "dueDate", due.date().toString()));
             return true;
         });
         return Boolean.TRUE.equals(raised);
+    }
+
+    /**
+     * Escalates the rule's open to-dos raised at least the escalation time ago: each goes once, as a notice, to the
+     * users with the escalation role (in the holder's unit when it has any) and is marked escalated. Returns how many.
+     */
+    private int escalate(Tenant tenant, Map<Long, Person> persons, WarningRule rule, String actor) {
+        WarningRule.Escalation escalation = rule.escalation();
+        int escalated = 0;
+        for (CertificateWarning todo : warnings.unescalatedTodos(tenant.id(), rule.id(),
+                clock.instant().minus(escalation.after()))) {
+            Person holder = persons.get(todo.personId());
+            Boolean done = transaction.execute(status -> {
+                List<String> usernames = recipients.usernames(tenant.id(), holder, escalation.role());
+                if (!warnings.markEscalated(tenant.id(), todo.id(), clock.instant(), usernames)) {
+                    return false;
+                }
+                String waitingFor = String.join("、", todo.roles().stream()
+                        .filter(role -> !role.confirmed()).map(CertificateWarning.RoleConfirmation::role).toList());
+                String body = WarningException.stored("escalation.todo", todo.message(), waitingFor,
+                        String.valueOf(escalation.after().toHours()));
+                String subject = WarningException.stored("escalation.subject");
+                usernames.forEach(username -> events.publishEvent(new Notice(tenant.id(), username, rule.topic(),
+                        subject, body, personPage(holder))));
+                audit.append(tenant.id(), actor, AUDIT_ESCALATE, "certificate-warning", String.valueOf(todo.id()),
+                        null, Map.of("role", escalation.role(), "recipients", usernames, "waitingFor", waitingFor));
+                if (usernames.isEmpty()) {
+                    log.warn("To-do {} of tenant {} is marked escalated, but no enabled user has role {}", todo.id(),
+                            tenant.id(), escalation.role());
+                } else {
+                    log.info("Escalated to-do {} of tenant {} to {} user(s) with role {}", todo.id(), tenant.id(),
+                            usernames.size(), escalation.role());
+                }
+                return true;
+            });
+            escalated += Boolean.TRUE.equals(done) ? 1 : 0;
+        }
+        return escalated;
+    }
+
+    private static String personPage(Person person) {
+        return "/persons/" + person.id();
     }
 
     private static String message(Person holder, Certificate certificate, WarningRule rule, Due due) {

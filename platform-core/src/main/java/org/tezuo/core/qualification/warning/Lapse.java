@@ -10,7 +10,8 @@ import org.tezuo.core.qualification.CertificateState;
  *
  * @param state the certificate's state after the warning pass re-computed it
  * @param invalidInRegistry whether the registry itself shows the certificate as not in force
+ * @param ruleId the freeze rule that fired
  */
 record Lapse(Certificate certificate, CertificateState state, LocalDate dueDate, DueKind dueKind,
-        boolean invalidInRegistry, Set<WarningAction> actions) {
+        boolean invalidInRegistry, Set<WarningAction> actions, String ruleId) {
 }

@@ -2,6 +2,7 @@ package org.tezuo.core.qualification.warning;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,30 @@ public class PermitFreezer {
     private record FreezeRow(long id, long certificateId, String reason, boolean doorRevoked, boolean lifted) {
     }
 
+    /**
+     * The freeze in force on a person, for the person's page.
+     *
+     * @param ruleId the warning rule that raised it; null for freezes raised before rules were recorded
+     * @param frozenAt when the freeze started
+     */
+    public record ActiveFreeze(long certificateId, String certNumber, String item, @Nullable String ruleId,
+            String reason, Instant frozenAt, boolean doorRevoked) {
+    }
+
+    /** Returns the freeze in force on a person, or empty when none is. */
+    public Optional<ActiveFreeze> activeFreezeOf(long tenantId, long personId) {
+        return jdbc.sql("""
+                select f.certificate_id, c.cert_number, c.item, f.rule_id, f.reason, f.frozen_at, f.door_revoked
+                from certificate_freeze f join certificate c on c.id = f.certificate_id and c.tenant_id = f.tenant_id
+                where f.tenant_id = ? and f.person_id = ? and f.lifted_at is null
+                order by f.id limit 1""")
+                .params(tenantId, personId)
+                .query((rs, row) -> new ActiveFreeze(rs.getLong("certificate_id"), rs.getString("cert_number"),
+                        rs.getString("item"), rs.getString("rule_id"), rs.getString("reason"),
+                        rs.getTimestamp("frozen_at").toInstant(), rs.getBoolean("door_revoked")))
+                .optional();
+    }
+
     /** Returns the Chinese freeze reason for a lapse, naming the certificate and the date. */
     static String reasonFor(Lapse lapse) {
         String item = lapse.certificate().item();
@@ -64,6 +89,11 @@ public class PermitFreezer {
         if (lapse.invalidInRegistry()) {
             return WarningException.stored("freeze.reason.invalidInRegistry", certNumber, item,
                     String.valueOf(lapse.dueDate()));
+        }
+        if (lapse.state().administrative()) {
+            String stateKey = lapse.state() == CertificateState.REVOKED ? "freeze.reason.revoked"
+                    : "freeze.reason.cancelled";
+            return WarningException.stored(stateKey, certNumber, item, String.valueOf(lapse.certificate().stateReason()));
         }
         if (lapse.dueKind() == DueKind.REVIEW) {
             return WarningException.stored("freeze.reason.review", certNumber, item, String.valueOf(lapse.dueDate()));
@@ -107,10 +137,11 @@ public class PermitFreezer {
         if (active.isPresent()) {
             row = active.get();
         } else {
-            row = insertFreeze(tenantId, person.id(), first.certificate().id(), reasonFor(first));
+            row = insertFreeze(tenantId, person.id(), first.certificate().id(), first.ruleId(), reasonFor(first));
             if (freezePermits && store.setPermitFreeze(tenantId, person.id(), true, row.reason())) {
                 audit.append(tenantId, actor, AUDIT_FREEZE, "person", String.valueOf(person.id()),
-                        Map.of("permitFrozen", false), Map.of("permitFrozen", true, "reason", row.reason()));
+                        Map.of("permitFrozen", false), Map.of("permitFrozen", true, "reason", row.reason(),
+                                "certificateId", first.certificate().id(), "rule", first.ruleId()));
                 store.recordAnomaly(tenantId, person.id(), first.certificate().id(), ANOMALY_FREEZE, row.reason());
                 log.info("Froze permit submission of person {} in tenant {} for certificate {}", person.id(),
                         tenantId, first.certificate().id());
@@ -173,12 +204,12 @@ public class PermitFreezer {
         return true;
     }
 
-    private FreezeRow insertFreeze(long tenantId, long personId, long certificateId, String reason) {
+    private FreezeRow insertFreeze(long tenantId, long personId, long certificateId, String ruleId, String reason) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into certificate_freeze (tenant_id, person_id, certificate_id, reason, frozen_at)
-                values (?, ?, ?, ?, ?)""")
-                .params(tenantId, personId, certificateId, reason, Timestamp.from(clock.instant()))
+                insert into certificate_freeze (tenant_id, person_id, certificate_id, rule_id, reason, frozen_at)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(tenantId, personId, certificateId, ruleId, reason, Timestamp.from(clock.instant()))
                 .update(keys, "id");
         return new FreezeRow(keys.getKey().longValue(), certificateId, reason, false, false);
     }

@@ -1,9 +1,11 @@
 package org.tezuo.core.qualification.warning;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,8 +29,18 @@ public final class WarningRuleParser {
                     recipients,
                     entry.hasNonNull("link") ? entry.get("link").asString() : null,
                     actions,
-                    entry.path("source").asString()));
+                    entry.path("source").asString(),
+                    entry.path("topic").asString(WarningRule.DEFAULT_TOPIC),
+                    escalation(entry.path("escalation"))));
         }
         return List.copyOf(rules);
+    }
+
+    private static WarningRule.@Nullable Escalation escalation(JsonNode node) {
+        if (!node.isObject()) {
+            return null;
+        }
+        return new WarningRule.Escalation(Duration.ofHours(node.path("afterHours").asLong()),
+                node.path("role").asString());
     }
 }

@@ -114,24 +114,48 @@ public class WarningStore {
                 .toList();
     }
 
+    /** Returns the open to-dos of a rule raised at or before {@code raisedBy} and not yet escalated, oldest first. */
+    List<CertificateWarning> unescalatedTodos(long tenantId, String ruleId, Instant raisedBy) {
+        return jdbc.sql("""
+                select * from certificate_warning
+                where tenant_id = ? and rule_id = ? and status = 'OPEN' and escalated_at is null and created_at <= ?
+                order by id""")
+                .params(tenantId, ruleId, Timestamp.from(raisedBy)).query(this::map).list();
+    }
+
+    /** Marks a to-do escalated; returns false when a concurrent pass escalated it first. */
+    boolean markEscalated(long tenantId, long warningId, Instant escalatedAt, List<String> usernames) {
+        return jdbc.sql("""
+                update certificate_warning set escalated_at = ?, escalated_to = ?
+                where tenant_id = ? and id = ? and escalated_at is null""")
+                .params(Timestamp.from(escalatedAt), String.join(",", usernames), tenantId, warningId)
+                .update() > 0;
+    }
+
+    private static List<String> names(@Nullable String commaSeparated) {
+        return commaSeparated == null || commaSeparated.isEmpty() ? List.of()
+                : Arrays.asList(commaSeparated.split(","));
+    }
+
     private CertificateWarning map(ResultSet rs, int row) throws SQLException {
         long id = rs.getLong("id");
         Timestamp done = rs.getTimestamp("done_at");
+        Timestamp escalated = rs.getTimestamp("escalated_at");
         return new CertificateWarning(id, rs.getLong("tenant_id"), rs.getLong("certificate_id"),
                 rs.getLong("person_id"), rs.getString("rule_id"), WarningKind.valueOf(rs.getString("kind")),
                 rs.getObject("due_date", LocalDate.class), DueKind.valueOf(rs.getString("due_kind")),
                 rs.getString("message"), rs.getString("link"), WarningStatus.valueOf(rs.getString("status")),
-                rs.getTimestamp("created_at").toInstant(), done == null ? null : done.toInstant(), roles(id));
+                rs.getTimestamp("created_at").toInstant(), done == null ? null : done.toInstant(), roles(id),
+                escalated == null ? null : escalated.toInstant(), names(rs.getString("escalated_to")));
     }
 
     private List<CertificateWarning.RoleConfirmation> roles(long warningId) {
         return jdbc.sql("select * from certificate_warning_role where warning_id = ? order by id")
                 .param(warningId)
                 .query((rs, row) -> {
-                    String assignees = rs.getString("assignees");
                     Timestamp confirmed = rs.getTimestamp("confirmed_at");
                     return new CertificateWarning.RoleConfirmation(rs.getString("role"),
-                            assignees.isEmpty() ? List.of() : Arrays.asList(assignees.split(",")),
+                            names(rs.getString("assignees")),
                             rs.getString("confirmed_by"), confirmed == null ? null : confirmed.toInstant());
                 })
                 .list();

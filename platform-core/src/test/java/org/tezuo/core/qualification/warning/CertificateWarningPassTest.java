@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -17,15 +18,19 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.tezuo.core.audit.AuditEntry;
 import org.tezuo.core.audit.AuditLog;
 import org.tezuo.core.connector.dooraccess.DoorAccessStubServer;
 import org.tezuo.core.connector.registry.RegistryCertificateRecord;
 import org.tezuo.core.connector.registry.RegistryStubServer;
+import org.tezuo.core.notification.Notice;
 import org.tezuo.core.qualification.Certificate;
 import org.tezuo.core.qualification.CertificateState;
 import org.tezuo.core.qualification.Person;
 import org.tezuo.core.qualification.QualificationStore;
+import org.tezuo.core.qualification.lifecycle.CertificateRevocation;
 import org.tezuo.core.qualification.verification.CertificateFixtures;
 import org.tezuo.core.qualification.verification.MutableClock;
 import org.tezuo.core.qualification.verification.PinnedClockConfiguration;
@@ -36,6 +41,7 @@ import org.tezuo.core.tenant.Tenant;
 
 @SpringBootTest
 @Import(PinnedClockConfiguration.class)
+@RecordApplicationEvents
 class CertificateWarningPassTest {
 
     private static final LocalDate VALID_UNTIL = LocalDate.of(2026, 12, 4);
@@ -69,6 +75,15 @@ class CertificateWarningPassTest {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    PermitFreezer freezer;
+
+    @Autowired
+    CertificateRevocation revocation;
+
+    @Autowired
+    ApplicationEvents events;
 
     Tenant tenant;
     Person holder;
@@ -337,5 +352,115 @@ class CertificateWarningPassTest {
         assertThat(retried.doorAccessFailures()).isZero();
         assertThat(reload(holder).doorAccessRevoked()).isTrue();
         assertThat(doors.callsFor(holder.idNumber())).hasSize(1);
+    }
+
+    private List<Notice> noticesTo(String username) {
+        return events.stream(Notice.class).filter(notice -> notice.recipient().equals(username)).toList();
+    }
+
+    @Test
+    void todoNotifiesEveryAssignee() {
+        Certificate certificate = certificateValidUntilDecember();
+        clock.set("2026-11-04T01:00:00Z");
+
+        pass.run(tenant.id(), AuditLog.SYSTEM_ACTOR);
+
+        String todoText = "张伟 的特种作业操作证 " + certificate.certNumber()
+                + "（熔化焊接与热切割作业）有效期至 2026-12-04，还剩 30 天；请确认已安排换证复审";
+        assertThat(noticesTo(leader)).singleElement().satisfies(notice -> {
+            assertThat(notice.tenantId()).isEqualTo(tenant.id());
+            assertThat(notice.topic()).isEqualTo(WarningRule.DEFAULT_TOPIC);
+            assertThat(notice.subject()).isEqualTo("证书复审待办");
+            assertThat(notice.body()).isEqualTo(todoText);
+            assertThat(notice.link()).isEqualTo("/persons/" + holder.id());
+        });
+        assertThat(noticesTo(hrbp)).extracting(Notice::body).containsExactly(todoText);
+        assertThat(noticesTo(holderUser)).extracting(Notice::subject).containsExactly("证书到期提醒");
+        assertThat(noticesTo(otherLeader)).isEmpty();
+    }
+
+    @Test
+    void unconfirmedTodoEscalatesOnce() {
+        String safety = user("safety", "SAFETY_ENGINEER", null, null);
+        Certificate certificate = certificateValidUntilDecember();
+        clock.set("2026-11-04T01:00:00Z");
+        pass.run(tenant.id(), AuditLog.SYSTEM_ACTOR);
+        CertificateWarning todo = warnings.openTodosFor(tenant.id(), leader).getFirst();
+        confirmer.confirm(tenant.id(), todo.id(), leader);
+        clock.set("2026-11-06T00:59:00Z");
+        WarningPassReport before = pass.run(tenant.id(), AuditLog.SYSTEM_ACTOR);
+        clock.set("2026-11-06T01:00:00Z");
+
+        WarningPassReport due = pass.run(tenant.id(), AuditLog.SYSTEM_ACTOR);
+        WarningPassReport again = pass.run(tenant.id(), AuditLog.SYSTEM_ACTOR);
+
+        assertThat(before.todosEscalated()).isZero();
+        assertThat(due.todosEscalated()).isEqualTo(1);
+        assertThat(again.todosEscalated()).isZero();
+        CertificateWarning escalated = warnings.find(tenant.id(), todo.id()).orElseThrow();
+        assertThat(escalated.escalatedAt()).isEqualTo(Instant.parse("2026-11-06T01:00:00Z"));
+        assertThat(escalated.escalatedTo()).containsExactly(safety);
+        assertThat(escalated.status()).isEqualTo(WarningStatus.OPEN);
+        assertThat(noticesTo(safety)).singleElement().satisfies(notice -> {
+            assertThat(notice.subject()).isEqualTo("证书复审待办逾期未确认");
+            assertThat(notice.body()).isEqualTo("待办未按时确认：张伟 的特种作业操作证 " + certificate.certNumber()
+                    + "（熔化焊接与热切割作业）有效期至 2026-12-04，还剩 30 天；请确认已安排换证复审（尚待 HRBP 确认，"
+                    + "已超过 48 小时）");
+        });
+        assertThat(audit.forSubject(tenant.id(), "certificate-warning", String.valueOf(todo.id())))
+                .extracting(AuditEntry::action).containsExactly(CertificateWarningPass.AUDIT_RAISE,
+                        WarningConfirmer.AUDIT_CONFIRM, CertificateWarningPass.AUDIT_ESCALATE);
+    }
+
+    @Test
+    void confirmedTodoDoesNotEscalate() {
+        user("safety", "SAFETY_ENGINEER", null, null);
+        certificateValidUntilDecember();
+        clock.set("2026-11-04T01:00:00Z");
+        pass.run(tenant.id(), AuditLog.SYSTEM_ACTOR);
+        CertificateWarning todo = warnings.openTodosFor(tenant.id(), leader).getFirst();
+        confirmer.confirm(tenant.id(), todo.id(), leader);
+        confirmer.confirm(tenant.id(), todo.id(), hrbp);
+        clock.set("2026-11-10T01:00:00Z");
+
+        WarningPassReport report = pass.run(tenant.id(), AuditLog.SYSTEM_ACTOR);
+
+        assertThat(report.todosEscalated()).isZero();
+        assertThat(warnings.find(tenant.id(), todo.id()).orElseThrow().escalatedAt()).isNull();
+    }
+
+    @Test
+    void activeFreezeNamesCertificateRuleAndStart() {
+        Certificate certificate = certificateValidUntilDecember();
+        clock.set("2026-12-04T16:00:00Z");
+
+        pass.run(tenant.id(), AuditLog.SYSTEM_ACTOR);
+
+        assertThat(freezer.activeFreezeOf(tenant.id(), holder.id())).get().satisfies(freeze -> {
+            assertThat(freeze.certificateId()).isEqualTo(certificate.id());
+            assertThat(freeze.certNumber()).isEqualTo(certificate.certNumber());
+            assertThat(freeze.item()).isEqualTo("熔化焊接与热切割作业");
+            assertThat(freeze.ruleId()).isEqualTo("freeze-0");
+            assertThat(freeze.frozenAt()).isEqualTo(Instant.parse("2026-12-04T16:00:00Z"));
+            assertThat(freeze.doorRevoked()).isTrue();
+        });
+    }
+
+    @Test
+    void revokedCertificateFreezesHolder() {
+        Certificate certificate = certificateValidUntilDecember();
+        clock.set("2026-07-01T01:00:00Z");
+        revocation.revoke(tenant.id(), certificate.id(), "某市应急管理局撤销决定书〔2026〕12号", "admin");
+
+        WarningPassReport report = pass.run(tenant.id(), AuditLog.SYSTEM_ACTOR);
+
+        assertThat(report.personsFrozen()).isEqualTo(1);
+        assertThat(reload(certificate).state()).isEqualTo(CertificateState.REVOKED);
+        Person frozen = reload(holder);
+        assertThat(frozen.freezeReason()).isEqualTo("特种作业操作证 " + certificate.certNumber()
+                + "（熔化焊接与热切割作业）已被撤销：某市应急管理局撤销决定书〔2026〕12号；已冻结作业票提交，取得有效证书并登记后自动解除");
+        assertThat(frozen.doorAccessRevoked()).isTrue();
+        assertThat(doors.callsFor(holder.idNumber())).extracting(DoorAccessStubServer.Call::action)
+                .containsExactly(DoorAccessStubServer.Action.REVOKE);
     }
 }

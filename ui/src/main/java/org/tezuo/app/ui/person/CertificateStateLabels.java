@@ -29,7 +29,7 @@ public final class CertificateStateLabels {
         return switch (state) {
             case VALID -> BadgeVariant.SUCCESS;
             case REVIEW_DUE_SOON, REVIEW_OVERDUE -> BadgeVariant.WARNING;
-            case EXPIRED, INVALID, REGISTRY_MISMATCH -> BadgeVariant.ERROR;
+            case EXPIRED, INVALID, REGISTRY_MISMATCH, REVOKED, CANCELLED -> BadgeVariant.ERROR;
         };
     }
 }

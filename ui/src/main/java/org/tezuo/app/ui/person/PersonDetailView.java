@@ -28,6 +28,7 @@ import org.tezuo.app.ui.layout.MainLayout;
 import org.tezuo.core.qualification.Certificate;
 import org.tezuo.core.qualification.Person;
 import org.tezuo.core.qualification.QualificationStore;
+import org.tezuo.core.qualification.warning.PermitFreezer;
 import org.tezuo.core.tenant.TenantDirectory;
 
 /**
@@ -46,13 +47,15 @@ public class PersonDetailView extends VerticalLayout implements BeforeEnterObser
     private final CurrentUserProvider currentUser;
     private final QualificationStore qualifications;
     private final TenantDirectory tenants;
+    private final PermitFreezer freezer;
     private String title = "";
 
     public PersonDetailView(CurrentUserProvider currentUser, QualificationStore qualifications,
-            TenantDirectory tenants) {
+            TenantDirectory tenants, PermitFreezer freezer) {
         this.currentUser = currentUser;
         this.qualifications = qualifications;
         this.tenants = tenants;
+        this.freezer = freezer;
         addClassName("tezuo-person-detail");
     }
 
@@ -86,7 +89,7 @@ public class PersonDetailView extends VerticalLayout implements BeforeEnterObser
         name.setId("person-name");
         add(name);
         if (person.permitFrozen()) {
-            add(freezeNotice(person));
+            add(freezeNotice(person, zone));
         }
         add(personFields(person));
 
@@ -100,13 +103,25 @@ public class PersonDetailView extends VerticalLayout implements BeforeEnterObser
         add(cards);
     }
 
-    private Component freezeNotice(Person person) {
+    /**
+     * Shows why the person is frozen: the stored reason and, for a freeze the warning pass raised, the certificate,
+     * the warning rule, since when and whether site access was revoked.
+     */
+    private Component freezeNotice(Person person, ZoneId zone) {
         Badge badge = new Badge(getTranslation("person.frozen.yes"));
         badge.addThemeVariants(BadgeVariant.ERROR);
         String reason = person.freezeReason() == null ? getTranslation("person.frozen.noReason")
                 : person.freezeReason();
         Span text = new Span(getTranslation("person.frozen.reason", reason));
         Div notice = new Div(badge, text);
+        freezer.activeFreezeOf(person.tenantId(), person.id()).ifPresent(freeze -> {
+            Span detail = new Span(getTranslation("person.frozen.detail", freeze.certNumber(), freeze.item(),
+                    freeze.ruleId() == null ? getTranslation("person.frozen.noRule") : freeze.ruleId(),
+                    DisplayFormats.dateTime(freeze.frozenAt(), zone),
+                    getTranslation(freeze.doorRevoked() ? "person.frozen.doorRevoked" : "person.frozen.doorKept")));
+            detail.setId("freeze-detail");
+            notice.add(detail);
+        });
         notice.setId("freeze-notice");
         notice.addClassName("tezuo-freeze-notice");
         return notice;

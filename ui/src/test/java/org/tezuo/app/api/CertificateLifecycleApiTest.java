@@ -1,0 +1,142 @@
+package org.tezuo.app.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.tezuo.app.security.UserAccounts;
+import org.tezuo.core.qualification.Certificate;
+import org.tezuo.core.qualification.CertificateState;
+import org.tezuo.core.qualification.DatePrecision;
+import org.tezuo.core.qualification.Person;
+import org.tezuo.core.qualification.QualificationStore;
+import org.tezuo.core.qualification.QualificationStore.CertificateData;
+import org.tezuo.core.qualification.QualificationStore.PersonData;
+import org.tezuo.core.tenant.TenantDirectory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The certificate-lifecycle endpoints over real HTTP with HTTP Basic, against real PostgreSQL. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CertificateLifecycleApiTest {
+
+    private static final String PASSWORD = "Anquan-2026";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TenantDirectory tenants;
+
+    @Autowired
+    UserAccounts accounts;
+
+    @Autowired
+    QualificationStore qualifications;
+
+    @Autowired
+    JsonMapper json;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private String admin;
+    private String leader;
+    private Person welder;
+    private Certificate certificate;
+
+    @BeforeEach
+    void seedTenant() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        long tenantId = tenants.create("api-life-" + suffix, "接口测试企业", null, ZoneId.of("Asia/Shanghai")).id();
+        admin = "admin-" + suffix;
+        leader = "leader-" + suffix;
+        accounts.create(tenantId, admin, PASSWORD, "系统管理员", Set.of("SYSTEM_ADMIN"), null, null);
+        accounts.create(tenantId, leader, PASSWORD, "班组长", Set.of("TEAM_LEADER"), null, null);
+        welder = qualifications.upsertPerson(tenantId, new PersonData("赵焊工", "男", "110101199105061234", "维修车间",
+                "焊工"));
+        certificate = qualifications.upsertCertificate(tenantId, welder.id(), new CertificateData(
+                "T110101199105061234", "焊接与热切割作业", "熔化焊接与热切割作业", LocalDate.of(2024, 3, 5),
+                DatePrecision.DAY, LocalDate.of(2024, 3, 5), LocalDate.of(2030, 3, 5), DatePrecision.DAY,
+                LocalDate.of(2027, 3, 5), null, "北京市应急管理局"), CertificateState.VALID);
+    }
+
+    @Test
+    void administratorRevokesWithReason() throws Exception {
+        HttpResponse<String> response = send(admin, "POST", "/api/certificates/" + certificate.id() + "/revocation",
+                "{\"reason\": \"撤销决定书〔2026〕7号\"}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.path("state").asString()).isEqualTo("REVOKED");
+        assertThat(body.path("stateZh").asString()).isEqualTo("已撤销（吊销）");
+        assertThat(body.path("stateReason").asString()).isEqualTo("撤销决定书〔2026〕7号");
+    }
+
+    @Test
+    void blankReasonIsRejected() throws Exception {
+        HttpResponse<String> response = send(admin, "POST",
+                "/api/certificates/" + certificate.id() + "/cancellation", "{\"reason\": \"\"}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        assertThat(response.body()).contains("须填写原因");
+    }
+
+    @Test
+    void teamLeaderCannotRevoke() throws Exception {
+        HttpResponse<String> response = send(leader, "POST",
+                "/api/certificates/" + certificate.id() + "/revocation", "{\"reason\": \"越权\"}");
+
+        assertThat(response.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void absenceStepsAreRecorded() throws Exception {
+        String base = "/api/persons/" + welder.id() + "/post-absence/";
+        send(admin, "POST", base + "leave", "{\"on\": \"2026-01-10\"}");
+        send(admin, "POST", base + "return", "{\"on\": \"2026-08-01\"}");
+
+        HttpResponse<String> response = send(admin, "POST", base + "practical-reexam", "{\"on\": \"2026-08-05\"}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.path("leftOn").asString()).isEqualTo("2026-01-10");
+        assertThat(body.path("returnedOn").asString()).isEqualTo("2026-08-01");
+        assertThat(body.path("reexamPassedOn").asString()).isEqualTo("2026-08-05");
+    }
+
+    @Test
+    void unfrozenPersonShowsNoFreeze() throws Exception {
+        HttpResponse<String> response = send(leader, "GET", "/api/persons/" + welder.id() + "/freeze", null);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json.readTree(response.body()).path("frozen").asBoolean()).isFalse();
+    }
+
+    private HttpResponse<String> send(String username, String method, String path, String body)
+            throws IOException, InterruptedException {
+        String credentials = Base64.getEncoder()
+                .encodeToString((username + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Basic " + credentials)
+                .header("Content-Type", "application/json")
+                .header("Accept-Language", "zh-CN")
+                .method(method, publisher)
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
