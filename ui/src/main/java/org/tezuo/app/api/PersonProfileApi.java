@@ -106,7 +106,7 @@ class PersonProfileApi {
         return ResponseEntity.noContent().build();
     }
 
-    /** What the profile page shows, with the ID number masked. */
+    /** The content of the profile page, with the ID number masked. */
     record ProfileView(String name, String maskedIdNumber, @Nullable String orgUnit, @Nullable String position,
             List<CertificateView> certificates, List<AssessmentView> assessments) {
     }
@@ -199,7 +199,7 @@ class PersonProfileApi {
                 .orElseThrow(() -> new NotFoundException("考核视频", clipId));
         StoredFile file = files.find(tenantId, clip.fileId())
                 .orElseThrow(() -> new NotFoundException("考核视频", clipId));
-        // Spring answers a Range header on a Resource body with 206 and the requested bytes only.
+        // For a Resource body, Spring MVC handles a Range header: it returns 206 with the requested bytes only.
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()

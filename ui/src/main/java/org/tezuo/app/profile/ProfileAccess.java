@@ -5,7 +5,7 @@ import org.tezuo.app.security.CurrentUser;
 import org.tezuo.app.security.Role;
 
 /**
- * Who may read a person's profile page, print and manage the badge, and record assessments and clips. Workers
+ * Role sets for reading a person's profile page, managing the badge, and recording assessments and clips. Workers
  * cannot read profiles, because certificate numbers embed the holder's full ID number.
  */
 public final class ProfileAccess {

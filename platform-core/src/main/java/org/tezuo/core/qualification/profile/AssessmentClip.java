@@ -3,7 +3,7 @@ package org.tezuo.core.qualification.profile;
 import java.time.Instant;
 
 /**
- * A video clip of an assessment whose consent stands. Clips with a withdrawn consent are never returned as this
+ * A video clip of an assessment whose consent was not withdrawn. Clips with a withdrawn consent are never returned as this
  * type.
  *
  * @param fileId the stored file holding the video (MP4 or WebM)

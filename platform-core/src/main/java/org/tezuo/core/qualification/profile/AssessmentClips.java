@@ -25,8 +25,8 @@ import org.tezuo.core.i18n.LocalizedException;
 
 /**
  * Stores the video clips of assessments and finds those that may be shown. A clip is stored only when the
- * uploader confirms the person's consent, which is kept with who recorded it and when; once the consent is
- * withdrawn the clip is never returned again. Content goes through {@link FileStore} as {@link FileKind#VIDEO}, so
+ * uploader confirms the person's consent, which is kept with who recorded it and when. Once the consent is
+ * withdrawn, the clip is never returned again. Content goes through {@link FileStore} as {@link FileKind#VIDEO}, so
  * it is streamed to disk, limited by {@code tezuo.files.max-video-size} and must be MP4 or WebM by its first bytes.
  */
 @Component
@@ -34,7 +34,7 @@ public class AssessmentClips {
 
     private static final Logger LOG = LoggerFactory.getLogger(AssessmentClips.class);
 
-    /** Selects the clips whose consent stands, with their file's name, type and size; the tenant id is first. */
+    /** Selects the clips whose consent was not withdrawn, with their file's name, type and size; the tenant id is first. */
     private static final String SHOWN = """
             select c.*, f.original_name, f.content_type, f.size_bytes
             from assessment_clip c join stored_file f on f.id = c.file_id and f.tenant_id = c.tenant_id
@@ -103,7 +103,7 @@ public class AssessmentClips {
                 file.contentType(), file.sizeBytes(), actor, now);
     }
 
-    /** Returns the clips of a person whose consent stands, oldest first. */
+    /** Returns the clips of a person whose consent was not withdrawn, oldest first. */
     public List<AssessmentClip> shownClipsOf(long tenantId, long personId) {
         return jdbc.sql(SHOWN + " and c.person_id = ? order by c.id")
                 .params(tenantId, personId)
@@ -111,7 +111,7 @@ public class AssessmentClips {
                 .list();
     }
 
-    /** Finds a clip whose consent stands; empty when unknown, withdrawn or another tenant's. */
+    /** Finds a clip whose consent was not withdrawn; empty when unknown, withdrawn or another tenant's. */
     public Optional<AssessmentClip> findShown(long tenantId, long clipId) {
         return jdbc.sql(SHOWN + " and c.id = ?")
                 .params(tenantId, clipId)
@@ -121,6 +121,8 @@ public class AssessmentClips {
 
     /**
      * Records that the person withdrew consent, so the clip is no longer listed or served, and audits it.
+     *
+     * <p>NOTE: the video stays on disk and in {@code stored_file}; no job deletes the content of withdrawn clips yet.
      *
      * @throws LocalizedException when no shown clip of the tenant has this id
      */

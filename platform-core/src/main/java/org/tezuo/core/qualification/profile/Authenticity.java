@@ -5,13 +5,13 @@ import org.jspecify.annotations.Nullable;
 import org.tezuo.core.i18n.UserMessages;
 import org.tezuo.core.qualification.RegistryResult;
 
-/** What a registry check says about a certificate's authenticity, in the three answers a site check needs. */
+/** A certificate's authenticity as the last registry check found it, in the three outcomes a site check needs. */
 public enum Authenticity {
     /** 真实: the registry has the certificate and it matches the ledger. */
     AUTHENTIC,
     /** 不一致: the registry has no such certificate, reports it invalid, or a key field differs. */
     MISMATCH,
-    /** 无法核验: never checked, or the registry gave no usable answer. */
+    /** 无法核验: never checked, or the registry returned no usable response. */
     NOT_VERIFIABLE;
 
     /** Groups a registry result; a certificate never checked is not verifiable. */

@@ -41,7 +41,7 @@ public class PersonProfiles {
         }
     }
 
-    /** A training or practical assessment record with the clips whose consent stands. */
+    /** A training or practical assessment record with the clips whose consent was not withdrawn. */
     public record AssessmentEntry(AssessmentRecord record, List<AssessmentClip> clips) {
     }
 

@@ -30,12 +30,12 @@ import org.tezuo.core.qualification.profile.PersonProfiles.PersonProfile;
 import org.tezuo.core.tenant.TenantDirectory;
 
 /**
- * The page a person's badge QR code opens, at {@code /profile/<token>}, laid out for a phone: identity with the
- * masked ID number, each certificate with its state, expiry, last registry check and authenticity and the check
- * history, the training and practical assessment records, and the assessment clips whose consent stands. It needs a
- * signed-in user of the badge's own tenant with a role of {@link ProfileAccess#READERS}; a token of another tenant,
- * a revoked or a regenerated token shows one sentence and nothing else. Recorders also see the forms that add a
- * record and upload a clip.
+ * The page a person's badge QR code opens, at {@code /profile/<token>}, laid out for a phone. It shows the identity
+ * with the masked ID number and each certificate with its state, expiry, last registry check, authenticity and
+ * check history. It then lists the training and practical assessment records with the clips whose consent was not
+ * withdrawn. It needs a signed-in user of the badge's own tenant with a role of {@link ProfileAccess#READERS}. A
+ * token of another tenant, a revoked or a regenerated token shows one sentence and nothing else. Recorders also see
+ * the forms that add a record and upload a clip.
  */
 @Route(value = "profile/:" + PersonProfileView.TOKEN, autoLayout = false)
 @RolesAllowed({"SYSTEM_ADMIN", "SAFETY_DIRECTOR", "SAFETY_ENGINEER", "UNIT_HEAD", "TEAM_LEADER", "HRBP", "WORK_LEADER"})
