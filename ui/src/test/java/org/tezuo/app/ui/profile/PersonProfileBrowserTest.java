@@ -37,9 +37,9 @@ import org.tezuo.templates.TemplateInstaller;
 
 /**
  * The QR badge and the profile page it opens, in headless Chromium at a phone's window size. The badge shows the
- * masked ID number and a QR code of the profile URL; scanning it while signed out leads through the login page to
- * the profile, which lists the certificate with its authenticity, the assessment and only the consented clip, whose
- * player fetches ranges of the video with the session.
+ * masked ID number and a QR code of the profile URL. Scanning it while signed out leads through the login page to
+ * the profile. The profile lists the certificate with its authenticity, the assessment and only the consented
+ * clip, whose player fetches ranges of the video with the session.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PersonProfileBrowserTest {
