@@ -5,5 +5,7 @@ public enum FileKind {
     /** A photo or a signature: PNG, JPEG, WebP, GIF or HEIC/HEIF, recognised by the first bytes. */
     IMAGE,
     /** A document of any type. */
-    DOCUMENT
+    DOCUMENT,
+    /** A video a browser plays without plug-ins: MP4 or WebM, recognised by the first bytes. */
+    VIDEO
 }

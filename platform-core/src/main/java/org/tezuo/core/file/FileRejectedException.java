@@ -22,6 +22,23 @@ public final class FileRejectedException extends LocalizedException {
         return new FileRejectedException("file.notAnImage", fileName, declaredType);
     }
 
+    /**
+     * Creates the rejection of content that is no MP4 or WebM video. {@code declaredType} is the content type the
+     * uploader declared.
+     */
+    static FileRejectedException notAVideo(String fileName, String declaredType) {
+        return new FileRejectedException("file.notAVideo", fileName, declaredType);
+    }
+
+    /**
+     * Creates the rejection of a file whose declared length already exceeds {@code limitBytes}, before any byte
+     * is stored; the message names both sizes in MB.
+     */
+    public static FileRejectedException declaredTooLarge(String fileName, long declaredBytes, long limitBytes) {
+        return new FileRejectedException("file.declaredTooLarge", fileName, megabytes(declaredBytes),
+                megabytes(limitBytes));
+    }
+
     /** Formats a byte count as megabytes (1 MB = 1,048,576 bytes) without trailing zeros, for example {@code 10}. */
     public static String megabytes(long bytes) {
         return new java.math.BigDecimal(bytes).divide(new java.math.BigDecimal(1024 * 1024), 1,

@@ -49,31 +49,38 @@ public class FileStore {
     private final Path root;
     private final long maxImageBytes;
     private final long maxDocumentBytes;
+    private final long maxVideoBytes;
     private final SecureRandom random = new SecureRandom();
 
     public FileStore(JdbcClient jdbc, Clock clock,
             @Value("${tezuo.files.dir:${tezuo.data-dir:./data}/files}") Path root,
             @Value("${tezuo.files.max-image-size:10MB}") DataSize maxImageSize,
-            @Value("${tezuo.files.max-document-size:20MB}") DataSize maxDocumentSize) {
+            @Value("${tezuo.files.max-document-size:20MB}") DataSize maxDocumentSize,
+            @Value("${tezuo.files.max-video-size:200MB}") DataSize maxVideoSize) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.root = root.toAbsolutePath().normalize();
         this.maxImageBytes = maxImageSize.toBytes();
         this.maxDocumentBytes = maxDocumentSize.toBytes();
+        this.maxVideoBytes = maxVideoSize.toBytes();
     }
 
     /** Returns the largest file of {@code kind} the store accepts, in bytes. */
     public long maxBytes(FileKind kind) {
-        return kind == FileKind.IMAGE ? maxImageBytes : maxDocumentBytes;
+        return switch (kind) {
+            case IMAGE -> maxImageBytes;
+            case DOCUMENT -> maxDocumentBytes;
+            case VIDEO -> maxVideoBytes;
+        };
     }
 
     /**
      * Streams {@code content} to disk and records it for the tenant.
      *
-     * @param declaredType the media type the uploader sent, or null; an image's type is taken from its first
-     *     bytes instead
-     * @throws FileRejectedException when the content exceeds {@link #maxBytes(FileKind)} or, for an image, is not
-     *     PNG, JPEG, WebP, GIF or HEIC/HEIF
+     * @param declaredType the media type the uploader sent, or null; the type of an image or a video is taken
+     *     from its first bytes instead
+     * @throws FileRejectedException when the content exceeds {@link #maxBytes(FileKind)}, when an image is not
+     *     PNG, JPEG, WebP, GIF or HEIC/HEIF, or when a video is not MP4 or WebM
      */
     public StoredFile store(long tenantId, String uploadedBy, FileKind kind, String originalName,
             @Nullable String declaredType, InputStream content) {
@@ -83,10 +90,13 @@ public class FileStore {
             Path temporary = Files.createTempFile(incoming, "upload-", ".part");
             try {
                 Received received = receive(content, temporary, maxBytes(kind), name);
-                String contentType = kind == FileKind.IMAGE
-                        ? ImageTypes.detect(received.header()).orElseThrow(
-                                () -> FileRejectedException.notAnImage(name, String.valueOf(declaredType)))
-                        : cleanType(declaredType);
+                String contentType = switch (kind) {
+                    case IMAGE -> ImageTypes.detect(received.header()).orElseThrow(
+                            () -> FileRejectedException.notAnImage(name, String.valueOf(declaredType)));
+                    case VIDEO -> VideoTypes.detect(received.header()).orElseThrow(
+                            () -> FileRejectedException.notAVideo(name, String.valueOf(declaredType)));
+                    case DOCUMENT -> cleanType(declaredType);
+                };
                 return place(tenantId, uploadedBy, name, contentType, received, temporary);
             } finally {
                 Files.deleteIfExists(temporary);
@@ -109,16 +119,24 @@ public class FileStore {
 
     /** Opens the content of a file found with {@link #find}; the caller closes the stream. */
     public InputStream open(StoredFile file) throws IOException {
+        return Files.newInputStream(contentPath(file));
+    }
+
+    /**
+     * Returns where the content of a file found with {@link #find} lies on disk, for readers that need random
+     * access, such as HTTP range requests of a video.
+     */
+    public Path contentPath(StoredFile file) {
         String storedPath = jdbc.sql("select stored_path from stored_file where tenant_id = ? and id = ?")
                 .params(file.tenantId(), file.id())
                 .query(String.class)
                 .single();
-        return Files.newInputStream(root.resolve(storedPath));
+        return root.resolve(storedPath);
     }
 
     private Received receive(InputStream content, Path temporary, long limit, String name) throws IOException {
         MessageDigest sha256 = sha256();
-        byte[] header = new byte[ImageTypes.HEADER_LENGTH];
+        byte[] header = new byte[Math.max(ImageTypes.HEADER_LENGTH, VideoTypes.HEADER_LENGTH)];
         int headerLength = 0;
         long size = 0;
         byte[] buffer = new byte[64 * 1024];

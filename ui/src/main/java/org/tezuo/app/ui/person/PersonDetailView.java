@@ -88,6 +88,7 @@ public class PersonDetailView extends VerticalLayout implements BeforeEnterObser
         H2 name = new H2(person.name());
         name.setId("person-name");
         add(name);
+        add(new org.tezuo.app.ui.profile.PersonBadgeLink(person.id(), currentUser.require()));
         if (person.permitFrozen()) {
             add(freezeNotice(person, zone));
         }

@@ -1,0 +1,97 @@
+package org.tezuo.app.ui.profile;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.dom.Element;
+import java.time.ZoneId;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.tezuo.app.security.CurrentUser;
+import org.tezuo.app.ui.i18n.DisplayFormats;
+import org.tezuo.app.ui.layout.Notices;
+import org.tezuo.core.i18n.LocalizedException;
+import org.tezuo.core.qualification.profile.AssessmentClip;
+import org.tezuo.core.qualification.profile.AssessmentClips;
+import org.tezuo.core.qualification.profile.AssessmentRecord;
+import org.tezuo.core.qualification.profile.PersonProfiles.AssessmentEntry;
+
+/**
+ * The training and practical assessment records of the profile page, newest first, each with its consented
+ * clips as browser video players. The players load {@code api/assessment-clips/<id>/content}, which answers range
+ * requests, so seeking works. With the clip store given (recorders only), each record also offers a clip upload and
+ * each clip a consent-withdrawal button.
+ */
+final class AssessmentList extends Div {
+
+    private final @Nullable AssessmentClips clips;
+    private final CurrentUser user;
+    private final Runnable changed;
+
+    AssessmentList(List<AssessmentEntry> assessments, @Nullable AssessmentClips clips, CurrentUser user,
+            ZoneId zone, Runnable changed) {
+        this.clips = clips;
+        this.user = user;
+        this.changed = changed;
+        setId("profile-assessments");
+        addClassName("tezuo-profile-assessments");
+        if (assessments.isEmpty()) {
+            Paragraph none = new Paragraph(getTranslation("profile.assessments.none"));
+            none.setId("profile-assessments-none");
+            add(none);
+        }
+        assessments.forEach(entry -> add(assessment(entry, zone)));
+    }
+
+    private Div assessment(AssessmentEntry entry, ZoneId zone) {
+        AssessmentRecord record = entry.record();
+        Div card = new Div();
+        card.addClassName("tezuo-profile-assessment");
+        card.getElement().setAttribute("data-assessment", String.valueOf(record.id()));
+        card.add(new H4(record.kind().label(getLocale()) + getTranslation("epermit.separator") + record.item()));
+        card.add(ProfileFacts.fact(this, null, "assessment.heldOn", DisplayFormats.date(record.heldOn(), null)),
+                ProfileFacts.fact(this, null, "assessment.result", record.result().label(getLocale())),
+                ProfileFacts.fact(this, null, "assessment.assessor", record.assessor()));
+        if (record.notes() != null) {
+            card.add(ProfileFacts.fact(this, null, "assessment.notes", record.notes()));
+        }
+        entry.clips().forEach(clip -> card.add(clip(clip, zone)));
+        if (clips != null) {
+            card.add(new ClipUpload(clips, user, record.id(), changed));
+        }
+        return card;
+    }
+
+    private Div clip(AssessmentClip clip, ZoneId zone) {
+        Element video = new Element("video");
+        video.setAttribute("controls", true);
+        video.setAttribute("preload", "metadata");
+        video.setAttribute("playsinline", true);
+        video.setAttribute("src", "api/assessment-clips/" + clip.id() + "/content");
+        video.setAttribute("type", clip.contentType());
+        Div player = new Div();
+        player.addClassName("tezuo-profile-clip");
+        player.getElement().setAttribute("data-clip", String.valueOf(clip.id()));
+        player.getElement().appendChild(video);
+        player.add(new Paragraph(getTranslation("profile.clip.consent", clip.originalName(),
+                clip.consentRecordedBy(), DisplayFormats.dateTime(clip.consentRecordedAt(), zone))));
+        if (clips != null) {
+            AssessmentClips store = clips;
+            Button withdraw = new Button(getTranslation("profile.clip.withdraw"), event -> {
+                try {
+                    store.withdrawConsent(user.tenantId(), clip.id(), user.username());
+                    Notices.success(getTranslation("profile.clip.withdrawn", clip.originalName()));
+                } catch (LocalizedException e) {
+                    Notices.error(e.message(getLocale()));
+                }
+                changed.run();
+            });
+            withdraw.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            withdraw.addClassName("tezuo-profile-clip-withdraw");
+            player.add(withdraw);
+        }
+        return player;
+    }
+}
