@@ -46,7 +46,7 @@ public class FlowDeployer {
     /** Deployments by the document version they were made from; a deployment never changes once made. */
     private final Map<DocumentVersion, FlowDeployment> deploymentsByDocument = new ConcurrentHashMap<>();
 
-    /** A flow document version of a tenant, told apart from an edited one with the same number by its checksum. */
+    /** A flow document version of a tenant; the checksum distinguishes it from an edited body with the same number. */
     private record DocumentVersion(long tenantId, String key, int version, String checksum) {
     }
 
