@@ -75,6 +75,19 @@ public class HealthReports {
                 .list();
     }
 
+    /**
+     * Parses a month written {@code yyyy-MM}.
+     *
+     * @throws HealthReportException naming the value when it is not a month
+     */
+    public static YearMonth parseMonth(String text) {
+        try {
+            return YearMonth.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new HealthReportException("error.badMonth", text);
+        }
+    }
+
     /** Finds the tenant's report of {@code month}. */
     public Optional<StoredHealthReport> find(long tenantId, YearMonth month) {
         return jdbc.sql("select * from qualification_health_report where tenant_id = ? and report_month = ?")
@@ -86,14 +99,21 @@ public class HealthReports {
     /**
      * Returns the report of {@code month}, generating, storing and announcing it first when the tenant has none.
      * The report is written in the default locale (Simplified Chinese).
+     *
+     * @throws HealthReportException when {@code month} has not ended yet in the tenant's zone
      */
     public StoredHealthReport generate(long tenantId, YearMonth month, String actor) {
         Optional<StoredHealthReport> existing = find(tenantId, month);
         if (existing.isPresent()) {
             return existing.get();
         }
-
         Tenant tenant = tenants.require(tenantId);
+        YearMonth current = YearMonth.now(clock.withZone(tenant.zone()));
+        if (!month.isBefore(current)) {
+            throw new HealthReportException("error.monthNotOver", month.toString(), tenant.zone().getId(),
+                    current.toString());
+        }
+
         HealthReport report = calculator.calculate(tenant, month);
         Locale locale = UserMessages.DEFAULT_LOCALE;
         String baseName = HealthReportColumns.text(locale, "report.fileName", month);

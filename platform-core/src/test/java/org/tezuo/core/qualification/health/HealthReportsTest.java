@@ -1,10 +1,10 @@
 package org.tezuo.core.qualification.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -212,6 +212,24 @@ class HealthReportsTest {
         assertThat(reports.find(tenant.id(), NOVEMBER)).isPresent();
     }
 
+    @Test
+    void currentMonthIsRejected() {
+        YearMonth current = YearMonth.now(SHANGHAI);
+
+        assertThatThrownBy(() -> reports.generate(tenant.id(), current, "admin"))
+                .isInstanceOfSatisfying(HealthReportException.class, e -> assertThat(e.message(Locale.SIMPLIFIED_CHINESE))
+                        .isEqualTo(current + " 尚未结束（本企业时区 Asia/Shanghai 的当前月份是 " + current
+                                + "），无法生成该月月报；请选择 " + current + " 之前的月份"));
+        assertThat(reports.list(tenant.id())).isEmpty();
+    }
+
+    @Test
+    void malformedMonthNamesFormat() {
+        assertThatThrownBy(() -> HealthReports.parseMonth("2026/11"))
+                .isInstanceOfSatisfying(HealthReportException.class, e -> assertThat(e.message(Locale.ENGLISH))
+                        .isEqualTo("The month \"2026/11\" is invalid; write it as yyyy-MM, for example 2026-11"));
+    }
+
     private HealthReportScheduler scheduler(Instant now, int dayOfMonth) {
         return new HealthReportScheduler(reports, tenants, Clock.fixed(now, SHANGHAI), dayOfMonth, Duration.ZERO);
     }
@@ -252,10 +270,5 @@ class HealthReportsTest {
         jdbc.sql("insert into certificate_freeze (tenant_id, person_id, certificate_id, reason, frozen_at) "
                 + "values (?, ?, ?, '证书已过期', ?)")
                 .params(tenant.id(), personId, certificateId, java.sql.Timestamp.from(frozenAt)).update();
-    }
-
-    @SuppressWarnings("unused")
-    private static BigDecimal decimal(String value) {
-        return new BigDecimal(value);
     }
 }
