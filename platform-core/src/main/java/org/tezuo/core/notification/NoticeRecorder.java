@@ -36,8 +36,13 @@ public class NoticeRecorder {
         this.dispatcher = dispatcher;
     }
 
-    /** Stores the notice and queues its deliveries; returns the notice id. */
+    /** Handles a published notice. The method returns nothing, because Spring publishes a listener's result. */
     @EventListener
+    public void onNotice(Notice notice) {
+        record(notice);
+    }
+
+    /** Stores the notice and queues its deliveries, then returns the notice id. */
     public long record(Notice notice) {
         Instant now = clock.instant();
         long noticeId = insertNotice(notice, now);
