@@ -21,8 +21,8 @@ import org.tezuo.core.tenant.TenantDirectory;
  * Generates last month's qualification-health report of every tenant once the tenant's calendar, read in the
  * tenant's zone, reaches {@code tezuo.health-report.day-of-month} (1 to 28, default 1, so the report is ready by
  * the 5th even when the server was down for a few days). It checks every {@code tezuo.health-report.check-interval}
- * (default 1 hour; 0 turns the schedule off). A month that already has a report is skipped, so the run is
- * idempotent per tenant and month, also across application nodes.
+ * (default 1 hour, the first time one interval after start; 0 turns the schedule off). A month that already has a
+ * report is skipped, so the run is idempotent per tenant and month, also across application nodes.
  */
 @Component
 public class HealthReportScheduler implements DisposableBean {
@@ -56,7 +56,8 @@ public class HealthReportScheduler implements DisposableBean {
     @EventListener(ApplicationReadyEvent.class)
     void start() {
         if (!checkInterval.isZero() && !checkInterval.isNegative()) {
-            worker.scheduleWithFixedDelay(this::runQuietly, checkInterval);
+            // The first check waits one interval, so a restart does not add report work to the start-up.
+            worker.scheduleWithFixedDelay(this::runQuietly, clock.instant().plus(checkInterval), checkInterval);
             log.info("Checking for due qualification-health reports every {} (day of month {})", checkInterval,
                     dayOfMonth);
         }
