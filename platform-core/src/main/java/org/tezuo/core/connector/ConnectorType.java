@@ -8,7 +8,15 @@ public enum ConnectorType {
     WEATHER("weather"),
     GAS_READINGS("gas-readings"),
     DOOR_ACCESS("door-access"),
-    NOTIFICATION("notification");
+    NOTIFICATION("notification"),
+    /** A WeCom (企业微信) group robot webhook. */
+    WECOM_ROBOT("wecom-robot"),
+    /** A DingTalk (钉钉) group robot webhook. */
+    DINGTALK_ROBOT("dingtalk-robot"),
+    /** An SMTP server; the base URL is {@code smtp://host:port}. */
+    EMAIL("email"),
+    /** An HTTP gateway that sends text messages to mobile phones. */
+    SMS_GATEWAY("sms-gateway");
 
     private final String code;
 

@@ -1,0 +1,18 @@
+package org.tezuo.core.notification;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A notice in a user's in-app inbox.
+ *
+ * @param link app-relative path of the page the notice points to, or null
+ * @param readAt when the user marked it read, or null while unread
+ */
+public record InboxNotice(long id, String recipient, String topic, String subject, String body,
+        @Nullable String link, Instant createdAt, @Nullable Instant readAt) {
+
+    public boolean unread() {
+        return readAt == null;
+    }
+}

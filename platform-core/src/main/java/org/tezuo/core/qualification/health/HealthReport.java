@@ -1,0 +1,21 @@
+package org.tezuo.core.qualification.health;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * The measures of a tenant for one month, before they are written to files.
+ *
+ * @param zone the tenant's zone
+ * @param asOf the last day of the month; every measure is taken at the end of that day in {@code zone}
+ * @param rows the whole tenant first, then its companies, plants and workshops in tree order
+ */
+public record HealthReport(long tenantId, String tenantName, ZoneId zone, YearMonth month, LocalDate asOf,
+        List<HealthRow> rows) {
+
+    public HealthReport {
+        rows = List.copyOf(rows);
+    }
+}
