@@ -16,7 +16,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
-import org.tezuo.core.qualification.IdNumberMask;
+import org.tezuo.core.privacy.IdNumberMask;
 
 /**
  * Sends queued deliveries through their channels. It runs after a notice's transaction commits and every

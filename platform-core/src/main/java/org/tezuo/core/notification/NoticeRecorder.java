@@ -12,7 +12,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.tezuo.core.qualification.IdNumberMask;
+import org.tezuo.core.privacy.IdNumberMask;
 
 /**
  * Receives every published {@link Notice}: masks ID numbers in its subject and body, stores it in the recipient's

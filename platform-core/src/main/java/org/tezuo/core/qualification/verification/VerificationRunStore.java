@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.tezuo.core.qualification.CertificateState;
-import org.tezuo.core.qualification.IdNumberMask;
+import org.tezuo.core.privacy.IdNumberMask;
 import org.tezuo.core.qualification.RegistryResult;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,4 +1,4 @@
-package org.tezuo.core.qualification;
+package org.tezuo.core.privacy;
 
 import java.util.regex.Matcher;
 import org.jspecify.annotations.Nullable;
@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
 /**
  * Masks resident identity card numbers in text that leaves the ledger (notices, run reports): the 18-character
  * numbers of GB 11643-1999 (17 digits and a digit or X check character) and the older 15-digit numbers. The first
- * four and the last four characters stay readable, as in {@link Person#maskedIdNumber()}, so a reader can still tell
- * two people apart. A special-operations certificate number is usually the holder's ID number, so certificate
- * numbers are masked as well.
+ * four and the last four characters stay readable, as on the person pages, so a reader can still tell two people
+ * apart. A special-operations certificate number is usually the holder's ID number, so certificate numbers are
+ * masked as well.
  */
 public final class IdNumberMask {
 

@@ -1,4 +1,4 @@
-package org.tezuo.core.qualification;
+package org.tezuo.core.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
