@@ -36,6 +36,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tezuo.app.security.UserAccounts;
+import org.tezuo.core.metadata.MetadataStore;
 import org.tezuo.core.qualification.Certificate;
 import org.tezuo.core.qualification.CertificateState;
 import org.tezuo.core.qualification.DatePrecision;
@@ -43,7 +44,10 @@ import org.tezuo.core.qualification.Person;
 import org.tezuo.core.qualification.QualificationStore;
 import org.tezuo.core.qualification.QualificationStore.CertificateData;
 import org.tezuo.core.qualification.QualificationStore.PersonData;
+import org.tezuo.core.qualification.verification.LifecyclePolicyResolver;
 import org.tezuo.core.tenant.TenantDirectory;
+import org.tezuo.metadata.MetadataKind;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Headless Chromium at phone size (375×812) against the running application: login, home page in Chinese, the
@@ -72,6 +76,12 @@ class ShellSmokeTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MetadataStore metadata;
+
+    @Autowired
+    JsonMapper json;
 
     private String username;
     private Person frozenWelder;
@@ -107,6 +117,9 @@ class ShellSmokeTest {
     void seedTenant() {
         long tenantId = tenants.create("ui-" + UUID.randomUUID(), "冒烟测试企业", null, ZoneId.of("Asia/Shanghai")).id();
         username = "smoke-" + UUID.randomUUID();
+        metadata.saveAndPublish(tenantId, MetadataKind.RULESET, LifecyclePolicyResolver.RULESET_KEY,
+                json.readTree(getClass().getResourceAsStream(
+                        "/org/tezuo/packs/special-operations/certificate-lifecycle.ruleset.json")), "smoke");
         accounts.create(tenantId, username, PASSWORD, "张安全", Set.of("SAFETY_ENGINEER"), null, null);
 
         frozenWelder = qualifications.upsertPerson(tenantId,
@@ -155,7 +168,8 @@ class ShellSmokeTest {
         assertThat(waitFor(By.id("freeze-detail")).getText()).isEqualTo("证书 T110101199003071234（熔化焊接与热切割作业），"
                 + "预警规则 freeze-0，自 2025-03-05 00:00 起冻结；门禁权限未收回");
         assertThat(waitFor(By.cssSelector("[data-certificate='T110101199003071234']")).getText())
-                .contains("已过期").contains("2025-03-04").contains("尚未核验");
+                .contains("已过期").contains("2025-03-04").contains("尚未核验")
+                .contains("复审申请起始日\n2022-01-03");
         assertThat(pageWidth()).isLessThanOrEqualTo(375);
         screenshot("person-detail");
 

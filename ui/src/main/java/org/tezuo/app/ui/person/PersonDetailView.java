@@ -17,6 +17,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -25,9 +26,13 @@ import org.tezuo.app.security.CurrentUser;
 import org.tezuo.app.security.CurrentUserProvider;
 import org.tezuo.app.ui.i18n.DisplayFormats;
 import org.tezuo.app.ui.layout.MainLayout;
+import org.tezuo.app.ui.profile.PersonBadgeLink;
 import org.tezuo.core.qualification.Certificate;
+import org.tezuo.core.qualification.LifecyclePolicy;
+import org.tezuo.core.qualification.LifecycleRules;
 import org.tezuo.core.qualification.Person;
 import org.tezuo.core.qualification.QualificationStore;
+import org.tezuo.core.qualification.verification.LifecyclePolicyResolver;
 import org.tezuo.core.qualification.warning.PermitFreezer;
 import org.tezuo.core.tenant.TenantDirectory;
 
@@ -48,14 +53,16 @@ public class PersonDetailView extends VerticalLayout implements BeforeEnterObser
     private final QualificationStore qualifications;
     private final TenantDirectory tenants;
     private final PermitFreezer freezer;
+    private final LifecyclePolicyResolver policies;
     private String title = "";
 
     public PersonDetailView(CurrentUserProvider currentUser, QualificationStore qualifications,
-            TenantDirectory tenants, PermitFreezer freezer) {
+            TenantDirectory tenants, PermitFreezer freezer, LifecyclePolicyResolver policies) {
         this.currentUser = currentUser;
         this.qualifications = qualifications;
         this.tenants = tenants;
         this.freezer = freezer;
+        this.policies = policies;
         addClassName("tezuo-person-detail");
     }
 
@@ -88,7 +95,7 @@ public class PersonDetailView extends VerticalLayout implements BeforeEnterObser
         H2 name = new H2(person.name());
         name.setId("person-name");
         add(name);
-        add(new org.tezuo.app.ui.profile.PersonBadgeLink(person.id(), currentUser.require()));
+        add(new PersonBadgeLink(person.id(), currentUser.require()));
         if (person.permitFrozen()) {
             add(freezeNotice(person, zone));
         }
@@ -100,7 +107,9 @@ public class PersonDetailView extends VerticalLayout implements BeforeEnterObser
         }
         Div cards = new Div();
         cards.addClassName("tezuo-certificate-list");
-        certificates.forEach(certificate -> cards.add(certificateCard(certificate, zone)));
+        LifecycleRules rules = policies.findPolicy(currentUser.require().tenantId()).map(LifecyclePolicy::rules)
+                .orElse(LifecycleRules.NONE);
+        certificates.forEach(certificate -> cards.add(certificateCard(certificate, rules, zone)));
         add(cards);
     }
 
@@ -138,7 +147,7 @@ public class PersonDetailView extends VerticalLayout implements BeforeEnterObser
         return fields;
     }
 
-    private Card certificateCard(Certificate certificate, ZoneId zone) {
+    private Card certificateCard(Certificate certificate, LifecycleRules rules, ZoneId zone) {
         Card card = new Card();
         card.addClassName("tezuo-certificate");
         card.getElement().setAttribute("data-certificate", certificate.certNumber());
@@ -156,6 +165,10 @@ public class PersonDetailView extends VerticalLayout implements BeforeEnterObser
         field(fields, "certificate.validUntil",
                 DisplayFormats.date(certificate.validUntil(), certificate.validUntilPrecision()));
         field(fields, "certificate.reviewDueOn", DisplayFormats.date(certificate.reviewDueOn(), null));
+        LocalDate windowOpens = reviewWindowOpensOn(certificate, rules);
+        if (windowOpens != null) {
+            field(fields, "certificate.reviewWindow", DisplayFormats.date(windowOpens, null));
+        }
         field(fields, "certificate.reviewDoneOn", DisplayFormats.date(certificate.reviewDoneOn(), null));
         field(fields, "certificate.issuer", certificate.issuer());
         field(fields, "certificate.registryCheck", registryCheck(certificate, zone));
@@ -164,6 +177,17 @@ public class PersonDetailView extends VerticalLayout implements BeforeEnterObser
         }
         card.add(fields);
         return card;
+    }
+
+    /** Returns the first day a review application for the certificate's due date is accepted, when a rule says. */
+    private static @Nullable LocalDate reviewWindowOpensOn(Certificate certificate, LifecycleRules rules) {
+        LocalDate due = certificate.reviewDueOn();
+        if (due == null) {
+            return null;
+        }
+        return rules.ruleOn(certificate.certificateClass(), due)
+                .map(rule -> rule.reviewWindowOpensOn(due))
+                .orElse(null);
     }
 
     private String registryCheck(Certificate certificate, ZoneId zone) {
