@@ -179,7 +179,7 @@ public class PersonDetailView extends VerticalLayout implements BeforeEnterObser
         return card;
     }
 
-    /** Returns the first day a review application for the certificate's due date is accepted, when a rule says. */
+    /** Returns the first day a review application for the due date is accepted, or null without a due date or window. */
     private static @Nullable LocalDate reviewWindowOpensOn(Certificate certificate, LifecycleRules rules) {
         LocalDate due = certificate.reviewDueOn();
         if (due == null) {
