@@ -17,6 +17,8 @@ import org.tezuo.core.qualification.Certificate;
 import org.tezuo.core.qualification.lifecycle.CertificateRevocation;
 import org.tezuo.core.qualification.lifecycle.PostAbsence;
 import org.tezuo.core.qualification.lifecycle.PostAbsenceStore;
+import org.tezuo.core.qualification.verification.LifecyclePolicyResolver;
+import org.tezuo.core.qualification.warning.CertificateWarningPass;
 import org.tezuo.core.qualification.warning.PermitFreezer;
 
 /**
@@ -32,17 +34,21 @@ class CertificateLifecycleApi {
     private final CertificateRevocation revocation;
     private final PostAbsenceStore absences;
     private final PermitFreezer freezer;
+    private final CertificateWarningPass warningPass;
+    private final LifecyclePolicyResolver policies;
 
     CertificateLifecycleApi(ApiCaller caller, CertificateRevocation revocation, PostAbsenceStore absences,
-            PermitFreezer freezer) {
+            PermitFreezer freezer, CertificateWarningPass warningPass, LifecyclePolicyResolver policies) {
         this.caller = caller;
         this.revocation = revocation;
         this.absences = absences;
         this.freezer = freezer;
+        this.warningPass = warningPass;
+        this.policies = policies;
     }
 
     /** A reason for revoking or cancelling, such as the authority's document number. */
-    record StateChange(String reason) {
+    record StateChange(@Nullable String reason) {
     }
 
     /** A date on which a lifecycle step happened, as yyyy-MM-dd. */
@@ -68,14 +74,28 @@ class CertificateLifecycleApi {
     @Operation(summary = "撤销（吊销）证书，须填写原因")
     CertificateStateView revoke(@PathVariable long id, @RequestBody StateChange body) {
         long tenantId = administrator();
-        return CertificateStateView.of(revocation.revoke(tenantId, id, body.reason(), caller.user().username()));
+        Certificate revoked = revocation.revoke(tenantId, id, body.reason(), caller.user().username());
+        applyFreezes(tenantId);
+        return CertificateStateView.of(revoked);
     }
 
     @PostMapping("/certificates/{id}/cancellation")
     @Operation(summary = "注销证书，须填写原因")
     CertificateStateView cancel(@PathVariable long id, @RequestBody StateChange body) {
         long tenantId = administrator();
-        return CertificateStateView.of(revocation.cancel(tenantId, id, body.reason(), caller.user().username()));
+        Certificate cancelled = revocation.cancel(tenantId, id, body.reason(), caller.user().username());
+        applyFreezes(tenantId);
+        return CertificateStateView.of(cancelled);
+    }
+
+    /**
+     * Runs the tenant's warning pass after a revocation or cancellation has committed, so the holder's permit
+     * submission and door access are frozen at once instead of at the next scheduled pass.
+     */
+    private void applyFreezes(long tenantId) {
+        if (policies.findPolicy(tenantId).isPresent()) {
+            warningPass.run(tenantId, caller.user().username());
+        }
     }
 
     @PostMapping("/certificates/{id}/review-extension")

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.tezuo.app.security.UserAccounts;
+import org.tezuo.core.metadata.MetadataStore;
 import org.tezuo.core.qualification.Certificate;
 import org.tezuo.core.qualification.CertificateState;
 import org.tezuo.core.qualification.DatePrecision;
@@ -26,7 +27,9 @@ import org.tezuo.core.qualification.Person;
 import org.tezuo.core.qualification.QualificationStore;
 import org.tezuo.core.qualification.QualificationStore.CertificateData;
 import org.tezuo.core.qualification.QualificationStore.PersonData;
+import org.tezuo.core.qualification.verification.LifecyclePolicyResolver;
 import org.tezuo.core.tenant.TenantDirectory;
+import org.tezuo.metadata.MetadataKind;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,7 +54,11 @@ class CertificateLifecycleApiTest {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    MetadataStore metadata;
+
     private final HttpClient http = HttpClient.newHttpClient();
+    private long tenantId;
     private String admin;
     private String leader;
     private Person welder;
@@ -60,7 +67,7 @@ class CertificateLifecycleApiTest {
     @BeforeEach
     void seedTenant() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        long tenantId = tenants.create("api-life-" + suffix, "接口测试企业", null, ZoneId.of("Asia/Shanghai")).id();
+        tenantId = tenants.create("api-life-" + suffix, "接口测试企业", null, ZoneId.of("Asia/Shanghai")).id();
         admin = "admin-" + suffix;
         leader = "leader-" + suffix;
         accounts.create(tenantId, admin, PASSWORD, "系统管理员", Set.of("SYSTEM_ADMIN"), null, null);
@@ -86,9 +93,32 @@ class CertificateLifecycleApiTest {
     }
 
     @Test
+    void revocationFreezesHolderAtOnce() throws Exception {
+        metadata.saveAndPublish(tenantId, MetadataKind.RULESET, LifecyclePolicyResolver.RULESET_KEY,
+                json.readTree(getClass().getResourceAsStream(
+                        "/org/tezuo/packs/special-operations/certificate-lifecycle.ruleset.json")), admin);
+
+        HttpResponse<String> response = send(admin, "POST", "/api/certificates/" + certificate.id() + "/revocation",
+                "{\"reason\": \"撤销决定书〔2026〕8号\"}");
+        HttpResponse<String> freeze = send(admin, "GET", "/api/persons/" + welder.id() + "/freeze", null);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json.readTree(freeze.body()).path("frozen").asBoolean()).as(freeze.body()).isTrue();
+    }
+
+    @Test
     void blankReasonIsRejected() throws Exception {
         HttpResponse<String> response = send(admin, "POST",
                 "/api/certificates/" + certificate.id() + "/cancellation", "{\"reason\": \"\"}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        assertThat(response.body()).contains("须填写原因");
+    }
+
+    @Test
+    void missingReasonIsRejected() throws Exception {
+        HttpResponse<String> response = send(admin, "POST",
+                "/api/certificates/" + certificate.id() + "/revocation", "{}");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
         assertThat(response.body()).contains("须填写原因");

@@ -2,6 +2,7 @@ package org.tezuo.core.qualification.lifecycle;
 
 import java.time.LocalDate;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -40,13 +41,13 @@ public class CertificateRevocation {
 
     /** Revokes the certificate; a cancelled certificate cannot be revoked. */
     @Transactional
-    public Certificate revoke(long tenantId, long certificateId, String reason, String actor) {
+    public Certificate revoke(long tenantId, long certificateId, @Nullable String reason, String actor) {
         return setState(tenantId, certificateId, CertificateState.REVOKED, reason, actor, AUDIT_REVOKE);
     }
 
     /** Cancels the certificate, also after a revocation. */
     @Transactional
-    public Certificate cancel(long tenantId, long certificateId, String reason, String actor) {
+    public Certificate cancel(long tenantId, long certificateId, @Nullable String reason, String actor) {
         return setState(tenantId, certificateId, CertificateState.CANCELLED, reason, actor, AUDIT_CANCEL);
     }
 
@@ -77,10 +78,10 @@ public class CertificateRevocation {
         return require(tenantId, certificateId);
     }
 
-    private Certificate setState(long tenantId, long certificateId, CertificateState state, String reason,
+    private Certificate setState(long tenantId, long certificateId, CertificateState state, @Nullable String reason,
             String actor, String auditAction) {
         Certificate certificate = require(tenantId, certificateId);
-        String trimmed = reason.strip();
+        String trimmed = reason == null ? "" : reason.strip();
         if (trimmed.isEmpty()) {
             throw new LifecycleException("state.reasonMissing", certificate.certNumber(),
                     state.label(UserMessages.DEFAULT_LOCALE));
