@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.tezuo.core.i18n.UserMessages;
 
 /**
- * One delivery of a notice through one channel, as the administrator sees it.
+ * One delivery of a notice through one channel, as listed for the administrator.
  *
  * @param attempts how many times sending was tried
  * @param nextAttemptAt when a pending delivery is tried next

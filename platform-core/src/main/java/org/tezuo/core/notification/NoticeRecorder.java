@@ -17,7 +17,7 @@ import org.tezuo.core.privacy.IdNumberMask;
 /**
  * Receives every published {@link Notice}: masks ID numbers in its subject and body, stores it in the recipient's
  * in-app inbox and queues one delivery per channel the tenant configured for its topic, all in the publisher's
- * transaction. After that transaction commits, it asks the {@link DeliveryDispatcher} to send the queued
+ * transaction. After that transaction commits, it hands the {@link DeliveryDispatcher} the queued
  * deliveries; a rollback leaves neither the notice nor its deliveries behind.
  */
 @Component

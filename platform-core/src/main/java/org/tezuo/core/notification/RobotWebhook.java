@@ -13,8 +13,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Posts a JSON message to a group robot webhook and checks the reply. WeCom and DingTalk both answer HTTP 200 with
- * {@code {"errcode":0,"errmsg":"ok"}} on success and a non-zero {@code errcode} otherwise.
+ * Posts a JSON message to a group robot webhook and checks the reply. WeCom and DingTalk both respond with HTTP
+ * 200: {@code {"errcode":0,"errmsg":"ok"}} on success and a non-zero {@code errcode} otherwise.
  */
 final class RobotWebhook {
 

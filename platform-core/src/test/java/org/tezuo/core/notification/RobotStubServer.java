@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A loopback server on 127.0.0.1 that answers like the WeCom and DingTalk group robot webhooks:
+ * A loopback server on 127.0.0.1 that responds like the WeCom and DingTalk group robot webhooks:
  * {@code POST /cgi-bin/webhook/send?key=…} and {@code POST /robot/send?access_token=…[&timestamp=…&sign=…]}, each
  * with {@code {"errcode":0,"errmsg":"ok"}} on success. A wrong key or token gets the robots' own error codes
  * (WeCom 93000, DingTalk 300001), a wrong signature DingTalk's 310000, and a message without {@code msgtype} 40008.
@@ -64,7 +64,7 @@ final class RobotStubServer implements AutoCloseable {
         return List.copyOf(received);
     }
 
-    /** Answers the next {@code count} requests with HTTP 502, as a proxy in front of an unreachable robot does. */
+    /** Responds to the next {@code count} requests with HTTP 502, as a proxy in front of an unreachable robot does. */
     void failNext(int count) {
         failuresLeft = count;
     }

@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A loopback SMS gateway on 127.0.0.1: {@code POST /sms/send} with a JSON body and the {@code X-Api-Key} header.
- * It answers 200 {@code {"code":"OK"}}, or 401 when the key is wrong.
+ * It responds with 200 {@code {"code":"OK"}}, or 401 when the key is wrong.
  */
 final class SmsGatewayStubServer implements AutoCloseable {
 

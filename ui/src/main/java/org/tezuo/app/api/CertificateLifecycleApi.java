@@ -93,6 +93,8 @@ class CertificateLifecycleApi {
      * submission and door access are frozen at once instead of at the next scheduled pass.
      */
     private void applyFreezes(long tenantId) {
+        // NOTE: the pass re-evaluates every certificate of the tenant, which is more work than the one holder
+        // needs; a per-person reconcile in PermitFreezer would be the narrower call.
         if (policies.findPolicy(tenantId).isPresent()) {
             warningPass.run(tenantId, caller.user().username());
         }

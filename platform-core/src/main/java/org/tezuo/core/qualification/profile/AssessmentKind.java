@@ -3,7 +3,7 @@ package org.tezuo.core.qualification.profile;
 import java.util.Locale;
 import org.tezuo.core.i18n.UserMessages;
 
-/** What an assessment record is about. */
+/** Kind of an assessment record: a training session or a practical assessment. */
 public enum AssessmentKind {
     /** 培训: a training session the person attended, such as the review training before a certificate review. */
     TRAINING,

@@ -15,7 +15,7 @@ import org.tezuo.core.connector.registry.HttpCertificateRegistryClient;
 @TestConfiguration(proxyBeanMethods = false)
 public class CrashingRegistryConfiguration {
 
-    /** The crash that stands in for a killed process. */
+    /** The crash that simulates a killed process. */
     public static final class SimulatedCrash extends Error {
 
         SimulatedCrash() {

@@ -20,7 +20,7 @@ import org.tezuo.core.qualification.profile.PersonProfiles.AssessmentEntry;
 
 /**
  * The training and practical assessment records of the profile page, newest first, each with its consented
- * clips as browser video players. The players load {@code api/assessment-clips/<id>/content}, which answers range
+ * clips as browser video players. The players load {@code api/assessment-clips/<id>/content}, which serves range
  * requests, so seeking works. With the clip store given (recorders only), each record also offers a clip upload and
  * each clip a consent-withdrawal button.
  */
