@@ -1,33 +1,39 @@
 package org.tezuo.core.schedule;
 
 import java.lang.management.ManagementFactory;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
+import net.javacrumbs.shedlock.core.ClockProvider;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * A lock shared by every app node on one database (table {@code job_lock}), so that a scheduled job runs on one node
- * while the others skip it. A node takes a free or expired lock with one insert or one conditional update, and holds
- * it until it releases the lease or {@code lockAtMostFor} passes, so a node that dies frees its locks by themselves.
- * The table has ShedLock's columns and the same protocol, because ShedLock itself could not be fetched here.
+ * A lock shared by every app node on one database, so that a scheduled job runs on one node while the others skip
+ * it. ShedLock keeps the locks in table {@code job_lock}: a node takes a free or expired lock with one insert or one
+ * conditional update and holds it until it releases the lease or {@code lockAtMostFor} passes, so a node that dies
+ * frees its locks by themselves.
+ *
+ * <p>ShedLock reads the time from its process-wide {@link ClockProvider}; the constructor installs the app's clock
+ * there, so that lock times and the rest of the app agree on "now".
  */
 @Component
 public class ClusterJobLock {
 
-    private final JdbcClient jdbc;
+    private final LockProvider locks;
     private final Clock clock;
-    private final String owner;
 
     @Autowired
-    public ClusterJobLock(JdbcClient jdbc, Clock clock) {
-        this(jdbc, clock, ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID());
+    public ClusterJobLock(DataSource dataSource, Clock clock) {
+        this(dataSource, clock, ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID());
     }
 
     /**
@@ -36,10 +42,14 @@ public class ClusterJobLock {
      * @param owner the node's name stored in {@code locked_by}; two clients with different owners contend like two
      *     nodes
      */
-    public ClusterJobLock(JdbcClient jdbc, Clock clock, String owner) {
-        this.jdbc = jdbc;
+    public ClusterJobLock(DataSource dataSource, Clock clock, String owner) {
+        this.locks = new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+                .withJdbcTemplate(new JdbcTemplate(dataSource))
+                .withTableName("job_lock")
+                .withLockedByValue(owner)
+                .build());
         this.clock = clock;
-        this.owner = owner;
+        ClockProvider.setClock(clock);
     }
 
     /**
@@ -53,63 +63,43 @@ public class ClusterJobLock {
      */
     public Optional<Lease> tryAcquire(String name, Duration lockAtMostFor, Duration lockAtLeastFor) {
         Instant now = clock.instant();
-        Timestamp until = Timestamp.from(now.plus(lockAtMostFor));
-        if (insert(name, now, until) || takeExpired(name, now, until)) {
-            return Optional.of(new Lease(name, now.plus(lockAtLeastFor)));
-        }
-        return Optional.empty();
+        return locks.lock(new LockConfiguration(now, name, lockAtMostFor, lockAtLeastFor))
+                .map(lock -> new Lease(lock, now.plus(lockAtLeastFor)));
     }
 
-    private boolean insert(String name, Instant now, Timestamp until) {
-        try {
-            return jdbc.sql("insert into job_lock (name, lock_until, locked_at, locked_by) values (?, ?, ?, ?)")
-                    .params(name, until, Timestamp.from(now), owner)
-                    .update() == 1;
-        } catch (DuplicateKeyException e) {
-            return false;
-        }
-    }
-
-    private boolean takeExpired(String name, Instant now, Timestamp until) {
-        return jdbc.sql("""
-                update job_lock set lock_until = ?, locked_at = ?, locked_by = ?
-                where name = ? and lock_until <= ?""")
-                .params(until, Timestamp.from(now), owner, name, Timestamp.from(now))
-                .update() == 1;
-    }
-
-    /** A held lock; closing it releases the lock. */
+    /** A held lock; closing it releases the lock. The heartbeat thread and the job's thread may both use it. */
     public final class Lease implements AutoCloseable {
 
-        private final String name;
         private final Instant heldAtLeastUntil;
+        private SimpleLock lock;
+        private boolean lost;
 
-        private Lease(String name, Instant heldAtLeastUntil) {
-            this.name = name;
+        private Lease(SimpleLock lock, Instant heldAtLeastUntil) {
+            this.lock = lock;
             this.heldAtLeastUntil = heldAtLeastUntil;
         }
 
         /** Keeps the lock in force for {@code lockAtMostFor} from now; returns false when it was lost meanwhile. */
-        public boolean extend(Duration lockAtMostFor) {
-            Instant now = clock.instant();
-            return jdbc.sql("""
-                    update job_lock set lock_until = ?
-                    where name = ? and locked_by = ? and lock_until > ?""")
-                    .params(Timestamp.from(now.plus(lockAtMostFor)), name, owner, Timestamp.from(now))
-                    .update() == 1;
+        public synchronized boolean extend(Duration lockAtMostFor) {
+            if (lost) {
+                return false;
+            }
+            Duration stillAtLeast = Duration.between(clock.instant(), heldAtLeastUntil);
+            Optional<SimpleLock> extended = lock.extend(lockAtMostFor,
+                    stillAtLeast.isNegative() ? Duration.ZERO : stillAtLeast);
+            extended.ifPresentOrElse(next -> lock = next, () -> lost = true);
+            return extended.isPresent();
         }
 
         /**
-         * Releases the lock, at once or at the end of its {@code lockAtLeastFor}, unless another node has taken it
-         * over after it expired.
+         * Releases the lock, at once or at the end of its {@code lockAtLeastFor}. A lease that was lost is left
+         * alone, because another node may hold the lock by now.
          */
         @Override
-        public void close() {
-            Instant now = clock.instant();
-            Instant until = now.isAfter(heldAtLeastUntil) ? now : heldAtLeastUntil;
-            jdbc.sql("update job_lock set lock_until = ? where name = ? and locked_by = ?")
-                    .params(Timestamp.from(until), name, owner)
-                    .update();
+        public synchronized void close() {
+            if (!lost) {
+                lock.unlock();
+            }
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tezuo.core.audit.AuditLog;
 import org.tezuo.core.connector.registry.RegistryStubServer;
 import org.tezuo.core.qualification.verification.CertificateFixtures;
@@ -50,7 +50,7 @@ class CertificateJobRunnerTest {
     VerificationRunStore runs;
 
     @Autowired
-    JdbcClient jdbc;
+    DataSource dataSource;
 
     @Autowired
     MutableClock clock;
@@ -75,8 +75,8 @@ class CertificateJobRunnerTest {
         tenant = fixtures.tenantWithLifecycle();
         fixtures.publishConnector(tenant.id(), "national-registry", "certificate-registry",
                 registry.baseUrl().toString(), "");
-        nodeA = new CertificateJobRunner(verifier, warningPass, new ClusterJobLock(jdbc, clock, "node-a"));
-        nodeB = new CertificateJobRunner(verifier, warningPass, new ClusterJobLock(jdbc, clock, "node-b"));
+        nodeA = new CertificateJobRunner(verifier, warningPass, new ClusterJobLock(dataSource, clock, "node-a"));
+        nodeB = new CertificateJobRunner(verifier, warningPass, new ClusterJobLock(dataSource, clock, "node-b"));
     }
 
     @Test
@@ -116,7 +116,7 @@ class CertificateJobRunnerTest {
 
     @Test
     void runNowWhileAnotherNodeRunsIsRejected() {
-        ClusterJobLock otherNode = new ClusterJobLock(jdbc, clock, "node-c");
+        ClusterJobLock otherNode = new ClusterJobLock(dataSource, clock, "node-c");
         try (ClusterJobLock.Lease held = otherNode.tryAcquire("certificate-verification:" + tenant.id(),
                 Duration.ofMinutes(10), Duration.ZERO).orElseThrow()) {
 
@@ -131,8 +131,8 @@ class CertificateJobRunnerTest {
 
     @Test
     void expiredLockOfDeadNodeIsTakenOver() {
-        ClusterJobLock deadNode = new ClusterJobLock(jdbc, clock, "node-dead");
-        ClusterJobLock liveNode = new ClusterJobLock(jdbc, clock, "node-live");
+        ClusterJobLock deadNode = new ClusterJobLock(dataSource, clock, "node-dead");
+        ClusterJobLock liveNode = new ClusterJobLock(dataSource, clock, "node-live");
         String name = "test-lock:" + tenant.id();
         deadNode.tryAcquire(name, Duration.ofMinutes(10), Duration.ZERO).orElseThrow();
 
@@ -147,8 +147,8 @@ class CertificateJobRunnerTest {
 
     @Test
     void extendedLockOutlivesItsFirstExpiry() {
-        ClusterJobLock holder = new ClusterJobLock(jdbc, clock, "node-holder");
-        ClusterJobLock other = new ClusterJobLock(jdbc, clock, "node-other");
+        ClusterJobLock holder = new ClusterJobLock(dataSource, clock, "node-holder");
+        ClusterJobLock other = new ClusterJobLock(dataSource, clock, "node-other");
         String name = "test-extend:" + tenant.id();
         ClusterJobLock.Lease lease = holder.tryAcquire(name, Duration.ofMinutes(10), Duration.ZERO).orElseThrow();
         clock.set("2026-03-01T18:08:00Z");
@@ -158,5 +158,23 @@ class CertificateJobRunnerTest {
 
         assertThat(extended).isTrue();
         assertThat(other.tryAcquire(name, Duration.ofMinutes(10), Duration.ZERO)).isEmpty();
+    }
+
+    @Test
+    void closingLostLeaseLeavesNewHolderAlone() {
+        ClusterJobLock slowNode = new ClusterJobLock(dataSource, clock, "node-slow");
+        ClusterJobLock otherNode = new ClusterJobLock(dataSource, clock, "node-other");
+        ClusterJobLock lateNode = new ClusterJobLock(dataSource, clock, "node-late");
+        String name = "test-lost:" + tenant.id();
+        ClusterJobLock.Lease slow = slowNode.tryAcquire(name, Duration.ofMinutes(10), Duration.ZERO).orElseThrow();
+        clock.set("2026-03-01T18:11:00Z");
+        ClusterJobLock.Lease other = otherNode.tryAcquire(name, Duration.ofMinutes(10), Duration.ZERO).orElseThrow();
+
+        boolean extended = slow.extend(Duration.ofMinutes(10));
+        slow.close();
+
+        assertThat(extended).isFalse();
+        assertThat(lateNode.tryAcquire(name, Duration.ofMinutes(10), Duration.ZERO)).isEmpty();
+        other.close();
     }
 }
