@@ -108,6 +108,19 @@ class HotWorkRulesetTest {
     }
 
     @Test
+    void tenthPercentLelShowsThreeDecimals() {
+        RiskAssessment assessment = evaluate(permit("一级", 7), weather("10", "2"),
+                reading("GD-01", "2026-12-04T08:45", "0.1", "%LEL", "甲烷"));
+
+        RiskItem withinLimit = assessment.items().stream()
+                .filter(item -> item.code().equals("hot-work.gas.flammable-within-limit"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(withinLimit.message().zh()).startsWith("检测仪 GD-01 测得甲烷 0.005 %vol，不超过合格值 0.5 %vol");
+        assertThat(withinLimit.message().en()).startsWith("Detector GD-01 measured methane at 0.005 %vol");
+    }
+
+    @Test
     void twelvePercentLelMethaneBlocks() {
         RiskAssessment assessment = evaluate(permit("一级", 7), weather("10", "2"),
                 reading("GD-01", "2026-12-04T08:45", "12", "%LEL", "methane"));
@@ -125,7 +138,7 @@ class HotWorkRulesetTest {
 
         assertThat(codes(assessment)).containsExactly("hot-work.gas.flammable-over-limit");
         assertThat(findings(assessment).getFirst().message().en())
-                .isEqualTo("Detector GD-02 measured 0.3 %vol of flammable gas (丙烷), above the hot-work pass limit "
+                .isEqualTo("Detector GD-02 measured 0.3 %vol of flammable gas (propane), above the hot-work pass limit "
                         + "of 0.2 %vol — GB 30871-2022 5.3.2");
     }
 

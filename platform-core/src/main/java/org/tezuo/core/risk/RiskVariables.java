@@ -64,8 +64,9 @@ final class RiskVariables {
 
     /**
      * Returns the fields of one reading plus the flammable reading converted to % by volume
-     * ({@code flammablePercentVol}, null when a %LEL reading names an unknown gas) and the gas's LEL
-     * ({@code flammableLowerExplosiveLimitPercentVol}, null for an unknown gas).
+     * ({@code flammablePercentVol}, null when a %LEL reading names an unknown gas), the gas's LEL
+     * ({@code flammableLowerExplosiveLimitPercentVol}, null for an unknown gas) and its English name
+     * ({@code flammableGasEn}).
      */
     static Map<String, @Nullable Object> gas(GasReading reading) {
         Map<String, @Nullable Object> gas = new HashMap<>();
@@ -84,6 +85,8 @@ final class RiskVariables {
             gas.put("flammableValue", flammable.value());
             gas.put("flammableUnit", flammable.unit().symbol());
             gas.put("flammableGas", flammable.gas());
+            // English messages name a known gas by its English key; an unknown gas keeps the detector's name.
+            gas.put("flammableGasEn", known.map(FlammableGas::key).orElse(flammable.gas()));
             gas.put("flammablePercentVol", LowerExplosiveLimits.toPercentVol(flammable).orElse(null));
             gas.put("flammableLowerExplosiveLimitPercentVol",
                     known.map(FlammableGas::lowerExplosiveLimitPercentVol).orElse(null));
