@@ -2,9 +2,11 @@ package org.tezuo.app.security;
 
 import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -16,8 +18,9 @@ import org.tezuo.app.ui.login.LoginView;
 /**
  * Three filter chains, tried in order:
  * <ol>
- *   <li>{@code /api/**}: HTTP Basic or an existing login session, never creates a session, no CSRF token because
- *       API clients send none;</li>
+ *   <li>{@code /api/**}: HTTP Basic or an existing login session, never creates a session. A write that relies on
+ *       the login session needs the session's CSRF token, so another site cannot post with a signed-in user's
+ *       cookie; a request with an {@code Authorization} header needs none;</li>
  *   <li>{@code /stub/**}: the loopback stand-ins of external systems, public and without CSRF because the
  *       application's own connectors call them;</li>
  *   <li>everything else: Vaadin views with the login page at {@code /login}, CSRF on, a few public paths.</li>
@@ -51,9 +54,18 @@ public class SecurityConfiguration {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .httpBasic(basic -> { })
-                .csrf(csrf -> csrf.disable())
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::isSessionWrite))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .build();
+    }
+
+    /** Tells whether a request changes state and carries no credentials of its own, only the session cookie. */
+    private static boolean isSessionWrite(HttpServletRequest request) {
+        boolean safeMethod = switch (request.getMethod()) {
+            case "GET", "HEAD", "OPTIONS", "TRACE" -> true;
+            default -> false;
+        };
+        return !safeMethod && request.getHeader(HttpHeaders.AUTHORIZATION) == null;
     }
 
     @Bean

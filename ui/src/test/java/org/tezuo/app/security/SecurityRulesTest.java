@@ -151,6 +151,43 @@ class SecurityRulesTest {
     }
 
     @Test
+    void apiWriteWithSessionNeedsCsrfToken() throws Exception {
+        login(engineer.username(), PASSWORD);
+
+        HttpResponse<String> response = post("/api/test/whoami", "");
+
+        assertThat(response.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void apiWriteWithSessionAndCsrfTokenPasses() throws Exception {
+        login(engineer.username(), PASSWORD);
+        Matcher csrf = CSRF_META.matcher(get("/").body());
+        assertThat(csrf.find()).as("CSRF meta tag on the signed-in page").isTrue();
+
+        HttpResponse<String> response = browser.send(HttpRequest.newBuilder(uri("/api/test/whoami"))
+                .header("X-CSRF-TOKEN", csrf.group(1))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void apiWriteWithBasicNeedsNoCsrfToken() throws Exception {
+        String credentials = Base64.getEncoder()
+                .encodeToString((engineer.username() + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        uri("/api/test/whoami"))
+                .header("Authorization", "Basic " + credentials)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void openApiAndSwaggerArePublic() throws Exception {
         assertThat(get("/v3/api-docs").statusCode()).isEqualTo(200);
         assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);

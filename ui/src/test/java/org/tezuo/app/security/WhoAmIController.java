@@ -3,6 +3,7 @@ package org.tezuo.app.security;
 import java.util.List;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Test-only API endpoint that returns the signed-in user and the authorities Spring Security granted. */
@@ -16,6 +17,11 @@ class WhoAmIController {
     }
 
     record WhoAmI(CurrentUser user, List<String> authorities) {
+    }
+
+    @PostMapping("/api/test/whoami")
+    WhoAmI whoAmIByPost() {
+        return whoAmI();
     }
 
     @GetMapping("/api/test/whoami")
