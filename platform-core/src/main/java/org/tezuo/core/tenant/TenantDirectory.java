@@ -28,7 +28,10 @@ public class TenantDirectory {
         jdbc.sql("insert into tenant (code, name, industry_template, zone_id, created_at) values (?, ?, ?, ?, ?)")
                 .params(code, name, industryTemplate, zone.getId(), Timestamp.from(clock.instant()))
                 .update(keys, "id");
-        return new Tenant(keys.getKey().longValue(), code, name, industryTemplate, zone);
+        long id = keys.getKey().longValue();
+        // The tenant's audit chain starts empty; audit appends lock this row.
+        jdbc.sql("insert into audit_chain_head (tenant_id, last_seq, last_hash) values (?, 0, '')").param(id).update();
+        return new Tenant(id, code, name, industryTemplate, zone);
     }
 
     public Optional<Tenant> findByCode(String code) {
