@@ -16,25 +16,27 @@ import org.springframework.stereotype.Component;
 class AppUserDetailsService implements UserDetailsService {
 
     private final JdbcClient jdbc;
+    private final LoginLockout lockout;
 
-    AppUserDetailsService(JdbcClient jdbc) {
+    AppUserDetailsService(JdbcClient jdbc, LoginLockout lockout) {
         this.jdbc = jdbc;
+        this.lockout = lockout;
     }
 
     @Override
     public UserDetails loadUserByUsername(String username) {
         return jdbc.sql("select * from app_user where username = ?")
                 .param(username)
-                .query(AppUserDetailsService::map)
+                .query((rs, row) -> map(rs, lockout.lockedUntil(username).isPresent()))
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException("No user named \"" + username + "\""));
     }
 
-    private static SignedInUser map(ResultSet rs, int row) throws SQLException {
+    private static SignedInUser map(ResultSet rs, boolean locked) throws SQLException {
         CurrentUser user = new CurrentUser(rs.getLong("id"), rs.getLong("tenant_id"), rs.getString("username"),
                 rs.getString("display_name"), parseRoles(rs.getString("roles")),
                 rs.getObject("org_unit_id", Long.class), rs.getString("person_id_number"));
-        return new SignedInUser(user, rs.getString("password_hash"), rs.getBoolean("enabled"));
+        return new SignedInUser(user, rs.getString("password_hash"), rs.getBoolean("enabled"), locked);
     }
 
     /** Parses the comma-separated role codes of app_user.roles; blanks around codes are ignored. */

@@ -13,12 +13,14 @@ final class SignedInUser implements UserDetails, CredentialsContainer {
 
     private final CurrentUser user;
     private final boolean enabled;
+    private final boolean locked;
     private @Nullable String passwordHash;
 
-    SignedInUser(CurrentUser user, String passwordHash, boolean enabled) {
+    SignedInUser(CurrentUser user, String passwordHash, boolean enabled, boolean locked) {
         this.user = user;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
+        this.locked = locked;
     }
 
     CurrentUser user() {
@@ -47,6 +49,11 @@ final class SignedInUser implements UserDetails, CredentialsContainer {
     @Override
     public boolean isEnabled() {
         return enabled;
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return !locked;
     }
 
     @Override

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.tezuo.core.tenant.TenantDirectory;
 
@@ -39,6 +40,9 @@ class SecurityRulesTest {
 
     @Autowired
     TenantDirectory tenants;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private CurrentUser engineer;
     private HttpClient browser;
@@ -151,6 +155,50 @@ class SecurityRulesTest {
     }
 
     @Test
+    void fiveWrongPasswordsLockAccount() throws Exception {
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            assertThat(getWithBasic("/api/test/whoami", engineer.username(), "wrong-" + attempt).statusCode())
+                    .isEqualTo(401);
+        }
+
+        HttpResponse<String> rightPassword = getWithBasic("/api/test/whoami", engineer.username(), PASSWORD);
+        HttpResponse<String> formLogin = login(engineer.username(), PASSWORD);
+
+        assertThat(rightPassword.statusCode()).isEqualTo(401);
+        assertThat(formLogin.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/login?error"));
+    }
+
+    @Test
+    void successfulLoginResetsFailureCount() throws Exception {
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            getWithBasic("/api/test/whoami", engineer.username(), "wrong-" + attempt);
+        }
+        assertThat(getWithBasic("/api/test/whoami", engineer.username(), PASSWORD).statusCode()).isEqualTo(200);
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            getWithBasic("/api/test/whoami", engineer.username(), "wrong-" + attempt);
+        }
+
+        HttpResponse<String> response = getWithBasic("/api/test/whoami", engineer.username(), PASSWORD);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void unknownUserNamesAreNotCounted() throws Exception {
+        for (int attempt = 1; attempt <= 6; attempt++) {
+            getWithBasic("/api/test/whoami", "nobody-" + engineer.username(), "wrong");
+        }
+
+        Long rows = jdbc.sql("select count(*) from login_failure where username = ?")
+                .param("nobody-" + engineer.username())
+                .query(Long.class)
+                .single();
+
+        assertThat(rows).isZero();
+    }
+
+    @Test
     void apiWriteWithSessionNeedsCsrfToken() throws Exception {
         login(engineer.username(), PASSWORD);
 
@@ -217,9 +265,6 @@ class SecurityRulesTest {
 
         assertThat(hash).startsWith("{bcrypt}$2");
     }
-
-    @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private String jdbcPasswordHash(String username) {
         return jdbc.sql("select password_hash from app_user where username = ?").param(username)

@@ -10,8 +10,14 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import jakarta.servlet.http.HttpSession;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.web.WebAttributes;
 import org.tezuo.app.security.CurrentUserProvider;
+import org.tezuo.app.security.LoginLockout;
 import org.tezuo.app.ui.i18n.LanguageSwitch;
 
 /**
@@ -25,9 +31,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     private final LoginForm form = new LoginForm();
     private final CurrentUserProvider currentUser;
+    private final LoginLockout lockout;
 
-    public LoginView(CurrentUserProvider currentUser) {
+    public LoginView(CurrentUserProvider currentUser, LoginLockout lockout) {
         this.currentUser = currentUser;
+        this.lockout = lockout;
         addClassName("tezuo-login");
         setSizeFull();
         setAlignItems(FlexComponent.Alignment.CENTER);
@@ -46,7 +54,22 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
             event.forwardTo("");
             return;
         }
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        boolean failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        if (failed && lastLoginFailure() instanceof LockedException) {
+            LoginI18n i18n = captions();
+            i18n.getErrorMessage().setTitle(getTranslation("login.locked.title"));
+            i18n.getErrorMessage().setMessage(getTranslation("login.locked.message", lockout.maxFailures(),
+                    lockout.duration().toMinutes()));
+            form.setI18n(i18n);
+        }
+        form.setError(failed);
+    }
+
+    /** Returns the exception of the last failed login, which Spring Security keeps in the session. */
+    private static @Nullable Object lastLoginFailure() {
+        VaadinServletRequest request = VaadinServletRequest.getCurrent();
+        HttpSession session = request == null ? null : request.getHttpServletRequest().getSession(false);
+        return session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
     }
 
     @Override
