@@ -55,10 +55,10 @@ class LedgerProfileTest {
     @Test
     void synonymToUnlistedValueIsRejected() {
         ObjectNode body = (ObjectNode) LngTerminalEntity.personCertificateBody();
-        ((ObjectNode) body.path("importProfile").path("valueSynonyms").path("category")).put("锅炉工", "锅炉作业");
+        ((ObjectNode) body.path("importProfile").path("valueSynonyms").path("category")).put("潜水员", "潜水作业");
 
         assertThatThrownBy(() -> LedgerProfile.from(body))
-                .hasMessage("valueSynonyms.category of the entity document maps \"锅炉工\" to \"锅炉作业\", which the "
+                .hasMessage("valueSynonyms.category of the entity document maps \"潜水员\" to \"潜水作业\", which the "
                         + "field does not accept; map it to one of the field values");
     }
 
