@@ -57,7 +57,7 @@ class CertificateLifecycleApi {
             String state, String stateZh, @Nullable String stateReason, @Nullable LocalDate reviewExtensionApprovedOn) {
 
         static CertificateStateView of(Certificate c, CurrentUser reader) {
-            return new CertificateStateView(c.id(), CertificateNumbers.shown(reader, c.certNumber()),
+            return new CertificateStateView(c.id(), CertificateNumbers.readable(reader, c.certNumber()),
                     c.certificateClass().code(), c.certificateClass().label(UserMessages.DEFAULT_LOCALE),
                     c.state().name(), c.state().label(UserMessages.DEFAULT_LOCALE), c.stateReason(),
                     c.reviewExtensionApprovedOn());
@@ -119,7 +119,7 @@ class CertificateLifecycleApi {
                 Role.UNIT_HEAD, Role.TEAM_LEADER, Role.HRBP, Role.WORK_LEADER);
         CurrentUser user = caller.user();
         return freezer.activeFreezeOf(tenantId, id)
-                .map(f -> new FreezeView(true, CertificateNumbers.shown(user, f.certNumber()), f.item(), f.ruleId(),
+                .map(f -> new FreezeView(true, CertificateNumbers.readable(user, f.certNumber()), f.item(), f.ruleId(),
                         f.ruleId() == null ? null : ruleNames.nameOf(tenantId, f.ruleId(), ApiCaller.locale()),
                         CertificateNumbers.forUser(user, f.reason()), f.frozenAt(), f.doorRevoked()))
                 .orElse(new FreezeView(false, null, null, null, null, null, null, false));

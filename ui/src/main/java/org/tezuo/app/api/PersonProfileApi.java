@@ -231,7 +231,7 @@ class PersonProfileApi {
         Person person = profile.person();
         List<CertificateView> certificates = profile.certificates().stream().map(entry -> {
             Certificate c = entry.certificate();
-            return new CertificateView(CertificateNumbers.shown(reader, c.certNumber()),
+            return new CertificateView(CertificateNumbers.readable(reader, c.certNumber()),
                     c.certificateClass().label(locale), c.item(), c.state().label(locale), c.validUntil(),
                     c.registryCheckedAt(), c.registryResult() == null ? null : c.registryResult().label(locale),
                     entry.authenticity().label(locale), c.reviewDueOn(), c.reviewDoneOn(),

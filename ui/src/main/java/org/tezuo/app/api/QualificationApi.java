@@ -106,7 +106,7 @@ class QualificationApi {
             @Nullable String registryResult, @Nullable Instant registryCheckedAt, @Nullable String registryDetail) {
 
         static CertificateView of(Certificate c, CurrentUser reader) {
-            return new CertificateView(c.id(), c.personId(), CertificateNumbers.shown(reader, c.certNumber()),
+            return new CertificateView(c.id(), c.personId(), CertificateNumbers.readable(reader, c.certNumber()),
                     c.certificateClass().code(), c.certificateClass().label(UserMessages.DEFAULT_LOCALE),
                     c.category(), c.item(), c.firstIssuedOn(), c.validUntil(), c.reviewDueOn(), c.reviewDoneOn(),
                     c.issuer(), c.state(), c.state().label(UserMessages.DEFAULT_LOCALE),

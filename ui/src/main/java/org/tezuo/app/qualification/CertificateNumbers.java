@@ -12,7 +12,7 @@ import org.tezuo.core.privacy.IdNumberMask;
  * text that may quote a number, such as a freeze reason or a registry detail.
  *
  * <p>System administrators read numbers in full on the person page, the profile page and over the REST API,
- * because they correct the ledger and compare it with the registry and the paper certificate. Error messages of
+ * because they correct the ledger and compare it with the registry and the certificate card. Error messages of
  * lifecycle steps are masked for every user, administrators included, because they are also logged.
  */
 public final class CertificateNumbers {
@@ -30,9 +30,9 @@ public final class CertificateNumbers {
         return readsInFull(user) ? text : IdNumberMask.mask(text);
     }
 
-    /** Returns a number or text that is never null as {@code user} may read it. */
-    public static String shown(CurrentUser user, String text) {
-        String shown = forUser(user, text);
-        return shown == null ? "" : shown;
+    /** Returns a certificate number, or other text that is never null, as {@code user} may read it. */
+    public static String readable(CurrentUser user, String text) {
+        String readable = forUser(user, text);
+        return readable == null ? "" : readable;
     }
 }

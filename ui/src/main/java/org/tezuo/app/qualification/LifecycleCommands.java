@@ -77,7 +77,7 @@ public class LifecycleCommands {
      */
     private void applyFreezes(CurrentUser user) {
         // NOTE: the pass re-evaluates every certificate of the tenant, which is more work than the one holder
-        // needs; a per-person reconcile in PermitFreezer would be the narrower call.
+        // needs. A per-person reconcile in PermitFreezer would be the narrower call.
         if (policies.findPolicy(user.tenantId()).isPresent()) {
             warningPass.run(user.tenantId(), user.username());
         }

@@ -66,11 +66,11 @@ public class CertificateRevocation {
 
     /**
      * Records that the authority approved the extended review interval on {@code approvedOn}. The rule in force on
-     * that day must offer an extension, and the holder must have a clean record for the rule's clean-record years
-     * up to that day (第二十一条: 连续从事本工种10年以上、严格遵守有关安全生产法律法规): the certificate first
-     * issued at least that long before, in force now, and no qualification anomaly of the certificate and no
-     * revocation of another of the holder's certificates recorded in the period. Exactly the full number of years
-     * counts, so a certificate first issued on 2016-03-05 qualifies on 2026-03-05.
+     * that day must offer an extension. The holder must have a clean record for the rule's clean-record years up to
+     * that day (第二十一条: 连续从事本工种10年以上、严格遵守有关安全生产法律法规). So the certificate must be in force and
+     * first issued at least that long before, with no qualification anomaly of it and no revocation of another of
+     * the holder's certificates recorded in the period. Exactly the full number of years counts, so a certificate
+     * first issued on 2016-03-05 qualifies on 2026-03-05.
      */
     @Transactional
     public Certificate approveReviewExtension(long tenantId, long certificateId, LocalDate approvedOn,
@@ -102,8 +102,8 @@ public class CertificateRevocation {
      * kind (lapse, registry mismatch, freeze, revocation), and a revocation of any other certificate of the holder
      * counts as a violation.
      */
-    // NOTE: only anomalies recorded since the tenant started using Tezuo are known; a violation before that must
-    // be checked against the authority's records by whoever enters the approval.
+    // NOTE: only anomalies recorded since the tenant started using Tezuo are known. The user who enters the
+    // approval must check earlier violations against the authority's records.
     private void checkCleanRecord(Certificate certificate, LifecycleRule.Value cleanRecordYears, LocalDate approvedOn,
             ZoneId zone) {
         String certNumber = IdNumberMask.mask(certificate.certNumber());

@@ -8,8 +8,8 @@ import org.tezuo.core.qualification.CertificateClass;
 /**
  * Maps the words ledgers use for enumerated values (性别, 证书类别, 作业类别, 操作项目) to the official values of a
  * {@link LedgerProfile}. A value matches an official value, the official value without its trailing 作业, or a
- * value synonym; anything else, an item that belongs to another category and a category that belongs to another
- * certificate class are rejected with the accepted values.
+ * value synonym. Anything else is rejected with the accepted values, and so are an item of another category and a
+ * category of another certificate class.
  */
 final class LedgerValueResolver {
 
@@ -72,7 +72,7 @@ final class LedgerValueResolver {
     /**
      * Returns the class of a row whose category is already resolved. A profile that groups categories by class
      * takes the class from the category, and a 证书类别 cell, when the file has one, must name the same class. A
-     * profile without classes holds special-operation certificates only.
+     * profile without classes describes special-operation certificates only.
      */
     CertificateClass resolveClass(String category, @Nullable String rawClass) {
         String classOfCategory = profile.require(LedgerField.CATEGORY).parentOf(category);

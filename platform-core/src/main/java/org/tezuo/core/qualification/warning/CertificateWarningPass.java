@@ -292,7 +292,7 @@ public class CertificateWarningPass {
 
     /**
      * Returns the Chinese text of a notice or to-do. A review-window rule names the window's first day, the due date
-     * and the clause that sets the window, so the holder knows a review application is accepted now.
+     * and the clause that sets the window, so the holder learns that a review application is accepted now.
      */
     private static String message(Person holder, Certificate certificate, WarningRule rule, Due due,
             LifecyclePolicy policy) {

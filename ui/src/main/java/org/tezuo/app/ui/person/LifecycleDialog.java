@@ -18,9 +18,8 @@ import org.tezuo.core.i18n.LocalizedException;
 
 /**
  * A dialog for one lifecycle step on the person page: a hint, one input (the reason or a date), an error line and
- * the confirm button. The step runs on the server only when the input is filled in; a step the server rejects keeps
- * the dialog open with the server's message under the input, and nothing is saved. A successful step closes the
- * dialog, shows its message and refreshes the page.
+ * the confirm button. A step the server rejects saves nothing, and the dialog stays open with the server's message
+ * under the input. A successful step closes the dialog, shows its message and refreshes the page.
  */
 final class LifecycleDialog extends Dialog {
 
@@ -50,7 +49,7 @@ final class LifecycleDialog extends Dialog {
         getFooter().add(close, confirm);
     }
 
-    /** Opens a dialog that asks for a reason, which the step rejects when blank. */
+    /** Opens a dialog with a reason field, which the step rejects when blank. */
     static void askReason(String title, String hint, Function<String, String> step, Runnable refresh) {
         TextArea reason = new TextArea();
         reason.setId(REASON_ID);
@@ -61,7 +60,7 @@ final class LifecycleDialog extends Dialog {
         new LifecycleDialog(title, hint, reason, step, refresh).open();
     }
 
-    /** Opens a dialog that asks for a date, proposing {@code initial}. */
+    /** Opens a dialog with a date field that starts at {@code initial}. */
     static void askDate(String title, String hint, String dateLabel, LocalDate initial,
             Function<LocalDate, String> step, Runnable refresh) {
         DatePicker date = new DatePicker(initial);

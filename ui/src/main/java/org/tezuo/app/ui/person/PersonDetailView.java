@@ -159,14 +159,14 @@ public class PersonDetailView extends VerticalLayout implements BeforeEnterObser
         Badge badge = new Badge(getTranslation("person.frozen.yes"));
         badge.addThemeVariants(BadgeVariant.ERROR);
         String reason = person.freezeReason() == null ? getTranslation("person.frozen.noReason")
-                : CertificateNumbers.shown(user, person.freezeReason());
+                : CertificateNumbers.readable(user, person.freezeReason());
         Span text = new Span(getTranslation("person.frozen.reason", reason));
         Div notice = new Div(badge, text);
         freezer.activeFreezeOf(person.tenantId(), person.id()).ifPresent(freeze -> {
             String rule = freeze.ruleId() == null ? getTranslation("person.frozen.noRule")
                     : ruleNames.nameOf(person.tenantId(), freeze.ruleId(), getLocale());
             Span detail = new Span(getTranslation("person.frozen.detail",
-                    CertificateNumbers.shown(user, freeze.certNumber()), freeze.item(), rule,
+                    CertificateNumbers.readable(user, freeze.certNumber()), freeze.item(), rule,
                     DisplayFormats.dateTime(freeze.frozenAt(), zone),
                     getTranslation(freeze.doorRevoked() ? "person.frozen.doorRevoked" : "person.frozen.doorKept")));
             detail.setId("freeze-detail");
@@ -188,7 +188,7 @@ public class PersonDetailView extends VerticalLayout implements BeforeEnterObser
     }
 
     private Card certificateCard(CurrentUser user, Certificate certificate, LifecycleRules rules, ZoneId zone) {
-        String certNumber = CertificateNumbers.shown(user, certificate.certNumber());
+        String certNumber = CertificateNumbers.readable(user, certificate.certNumber());
         Card card = new Card();
         card.addClassName("tezuo-certificate");
         card.getElement().setAttribute("data-certificate", certNumber);
@@ -223,7 +223,7 @@ public class PersonDetailView extends VerticalLayout implements BeforeEnterObser
         field(fields, "certificate.issuer", certificate.issuer());
         field(fields, "certificate.registryCheck", registryCheck(certificate, zone));
         if (certificate.registryDetail() != null && !certificate.registryDetail().isBlank()) {
-            field(fields, "certificate.registryDetail", CertificateNumbers.shown(user, certificate.registryDetail()));
+            field(fields, "certificate.registryDetail", CertificateNumbers.readable(user, certificate.registryDetail()));
         }
         card.add(fields);
         if (LifecycleAccess.canAdministerCertificates(user)) {

@@ -16,9 +16,9 @@ import org.tezuo.core.qualification.Person;
 import org.tezuo.core.qualification.lifecycle.PostAbsence;
 
 /**
- * The person page's section on time away from the post (离岗): the latest absence with its return and practical
- * re-exam dates, whether a re-exam is needed before the person works again, and for HR and safety staff the buttons
- * that record leaving, returning and a passed re-exam.
+ * The person page's section on time away from the post (离岗). It shows the latest absence with its return and
+ * practical re-exam dates and whether a re-exam is needed before the person works again. HR and safety staff also
+ * get the buttons that record leaving, returning and a passed re-exam.
  */
 final class PostAbsencePanel extends Div {
 

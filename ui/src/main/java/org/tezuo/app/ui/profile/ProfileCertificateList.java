@@ -41,7 +41,7 @@ final class ProfileCertificateList extends Div {
         Certificate certificate = entry.certificate();
         Div card = new Div();
         card.addClassName("tezuo-profile-certificate");
-        String certNumber = CertificateNumbers.shown(reader, certificate.certNumber());
+        String certNumber = CertificateNumbers.readable(reader, certificate.certNumber());
         card.getElement().setAttribute("data-certificate", certNumber);
         H4 item = new H4(certificate.item());
         card.add(item, CertificateStateLabels.badge(certificate.state(), getLocale()), authenticity(entry));

@@ -65,7 +65,7 @@ public class TrainingEnrolmentView extends VerticalLayout implements BeforeEnter
         Person person = qualifications.findPerson(user.tenantId(), certificate.personId()).orElseThrow();
         add(new H2(getTranslation("training.title")));
         Paragraph details = new Paragraph(getTranslation("training.details", person.name(),
-                CertificateNumbers.shown(user, certificate.certNumber()), certificate.item(),
+                CertificateNumbers.readable(user, certificate.certNumber()), certificate.item(),
                 String.valueOf(certificate.reviewDueOn() != null ? certificate.reviewDueOn()
                         : certificate.validUntil()), certificate.state().label(getLocale()),
                 certificate.certificateClass().label(getLocale())));

@@ -41,9 +41,9 @@ import org.tezuo.metadata.MetadataKind;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The lifecycle steps of the person page in headless Chromium: a certificate administrator revokes a certificate,
- * first without a reason (rejected, nothing saved) and then with one, which freezes the holder; an HRBP records
- * leaving the post, a return dated before the leave (rejected, nothing saved), the return and the re-exam.
+ * The lifecycle steps of the person page in headless Chromium. A certificate administrator revokes a certificate,
+ * first without a reason, which is rejected and saves nothing, and then with one, which freezes the holder. An HRBP
+ * records leaving the post, a return dated before the leave (rejected, nothing saved), the return and the re-exam.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PersonLifecycleBrowserTest {
