@@ -180,6 +180,9 @@ class CertificateLifecycleApiTest {
         assertThat(view.path("ruleName").asString()).isEqualTo("失效当天冻结作业票提交并收回门禁权限");
         assertThat(view.path("reason").asString()).startsWith("特种作业操作证 " + MASKED_CERT_NUMBER + "（熔化焊接与热切割作业）已被撤销");
         assertThat(json.readTree(freezeForAdmin.body()).path("certNumber").asString()).isEqualTo("T" + ID_NUMBER);
+        HttpResponse<String> warnings = send(leader, "GET", "/api/persons/" + welder.id() + "/warnings", null);
+        assertThat(warnings.statusCode()).as(warnings.body()).isEqualTo(200);
+        assertThat(warnings.body()).doesNotContain(ID_NUMBER).contains(MASKED_CERT_NUMBER);
     }
 
     @Test
