@@ -197,9 +197,9 @@ class CertificateLifecycleApiTest {
         assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
         assertThat(list.body()).doesNotContain(ID_NUMBER).contains("证书 " + MASKED_CERT_NUMBER + " 已过期");
         assertThat(detail.body()).doesNotContain(ID_NUMBER);
-        JsonNode shown = json.readTree(detail.body()).path("certificates").get(0);
-        assertThat(shown.path("certNumber").asString()).isEqualTo(MASKED_CERT_NUMBER);
-        assertThat(shown.path("certificateClassZh").asString()).isEqualTo("特种作业操作证");
+        JsonNode certificateView = json.readTree(detail.body()).path("certificates").get(0);
+        assertThat(certificateView.path("certNumber").asString()).isEqualTo(MASKED_CERT_NUMBER);
+        assertThat(certificateView.path("certificateClassZh").asString()).isEqualTo("特种作业操作证");
         assertThat(certificates.body()).doesNotContain(ID_NUMBER);
         assertThat(json.readTree(detailForAdmin.body()).path("certificates").get(0).path("certNumber").asString())
                 .isEqualTo("T" + ID_NUMBER);
