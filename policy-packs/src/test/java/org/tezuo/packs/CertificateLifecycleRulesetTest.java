@@ -19,6 +19,7 @@ import org.tezuo.metadata.MetaSchemaValidator;
 import org.tezuo.metadata.MetadataKind;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 class CertificateLifecycleRulesetTest {
 
@@ -121,10 +122,29 @@ class CertificateLifecycleRulesetTest {
     void warningsRunAtNinetyThirtyAndZeroDays() throws IOException {
         List<WarningRule> rules = new WarningRuleParser().parse(read("certificate-lifecycle.ruleset.json"));
 
-        assertThat(rules).extracting(WarningRule::offsetDays).containsExactly(90, 30, 0);
+        assertThat(rules).extracting(WarningRule::offsetDays).containsExactly(90, 30, 0, 0);
         assertThat(rules).extracting(WarningRule::kind)
-                .containsExactly(WarningKind.NOTICE, WarningKind.TODO, WarningKind.FREEZE);
+                .containsExactly(WarningKind.NOTICE, WarningKind.TODO, WarningKind.FREEZE, WarningKind.NOTICE);
         assertThat(rules.get(1).recipients()).containsExactly("TEAM_LEADER", "HRBP");
+    }
+
+    @Test
+    void freezeCannotCountFromReviewWindow() throws IOException {
+        ObjectNode ruleset = (ObjectNode) read("certificate-lifecycle.ruleset.json");
+        ((ObjectNode) ruleset.withArray("warnings").get(2)).put("countsFrom", "review-window");
+
+        assertThat(new MetaSchemaValidator().validate(MetadataKind.RULESET, ruleset, Locale.ENGLISH)).isNotEmpty();
+    }
+
+    @Test
+    void reviewWindowNoticeCountsFromWindow() throws IOException {
+        WarningRule notice = new WarningRuleParser().parse(read("certificate-lifecycle.ruleset.json")).get(3);
+
+        assertThat(notice.id()).isEqualTo("review-window");
+        assertThat(notice.countsFrom()).isEqualTo(WarningRule.CountsFrom.REVIEW_WINDOW);
+        assertThat(notice.recipients()).containsExactly(WarningRule.HOLDER);
+        assertThat(notice.label()).isNotNull();
+        assertThat(notice.label().zh()).isEqualTo("复审申请期开始时通知持证人可申请复审");
     }
 
     @Test

@@ -1,7 +1,9 @@
 package org.tezuo.core.qualification;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
+import org.tezuo.core.i18n.UserMessages;
 
 /** The regulatory system a certificate belongs to; each class has its own lifecycle rules. */
 public enum CertificateClass {
@@ -19,6 +21,22 @@ public enum CertificateClass {
     /** Returns the code used in ruleset documents, such as {@code special-equipment}. */
     public String code() {
         return code;
+    }
+
+    /** Returns the class's display name in {@code locale}, such as 特种设备作业人员证. */
+    public String label(Locale locale) {
+        return UserMessages.render(locale, "certificateClass." + name());
+    }
+
+    /**
+     * Returns the class whose Chinese name or ruleset code is {@code value}, or empty when none is. Ledger profiles
+     * list the classes by their Chinese names.
+     */
+    public static Optional<CertificateClass> fromNameOrCode(String value) {
+        return Arrays.stream(values())
+                .filter(candidate -> candidate.label(UserMessages.DEFAULT_LOCALE).equals(value)
+                        || candidate.code.equals(value))
+                .findFirst();
     }
 
     /** Returns the class with this ruleset code, or empty when none has it. */

@@ -45,7 +45,8 @@ public final class CertificateStateEvaluator {
                 certificate.reviewDoneOn(), registryResult, now, zone);
     }
 
-    private CertificateState evaluate(CertificateClass certificateClass, LocalDate validUntil,
+    /** Returns the state of a certificate of {@code certificateClass} with these dates at {@code now}, read in {@code zone}. */
+    public CertificateState evaluate(CertificateClass certificateClass, LocalDate validUntil,
             @Nullable LocalDate reviewDueOn, @Nullable LocalDate reviewDoneOn,
             @Nullable RegistryResult registryResult, Instant now, ZoneId zone) {
         LocalDate today = now.atZone(zone).toLocalDate();

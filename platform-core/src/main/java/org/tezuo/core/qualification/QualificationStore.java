@@ -41,11 +41,7 @@ public class QualificationStore {
             DatePrecision validUntilPrecision, @Nullable LocalDate reviewDueOn, @Nullable LocalDate reviewDoneOn,
             @Nullable String issuer, CertificateClass certificateClass) {
 
-        /**
-         * Values of a special-operation certificate.
-         * NOTE: ledger profiles have no certificate-class column yet, so every import creates special-operation
-         * certificates.
-         */
+        /** Values of a special-operation certificate. */
         public CertificateData(String certNumber, String category, String item, @Nullable LocalDate firstIssuedOn,
                 @Nullable DatePrecision firstIssuedPrecision, @Nullable LocalDate validFrom, LocalDate validUntil,
                 DatePrecision validUntilPrecision, @Nullable LocalDate reviewDueOn, @Nullable LocalDate reviewDoneOn,

@@ -11,19 +11,20 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.tezuo.app.qualification.CertificateNumbers;
+import org.tezuo.app.qualification.LifecycleCommands;
+import org.tezuo.app.security.CurrentUser;
 import org.tezuo.app.security.Role;
 import org.tezuo.core.i18n.UserMessages;
 import org.tezuo.core.qualification.Certificate;
-import org.tezuo.core.qualification.lifecycle.CertificateRevocation;
 import org.tezuo.core.qualification.lifecycle.PostAbsence;
-import org.tezuo.core.qualification.lifecycle.PostAbsenceStore;
-import org.tezuo.core.qualification.verification.LifecyclePolicyResolver;
-import org.tezuo.core.qualification.warning.CertificateWarningPass;
 import org.tezuo.core.qualification.warning.PermitFreezer;
+import org.tezuo.core.qualification.warning.WarningRuleNames;
 
 /**
  * Administrative lifecycle steps: revoking and cancelling certificates, approving the extended review interval,
- * recording time away from the post and the practical re-exam, and reading why a person is frozen.
+ * recording time away from the post and the practical re-exam, and reading why a person is frozen. Certificate
+ * numbers in responses are masked for every caller except a system administrator ({@link CertificateNumbers}).
  */
 @RestController
 @RequestMapping("/api")
@@ -31,20 +32,16 @@ import org.tezuo.core.qualification.warning.PermitFreezer;
 class CertificateLifecycleApi {
 
     private final ApiCaller caller;
-    private final CertificateRevocation revocation;
-    private final PostAbsenceStore absences;
+    private final LifecycleCommands commands;
     private final PermitFreezer freezer;
-    private final CertificateWarningPass warningPass;
-    private final LifecyclePolicyResolver policies;
+    private final WarningRuleNames ruleNames;
 
-    CertificateLifecycleApi(ApiCaller caller, CertificateRevocation revocation, PostAbsenceStore absences,
-            PermitFreezer freezer, CertificateWarningPass warningPass, LifecyclePolicyResolver policies) {
+    CertificateLifecycleApi(ApiCaller caller, LifecycleCommands commands, PermitFreezer freezer,
+            WarningRuleNames ruleNames) {
         this.caller = caller;
-        this.revocation = revocation;
-        this.absences = absences;
+        this.commands = commands;
         this.freezer = freezer;
-        this.warningPass = warningPass;
-        this.policies = policies;
+        this.ruleNames = ruleNames;
     }
 
     /** A reason for revoking or cancelling, such as the authority's document number. */
@@ -56,74 +53,63 @@ class CertificateLifecycleApi {
     }
 
     /** A certificate's state after an administrative change. */
-    record CertificateStateView(long id, String certNumber, String certificateClass, String state, String stateZh,
-            @Nullable String stateReason, @Nullable LocalDate reviewExtensionApprovedOn) {
+    record CertificateStateView(long id, String certNumber, String certificateClass, String certificateClassZh,
+            String state, String stateZh, @Nullable String stateReason, @Nullable LocalDate reviewExtensionApprovedOn) {
 
-        static CertificateStateView of(Certificate c) {
-            return new CertificateStateView(c.id(), c.certNumber(), c.certificateClass().code(), c.state().name(),
-                    c.state().label(UserMessages.DEFAULT_LOCALE), c.stateReason(), c.reviewExtensionApprovedOn());
+        static CertificateStateView of(Certificate c, CurrentUser reader) {
+            return new CertificateStateView(c.id(), CertificateNumbers.readable(reader, c.certNumber()),
+                    c.certificateClass().code(), c.certificateClass().label(UserMessages.DEFAULT_LOCALE),
+                    c.state().name(), c.state().label(UserMessages.DEFAULT_LOCALE), c.stateReason(),
+                    c.reviewExtensionApprovedOn());
         }
     }
 
-    /** The freeze in force on a person; {@code frozen} is false when no freeze raised by a warning rule is in force. */
+    /**
+     * The freeze in force on a person; {@code frozen} is false when no freeze raised by a warning rule is in force.
+     *
+     * @param ruleName the warning rule's name in the caller's language, such as 失效当天冻结作业票提交并收回门禁权限
+     */
     record FreezeView(boolean frozen, @Nullable String certNumber, @Nullable String item, @Nullable String ruleId,
-            @Nullable String reason, @Nullable Instant frozenAt, boolean doorRevoked) {
+            @Nullable String ruleName, @Nullable String reason, @Nullable Instant frozenAt, boolean doorRevoked) {
     }
 
     @PostMapping("/certificates/{id}/revocation")
     @Operation(summary = "撤销（吊销）证书，须填写原因")
     CertificateStateView revoke(@PathVariable long id, @RequestBody StateChange body) {
-        long tenantId = administrator();
-        Certificate revoked = revocation.revoke(tenantId, id, body.reason(), caller.user().username());
-        applyFreezes(tenantId);
-        return CertificateStateView.of(revoked);
+        CurrentUser user = caller.user();
+        return CertificateStateView.of(commands.revoke(user, id, body.reason()), user);
     }
 
     @PostMapping("/certificates/{id}/cancellation")
     @Operation(summary = "注销证书，须填写原因")
     CertificateStateView cancel(@PathVariable long id, @RequestBody StateChange body) {
-        long tenantId = administrator();
-        Certificate cancelled = revocation.cancel(tenantId, id, body.reason(), caller.user().username());
-        applyFreezes(tenantId);
-        return CertificateStateView.of(cancelled);
-    }
-
-    /**
-     * Runs the tenant's warning pass after a revocation or cancellation has committed, so the holder's permit
-     * submission and door access are frozen at once instead of at the next scheduled pass.
-     */
-    private void applyFreezes(long tenantId) {
-        // NOTE: the pass re-evaluates every certificate of the tenant, which is more work than the one holder
-        // needs; a per-person reconcile in PermitFreezer would be the narrower call.
-        if (policies.findPolicy(tenantId).isPresent()) {
-            warningPass.run(tenantId, caller.user().username());
-        }
+        CurrentUser user = caller.user();
+        return CertificateStateView.of(commands.cancel(user, id, body.reason()), user);
     }
 
     @PostMapping("/certificates/{id}/review-extension")
     @Operation(summary = "登记发证机关批准的延长复审周期")
     CertificateStateView approveExtension(@PathVariable long id, @RequestBody StepDate body) {
-        long tenantId = administrator();
-        return CertificateStateView.of(revocation.approveReviewExtension(tenantId, id, body.on(),
-                caller.user().username()));
+        CurrentUser user = caller.user();
+        return CertificateStateView.of(commands.approveReviewExtension(user, id, body.on()), user);
     }
 
     @PostMapping("/persons/{id}/post-absence/leave")
     @Operation(summary = "登记离岗日期")
     PostAbsence leave(@PathVariable long id, @RequestBody StepDate body) {
-        return absences.recordLeft(personnelClerk(), id, body.on(), caller.user().username());
+        return commands.recordLeft(caller.user(), id, body.on());
     }
 
     @PostMapping("/persons/{id}/post-absence/return")
     @Operation(summary = "登记返岗日期")
     PostAbsence returnToPost(@PathVariable long id, @RequestBody StepDate body) {
-        return absences.recordReturned(personnelClerk(), id, body.on(), caller.user().username());
+        return commands.recordReturned(caller.user(), id, body.on());
     }
 
     @PostMapping("/persons/{id}/post-absence/practical-reexam")
     @Operation(summary = "登记离岗后实际操作考试合格日期")
     PostAbsence reexamPassed(@PathVariable long id, @RequestBody StepDate body) {
-        return absences.recordReexamPassed(personnelClerk(), id, body.on(), caller.user().username());
+        return commands.recordReexamPassed(caller.user(), id, body.on());
     }
 
     @GetMapping("/persons/{id}/freeze")
@@ -131,17 +117,11 @@ class CertificateLifecycleApi {
     FreezeView freeze(@PathVariable long id) {
         long tenantId = caller.requireAnyRole(Role.SYSTEM_ADMIN, Role.SAFETY_DIRECTOR, Role.SAFETY_ENGINEER,
                 Role.UNIT_HEAD, Role.TEAM_LEADER, Role.HRBP, Role.WORK_LEADER);
+        CurrentUser user = caller.user();
         return freezer.activeFreezeOf(tenantId, id)
-                .map(f -> new FreezeView(true, f.certNumber(), f.item(), f.ruleId(), f.reason(), f.frozenAt(),
-                        f.doorRevoked()))
-                .orElse(new FreezeView(false, null, null, null, null, null, false));
-    }
-
-    private long administrator() {
-        return caller.requireAnyRole(Role.SYSTEM_ADMIN, Role.SAFETY_DIRECTOR);
-    }
-
-    private long personnelClerk() {
-        return caller.requireAnyRole(Role.SYSTEM_ADMIN, Role.SAFETY_DIRECTOR, Role.SAFETY_ENGINEER, Role.HRBP);
+                .map(f -> new FreezeView(true, CertificateNumbers.readable(user, f.certNumber()), f.item(), f.ruleId(),
+                        f.ruleId() == null ? null : ruleNames.nameOf(tenantId, f.ruleId(), ApiCaller.locale()),
+                        CertificateNumbers.forUser(user, f.reason()), f.frozenAt(), f.doorRevoked()))
+                .orElse(new FreezeView(false, null, null, null, null, null, null, false));
     }
 }

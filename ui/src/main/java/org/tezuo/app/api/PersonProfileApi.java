@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.tezuo.app.profile.ProfileAccess;
 import org.tezuo.app.profile.ProfileLinks;
+import org.tezuo.app.qualification.CertificateNumbers;
 import org.tezuo.app.security.CurrentUser;
 import org.tezuo.app.security.Role;
 import org.tezuo.core.file.FileStore;
@@ -111,7 +112,8 @@ class PersonProfileApi {
             List<CertificateView> certificates, List<AssessmentView> assessments) {
     }
 
-    record CertificateView(String certNumber, String item, String state, LocalDate validUntil,
+    /** A certificate of the profile; the number is masked unless the reader is a system administrator. */
+    record CertificateView(String certNumber, String certificateClass, String item, String state, LocalDate validUntil,
             @Nullable Instant registryCheckedAt, @Nullable String registryResult, String authenticity,
             @Nullable LocalDate reviewDueOn, @Nullable LocalDate reviewDoneOn, List<CheckView> checks) {
     }
@@ -140,13 +142,14 @@ class PersonProfileApi {
     @GetMapping("/person-profiles/{token}")
     @Operation(summary = "扫码查看人员持证与考核情况")
     ProfileView profile(@PathVariable String token) {
-        long tenantId = reader().tenantId();
+        CurrentUser reader = reader();
+        long tenantId = reader.tenantId();
         // The token is not echoed: a message or log line that quotes it would open the profile to its reader.
         PersonProfile profile = profiles.byToken(tenantId, token)
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "profile.tokenNotFound",
                         locale -> org.tezuo.core.i18n.UserMessages.render(locale, "profile.tokenNotFound"),
                         locale -> List.of()));
-        return view(profile);
+        return view(profile, reader);
     }
 
     @PostMapping("/persons/{personId}/assessments")
@@ -223,12 +226,13 @@ class PersonProfileApi {
         return "/api/assessment-clips/" + clipId + "/content";
     }
 
-    private ProfileView view(PersonProfile profile) {
+    private ProfileView view(PersonProfile profile, CurrentUser reader) {
         var locale = ApiCaller.locale();
         Person person = profile.person();
         List<CertificateView> certificates = profile.certificates().stream().map(entry -> {
             Certificate c = entry.certificate();
-            return new CertificateView(c.certNumber(), c.item(), c.state().label(locale), c.validUntil(),
+            return new CertificateView(CertificateNumbers.readable(reader, c.certNumber()),
+                    c.certificateClass().label(locale), c.item(), c.state().label(locale), c.validUntil(),
                     c.registryCheckedAt(), c.registryResult() == null ? null : c.registryResult().label(locale),
                     entry.authenticity().label(locale), c.reviewDueOn(), c.reviewDoneOn(),
                     entry.checks().stream().map(check -> new CheckView(check.checkedAt(),

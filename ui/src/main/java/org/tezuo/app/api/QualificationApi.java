@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.tezuo.app.qualification.CertificateNumbers;
 import org.tezuo.app.security.CurrentUser;
 import org.tezuo.app.security.Role;
 import org.tezuo.core.i18n.UserMessages;
@@ -80,28 +81,37 @@ class QualificationApi {
                 tenant.code(), tenant.name());
     }
 
-    /** A person as the API shows it: the ID number is masked. */
+    /**
+     * A person as the API shows it: the ID number is masked, and so is a certificate number in the freeze reason
+     * unless the caller is a system administrator ({@link CertificateNumbers}).
+     */
     record PersonView(long id, String name, @Nullable String gender, String maskedIdNumber, @Nullable String orgUnit,
             @Nullable String position, boolean permitFrozen, @Nullable String freezeReason, boolean doorAccessRevoked) {
 
-        static PersonView of(Person person) {
+        static PersonView of(Person person, CurrentUser reader) {
             return new PersonView(person.id(), person.name(), person.gender(), person.maskedIdNumber(),
-                    person.orgUnit(), person.position(), person.permitFrozen(), person.freezeReason(),
-                    person.doorAccessRevoked());
+                    person.orgUnit(), person.position(), person.permitFrozen(),
+                    CertificateNumbers.forUser(reader, person.freezeReason()), person.doorAccessRevoked());
         }
     }
 
-    /** A certificate with its state labels and last registry check. */
-    record CertificateView(long id, long personId, String certNumber, String category, String item,
+    /**
+     * A certificate with its class, state labels and last registry check. The certificate number, which usually
+     * embeds the holder's ID number, and the registry detail are masked unless the caller is a system administrator.
+     */
+    record CertificateView(long id, long personId, String certNumber, String certificateClass,
+            String certificateClassZh, String category, String item,
             @Nullable LocalDate firstIssuedOn, LocalDate validUntil, @Nullable LocalDate reviewDueOn,
             @Nullable LocalDate reviewDoneOn, @Nullable String issuer, CertificateState state, String stateZh,
             @Nullable String registryResult, @Nullable Instant registryCheckedAt, @Nullable String registryDetail) {
 
-        static CertificateView of(Certificate c) {
-            return new CertificateView(c.id(), c.personId(), c.certNumber(), c.category(), c.item(), c.firstIssuedOn(),
-                    c.validUntil(), c.reviewDueOn(), c.reviewDoneOn(), c.issuer(), c.state(), c.state().label(UserMessages.DEFAULT_LOCALE),
+        static CertificateView of(Certificate c, CurrentUser reader) {
+            return new CertificateView(c.id(), c.personId(), CertificateNumbers.readable(reader, c.certNumber()),
+                    c.certificateClass().code(), c.certificateClass().label(UserMessages.DEFAULT_LOCALE),
+                    c.category(), c.item(), c.firstIssuedOn(), c.validUntil(), c.reviewDueOn(), c.reviewDoneOn(),
+                    c.issuer(), c.state(), c.state().label(UserMessages.DEFAULT_LOCALE),
                     c.registryResult() == null ? null : c.registryResult().name(), c.registryCheckedAt(),
-                    c.registryDetail());
+                    CertificateNumbers.forUser(reader, c.registryDetail()));
         }
     }
 
@@ -111,7 +121,9 @@ class QualificationApi {
     @GetMapping("/persons")
     @Operation(summary = "人员列表")
     List<PersonView> persons() {
-        return store.persons(personReader()).stream().map(PersonView::of).toList();
+        long tenantId = personReader();
+        CurrentUser reader = caller.user();
+        return store.persons(tenantId).stream().map(person -> PersonView.of(person, reader)).toList();
     }
 
     @GetMapping("/persons/{id}")
@@ -119,16 +131,19 @@ class QualificationApi {
     PersonDetail person(@PathVariable long id) {
         long tenantId = personReader();
         Person person = store.findPerson(tenantId, id).orElseThrow(() -> new NotFoundException("人员", id));
-        return new PersonDetail(PersonView.of(person),
-                store.certificatesOf(tenantId, id).stream().map(CertificateView::of).toList());
+        CurrentUser reader = caller.user();
+        return new PersonDetail(PersonView.of(person, reader), store.certificatesOf(tenantId, id).stream()
+                .map(certificate -> CertificateView.of(certificate, reader)).toList());
     }
 
     @GetMapping("/certificates")
     @Operation(summary = "证书列表，可按状态筛选")
     List<CertificateView> certificates(@RequestParam(required = false) @Nullable CertificateState state) {
-        return store.certificates(personReader()).stream()
+        long tenantId = personReader();
+        CurrentUser reader = caller.user();
+        return store.certificates(tenantId).stream()
                 .filter(certificate -> state == null || certificate.state() == state)
-                .map(CertificateView::of)
+                .map(certificate -> CertificateView.of(certificate, reader))
                 .toList();
     }
 
@@ -147,7 +162,7 @@ class QualificationApi {
     }
 
     @PostMapping(path = "/roster/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "导入特种作业人员持证台账（xlsx 或 csv）")
+    @Operation(summary = "导入特种作业与特种设备作业人员持证台账（xlsx 或 csv）")
     ImportView importRoster(@RequestParam("file") MultipartFile file) throws IOException {
         long tenantId = caller.requireAnyRole(Role.SYSTEM_ADMIN, Role.SAFETY_DIRECTOR, Role.SAFETY_ENGINEER, Role.HRBP);
         LedgerProfile profile = LedgerProfile.from(

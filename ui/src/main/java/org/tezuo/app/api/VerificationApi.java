@@ -9,6 +9,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.tezuo.app.qualification.CertificateNumbers;
+import org.tezuo.app.security.CurrentUser;
 import org.tezuo.app.security.Role;
 import org.tezuo.core.qualification.verification.RunMismatch;
 import org.tezuo.core.qualification.verification.RunReportReader;
@@ -77,18 +79,31 @@ class VerificationApi {
     @GetMapping("/warnings/mine")
     @Operation(summary = "我待确认的证书预警待办")
     List<CertificateWarning> myTodos() {
-        return warnings.openTodosFor(caller.user().tenantId(), caller.user().username());
+        CurrentUser user = caller.user();
+        return warnings.openTodosFor(user.tenantId(), user.username()).stream()
+                .map(warning -> readable(warning, user)).toList();
     }
 
     @GetMapping("/persons/{personId}/warnings")
     @Operation(summary = "某人的证书预警、待办与冻结")
     List<CertificateWarning> personWarnings(@PathVariable long personId) {
-        return warnings.forPerson(caller.user().tenantId(), personId);
+        CurrentUser user = caller.user();
+        return warnings.forPerson(user.tenantId(), personId).stream().map(warning -> readable(warning, user))
+                .toList();
     }
 
     @PostMapping("/warnings/{warningId}/confirm")
     @Operation(summary = "确认预警待办（班组长与 HRBP 均须确认）")
     CertificateWarning confirm(@PathVariable long warningId) {
-        return confirmer.confirm(caller.user().tenantId(), warningId, caller.user().username());
+        CurrentUser user = caller.user();
+        return readable(confirmer.confirm(user.tenantId(), warningId, user.username()), user);
+    }
+
+    /** Returns the warning with certificate numbers in its message and link masked unless the user is an administrator. */
+    private static CertificateWarning readable(CertificateWarning w, CurrentUser user) {
+        return new CertificateWarning(w.id(), w.tenantId(), w.certificateId(), w.personId(), w.ruleId(), w.kind(),
+                w.dueDate(), w.dueKind(), CertificateNumbers.readable(user, w.message()),
+                CertificateNumbers.forUser(user, w.link()), w.status(), w.createdAt(), w.doneAt(), w.roles(),
+                w.escalatedAt(), w.escalatedTo());
     }
 }

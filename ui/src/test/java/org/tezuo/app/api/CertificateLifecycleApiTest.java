@@ -38,6 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
 class CertificateLifecycleApiTest {
 
     private static final String PASSWORD = "Anquan-2026";
+    private static final String ID_NUMBER = "110101199105061234";
+    private static final String MASKED_CERT_NUMBER = "T1101**********1234";
 
     @LocalServerPort
     int port;
@@ -61,6 +63,7 @@ class CertificateLifecycleApiTest {
     private long tenantId;
     private String admin;
     private String leader;
+    private String director;
     private Person welder;
     private Certificate certificate;
 
@@ -72,6 +75,8 @@ class CertificateLifecycleApiTest {
         leader = "leader-" + suffix;
         accounts.create(tenantId, admin, PASSWORD, "系统管理员", Set.of("SYSTEM_ADMIN"), null, null);
         accounts.create(tenantId, leader, PASSWORD, "班组长", Set.of("TEAM_LEADER"), null, null);
+        director = "director-" + suffix;
+        accounts.create(tenantId, director, PASSWORD, "安全总监", Set.of("SAFETY_DIRECTOR"), null, null);
         welder = qualifications.upsertPerson(tenantId, new PersonData("赵焊工", "男", "110101199105061234", "维修车间",
                 "焊工"));
         certificate = qualifications.upsertCertificate(tenantId, welder.id(), new CertificateData(
@@ -153,6 +158,65 @@ class CertificateLifecycleApiTest {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(json.readTree(response.body()).path("frozen").asBoolean()).isFalse();
+    }
+
+    @Test
+    void directorReadsMaskedNumbersAndRuleName() throws Exception {
+        metadata.saveAndPublish(tenantId, MetadataKind.RULESET, LifecyclePolicyResolver.RULESET_KEY,
+                json.readTree(getClass().getResourceAsStream(
+                        "/org/tezuo/packs/special-operations/certificate-lifecycle.ruleset.json")), admin);
+
+        HttpResponse<String> revoked = send(director, "POST", "/api/certificates/" + certificate.id() + "/revocation",
+                "{\"reason\": \"撤销决定书〔2026〕10号\"}");
+        HttpResponse<String> freeze = send(director, "GET", "/api/persons/" + welder.id() + "/freeze", null);
+        HttpResponse<String> freezeForAdmin = send(admin, "GET", "/api/persons/" + welder.id() + "/freeze", null);
+
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+        assertThat(json.readTree(revoked.body()).path("certNumber").asString()).isEqualTo(MASKED_CERT_NUMBER);
+        JsonNode view = json.readTree(freeze.body());
+        assertThat(freeze.body()).doesNotContain(ID_NUMBER);
+        assertThat(view.path("certNumber").asString()).isEqualTo(MASKED_CERT_NUMBER);
+        assertThat(view.path("ruleId").asString()).isEqualTo("freeze-0");
+        assertThat(view.path("ruleName").asString()).isEqualTo("失效当天冻结作业票提交并收回门禁权限");
+        assertThat(view.path("reason").asString()).startsWith("特种作业操作证 " + MASKED_CERT_NUMBER + "（熔化焊接与热切割作业）已被撤销");
+        assertThat(json.readTree(freezeForAdmin.body()).path("certNumber").asString()).isEqualTo("T" + ID_NUMBER);
+        HttpResponse<String> warnings = send(leader, "GET", "/api/persons/" + welder.id() + "/warnings", null);
+        assertThat(warnings.statusCode()).as(warnings.body()).isEqualTo(200);
+        assertThat(warnings.body()).doesNotContain(ID_NUMBER).contains(MASKED_CERT_NUMBER);
+    }
+
+    @Test
+    void personsApiMasksCertificateNumbersExceptForAdministrator() throws Exception {
+        qualifications.setPermitFreeze(tenantId, welder.id(), true, "证书 T" + ID_NUMBER + " 已过期");
+
+        HttpResponse<String> list = send(leader, "GET", "/api/persons", null);
+        HttpResponse<String> detail = send(leader, "GET", "/api/persons/" + welder.id(), null);
+        HttpResponse<String> certificates = send(leader, "GET", "/api/certificates", null);
+        HttpResponse<String> detailForAdmin = send(admin, "GET", "/api/persons/" + welder.id(), null);
+
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        assertThat(list.body()).doesNotContain(ID_NUMBER).contains("证书 " + MASKED_CERT_NUMBER + " 已过期");
+        assertThat(detail.body()).doesNotContain(ID_NUMBER);
+        JsonNode certificateView = json.readTree(detail.body()).path("certificates").get(0);
+        assertThat(certificateView.path("certNumber").asString()).isEqualTo(MASKED_CERT_NUMBER);
+        assertThat(certificateView.path("certificateClassZh").asString()).isEqualTo("特种作业操作证");
+        assertThat(certificates.body()).doesNotContain(ID_NUMBER);
+        assertThat(json.readTree(detailForAdmin.body()).path("certificates").get(0).path("certNumber").asString())
+                .isEqualTo("T" + ID_NUMBER);
+    }
+
+    @Test
+    void refusedExtensionNamesReasonWithMaskedNumber() throws Exception {
+        metadata.saveAndPublish(tenantId, MetadataKind.RULESET, LifecyclePolicyResolver.RULESET_KEY,
+                json.readTree(getClass().getResourceAsStream(
+                        "/org/tezuo/packs/special-operations/certificate-lifecycle.ruleset.json")), admin);
+
+        HttpResponse<String> response = send(admin, "POST", "/api/certificates/" + certificate.id()
+                + "/review-extension", "{\"on\": \"2026-01-05\"}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        assertThat(response.body()).doesNotContain(ID_NUMBER).contains("证书 " + MASKED_CERT_NUMBER
+                + " 初领日期为 2024-03-05，至批准日期 2026-01-05 不满 10 年");
     }
 
     private HttpResponse<String> send(String username, String method, String path, String body)

@@ -89,6 +89,22 @@ class PersonProfileApiTest {
     }
 
     @Test
+    void profileShowsFullCertificateNumberToAdministratorOnly() throws Exception {
+        String token = badgeToken(company);
+
+        JsonNode forAdmin = json.readTree(get(company.admin, "/api/person-profiles/" + token, null).body());
+        HttpResponse<String> forHrbp = get(company.hrbp, "/api/person-profiles/" + token, null);
+
+        assertThat(forAdmin.path("certificates").get(0).path("certNumber").asString())
+                .isEqualTo(ProfileFixture.CERT_NUMBER);
+        assertThat(forHrbp.statusCode()).as(forHrbp.body()).isEqualTo(200);
+        assertThat(forHrbp.body()).doesNotContain(ProfileFixture.ID_NUMBER);
+        JsonNode certificate = json.readTree(forHrbp.body()).path("certificates").get(0);
+        assertThat(certificate.path("certNumber").asString()).isEqualTo("T3201**********1234");
+        assertThat(certificate.path("certificateClass").asString()).isEqualTo("特种作业操作证");
+    }
+
+    @Test
     void tokenOfAnotherTenantDoesNotResolve() throws Exception {
         String token = badgeToken(company);
 

@@ -23,7 +23,9 @@ public enum LedgerField {
     REVIEW_DONE_ON("reviewDoneOn", ValueKind.START_DATE, false, 0),
     ISSUER("issuer", ValueKind.TEXT, false, 200),
     ORG_UNIT("orgUnit", ValueKind.TEXT, false, 200),
-    POSITION("position", ValueKind.TEXT, false, 100);
+    POSITION("position", ValueKind.TEXT, false, 100),
+    /** 证书类别: which regulatory system issued the certificate; the 作业类别 names it when the column is absent. */
+    CERTIFICATE_CLASS("certificateClass", ValueKind.ENUM, false, 32);
 
     /** The reading rule for a cell of the field. A month-only start date becomes the first day, an end date the last. */
     enum ValueKind {

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.tezuo.core.i18n.UserMessages;
+import org.tezuo.core.qualification.CertificateClass;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -46,6 +48,7 @@ public record LedgerProfile(String entityName, Map<LedgerField, LedgerColumn> co
         }
 
         checkStoreFields(columns);
+        checkCertificateClasses(columns);
         checkValueSynonymTargets(valueSynonyms, columns);
         checkNaturalKey(entityBody.path("importProfile").path("naturalKey"));
         checkHeaderCollisions(columns.values());
@@ -96,8 +99,14 @@ public record LedgerProfile(String entityName, Map<LedgerField, LedgerColumn> co
         if (field.kind() == LedgerField.ValueKind.ENUM && values.isEmpty()) {
             throw new InvalidLedgerProfileException("profile.noValues", name);
         }
-        if (field == LedgerField.ITEM && !"category".equals(fieldNode.path("parentField").asString(""))) {
+        String parentField = fieldNode.path("parentField").asString("");
+        if (field == LedgerField.ITEM && !LedgerField.CATEGORY.fieldName().equals(parentField)) {
             throw new InvalidLedgerProfileException("profile.itemParent", name);
+        }
+        if (field == LedgerField.CATEGORY && !parentField.isEmpty()
+                && !LedgerField.CERTIFICATE_CLASS.fieldName().equals(parentField)) {
+            throw new InvalidLedgerProfileException("profile.categoryParent", name,
+                    LedgerField.CERTIFICATE_CLASS.fieldName());
         }
 
         Map<String, String> synonymsOfValues = new HashMap<>();
@@ -124,6 +133,31 @@ public record LedgerProfile(String entityName, Map<LedgerField, LedgerColumn> co
         List<String> categories = columns.get(LedgerField.CATEGORY).values();
         if (item.valuesByParent().isEmpty() || !categories.containsAll(item.valuesByParent().keySet())) {
             throw new InvalidLedgerProfileException("profile.itemParent", LedgerField.ITEM.fieldName());
+        }
+    }
+
+    /**
+     * Checks that every 证书类别 value names a {@link CertificateClass} and that a category grouped by class uses only
+     * those values, so each accepted category belongs to exactly one class.
+     */
+    private static void checkCertificateClasses(Map<LedgerField, LedgerColumn> columns) {
+        LedgerColumn classes = columns.get(LedgerField.CERTIFICATE_CLASS);
+        String accepted = Arrays.stream(CertificateClass.values())
+                .map(value -> value.label(UserMessages.DEFAULT_LOCALE)).collect(Collectors.joining("、"));
+        if (classes != null) {
+            for (String value : classes.values()) {
+                if (CertificateClass.fromNameOrCode(value).isEmpty()) {
+                    throw new InvalidLedgerProfileException("profile.classValue", value, accepted);
+                }
+            }
+        }
+        LedgerColumn categories = columns.get(LedgerField.CATEGORY);
+        if (categories.valuesByParent().isEmpty()) {
+            return;
+        }
+        if (classes == null || !classes.values().containsAll(categories.valuesByParent().keySet())) {
+            throw new InvalidLedgerProfileException("profile.categoryParent", LedgerField.CATEGORY.fieldName(),
+                    LedgerField.CERTIFICATE_CLASS.fieldName());
         }
     }
 

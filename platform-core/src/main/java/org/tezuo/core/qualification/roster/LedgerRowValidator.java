@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.tezuo.core.qualification.CertificateClass;
 import org.tezuo.core.qualification.DatePrecision;
 import org.tezuo.core.qualification.QualificationStore.CertificateData;
 import org.tezuo.core.qualification.QualificationStore.PersonData;
@@ -41,6 +42,7 @@ final class LedgerRowValidator {
         String certNumber = cells.required(LedgerField.CERT_NUMBER, LedgerRowValidator::certNumber);
         String category = cells.required(LedgerField.CATEGORY, cell -> resolver.resolveCategory(cell.display()));
         String item = category == null ? null : item(cells, category);
+        CertificateClass certificateClass = category == null ? null : certificateClass(cells, category);
         ParsedDate firstIssued = cells.optional(LedgerField.FIRST_ISSUED_ON, cell -> date(LedgerField.FIRST_ISSUED_ON, cell));
         ParsedDate validFrom = cells.optional(LedgerField.VALID_FROM, cell -> date(LedgerField.VALID_FROM, cell));
         ParsedDate validUntil = cells.required(LedgerField.VALID_UNTIL, cell -> date(LedgerField.VALID_UNTIL, cell));
@@ -57,13 +59,13 @@ final class LedgerRowValidator {
         checkNotInFuture(cells, LedgerField.REVIEW_DONE_ON, reviewDone);
 
         if (!cells.errors.isEmpty() || name == null || idNumber == null || certNumber == null || category == null
-                || item == null || validUntil == null) {
+                || item == null || certificateClass == null || validUntil == null) {
             return new RowValidation.Rejected(row.rowNumber(), cells.errors);
         }
         PersonData person = new PersonData(name, gender, idNumber, orgUnit, position);
         CertificateData certificate = new CertificateData(certNumber, category, item, dateOf(firstIssued),
                 precisionOf(firstIssued), dateOf(validFrom), validUntil.date(), validUntil.precision(), dateOf(reviewDue),
-                dateOf(reviewDone), issuer);
+                dateOf(reviewDone), issuer, certificateClass);
         return new RowValidation.Accepted(new LedgerEntry(row.rowNumber(), person, certificate,
                 header.columnIndex().keySet()));
     }
@@ -75,6 +77,16 @@ final class LedgerRowValidator {
             return resolver.resolveItem(category, rawCategory, rawItem);
         } catch (InvalidLedgerValueException e) {
             cells.reject(LedgerField.ITEM, rawItem == null ? "" : rawItem, e);
+            return null;
+        }
+    }
+
+    private @Nullable CertificateClass certificateClass(RowCells cells, String category) {
+        String rawClass = cells.raw(LedgerField.CERTIFICATE_CLASS).orElse(null);
+        try {
+            return resolver.resolveClass(category, rawClass);
+        } catch (InvalidLedgerValueException e) {
+            cells.reject(LedgerField.CERTIFICATE_CLASS, rawClass == null ? "" : rawClass, e);
             return null;
         }
     }

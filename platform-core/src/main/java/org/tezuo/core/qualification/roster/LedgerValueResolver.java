@@ -3,12 +3,13 @@ package org.tezuo.core.qualification.roster;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.tezuo.core.qualification.CertificateClass;
 
 /**
- * Maps the words ledgers use for enumerated values (性别, 作业类别, 操作项目) to the official values of a
+ * Maps the words ledgers use for enumerated values (性别, 证书类别, 作业类别, 操作项目) to the official values of a
  * {@link LedgerProfile}. A value matches an official value, the official value without its trailing 作业, or a
- * value synonym; anything else, and an item that belongs to another category, is rejected with the accepted
- * values.
+ * value synonym. Anything else is rejected with the accepted values, and so are an item of another category and a
+ * category of another certificate class.
  */
 final class LedgerValueResolver {
 
@@ -66,6 +67,27 @@ final class LedgerValueResolver {
                     accepted);
         }
         return item;
+    }
+
+    /**
+     * Returns the class of a row whose category is already resolved. A profile that groups categories by class
+     * takes the class from the category, and a 证书类别 cell, when the file has one, must name the same class. A
+     * profile without classes describes special-operation certificates only.
+     */
+    CertificateClass resolveClass(String category, @Nullable String rawClass) {
+        String classOfCategory = profile.require(LedgerField.CATEGORY).parentOf(category);
+        Optional<LedgerColumn> classes = profile.column(LedgerField.CERTIFICATE_CLASS);
+        if (rawClass != null && !rawClass.isBlank() && classes.isPresent()) {
+            String named = resolve(LedgerField.CERTIFICATE_CLASS, rawClass);
+            if (classOfCategory != null && !classOfCategory.equals(named)) {
+                throw new InvalidLedgerValueException("certificateClass.otherCategory", category, classOfCategory,
+                        named, String.join("、", profile.require(LedgerField.CATEGORY).valuesByParent()
+                                .getOrDefault(named, List.of())));
+            }
+            classOfCategory = named;
+        }
+        return classOfCategory == null ? CertificateClass.SPECIAL_OPERATION
+                : CertificateClass.fromNameOrCode(classOfCategory).orElseThrow();
     }
 
     private static Optional<String> match(LedgerColumn column, String raw) {

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.tezuo.core.audit.AuditLog;
 import org.tezuo.core.qualification.Certificate;
+import org.tezuo.core.qualification.CertificateClass;
 import org.tezuo.core.qualification.CertificateState;
 import org.tezuo.core.qualification.CertificateStateEvaluator;
 import org.tezuo.core.qualification.DatePrecision;
@@ -49,7 +50,8 @@ class RosterWriter {
 
         PersonData person = mergePerson(entry, storedPerson.orElse(null));
         CertificateData certificate = mergeCertificate(entry, storedCertificate.orElse(null));
-        CertificateState state = context.evaluator().evaluate(certificate.validUntil(), certificate.reviewDueOn(),
+        CertificateState state = context.evaluator().evaluate(certificate.certificateClass(),
+                certificate.validUntil(), certificate.reviewDueOn(),
                 certificate.reviewDoneOn(), storedCertificate.map(Certificate::registryResult).orElse(null),
                 context.now(), context.zone());
 
@@ -96,7 +98,7 @@ class RosterWriter {
                 row.validUntil(), row.validUntilPrecision(),
                 present.contains(LedgerField.REVIEW_DUE_ON) ? row.reviewDueOn() : stored.reviewDueOn(),
                 present.contains(LedgerField.REVIEW_DONE_ON) ? row.reviewDoneOn() : stored.reviewDoneOn(),
-                present.contains(LedgerField.ISSUER) ? row.issuer() : stored.issuer());
+                present.contains(LedgerField.ISSUER) ? row.issuer() : stored.issuer(), row.certificateClass());
     }
 
     private static PersonData personData(Person person) {
@@ -106,7 +108,7 @@ class RosterWriter {
     private static CertificateData certificateData(Certificate c) {
         return new CertificateData(c.certNumber(), c.category(), c.item(), c.firstIssuedOn(),
                 c.firstIssuedPrecision(), c.validFrom(), c.validUntil(), c.validUntilPrecision(), c.reviewDueOn(),
-                c.reviewDoneOn(), c.issuer());
+                c.reviewDoneOn(), c.issuer(), c.certificateClass());
     }
 
     /**
@@ -118,13 +120,13 @@ class RosterWriter {
             @Nullable LocalDate firstIssuedOn, @Nullable DatePrecision firstIssuedPrecision,
             @Nullable LocalDate validFrom, LocalDate validUntil, DatePrecision validUntilPrecision,
             @Nullable LocalDate reviewDueOn, @Nullable LocalDate reviewDoneOn, @Nullable String issuer,
-            CertificateState state, @Nullable Long importBatchId) {
+            CertificateClass certificateClass, CertificateState state, @Nullable Long importBatchId) {
 
         static AuditSnapshot of(Person person, Certificate c, @Nullable Long batchId) {
             return new AuditSnapshot(person.name(), person.gender(), person.maskedIdNumber(), person.orgUnit(),
                     person.position(), c.certNumber(), c.category(), c.item(), c.firstIssuedOn(),
                     c.firstIssuedPrecision(), c.validFrom(), c.validUntil(), c.validUntilPrecision(), c.reviewDueOn(),
-                    c.reviewDoneOn(), c.issuer(), c.state(), batchId);
+                    c.reviewDoneOn(), c.issuer(), c.certificateClass(), c.state(), batchId);
         }
     }
 }

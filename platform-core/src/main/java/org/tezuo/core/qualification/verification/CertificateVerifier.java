@@ -32,6 +32,7 @@ import org.tezuo.core.connector.registry.RegistryUnavailableException;
 import org.tezuo.core.connector.registry.ResilientCertificateRegistryClient;
 import org.tezuo.core.i18n.UserMessages;
 import org.tezuo.core.qualification.Certificate;
+import org.tezuo.core.qualification.CertificateClass;
 import org.tezuo.core.qualification.CertificateState;
 import org.tezuo.core.qualification.LifecyclePolicy;
 import org.tezuo.core.qualification.Person;
@@ -49,7 +50,8 @@ import org.tezuo.core.tenant.TenantDirectory;
  * anomalies. A registry error, time-out or open circuit only records {@link RegistryResult#UNVERIFIABLE} and never
  * changes a state; the next run retries the certificate.
  *
- * <p>A tenant run checks certificates in id order, in batches of {@value #BATCH_SIZE} with up to the connector's
+ * <p>Only special-operation certificates are checked, because the connector reads the emergency-management registry
+ * and special-equipment certificates are kept in the market-regulation one. A tenant run checks them in id order, in batches of {@value #BATCH_SIZE} with up to the connector's
  * {@code maxConcurrentRequests} lookups in flight, and stores a checkpoint after each batch. A run that a stopped
  * process left unfinished is resumed by the tenant's next run and skips every certificate it already checked.
  */
@@ -124,10 +126,11 @@ public class CertificateVerifier {
         return verify(context, certificate, null, actor);
     }
 
-    /** Verifies every certificate of one person on demand. */
+    /** Verifies every special-operation certificate of one person on demand. */
     public List<CertificateCheck> verifyPerson(long tenantId, long personId, String actor) {
         Context context = context(tenantId);
         return store.certificatesOf(tenantId, personId).stream()
+                .filter(certificate -> certificate.certificateClass() == CertificateClass.SPECIAL_OPERATION)
                 .map(certificate -> verify(context, certificate, null, actor))
                 .toList();
     }

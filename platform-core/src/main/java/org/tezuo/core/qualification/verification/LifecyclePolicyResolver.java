@@ -26,6 +26,11 @@ public class LifecyclePolicyResolver {
                 .orElseThrow(() -> new LifecycleRulesetMissingException(RULESET_KEY));
     }
 
+    /** Returns the newest published lifecycle ruleset, or empty when none is published. */
+    public java.util.Optional<MetadataDocument> findRuleset(long tenantId) {
+        return metadata.findPublished(tenantId, MetadataKind.RULESET, RULESET_KEY);
+    }
+
     /** Returns the lifecycle values of the tenant's published ruleset, or empty when none is published. */
     public java.util.Optional<LifecyclePolicy> findPolicy(long tenantId) {
         return metadata.findPublished(tenantId, MetadataKind.RULESET, RULESET_KEY)

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,7 @@ import org.tezuo.core.connector.ConnectorType;
 import org.tezuo.core.connector.dooraccess.DoorAccessClient;
 import org.tezuo.core.connector.dooraccess.DoorAccessClientFactory;
 import org.tezuo.core.connector.dooraccess.HttpDoorAccessClient;
+import org.tezuo.core.i18n.UserMessages;
 import org.tezuo.core.notification.Notice;
 import org.tezuo.core.qualification.Certificate;
 import org.tezuo.core.qualification.CertificateState;
@@ -136,9 +138,9 @@ public class CertificateWarningPass {
                         lapsesByPerson.computeIfAbsent(holder.id(), id -> new ArrayList<>()).add(lapse);
                         raise(tenant, holder, certificate, rule, due, PermitFreezer.reasonFor(lapse), actor);
                     }
-                } else if (!lapsed && due.daysLeft() <= rule.offsetDays()
-                        && raise(tenant, holder, certificate, rule, due, message(holder, certificate, rule, due),
-                                actor)) {
+                } else if (!lapsed && fires(rule, policy, certificate, due, today)
+                        && raise(tenant, holder, certificate, rule, due,
+                                message(holder, certificate, rule, due, policy), actor)) {
                     if (rule.kind() == WarningKind.NOTICE) {
                         notices++;
                     } else {
@@ -179,6 +181,31 @@ public class CertificateWarningPass {
         return new Due(date, kind, ChronoUnit.DAYS.between(today, date));
     }
 
+    /** The review application window before a due date, with the clause that sets its length. */
+    private record ReviewWindow(LocalDate opensOn, String source) {
+    }
+
+    /**
+     * Returns the review application window before the due date, from the lifecycle rule of the certificate's class
+     * in force on that date, or empty when the rule sets no window.
+     */
+    private static Optional<ReviewWindow> reviewWindow(LifecyclePolicy policy, Certificate certificate, Due due) {
+        return policy.rules().ruleOn(certificate.certificateClass(), due.date())
+                .filter(rule -> rule.reviewWindowDays() != null)
+                .map(rule -> new ReviewWindow(rule.reviewWindowOpensOn(due.date()), rule.reviewWindowDays().source()));
+    }
+
+    /** Returns whether a notice or to-do rule fires today for a certificate that has not lapsed. */
+    private static boolean fires(WarningRule rule, LifecyclePolicy policy, Certificate certificate, Due due,
+            LocalDate today) {
+        if (rule.countsFrom() == WarningRule.CountsFrom.DUE_DATE) {
+            return due.daysLeft() <= rule.offsetDays();
+        }
+        return reviewWindow(policy, certificate, due)
+                .map(window -> !today.isBefore(window.opensOn().minusDays(rule.offsetDays())))
+                .orElse(false);
+    }
+
     private boolean invalidInRegistry(Certificate certificate) {
         RegistryResult result = certificate.registryResult() == RegistryResult.UNVERIFIABLE
                 ? runs.lastConclusiveResult(certificate.tenantId(), certificate.id()).orElse(null)
@@ -200,8 +227,7 @@ public class CertificateWarningPass {
             if (id.isEmpty()) {
                 return false;
             }
-            String subject = WarningException.stored(rule.kind() == WarningKind.TODO ? "todo.subject"
-                    : "notice.subject");
+            String subject = WarningException.stored(subjectKey(rule));
             String noticeLink = link(rule, certificate) != null ? link(rule, certificate) : personPage(holder);
             for (String recipient : rule.recipients()) {
                 List<String> usernames = recipients.usernames(tenant.id(), holder, recipient);
@@ -258,11 +284,29 @@ public class CertificateWarningPass {
         return "/persons/" + person.id();
     }
 
-    private static String message(Person holder, Certificate certificate, WarningRule rule, Due due) {
+    private static String subjectKey(WarningRule rule) {
+        String kind = rule.kind() == WarningKind.TODO ? "todo" : "notice";
+        return rule.countsFrom() == WarningRule.CountsFrom.REVIEW_WINDOW ? kind + ".reviewWindow.subject"
+                : kind + ".subject";
+    }
+
+    /**
+     * Returns the Chinese text of a notice or to-do. A review-window rule names the window's first day, the due date
+     * and the clause that sets the window, so the holder learns that a review application is accepted now.
+     */
+    private static String message(Person holder, Certificate certificate, WarningRule rule, Due due,
+            LifecyclePolicy policy) {
         String dueKind = due.kind() == DueKind.REVIEW ? "review" : "validityEnd";
-        String key = (rule.kind() == WarningKind.NOTICE ? "notice." : "todo.") + dueKind;
-        return WarningException.stored(key, holder.name(), certificate.certNumber(), certificate.item(),
-                due.date().toString(), String.valueOf(due.daysLeft()));
+        String kind = rule.kind() == WarningKind.NOTICE ? "notice." : "todo.";
+        String certificateClass = certificate.certificateClass().label(UserMessages.DEFAULT_LOCALE);
+        if (rule.countsFrom() == WarningRule.CountsFrom.REVIEW_WINDOW) {
+            ReviewWindow window = reviewWindow(policy, certificate, due).orElseThrow();
+            return WarningException.stored(kind + "reviewWindow." + dueKind, holder.name(), certificate.certNumber(),
+                    certificate.item(), due.date().toString(), String.valueOf(due.daysLeft()), certificateClass,
+                    window.opensOn().toString(), window.source());
+        }
+        return WarningException.stored(kind + dueKind, holder.name(), certificate.certNumber(), certificate.item(),
+                due.date().toString(), String.valueOf(due.daysLeft()), certificateClass);
     }
 
     private static @Nullable String link(WarningRule rule, Certificate certificate) {

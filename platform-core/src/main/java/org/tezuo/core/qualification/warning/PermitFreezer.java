@@ -17,6 +17,7 @@ import org.tezuo.core.audit.AuditLog;
 import org.tezuo.core.connector.dooraccess.DoorAccessClient;
 import org.tezuo.core.connector.dooraccess.DoorAccessFailedException;
 import org.tezuo.core.connector.dooraccess.DoorAccessRequest;
+import org.tezuo.core.i18n.UserMessages;
 import org.tezuo.core.qualification.CertificateState;
 import org.tezuo.core.qualification.Person;
 import org.tezuo.core.qualification.QualificationStore;
@@ -86,21 +87,24 @@ public class PermitFreezer {
     static String reasonFor(Lapse lapse) {
         String item = lapse.certificate().item();
         String certNumber = lapse.certificate().certNumber();
+        String certificateClass = lapse.certificate().certificateClass().label(UserMessages.DEFAULT_LOCALE);
         if (lapse.invalidInRegistry()) {
             return WarningException.stored("freeze.reason.invalidInRegistry", certNumber, item,
-                    String.valueOf(lapse.dueDate()));
+                    String.valueOf(lapse.dueDate()), certificateClass);
         }
         if (lapse.state().administrative()) {
             String stateKey = lapse.state() == CertificateState.REVOKED ? "freeze.reason.revoked"
                     : "freeze.reason.cancelled";
-            return WarningException.stored(stateKey, certNumber, item, String.valueOf(lapse.certificate().stateReason()));
+            return WarningException.stored(stateKey, certNumber, item, String.valueOf(lapse.certificate().stateReason()),
+                    certificateClass);
         }
         if (lapse.dueKind() == DueKind.REVIEW) {
-            return WarningException.stored("freeze.reason.review", certNumber, item, String.valueOf(lapse.dueDate()));
+            return WarningException.stored("freeze.reason.review", certNumber, item, String.valueOf(lapse.dueDate()),
+                    certificateClass);
         }
         String stateKey = lapse.state() == CertificateState.EXPIRED ? "freeze.reason.expired"
                 : "freeze.reason.validityEnd";
-        return WarningException.stored(stateKey, certNumber, item, String.valueOf(lapse.dueDate()));
+        return WarningException.stored(stateKey, certNumber, item, String.valueOf(lapse.dueDate()), certificateClass);
     }
 
     /**

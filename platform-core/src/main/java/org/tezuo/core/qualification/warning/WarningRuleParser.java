@@ -31,9 +31,19 @@ public final class WarningRuleParser {
                     actions,
                     entry.path("source").asString(),
                     entry.path("topic").asString(WarningRule.DEFAULT_TOPIC),
-                    escalation(entry.path("escalation"))));
+                    escalation(entry.path("escalation")),
+                    WarningRule.CountsFrom.fromCode(entry.path("countsFrom").asString(
+                            WarningRule.CountsFrom.DUE_DATE.code())),
+                    label(entry.path("label"))));
         }
         return List.copyOf(rules);
+    }
+
+    private static WarningRule.@Nullable Label label(JsonNode node) {
+        if (!node.hasNonNull("zh")) {
+            return null;
+        }
+        return new WarningRule.Label(node.get("zh").asString(), node.hasNonNull("en") ? node.get("en").asString() : null);
     }
 
     private static WarningRule.@Nullable Escalation escalation(JsonNode node) {

@@ -50,7 +50,7 @@ class DemoRosterTest {
         assertThat(result.headerRowNumber()).isEqualTo(3);
         assertThat(result.created()).isEqualTo(51);
         assertThat(result.rejected()).isEqualTo(6);
-        assertThat(result.errors()).extracting(RowError::reasonKey).containsExactlyInAnyOrder("category.unknown",
+        assertThat(result.errors()).extracting(RowError::reasonKey).containsExactlyInAnyOrder("item.missing",
                 "id.checkCharacter", "date.noSuchDay", "value.missing", "id.oldFormat", "item.missing");
     }
 

@@ -53,12 +53,35 @@ class LedgerProfileTest {
     }
 
     @Test
-    void synonymToUnlistedValueIsRejected() {
+    void unknownCertificateClassIsRejected() {
         ObjectNode body = (ObjectNode) LngTerminalEntity.personCertificateBody();
-        ((ObjectNode) body.path("importProfile").path("valueSynonyms").path("category")).put("锅炉工", "锅炉作业");
+        ObjectNode classField = (ObjectNode) body.path("fields").path(14);
+        classField.putArray("values").add("特种作业操作证").add("特种设备作业人员证").add("消防设施操作员证");
 
         assertThatThrownBy(() -> LedgerProfile.from(body))
-                .hasMessage("valueSynonyms.category of the entity document maps \"锅炉工\" to \"锅炉作业\", which the "
+                .isInstanceOf(InvalidLedgerProfileException.class)
+                .hasMessage("The certificate class \"消防设施操作员证\" in the entity document is not supported; use one of "
+                        + "特种作业操作证、特种设备作业人员证");
+    }
+
+    @Test
+    void categoryGroupedByUnlistedClassIsRejected() {
+        ObjectNode body = (ObjectNode) LngTerminalEntity.personCertificateBody();
+        ObjectNode classField = (ObjectNode) body.path("fields").path(14);
+        classField.putArray("values").add("特种作业操作证");
+
+        assertThatThrownBy(() -> LedgerProfile.from(body))
+                .isInstanceOf(InvalidLedgerProfileException.class)
+                .hasMessageStartingWith("When the entity document's field \"category\" is grouped by certificate class");
+    }
+
+    @Test
+    void synonymToUnlistedValueIsRejected() {
+        ObjectNode body = (ObjectNode) LngTerminalEntity.personCertificateBody();
+        ((ObjectNode) body.path("importProfile").path("valueSynonyms").path("category")).put("潜水员", "潜水作业");
+
+        assertThatThrownBy(() -> LedgerProfile.from(body))
+                .hasMessage("valueSynonyms.category of the entity document maps \"潜水员\" to \"潜水作业\", which the "
                         + "field does not accept; map it to one of the field values");
     }
 

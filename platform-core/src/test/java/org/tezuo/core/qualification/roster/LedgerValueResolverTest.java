@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.tezuo.core.qualification.CertificateClass;
 
 class LedgerValueResolverTest {
 
@@ -31,6 +32,18 @@ class LedgerValueResolverTest {
             制冷|制冷与空调设备运行操作作业|制冷与空调作业|制冷与空调设备运行操作作业
             仪表工|''|危险化学品安全作业|化工自动化控制仪表作业
             危险化学品安全作业|裂解(裂化)工艺作业|危险化学品安全作业|裂解（裂化）工艺作业
+            叉车|''|场（厂）内专用机动车辆作业|叉车司机
+            N1|''|场（厂）内专用机动车辆作业|叉车司机
+            叉车证|''|场（厂）内专用机动车辆作业|叉车司机
+            场(厂)内专用机动车辆作业|N1|场（厂）内专用机动车辆作业|叉车司机
+            起重机|Q1|起重机作业|起重机指挥
+            起重机作业|q2|起重机作业|起重机司机
+            行车工|''|起重机作业|起重机司机
+            锅炉|G1|锅炉作业|工业锅炉司炉
+            G1|''|锅炉作业|工业锅炉司炉
+            压力容器|R1|压力容器作业|快开门式压力容器操作
+            电梯|''|电梯作业|电梯修理
+            T|''|电梯作业|电梯修理
             """)
     void colloquialWordResolvesToOfficialValues(String rawCategory, String rawItem, String category, String item) {
         String resolvedCategory = resolver.resolveCategory(rawCategory);
@@ -42,10 +55,40 @@ class LedgerValueResolverTest {
 
     @Test
     void unknownCategoryIsRejectedWithAcceptedValues() {
-        assertThatThrownBy(() -> resolver.resolveCategory("锅炉工"))
+        assertThatThrownBy(() -> resolver.resolveCategory("潜水员"))
                 .isInstanceOfSatisfying(InvalidLedgerValueException.class, e -> assertThat(
-                        e.message(Locale.SIMPLIFIED_CHINESE)).isEqualTo("作业类别“锅炉工”无法识别；请填写特种作业目录中的作业类别："
-                                + "电工作业、焊接与热切割作业、高处作业、制冷与空调作业、危险化学品安全作业（也可填写 电焊、低压电工、登高 等常用说法）"));
+                        e.message(Locale.SIMPLIFIED_CHINESE)).isEqualTo("作业类别“潜水员”无法识别；请填写以下作业类别之一："
+                                + "电工作业、焊接与热切割作业、高处作业、制冷与空调作业、危险化学品安全作业、特种设备安全管理、锅炉作业、"
+                                + "压力容器作业、气瓶作业、电梯作业、起重机作业、场（厂）内专用机动车辆作业、安全附件维修作业、特种设备焊接作业"
+                                + "（也可填写 电焊、低压电工、登高、叉车、N1 等常用说法或项目代号）"));
+    }
+
+    @ParameterizedTest(name = "category {0} with class cell \"{1}\" is {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            焊接与热切割作业|''|SPECIAL_OPERATION
+            场（厂）内专用机动车辆作业|''|SPECIAL_EQUIPMENT
+            起重机作业|特种设备|SPECIAL_EQUIPMENT
+            电工作业|特种作业操作证|SPECIAL_OPERATION
+            """)
+    void categoryNamesCertificateClass(String category, String rawClass, CertificateClass expected) {
+        assertThat(resolver.resolveClass(category, rawClass)).isEqualTo(expected);
+    }
+
+    @Test
+    void classCellContradictingCategoryIsRejected() {
+        assertThatThrownBy(() -> resolver.resolveClass("起重机作业", "特种作业操作证"))
+                .isInstanceOfSatisfying(InvalidLedgerValueException.class, e -> assertThat(
+                        e.message(Locale.SIMPLIFIED_CHINESE)).isEqualTo("作业类别“起重机作业”属于“特种设备作业人员证”，"
+                                + "与本行证书类别“特种作业操作证”不符；请核对证书类别，或填写“特种作业操作证”的作业类别："
+                                + "电工作业、焊接与热切割作业、高处作业、制冷与空调作业、危险化学品安全作业"));
+    }
+
+    @Test
+    void craneWithoutItemIsAmbiguous() {
+        assertThatThrownBy(() -> resolver.resolveItem("起重机作业", "起重机", ""))
+                .isInstanceOfSatisfying(InvalidLedgerValueException.class, e -> assertThat(
+                        e.message(Locale.SIMPLIFIED_CHINESE)).isEqualTo("缺少操作项目，作业类别“起重机”（起重机作业）无法确定具体项目；"
+                                + "请在操作项目列填写 起重机指挥、起重机司机 之一"));
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Import;
 import org.tezuo.core.audit.AuditEntry;
 import org.tezuo.core.audit.AuditLog;
 import org.tezuo.core.qualification.Certificate;
+import org.tezuo.core.qualification.CertificateClass;
 import org.tezuo.core.qualification.CertificateState;
 import org.tezuo.core.qualification.CertificateStateEvaluator;
 import org.tezuo.core.qualification.DatePrecision;
@@ -100,8 +101,10 @@ class RosterImporterTest {
                 + " 行“操作证号”列：本行与第 " + ledger.welderRow + " 行是同一张证书（身份证号和证书编号相同），已按第 "
                 + ledger.welderRow + " 行导入，本行未导入；请删除重复行");
         assertThat(messages.get(ledger.unknownCategoryRow)).containsExactly("第 " + ledger.unknownCategoryRow
-                + " 行“作业类别”列：作业类别“锅炉工”无法识别；请填写特种作业目录中的作业类别：电工作业、焊接与热切割作业、高处作业、"
-                + "制冷与空调作业、危险化学品安全作业（也可填写 电焊、低压电工、登高 等常用说法）");
+                + " 行“作业类别”列：作业类别“潜水员”无法识别；请填写以下作业类别之一：电工作业、焊接与热切割作业、高处作业、"
+                + "制冷与空调作业、危险化学品安全作业、特种设备安全管理、锅炉作业、压力容器作业、气瓶作业、电梯作业、起重机作业、"
+                + "场（厂）内专用机动车辆作业、安全附件维修作业、特种设备焊接作业"
+                + "（也可填写 电焊、低压电工、登高、叉车、N1 等常用说法或项目代号）");
         RowError checkError = result.errors().stream().filter(e -> e.rowNumber() == ledger.checkCharacterRow)
                 .findFirst().orElseThrow();
         assertThat(checkError.column()).isEqualTo("证件号码");
@@ -182,6 +185,47 @@ class RosterImporterTest {
     }
 
     @Test
+    void mixedLedgerStoresEachCertificateClass() {
+        long tenant = newTenant();
+        String welder = TestLedger.idNumber("19780412", 13);
+        String forklift = TestLedger.idNumber("19850607", 21);
+        String crane = TestLedger.idNumber("19900102", 33);
+        String boiler = TestLedger.idNumber("19820315", 45);
+        String contradicting = TestLedger.idNumber("19880820", 57);
+        String csv = "姓名,身份证号,证书编号,证书类别,作业类别,操作项目,有效期至\n"
+                + "王焊工," + welder + ",T" + welder + ",,电焊,,2030-05-19\n"
+                + "李叉车," + forklift + "," + forklift + ",,叉车,N1,2028-06-30\n"
+                + "陈行车," + crane + "," + crane + ",特种设备,起重机,Q2,2029-01-15\n"
+                + "周司炉," + boiler + "," + boiler + ",特种设备作业人员证,G1,,2027-09-30\n"
+                + "吴矛盾," + contradicting + ",T" + contradicting + ",特种作业操作证,叉车,N1,2028-06-30\n";
+
+        RosterImportResult result = importFile(tenant, "混合台账.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(result.created()).isEqualTo(4);
+        assertThat(result.rejected()).isEqualTo(1);
+        assertThat(certificateOf(tenant, "王焊工").certificateClass()).isEqualTo(CertificateClass.SPECIAL_OPERATION);
+        assertThat(certificateOf(tenant, "王焊工").item()).isEqualTo("熔化焊接与热切割作业");
+        Certificate forkliftCertificate = certificateOf(tenant, "李叉车");
+        assertThat(forkliftCertificate.certificateClass()).isEqualTo(CertificateClass.SPECIAL_EQUIPMENT);
+        assertThat(forkliftCertificate.category()).isEqualTo("场（厂）内专用机动车辆作业");
+        assertThat(forkliftCertificate.item()).isEqualTo("叉车司机");
+        assertThat(certificateOf(tenant, "陈行车").certificateClass()).isEqualTo(CertificateClass.SPECIAL_EQUIPMENT);
+        assertThat(certificateOf(tenant, "陈行车").item()).isEqualTo("起重机司机");
+        assertThat(certificateOf(tenant, "周司炉").certificateClass()).isEqualTo(CertificateClass.SPECIAL_EQUIPMENT);
+        assertThat(certificateOf(tenant, "周司炉").category()).isEqualTo("锅炉作业");
+        assertThat(certificateOf(tenant, "周司炉").item()).isEqualTo("工业锅炉司炉");
+        assertThat(result.errors()).singleElement().satisfies(error -> {
+            assertThat(error.rowNumber()).isEqualTo(6);
+            assertThat(error.column()).isEqualTo("证书类别");
+            assertThat(error.message(Locale.SIMPLIFIED_CHINESE)).isEqualTo("第 6 行“证书类别”列：作业类别“场（厂）内专用机动车辆作业”"
+                    + "属于“特种设备作业人员证”，与本行证书类别“特种作业操作证”不符；请核对证书类别，或填写“特种作业操作证”的作业类别："
+                    + "电工作业、焊接与热切割作业、高处作业、制冷与空调作业、危险化学品安全作业");
+        });
+        assertThat(audit.forSubject(tenant, "certificate", String.valueOf(forkliftCertificate.id())).getFirst()
+                .afterState()).contains("\"certificateClass\":\"SPECIAL_EQUIPMENT\"");
+    }
+
+    @Test
     void batchIsRecordedWithCountsErrorsAndAudit() {
         TestLedger ledger = new TestLedger();
         long tenant = newTenant();
@@ -198,7 +242,7 @@ class RosterImporterTest {
         assertThat(batch.created()).isEqualTo(55);
         assertThat(batch.rejected()).isEqualTo(13);
         assertThat(batch.errorsJson()).contains("\"row\":" + ledger.unknownCategoryRow)
-                .contains("\"reasonKey\":\"category.unknown\"").contains("作业类别“锅炉工”无法识别");
+                .contains("\"reasonKey\":\"category.unknown\"").contains("作业类别“潜水员”无法识别");
         List<AuditEntry> batchAudit = audit.forSubject(tenant, "roster_import", String.valueOf(result.batchId()));
         assertThat(batchAudit).extracting(AuditEntry::action).containsExactly("roster.import");
         assertThat(batchAudit.getFirst().afterState()).contains("\"created\":55").contains("\"rejected\":13");

@@ -144,7 +144,7 @@ final class TestLedger {
                 "焊接与热切割作业", "熔化焊接与热切割作业", "2025-04-08", "2031-04-07");
 
         String boiler = idNumber("19810722", 35);
-        unknownCategoryRow = bad(List.of("category.unknown"), "冯锅炉", "男", boiler, "T" + boiler, "锅炉工", "",
+        unknownCategoryRow = bad(List.of("category.unknown"), "冯潜水", "男", boiler, "T" + boiler, "潜水员", "",
                 "2021-06-01", "2027-05-31");
 
         String nameless = idNumber("19950103", 26);

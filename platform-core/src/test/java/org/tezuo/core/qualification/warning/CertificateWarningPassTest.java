@@ -26,18 +26,25 @@ import org.tezuo.core.connector.dooraccess.DoorAccessStubServer;
 import org.tezuo.core.connector.registry.RegistryCertificateRecord;
 import org.tezuo.core.connector.registry.RegistryStubServer;
 import org.tezuo.core.notification.Notice;
+import org.tezuo.core.metadata.MetadataStore;
 import org.tezuo.core.qualification.Certificate;
+import org.tezuo.core.qualification.CertificateClass;
 import org.tezuo.core.qualification.CertificateState;
 import org.tezuo.core.qualification.Person;
 import org.tezuo.core.qualification.QualificationStore;
 import org.tezuo.core.qualification.lifecycle.CertificateRevocation;
 import org.tezuo.core.qualification.verification.CertificateFixtures;
+import org.tezuo.core.qualification.verification.LifecyclePolicyResolver;
 import org.tezuo.core.qualification.verification.MutableClock;
 import org.tezuo.core.qualification.verification.PinnedClockConfiguration;
 import org.tezuo.core.schedule.CertificateJobRunner;
 import org.tezuo.core.schedule.JobRun;
 import org.tezuo.core.schedule.ScheduledJob;
 import org.tezuo.core.tenant.Tenant;
+import org.tezuo.metadata.MetadataKind;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 @SpringBootTest
 @Import(PinnedClockConfiguration.class)
@@ -84,6 +91,12 @@ class CertificateWarningPassTest {
 
     @Autowired
     ApplicationEvents events;
+
+    @Autowired
+    MetadataStore metadata;
+
+    @Autowired
+    JsonMapper json;
 
     Tenant tenant;
     Person holder;
@@ -462,5 +475,58 @@ class CertificateWarningPassTest {
         assertThat(frozen.doorAccessRevoked()).isTrue();
         assertThat(doors.callsFor(holder.idNumber())).extracting(DoorAccessStubServer.Call::action)
                 .containsExactly(DoorAccessStubServer.Action.REVOKE);
+    }
+
+    @Test
+    void reviewWindowNoticeTellsHolderToApply() {
+        publishRulesetWithReviewWindowNotice();
+        Certificate certificate = fixtures.certificate(tenant, holder, LocalDate.of(2030, 2, 28),
+                LocalDate.of(2027, 3, 1), null, CertificateState.VALID);
+        clock.set("2026-12-30T01:00:00Z");
+        WarningPassReport dayBefore = pass.run(tenant.id(), AuditLog.SYSTEM_ACTOR);
+        clock.set("2026-12-31T01:00:00Z");
+
+        pass.run(tenant.id(), AuditLog.SYSTEM_ACTOR);
+
+        assertThat(dayBefore.noticesRaised()).as("only the 90-day notice").isEqualTo(1);
+        String expected = "张伟，您的特种作业操作证 " + certificate.certNumber() + "（熔化焊接与热切割作业）可申请复审："
+                + "申请期 2026-12-31 至 2027-03-01（19号令）；请在申请期内提交复审申请";
+        assertThat(warnings.forCertificate(tenant.id(), certificate.id()))
+                .filteredOn(warning -> warning.ruleId().equals("review-window"))
+                .singleElement().satisfies(notice -> {
+                    assertThat(notice.kind()).isEqualTo(WarningKind.NOTICE);
+                    assertThat(notice.dueDate()).isEqualTo(LocalDate.of(2027, 3, 1));
+                    assertThat(notice.message()).isEqualTo(expected);
+                });
+        assertThat(noticesTo(holderUser)).filteredOn(notice -> notice.subject().equals("证书可申请复审"))
+                .singleElement().extracting(Notice::body).isEqualTo(expected);
+    }
+
+    @Test
+    void reviewWindowNoticeSkipsClassWithoutWindow() {
+        publishRulesetWithReviewWindowNotice();
+        Certificate forklift = store.upsertCertificate(tenant.id(), holder.id(), new QualificationStore.CertificateData(
+                holder.idNumber(), "场（厂）内专用机动车辆作业", "叉车司机", LocalDate.of(2023, 3, 1),
+                org.tezuo.core.qualification.DatePrecision.DAY, LocalDate.of(2023, 3, 1), LocalDate.of(2031, 2, 28),
+                org.tezuo.core.qualification.DatePrecision.DAY, LocalDate.of(2027, 3, 1), null, "某市市场监督管理局",
+                CertificateClass.SPECIAL_EQUIPMENT), CertificateState.VALID);
+        clock.set("2027-01-15T01:00:00Z");
+
+        pass.run(tenant.id(), AuditLog.SYSTEM_ACTOR);
+
+        assertThat(warnings.forCertificate(tenant.id(), forklift.id())).extracting(CertificateWarning::ruleId)
+                .containsExactly("notice-90");
+        assertThat(warnings.forCertificate(tenant.id(), forklift.id()).getFirst().message())
+                .startsWith("张伟，您的特种设备作业人员证 " + holder.idNumber() + "（叉车司机）应于 2027-03-01 前复审");
+    }
+
+    /** Publishes the fixture ruleset with a notice to the holder on the day the review application window opens. */
+    private void publishRulesetWithReviewWindowNotice() {
+        ObjectNode ruleset = (ObjectNode) json.readTree(CertificateFixtures.LIFECYCLE_RULESET);
+        ((ArrayNode) ruleset.get("warnings")).add(json.readTree("""
+                {"id": "review-window", "countsFrom": "review-window", "offsetDays": 0, "kind": "notice",
+                 "recipients": ["HOLDER"], "source": "30号令第二十二条"}"""));
+        metadata.saveAndPublish(tenant.id(), MetadataKind.RULESET, LifecyclePolicyResolver.RULESET_KEY, ruleset,
+                "admin");
     }
 }

@@ -31,8 +31,8 @@ import org.tezuo.core.tenant.TenantDirectory;
 
 /**
  * The page a person's badge QR code opens, at {@code /profile/<token>}, laid out for a phone. It shows the identity
- * with the masked ID number and each certificate with its state, expiry, last registry check, authenticity and
- * check history. It then lists the training and practical assessment records with the clips whose consent was not
+ * with the masked ID number and each certificate with its class, number (masked unless the reader is a system
+ * administrator), state, expiry, last registry check, authenticity and check history. It then lists the training and practical assessment records with the clips whose consent was not
  * withdrawn. It needs a signed-in user of the badge's own tenant with a role of {@link ProfileAccess#READERS}. A
  * token of another tenant, a revoked or a regenerated token shows one sentence and nothing else. Recorders also see
  * the forms that add a record and upload a clip.
@@ -94,7 +94,7 @@ public class PersonProfileView extends VerticalLayout implements BeforeEnterObse
         page.add(identity(person));
 
         page.add(new H3(getTranslation("person.certificates")));
-        page.add(new ProfileCertificateList(profile.certificates(), zone));
+        page.add(new ProfileCertificateList(profile.certificates(), zone, user));
 
         page.add(new H3(getTranslation("profile.assessments")));
         boolean recorder = ProfileAccess.canRecord(user);

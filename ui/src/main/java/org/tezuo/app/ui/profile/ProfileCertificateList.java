@@ -9,6 +9,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import java.time.ZoneId;
 import java.util.List;
+import org.tezuo.app.qualification.CertificateNumbers;
+import org.tezuo.app.security.CurrentUser;
 import org.tezuo.app.ui.i18n.DisplayFormats;
 import org.tezuo.app.ui.person.CertificateStateLabels;
 import org.tezuo.core.qualification.Certificate;
@@ -17,12 +19,16 @@ import org.tezuo.core.qualification.profile.PersonProfiles.CertificateEntry;
 import org.tezuo.core.qualification.profile.RegistryCheckHistory;
 
 /**
- * The certificates of the profile page: item, number, state, expiry, the last registry check with its time,
- * result and authenticity, the review dates and the history of registry checks.
+ * The certificates of the profile page: item, class, number, state, expiry, the last registry check with its time,
+ * result and authenticity, the review dates and the history of registry checks. Numbers are masked unless the
+ * reader is a system administrator ({@link CertificateNumbers}).
  */
 final class ProfileCertificateList extends Div {
 
-    ProfileCertificateList(List<CertificateEntry> certificates, ZoneId zone) {
+    private final CurrentUser reader;
+
+    ProfileCertificateList(List<CertificateEntry> certificates, ZoneId zone, CurrentUser reader) {
+        this.reader = reader;
         setId("profile-certificates");
         addClassName("tezuo-profile-certificates");
         if (certificates.isEmpty()) {
@@ -35,10 +41,12 @@ final class ProfileCertificateList extends Div {
         Certificate certificate = entry.certificate();
         Div card = new Div();
         card.addClassName("tezuo-profile-certificate");
-        card.getElement().setAttribute("data-certificate", certificate.certNumber());
+        String certNumber = CertificateNumbers.readable(reader, certificate.certNumber());
+        card.getElement().setAttribute("data-certificate", certNumber);
         H4 item = new H4(certificate.item());
         card.add(item, CertificateStateLabels.badge(certificate.state(), getLocale()), authenticity(entry));
-        card.add(ProfileFacts.fact(this, null, "certificate.number", certificate.certNumber()),
+        card.add(ProfileFacts.fact(this, null, "certificate.class", certificate.certificateClass().label(getLocale())),
+                ProfileFacts.fact(this, null, "certificate.number", certNumber),
                 ProfileFacts.fact(this, null, "certificate.validUntil",
                         DisplayFormats.date(certificate.validUntil(), certificate.validUntilPrecision())),
                 ProfileFacts.fact(this, null, "certificate.registryCheck", lastCheck(certificate, zone)),

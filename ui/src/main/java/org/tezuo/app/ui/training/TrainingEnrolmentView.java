@@ -12,6 +12,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.Map;
 import java.util.Optional;
+import org.tezuo.app.qualification.CertificateNumbers;
 import org.tezuo.app.security.CurrentUser;
 import org.tezuo.app.security.CurrentUserProvider;
 import org.tezuo.app.ui.layout.MainLayout;
@@ -63,9 +64,11 @@ public class TrainingEnrolmentView extends VerticalLayout implements BeforeEnter
     private void show(Certificate certificate) {
         Person person = qualifications.findPerson(user.tenantId(), certificate.personId()).orElseThrow();
         add(new H2(getTranslation("training.title")));
-        Paragraph details = new Paragraph(getTranslation("training.details", person.name(), certificate.certNumber(),
-                certificate.item(), String.valueOf(certificate.reviewDueOn() != null ? certificate.reviewDueOn()
-                        : certificate.validUntil()), certificate.state().label(getLocale())));
+        Paragraph details = new Paragraph(getTranslation("training.details", person.name(),
+                CertificateNumbers.readable(user, certificate.certNumber()), certificate.item(),
+                String.valueOf(certificate.reviewDueOn() != null ? certificate.reviewDueOn()
+                        : certificate.validUntil()), certificate.state().label(getLocale()),
+                certificate.certificateClass().label(getLocale())));
         details.setId("training-details");
         Button enrol = new Button(getTranslation("training.enrol"), event -> {
             audit.append(user.tenantId(), user.username(), "training.enrolment-request", "certificate",

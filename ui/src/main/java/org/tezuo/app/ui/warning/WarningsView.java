@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.tezuo.app.qualification.CertificateNumbers;
 import org.tezuo.app.security.CurrentUser;
 import org.tezuo.app.security.CurrentUserProvider;
 import org.tezuo.app.security.Role;
@@ -94,7 +95,8 @@ public class WarningsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(warning -> getTranslation("warnings.kind." + warning.kind().name()))
                 .setHeader(getTranslation("warnings.column.kind")).setAutoWidth(true);
         grid.addColumn(CertificateWarning::dueDate).setHeader(getTranslation("warnings.column.due")).setAutoWidth(true);
-        grid.addColumn(CertificateWarning::message).setHeader(getTranslation("warnings.column.message"))
+        grid.addColumn(warning -> CertificateNumbers.readable(user, warning.message()))
+                .setHeader(getTranslation("warnings.column.message"))
                 .setFlexGrow(3);
         grid.addColumn(this::roles).setHeader(getTranslation("warnings.column.roles")).setFlexGrow(1);
         grid.addColumn(new ComponentRenderer<>(this::link)).setAutoWidth(true);

@@ -136,6 +136,22 @@ class PersonProfileBrowserTest {
     }
 
     @Test
+    void profileMasksCertificateNumberForHrbp() {
+        chromium.signIn(url("/login"), company.admin, ProfileFixture.PASSWORD, RENDER_TIMEOUT);
+        browser.get(url("/persons/" + company.personId + "/badge"));
+        String profileUrl = waitFor(By.id("badge-qr")).getDomAttribute("data-url");
+        chromium.signIn(url("/login"), company.hrbp, ProfileFixture.PASSWORD, RENDER_TIMEOUT);
+
+        browser.get(profileUrl);
+        waitForText(By.id("profile-name"), "王焊工");
+
+        WebElement certificate = waitFor(By.cssSelector(".tezuo-profile-certificate"));
+        assertThat(certificate.getText()).contains("T3201**********1234", "特种作业操作证");
+        assertThat(certificate.getDomAttribute("data-certificate")).isEqualTo("T3201**********1234");
+        assertThat(browser.getPageSource()).doesNotContain(ProfileFixture.ID_NUMBER);
+    }
+
+    @Test
     void revokedBadgeShowsNothing() {
         chromium.signIn(url("/login"), company.admin, ProfileFixture.PASSWORD, RENDER_TIMEOUT);
         browser.get(url("/persons/" + company.personId + "/badge"));
