@@ -87,6 +87,8 @@ class VerificationApi {
     @GetMapping("/persons/{personId}/warnings")
     @Operation(summary = "某人的证书预警、待办与冻结")
     List<CertificateWarning> personWarnings(@PathVariable long personId) {
+        caller.requireAnyRole(Role.SYSTEM_ADMIN, Role.SAFETY_DIRECTOR, Role.SAFETY_ENGINEER, Role.UNIT_HEAD,
+                Role.TEAM_LEADER, Role.HRBP, Role.WORK_LEADER);
         CurrentUser user = caller.user();
         return warnings.forPerson(user.tenantId(), personId).stream().map(warning -> readable(warning, user))
                 .toList();

@@ -186,6 +186,16 @@ class CertificateLifecycleApiTest {
     }
 
     @Test
+    void workerCannotReadAnotherPersonsWarnings() throws Exception {
+        String worker = "worker-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.create(tenantId, worker, PASSWORD, "作业人员", Set.of("WORKER"), null, null);
+
+        HttpResponse<String> warnings = send(worker, "GET", "/api/persons/" + welder.id() + "/warnings", null);
+
+        assertThat(warnings.statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void personsApiMasksCertificateNumbersExceptForAdministrator() throws Exception {
         qualifications.setPermitFreeze(tenantId, welder.id(), true, "证书 T" + ID_NUMBER + " 已过期");
 
