@@ -2,6 +2,7 @@ package org.tezuo.app.api;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -21,6 +22,16 @@ import tools.jackson.core.exc.StreamReadException;
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    /**
+     * Message keys of rejections that mean "the caller's tenant has no such id" (a person, certificate, warning,
+     * published document, task or running approval). They answer 404 like {@link NotFoundException}, so an id of
+     * another tenant gets the same answer as an id that never existed.
+     */
+    private static final Set<String> NOT_FOUND_KEYS = Set.of("person.notFound", "certificate.notFound",
+            "warning.notFound", "metadata.notFound", "approval.taskNotFound", "operation.instanceNotFound",
+            "profile.personNotFound", "clip.assessmentNotFound", "clip.notFound",
+            "verification.certificateNotFound");
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ApiError> problem(ApiProblem problem, Locale locale) {
@@ -73,7 +84,9 @@ class ApiExceptionHandler {
     @ExceptionHandler(LocalizedException.class)
     ResponseEntity<ApiError> localized(LocalizedException e, Locale locale) {
         log.info("Request rejected: {}", e.toString());
-        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
+        HttpStatus status = NOT_FOUND_KEYS.contains(e.messageKey()) ? HttpStatus.NOT_FOUND
+                : HttpStatus.UNPROCESSABLE_CONTENT;
+        return ResponseEntity.status(status)
                 .body(new ApiError(e.messageKey(), e.message(locale), List.of()));
     }
 }

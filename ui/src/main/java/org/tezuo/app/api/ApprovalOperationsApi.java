@@ -159,6 +159,9 @@ class ApprovalOperationsApi {
     @GetMapping("/approvals/{processInstanceId}/history")
     @Operation(summary = "审批历史：谁、何时、何操作、在哪个节点、意见、附件、签名，含已被退回作废的记录")
     List<HistoryEntry> history(@PathVariable String processInstanceId) {
+        if (!history.exists(tenant(), processInstanceId)) {
+            throw new NotFoundException("审批", processInstanceId);
+        }
         return history.entries(tenant(), processInstanceId);
     }
 
@@ -193,6 +196,9 @@ class ApprovalOperationsApi {
     @PostMapping("/inbox/copied/{copyId}/read")
     @Operation(summary = "将抄送标为已读")
     ResponseEntity<Void> markCopyRead(@PathVariable long copyId) {
+        if (inbox.copied(tenant(), username(), InboxFilter.ALL).stream().noneMatch(copy -> copy.id() == copyId)) {
+            throw new NotFoundException("抄送", copyId);
+        }
         inbox.markCopyRead(tenant(), copyId, username());
         return ResponseEntity.noContent().build();
     }
@@ -213,6 +219,9 @@ class ApprovalOperationsApi {
     @PostMapping("/notices/{noticeId}/read")
     @Operation(summary = "将通知标为已读")
     ResponseEntity<Void> markNoticeRead(@PathVariable long noticeId) {
+        if (notices.forRecipient(tenant(), username(), false).stream().noneMatch(notice -> notice.id() == noticeId)) {
+            throw new NotFoundException("审批通知", noticeId);
+        }
         notices.markRead(tenant(), noticeId, username());
         return ResponseEntity.noContent().build();
     }

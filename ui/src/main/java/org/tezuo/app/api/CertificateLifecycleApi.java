@@ -17,6 +17,7 @@ import org.tezuo.app.security.CurrentUser;
 import org.tezuo.app.security.Role;
 import org.tezuo.core.i18n.UserMessages;
 import org.tezuo.core.qualification.Certificate;
+import org.tezuo.core.qualification.QualificationStore;
 import org.tezuo.core.qualification.lifecycle.PostAbsence;
 import org.tezuo.core.qualification.warning.PermitFreezer;
 import org.tezuo.core.qualification.warning.WarningRuleNames;
@@ -35,13 +36,15 @@ class CertificateLifecycleApi {
     private final LifecycleCommands commands;
     private final PermitFreezer freezer;
     private final WarningRuleNames ruleNames;
+    private final QualificationStore persons;
 
     CertificateLifecycleApi(ApiCaller caller, LifecycleCommands commands, PermitFreezer freezer,
-            WarningRuleNames ruleNames) {
+            WarningRuleNames ruleNames, QualificationStore persons) {
         this.caller = caller;
         this.commands = commands;
         this.freezer = freezer;
         this.ruleNames = ruleNames;
+        this.persons = persons;
     }
 
     /** A reason for revoking or cancelling, such as the authority's document number. */
@@ -118,6 +121,7 @@ class CertificateLifecycleApi {
         long tenantId = caller.requireAnyRole(Role.SYSTEM_ADMIN, Role.SAFETY_DIRECTOR, Role.SAFETY_ENGINEER,
                 Role.UNIT_HEAD, Role.TEAM_LEADER, Role.HRBP, Role.WORK_LEADER);
         CurrentUser user = caller.user();
+        persons.findPerson(tenantId, id).orElseThrow(() -> new NotFoundException("人员", id));
         return freezer.activeFreezeOf(tenantId, id)
                 .map(f -> new FreezeView(true, CertificateNumbers.readable(user, f.certNumber()), f.item(), f.ruleId(),
                         f.ruleId() == null ? null : ruleNames.nameOf(tenantId, f.ruleId(), ApiCaller.locale()),

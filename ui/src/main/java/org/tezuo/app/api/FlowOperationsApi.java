@@ -31,6 +31,9 @@ import tools.jackson.databind.JsonNode;
 @Tag(name = "flows", description = "审批流：导入外部 BPMN 文件、迁移运行中的审批实例")
 class FlowOperationsApi {
 
+    /** Problem key of a plan for an approval the tenant has not running. */
+    private static final String INSTANCE_NOT_FOUND = "migration.instanceNotFound";
+
     private final ApiCaller caller;
     private final BpmnImporter importer;
     private final InstanceMigrator migrator;
@@ -79,14 +82,24 @@ class FlowOperationsApi {
     @Operation(summary = "检查运行中的审批能否迁移到本流程的另一个已发布版本，列出全部不能迁移的原因")
     MigrationView planMigration(@PathVariable String processInstanceId, @RequestParam int version) {
         long tenantId = caller.requireAnyRole(Role.SYSTEM_ADMIN, Role.SAFETY_DIRECTOR);
-        return MigrationView.of(migrator.plan(tenantId, processInstanceId, version), ApiCaller.locale());
+        return MigrationView.of(requireRunning(migrator.plan(tenantId, processInstanceId, version)),
+                ApiCaller.locale());
     }
 
     @PostMapping("/instances/{processInstanceId}/migration")
     @Operation(summary = "把运行中的审批迁移到本流程的另一个已发布版本；有任何不能迁移的原因时不做改动")
     MigrationView migrate(@PathVariable String processInstanceId, @RequestParam int version) {
         long tenantId = caller.requireAnyRole(Role.SYSTEM_ADMIN, Role.SAFETY_DIRECTOR);
+        requireRunning(migrator.plan(tenantId, processInstanceId, version));
         return MigrationView.of(migrator.migrate(tenantId, processInstanceId, version, caller.user().username()),
                 ApiCaller.locale());
+    }
+
+    /** Returns the plan, or answers 404 when the caller's tenant has no such running approval. */
+    private static MigrationPlan requireRunning(MigrationPlan plan) {
+        if (plan.problems().stream().anyMatch(problem -> problem.messageKey().equals(INSTANCE_NOT_FOUND))) {
+            throw new NotFoundException("审批", plan.processInstanceId());
+        }
+        return plan;
     }
 }

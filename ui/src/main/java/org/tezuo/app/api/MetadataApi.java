@@ -66,7 +66,11 @@ class MetadataApi {
     @Operation(summary = "文档的全部版本，最新在前")
     List<DocumentView> versions(@PathVariable String kind, @PathVariable String key) {
         long tenantId = readerTenant();
-        return store.history(tenantId, MetadataKind.fromCode(kind), key).stream().map(DocumentView::of).toList();
+        List<MetadataDocument> history = store.history(tenantId, MetadataKind.fromCode(kind), key);
+        if (history.isEmpty()) {
+            throw new NotFoundException("元数据", kind + ":" + key);
+        }
+        return history.stream().map(DocumentView::of).toList();
     }
 
     @PutMapping("/{kind}/{key}/draft")

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.tezuo.app.qualification.CertificateNumbers;
 import org.tezuo.app.security.CurrentUser;
 import org.tezuo.app.security.Role;
+import org.tezuo.core.qualification.QualificationStore;
 import org.tezuo.core.qualification.verification.RunMismatch;
 import org.tezuo.core.qualification.verification.RunReportReader;
 import org.tezuo.core.qualification.verification.VerificationRun;
@@ -35,15 +36,17 @@ class VerificationApi {
     private final RunReportReader reports;
     private final WarningStore warnings;
     private final WarningConfirmer confirmer;
+    private final QualificationStore persons;
 
     VerificationApi(ApiCaller caller, CertificateJobRunner jobs, VerificationRunStore runs, RunReportReader reports,
-            WarningStore warnings, WarningConfirmer confirmer) {
+            WarningStore warnings, WarningConfirmer confirmer, QualificationStore persons) {
         this.caller = caller;
         this.jobs = jobs;
         this.runs = runs;
         this.reports = reports;
         this.warnings = warnings;
         this.confirmer = confirmer;
+        this.persons = persons;
     }
 
     @PostMapping("/verification/runs")
@@ -90,6 +93,7 @@ class VerificationApi {
         caller.requireAnyRole(Role.SYSTEM_ADMIN, Role.SAFETY_DIRECTOR, Role.SAFETY_ENGINEER, Role.UNIT_HEAD,
                 Role.TEAM_LEADER, Role.HRBP, Role.WORK_LEADER);
         CurrentUser user = caller.user();
+        persons.findPerson(user.tenantId(), personId).orElseThrow(() -> new NotFoundException("人员", personId));
         return warnings.forPerson(user.tenantId(), personId).stream().map(warning -> readable(warning, user))
                 .toList();
     }
