@@ -330,6 +330,11 @@ final class TenantData {
         metadata.saveAndPublish(tenantId, MetadataKind.DICTIONARY, "secret_dictionary", json.readTree("""
                 {"label": {"zh": "%s字典"}, "items": [{"code": "a", "label": {"zh": "%s选项"}}]}"""
                 .formatted(marker, marker)), "test");
+        metadata.saveAndPublish(tenantId, MetadataKind.FORM, "secret-form", json.readTree("""
+                {"title": {"zh": "%s表单"},
+                 "schema": {"type": "object", "properties": {"note": {"type": "string", "x-label": {"zh": "备注"}}}},
+                 "layout": {"sections": [{"title": {"zh": "基本"}, "fields": ["note"]}]}}""".formatted(marker)),
+                "test");
         ObjectNode flow = (ObjectNode) metadata.requirePublished(tenantId, MetadataKind.FLOW, "hot-work-approval")
                 .body().deepCopy();
         metadata.saveAndPublish(tenantId, MetadataKind.FLOW, "secret-flow", flow, "test");

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -20,21 +21,30 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.tezuo.app.profile.ProfileFixture;
+import org.tezuo.app.ui.HeadlessChromium;
 import org.tezuo.core.connector.registry.RegistryStubServer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Users of tenant 甲方 try to reach the data of tenant 乙方 over real HTTP against real PostgreSQL: by 乙方's ids in
  * every REST resource that takes one, by SQL naming 乙方's schema or the catalogue, by rule expressions and
- * document references naming 乙方's tables and documents, and by 乙方's file ids and tokens. Each attempt is one
- * row of a table with the refusal it must get: 404 or 403 with a message, 422 naming the unknown name for SQL and
- * documents, or an empty answer for a search. No response may contain any of 乙方's names, its ID number or its
- * codes. The counts are printed when the class finishes.
+ * document references naming 乙方's tables and documents, by 乙方's file ids and tokens, and by opening 乙方's pages
+ * by route in headless Chromium. Each attempt is one row of a table with the refusal it must get: 404 with a
+ * message, 422 naming the unknown name for SQL and documents, an empty answer for a search, or a page that says
+ * only that the item was not found. No response or page may contain any of 乙方's names, its ID number or its
+ * tenant code. The counts are printed when the class finishes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -42,6 +52,7 @@ class TenantIsolationTest {
 
     private static final String ID_NUMBER_A = "320102198703151236";
     private static final String ID_NUMBER_B = "320102197911204518";
+    private static final Duration RENDER_TIMEOUT = Duration.ofSeconds(30);
 
     @LocalServerPort
     int port;
@@ -56,6 +67,7 @@ class TenantIsolationTest {
     private final AtomicInteger tried = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
     private RegistryStubServer registry;
+    private HeadlessChromium chromium;
     private TenantData a;
     private TenantData b;
 
@@ -90,12 +102,17 @@ class TenantIsolationTest {
         registry = RegistryStubServer.start(0);
         a = TenantData.basic(context, "甲方", ID_NUMBER_A);
         b = TenantData.full(context, "乙方", ID_NUMBER_B, registry.baseUrl(), registry::put);
+        chromium = HeadlessChromium.start("zh-CN", new Dimension(1280, 900));
+        chromium.signIn(url("/login"), a.user(Role.SYSTEM_ADMIN), TenantData.PASSWORD, RENDER_TIMEOUT);
     }
 
     @AfterAll
-    void reportCounts() {
+    void reportCounts() throws IOException {
         if (registry != null) {
             registry.close();
+        }
+        if (chromium != null) {
+            chromium.close();
         }
         System.out.printf("Tenant isolation: %d attempts tried, %d refused%n", tried.get(), refused.get());
     }
@@ -118,6 +135,50 @@ class TenantIsolationTest {
             assertThat(response.body()).as("response to %s", attempt.name()).doesNotContain(secret);
         }
         refused.incrementAndGet();
+    }
+
+    /** A page of the other tenant's data opened by its route, with the element that says it was not found. */
+    record PageAttempt(String name, String path, String notFoundElementId) {
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("pageAttempts")
+    @DisplayName("Another tenant's page shows only that it was not found")
+    void otherTenantsPageShowsNothing(PageAttempt attempt) {
+        tried.incrementAndGet();
+        WebDriver browser = chromium.driver();
+
+        browser.get(url(attempt.path()));
+        WebElement notFound = new WebDriverWait(browser, RENDER_TIMEOUT)
+                .until(ExpectedConditions.presenceOfElementLocated(By.id(attempt.notFoundElementId())));
+
+        assertThat(notFound.getText()).isNotBlank();
+        String page = String.valueOf(((JavascriptExecutor) browser).executeScript(
+                "return document.body.innerText + document.documentElement.outerHTML;"));
+        for (String secret : b.secrets()) {
+            assertThat(page).as("page %s", attempt.path()).doesNotContain(secret);
+        }
+        refused.incrementAndGet();
+    }
+
+    Stream<PageAttempt> pageAttempts() {
+        return Stream.of(
+                new PageAttempt("person page", "/persons/" + b.personId, "person-not-found"),
+                new PageAttempt("badge page", "/persons/" + b.personId + "/badge", "person-not-found"),
+                new PageAttempt("profile page by badge token", "/profile/" + b.profileToken, "profile-not-found"),
+                new PageAttempt("permit page", "/permits/" + b.permitId + "/detail", "permit-not-found"),
+                new PageAttempt("task page", "/tasks/" + b.taskId, "task-not-found"),
+                new PageAttempt("record page", "/records/work_order/" + b.workOrderIds.getLast(), "record-not-found"),
+                new PageAttempt("records of an entity only the other tenant has", "/records/secret_patrol",
+                        "records-not-found"),
+                new PageAttempt("form only the other tenant has", "/forms/secret-form/fill", "fill-not-found"),
+                new PageAttempt("e-permit page by permit number", "/e-permit/" + b.permitNumber,
+                        "epermit-not-found"));
     }
 
     Stream<Attempt> attempts() {
@@ -361,7 +422,7 @@ class TenantIsolationTest {
 
     private HttpResponse<String> send(String username, String method, String path, String contentType, byte[] body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (username + ":" + TenantData.PASSWORD).getBytes(StandardCharsets.UTF_8)))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -370,6 +431,10 @@ class TenantIsolationTest {
             request.header("Content-Type", contentType);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
     }
 
     private static String encode(String value) {
