@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -18,6 +19,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,7 +27,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.tezuo.core.tenant.TenantDirectory;
 
-/** Security rules over real HTTP: login page, form login, HTTP Basic on the API, public paths. */
+/**
+ * Security rules over real HTTP: login page, form login and its new session id, HTTP Basic on the API, public paths.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SecurityRulesTest {
 
@@ -45,6 +49,7 @@ class SecurityRulesTest {
     JdbcClient jdbc;
 
     private CurrentUser engineer;
+    private CookieManager cookies;
     private HttpClient browser;
 
     @BeforeEach
@@ -52,8 +57,9 @@ class SecurityRulesTest {
         long tenantId = tenants.create("sec-" + UUID.randomUUID(), "安全测试企业", null, ZoneId.of("Asia/Shanghai")).id();
         engineer = accounts.create(tenantId, "eng-" + UUID.randomUUID(), PASSWORD, "王工",
                 Set.of("SAFETY_ENGINEER", "WORK_LEADER"), null, null);
+        cookies = new CookieManager();
         browser = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
+                .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
@@ -83,6 +89,22 @@ class SecurityRulesTest {
         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
                 location -> assertThat(location).doesNotContain("error"));
         assertThat(get("/").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("Signing in replaces the session id, and the id from before no longer authenticates")
+    void loginReplacesSessionId() throws Exception {
+        get("/login");
+        String beforeLogin = sessionId();
+
+        login(engineer.username(), PASSWORD);
+        String afterLogin = sessionId();
+
+        assertThat(beforeLogin).isNotBlank();
+        assertThat(afterLogin).isNotBlank().isNotEqualTo(beforeLogin);
+        assertThat(getWithSessionId("/api/test/whoami", beforeLogin).statusCode()).isEqualTo(401);
+        assertThat(getWithSessionId("/", beforeLogin).statusCode()).isEqualTo(302);
+        assertThat(getWithSessionId("/api/test/whoami", afterLogin).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -281,6 +303,22 @@ class SecurityRulesTest {
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return browser.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String sessionId() {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals("JSESSIONID"))
+                .map(HttpCookie::getValue)
+                .findFirst()
+                .orElse("");
+    }
+
+    /** Sends a GET carrying only the session cookie {@code sessionId}, as a browser that was handed it would. */
+    private HttpResponse<String> getWithSessionId(String path, String sessionId)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri(path)).header("Cookie", "JSESSIONID=" + sessionId)
+                .GET().build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> getWithBasic(String path, String username, String password)
