@@ -41,15 +41,19 @@ public class RosterImporter {
     private final Clock clock;
     private final long maxFileBytes;
     private final int maxDataRows;
+    private final long maxUnzippedBytes;
 
     /**
      * @param maxFileBytes largest accepted file, 10 MiB unless {@code tezuo.roster.max-file-bytes} sets another value
      * @param maxDataRows most data rows per file, 20,000 unless {@code tezuo.roster.max-data-rows} sets another value
+     * @param maxUnzippedBytes most bytes the entries of an xlsx file may unpack to, 100 MiB unless
+     *     {@code tezuo.roster.max-unzipped-bytes} sets another value; 20,000 rows of a ledger unpack to far less
      */
     public RosterImporter(RosterWriter writer, RosterImportStore batches, AuditLog audit,
             PlatformTransactionManager transactionManager, Clock clock,
             @Value("${tezuo.roster.max-file-bytes:10485760}") long maxFileBytes,
-            @Value("${tezuo.roster.max-data-rows:20000}") int maxDataRows) {
+            @Value("${tezuo.roster.max-data-rows:20000}") int maxDataRows,
+            @Value("${tezuo.roster.max-unzipped-bytes:104857600}") long maxUnzippedBytes) {
         this.writer = writer;
         this.batches = batches;
         this.audit = audit;
@@ -57,6 +61,7 @@ public class RosterImporter {
         this.clock = clock;
         this.maxFileBytes = maxFileBytes;
         this.maxDataRows = maxDataRows;
+        this.maxUnzippedBytes = maxUnzippedBytes;
     }
 
     /**
@@ -66,8 +71,8 @@ public class RosterImporter {
      * @param policy lifecycle values for the certificate states
      * @param zone the tenant's zone, in which "today" and validity ends are read
      * @param actor user name recorded on the batch and the audit records
-     * @throws RosterImportException when the file as a whole cannot be read: unsupported type, too large, too many
-     *     rows, not UTF-8, no header row or a required column missing. Nothing is saved then.
+     * @throws RosterImportException when the file as a whole cannot be read: unsupported type, too large (also when
+     *     unpacked), too many rows, not UTF-8, no header row or a required column missing. Nothing is saved then.
      */
     public RosterImportResult importLedger(long tenantId, String fileName, InputStream content, LedgerProfile profile,
             LifecyclePolicy policy, ZoneId zone, String actor) {
@@ -76,7 +81,8 @@ public class RosterImporter {
         byte[] bytes = readLimited(content, fileName);
         LedgerFileType fileType = LedgerFileType.sniff(bytes, fileName);
         int maxRows = maxDataRows + LedgerHeader.SEARCH_ROWS;
-        List<LedgerRow> rows = fileType == LedgerFileType.XLSX ? XlsxLedgerReader.read(bytes, fileName, maxRows)
+        List<LedgerRow> rows = fileType == LedgerFileType.XLSX ? XlsxLedgerReader.read(bytes, fileName, maxRows,
+                maxUnzippedBytes)
                 : CsvLedgerReader.read(bytes, fileName, maxRows);
 
         LedgerHeader header = LedgerHeader.detect(rows, profile, fileName);

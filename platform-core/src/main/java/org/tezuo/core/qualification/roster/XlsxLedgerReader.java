@@ -25,12 +25,13 @@ final class XlsxLedgerReader {
     /**
      * Returns the non-blank rows with their spreadsheet row numbers.
      *
-     * @throws RosterImportException when the file is not a readable workbook or has more than {@code maxRows}
-     *     non-blank rows
+     * @throws RosterImportException when the file is not a readable workbook, unpacks to more than
+     *     {@code maxUnzippedBytes} or has more than {@code maxRows} non-blank rows
      */
-    // NOTE: the whole workbook is parsed in memory (POI user model). The importer's byte limit and POI's zip-bomb
-    // guard bound it; a streaming reader would be needed for much larger files.
-    static List<LedgerRow> read(byte[] content, String fileName, int maxRows) {
+    // NOTE: the whole workbook is parsed in memory (POI user model). The importer's byte limit and the unpacked
+    // size limit bound it; a streaming reader would be needed for much larger files.
+    static List<LedgerRow> read(byte[] content, String fileName, int maxRows, long maxUnzippedBytes) {
+        XlsxArchiveCheck.check(content, fileName, maxUnzippedBytes);
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
             Sheet sheet = firstVisibleSheet(workbook, fileName);
             List<List<LedgerCell>> cellsByRow = readCells(sheet, workbook.isDate1904(), fileName, maxRows);
