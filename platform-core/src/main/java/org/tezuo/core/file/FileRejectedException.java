@@ -22,6 +22,11 @@ public final class FileRejectedException extends LocalizedException {
         return new FileRejectedException("file.notAnImage", fileName, declaredType);
     }
 
+    /** Creates the rejection of a JPEG or PNG whose structure cannot be read, so its metadata cannot be removed. */
+    static FileRejectedException damagedImage(String fileName, String contentType) {
+        return new FileRejectedException("file.imageDamaged", fileName, contentType);
+    }
+
     /**
      * Creates the rejection of content that is no MP4 or WebM video. {@code declaredType} is the content type the
      * uploader declared.

@@ -32,7 +32,8 @@ import org.springframework.util.unit.DataSize;
  * Stores uploaded files on disk under {@code tezuo.files.dir} (default {@code <tezuo.data-dir>/files}) with one
  * {@code stored_file} row each. Content is streamed through a 64 KiB buffer to a temporary file and moved into
  * place only after the size limit, the image check and the SHA-256 are done, so a rejected upload leaves nothing
- * behind. Every read takes the tenant id, and a file of another tenant is reported as not found.
+ * behind. A JPEG or PNG is stored without its metadata ({@link ImageMetadataStripper}), and its size and SHA-256
+ * are those of the stored content. Every read takes the tenant id, and a file of another tenant is reported as not found.
  *
  * <p>NOTE: a file stays stored when the form it was uploaded for is never saved; no job removes such files yet.
  */
@@ -80,7 +81,7 @@ public class FileStore {
      * @param declaredType the media type the uploader sent, or null; the type of an image or a video is taken
      *     from its first bytes instead
      * @throws FileRejectedException when the content exceeds {@link #maxBytes(FileKind)}, when an image is not
-     *     PNG, JPEG, WebP, GIF or HEIC/HEIF, or when a video is not MP4 or WebM
+     *     PNG, JPEG, WebP, GIF or HEIC/HEIF, when a JPEG or PNG is damaged, or when a video is not MP4 or WebM
      */
     public StoredFile store(long tenantId, String uploadedBy, FileKind kind, String originalName,
             @Nullable String declaredType, InputStream content) {
@@ -97,6 +98,9 @@ public class FileStore {
                             () -> FileRejectedException.notAVideo(name, String.valueOf(declaredType)));
                     case DOCUMENT -> cleanType(declaredType);
                 };
+                if (kind == FileKind.IMAGE && ImageMetadataStripper.strips(contentType)) {
+                    received = withoutMetadata(temporary, contentType, name, received.header());
+                }
                 return place(tenantId, uploadedBy, name, contentType, received, temporary);
             } finally {
                 Files.deleteIfExists(temporary);
@@ -155,6 +159,35 @@ public class FileStore {
             }
         }
         return new Received(Arrays.copyOf(header, headerLength), size, HexFormat.of().formatHex(sha256.digest()));
+    }
+
+    /**
+     * Replaces the content of {@code temporary} with the image without its metadata and returns the new size and
+     * digest.
+     */
+    private Received withoutMetadata(Path temporary, String contentType, String name, byte[] header)
+            throws IOException {
+        Path stripped = Files.createTempFile(temporary.getParent(), "stripped-", ".part");
+        try {
+            ImageMetadataStripper.strip(temporary, stripped, contentType);
+            Files.move(stripped, temporary, StandardCopyOption.REPLACE_EXISTING);
+        } catch (ImageMetadataStripper.DamagedImageException e) {
+            LOG.info("Image \"{}\" ({}) is damaged: {}", name, contentType, e.getMessage());
+            throw FileRejectedException.damagedImage(name, contentType);
+        } finally {
+            Files.deleteIfExists(stripped);
+        }
+        MessageDigest sha256 = sha256();
+        long size = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream content = Files.newInputStream(temporary)) {
+            int read;
+            while ((read = content.read(buffer)) != -1) {
+                sha256.update(buffer, 0, read);
+                size += read;
+            }
+        }
+        return new Received(header, size, HexFormat.of().formatHex(sha256.digest()));
     }
 
     private StoredFile place(long tenantId, String uploadedBy, String name, String contentType, Received received,

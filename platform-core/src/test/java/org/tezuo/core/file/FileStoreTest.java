@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,8 +24,8 @@ import org.tezuo.core.tenant.TenantDirectory;
 @SpringBootTest(properties = {"tezuo.files.dir=target/test-files", "tezuo.files.max-image-size=1KB"})
 class FileStoreTest {
 
-    /** The 8-byte PNG signature followed by the start of an IHDR chunk: enough for the type check. */
-    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H'};
+    /** A 4×3 PNG without metadata chunks, which the store keeps byte for byte. */
+    private static final byte[] PNG = TestImages.png();
 
     @Autowired
     FileStore store;
@@ -57,6 +58,37 @@ class FileStoreTest {
         try (InputStream content = store.open(found)) {
             assertThat(content.readAllBytes()).isEqualTo(PNG);
         }
+    }
+
+    @Test
+    @DisplayName("A JPEG is stored without the script hidden in its metadata, with size and digest of what is stored")
+    void jpegIsStoredWithoutMetadata() throws Exception {
+        StoredFile stored = store.store(tenantId, "welder-1", FileKind.IMAGE, "site.jpg", "image/jpeg",
+                new ByteArrayInputStream(TestImages.jpegWithScripts()));
+
+        byte[] content;
+        try (InputStream in = store.open(stored)) {
+            content = in.readAllBytes();
+        }
+        assertThat(stored.contentType()).isEqualTo("image/jpeg");
+        assertThat(new String(content, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("script");
+        assertThat(stored.sizeBytes()).isEqualTo(content.length);
+        assertThat(stored.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(content)));
+    }
+
+    @Test
+    @DisplayName("A damaged PNG is rejected and leaves no file behind")
+    void damagedPngIsRejected() throws IOException {
+        byte[] damaged = java.util.Arrays.copyOf(PNG, PNG.length - 20);
+        long filesBefore = countFiles();
+
+        assertThatThrownBy(() -> store.store(tenantId, "welder-1", FileKind.IMAGE, "site.png", "image/png",
+                new ByteArrayInputStream(damaged)))
+                .isInstanceOfSatisfying(FileRejectedException.class, e -> assertThat(
+                        e.message(Locale.SIMPLIFIED_CHINESE)).isEqualTo(
+                        "图片“site.png”已损坏或不完整（按文件内容识别为 image/png），无法读取；请重新拍照或导出后再上传"));
+        assertThat(countFiles()).isEqualTo(filesBefore);
     }
 
     @Test
