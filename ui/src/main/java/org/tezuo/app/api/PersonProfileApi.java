@@ -208,6 +208,7 @@ class PersonProfileApi {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename(file.originalName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", FileApi.CONTENT_POLICY)
                 .cacheControl(CacheControl.noStore())
                 .body(new FileSystemResource(files.contentPath(file)));
     }
