@@ -121,7 +121,7 @@ final class ImageMetadataStripper {
             return startsWith(payload, "ICC_PROFILE\0") ? payload : null;
         }
         if (marker == APP14) {
-            // Adobe: tells the decoder the colour transform of CMYK and YCCK images.
+            // Adobe: gives the decoder the colour transform of CMYK and YCCK images.
             return startsWith(payload, "Adobe") ? payload : null;
         }
         boolean metadata = (marker >= APP0 && marker <= 0xEF) || marker == COM;

@@ -25,8 +25,8 @@ class ApiExceptionHandler {
 
     /**
      * Message keys of rejections that mean "the caller's tenant has no such id" (a person, certificate, warning,
-     * published document, task or running approval). They answer 404 like {@link NotFoundException}, so an id of
-     * another tenant gets the same answer as an id that never existed.
+     * published document, task or running approval). They return 404 like {@link NotFoundException}, so an id of
+     * another tenant gets the same response as an id that never existed.
      */
     private static final Set<String> NOT_FOUND_KEYS = Set.of("person.notFound", "certificate.notFound",
             "warning.notFound", "metadata.notFound", "approval.taskNotFound", "operation.instanceNotFound",

@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
 @Tag(name = "flows", description = "审批流：导入外部 BPMN 文件、迁移运行中的审批实例")
 class FlowOperationsApi {
 
-    /** Problem key of a plan for an approval the tenant has not running. */
+    /** Problem key that a plan reports when the tenant has no such running approval. */
     private static final String INSTANCE_NOT_FOUND = "migration.instanceNotFound";
 
     private final ApiCaller caller;
@@ -95,7 +95,7 @@ class FlowOperationsApi {
                 ApiCaller.locale());
     }
 
-    /** Returns the plan, or answers 404 when the caller's tenant has no such running approval. */
+    /** Returns the plan, or throws {@link NotFoundException} (404) when the tenant has no such running approval. */
     private static MigrationPlan requireRunning(MigrationPlan plan) {
         if (plan.problems().stream().anyMatch(problem -> problem.messageKey().equals(INSTANCE_NOT_FOUND))) {
             throw new NotFoundException("审批", plan.processInstanceId());

@@ -109,9 +109,9 @@ class FlowOperationsApiTest {
                 uri("/api/flows/instances/no-such-instance/migration?version=2")).GET());
 
         JsonNode body = json.readTree(response.body());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(body.path("allowed").asBoolean()).isFalse();
-        assertThat(body.path("problems").get(0).asString()).contains("no-such-instance");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(body.path("message").asString())
+                .isEqualTo("未找到审批“no-such-instance”；请确认编号是否正确，或该数据是否属于您的企业");
     }
 
     @Test

@@ -278,14 +278,18 @@ class EndpointRoleMatrixTest {
 
     private static Map<String, Row> matrix() {
         Map<String, Row> rows = new LinkedHashMap<>();
+
         // Audit log
         rows.put("GET /api/audit", plain(SAFETY_OFFICE));
         rows.put("GET /api/audit/verification", plain(SAFETY_OFFICE));
+
         // Files: any user of the tenant; the id is 256 random bits that only pages showing the file carry.
         rows.put("GET /api/files/{id}", plain(ALL));
+
         // Health reports
         rows.put("GET /api/health-reports", plain(SAFETY_OFFICE));
         rows.put("POST /api/health-reports/{month}", plain(ADMIN_DIRECTOR));
+
         // Approval operations: every user may call them; the workflow engine then checks that the task or
         // approval is the caller's.
         for (String endpoint : List.of("POST /api/tasks/{taskId}/sign-off", "POST /api/tasks/{taskId}/return-to",
@@ -302,6 +306,7 @@ class EndpointRoleMatrixTest {
         rows.put("GET /api/approvals/{processInstanceId}/history", plain(ALL));
         rows.put("GET /api/tasks", plain(ALL));
         rows.put("GET /api/tasks/{taskId}", plain(ALL));
+
         // Each user's own lists
         rows.put("GET /api/inbox/todo", plain(ALL));
         rows.put("GET /api/inbox/done", plain(ALL));
@@ -316,9 +321,11 @@ class EndpointRoleMatrixTest {
         rows.put("GET /api/warnings/mine", plain(ALL));
         rows.put("POST /api/warnings/{warningId}/confirm", plain(ALL));
         rows.put("GET /api/me", plain(ALL));
+
         // Notification deliveries
         rows.put("GET /api/notifications/deliveries", plain(ADMIN_DIRECTOR));
         rows.put("POST /api/notifications/deliveries/{deliveryId}/retry", plain(ADMIN_DIRECTOR));
+
         // Certificate lifecycle
         rows.put("POST /api/certificates/{id}/revocation", json(ADMIN_DIRECTOR, "{\"reason\":\"撤销\"}"));
         rows.put("POST /api/certificates/{id}/cancellation", json(ADMIN_DIRECTOR, "{\"reason\":\"注销\"}"));
@@ -328,11 +335,13 @@ class EndpointRoleMatrixTest {
         rows.put("POST /api/persons/{id}/post-absence/practical-reexam",
                 json(LEDGER_KEEPERS, "{\"on\":\"2026-01-05\"}"));
         rows.put("GET /api/persons/{id}/freeze", plain(PERSON_READERS));
+
         // Flow administration
         rows.put("POST /api/flows/{key}/import", new Row(ADMIN_DIRECTOR, "", "application/xml",
                 "<definitions/>".getBytes(StandardCharsets.UTF_8)));
         rows.put("GET /api/flows/instances/{processInstanceId}/migration", query(ADMIN_DIRECTOR, "version=1"));
         rows.put("POST /api/flows/instances/{processInstanceId}/migration", query(ADMIN_DIRECTOR, "version=1"));
+
         // Metadata
         rows.put("GET /api/metadata/{kind}", plain(SAFETY_OFFICE));
         rows.put("GET /api/metadata/{kind}/{key}/versions", plain(SAFETY_OFFICE));
@@ -344,6 +353,7 @@ class EndpointRoleMatrixTest {
         rows.put("GET /api/metadata/bundle", query(ADMIN, "select=form:no-such-key"));
         rows.put("POST /api/metadata/bundle/preview", json(ADMIN, "{}"));
         rows.put("POST /api/metadata/bundle/apply", json(ADMIN, "{}"));
+
         // Org structure
         rows.put("GET /api/org", plain(ADMIN));
         rows.put("POST /api/org/units", json(ADMIN, "{}"));
@@ -351,6 +361,7 @@ class EndpointRoleMatrixTest {
         rows.put("DELETE /api/org/units/{id}", plain(ADMIN));
         rows.put("PUT /api/org/persons/{username}/unit", json(ADMIN, "{\"orgUnitId\":" + NO_ID + "}"));
         rows.put("PUT /api/org/persons/{username}/roles", json(ADMIN, "{\"roles\":[\"WORKER\"]}"));
+
         // Permits: any user applies for and reads permits, as on the 作业票 pages; editing and submitting check
         // that the caller is the applicant.
         rows.put("GET /api/permit-types", plain(ALL));
@@ -365,6 +376,7 @@ class EndpointRoleMatrixTest {
         rows.put("GET /api/permits/{id}/confirmations", plain(ALL));
         rows.put("GET /api/permits/{id}/qr.png", plain(ALL));
         rows.put("POST /api/permits/{id}/qr/revoke", plain(SAFETY_OFFICE));
+
         // Badge, profile and assessments
         rows.put("GET /api/persons/{personId}/profile-token", plain(BADGE_MANAGERS));
         rows.put("POST /api/persons/{personId}/profile-token", plain(BADGE_MANAGERS));
@@ -378,29 +390,35 @@ class EndpointRoleMatrixTest {
                 "fileName=a.mp4&consent=true", "video/mp4", ProfileFixture.mp4(100)));
         rows.put("GET /api/assessment-clips/{clipId}/content", plain(PERSON_READERS));
         rows.put("POST /api/assessment-clips/{clipId}/consent-withdrawal", plain(ASSESSMENT_RECORDERS));
+
         // Persons, certificates and the ledger
         rows.put("GET /api/persons", plain(PERSON_READERS));
         rows.put("GET /api/persons/{id}", plain(PERSON_READERS));
         rows.put("GET /api/certificates", plain(PERSON_READERS));
+
         // The counts per state are on every user's home page.
         rows.put("GET /api/certificates/counts", plain(ALL));
         rows.put("POST /api/roster/imports", multipart(LEDGER_KEEPERS));
         rows.put("GET /api/roster/imports/{batchId}/errors.{format}", plain(LEDGER_KEEPERS));
+
         // Queries
         rows.put("POST /api/query", json(SAFETY_OFFICE, "{\"sql\":\"select * from work_order\"}"));
         rows.put("GET /api/query/{key}", plain(SAFETY_OFFICE));
+
         // Records: every user reads, as on the 记录 pages; the safety office and administrators write.
         rows.put("GET /api/records/{entity}", plain(ALL));
         rows.put("GET /api/records/{entity}/{id}", plain(ALL));
         rows.put("POST /api/records/{entity}", json(SAFETY_OFFICE, "{\"data\":{}}"));
         rows.put("PUT /api/records/{entity}/{id}", json(SAFETY_OFFICE, "{\"data\":{},\"rowVersion\":1}"));
         rows.put("DELETE /api/records/{entity}/{id}", plain(SAFETY_OFFICE));
+
         // Verification and warnings
         rows.put("POST /api/verification/runs", plain(LEDGER_KEEPERS));
         rows.put("GET /api/verification/runs", plain(LEDGER_KEEPERS));
         rows.put("GET /api/verification/runs/{runId}/changes", plain(LEDGER_KEEPERS));
         rows.put("GET /api/verification/runs/{runId}/mismatches", plain(LEDGER_KEEPERS));
         rows.put("GET /api/persons/{personId}/warnings", plain(PERSON_READERS));
+
         // The test-only endpoint of SecurityRulesTest
         rows.put("GET /api/test/whoami", plain(ALL));
         rows.put("POST /api/test/whoami", plain(ALL));
@@ -419,7 +437,7 @@ class EndpointRoleMatrixTest {
         return new Row(allowed, "", "application/json", body.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A ledger upload of one text line, which an allowed caller gets back as a file without a header row. */
+    /** Returns a ledger upload of one text line, which an allowed caller gets back as a file without a header row. */
     private static Row multipart(Set<Role> allowed) {
         String boundary = "matrix-boundary";
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"台账.csv\"\r\n"

@@ -64,13 +64,13 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A tenant from the LNG template with one user per role and data of every kind a user can reach by id: a person
- * with a certificate, a ledger import with row errors, a verification run and the warnings it raised, a permit in
- * approval with its task, notice and carbon copy, an issued permit with an e-permit token, work-order records and
- * a records entity of its own, an uploaded photo, a health report, a saved report, a flow and a dictionary of its
- * own, a profile token, an assessment with a clip, an in-app notice with a delivery, and the audit records all of
- * that wrote. Every name the tenant's users could see carries {@link #marker}, so a response that leaks this
- * tenant's data to another tenant contains it.
+ * A tenant from the LNG template with one user per role and data of every kind a user can reach by id. It has a
+ * person with a certificate, a ledger import with row errors, a verification run and the warnings it raised, a
+ * permit in approval with its task, notice and carbon copy, and an issued permit with an e-permit token. It also has
+ * work-order records and a records entity of its own, an uploaded photo, a health report, a saved report, a flow, a
+ * form and a dictionary of its own, a profile token, an assessment with a clip, an in-app notice with a delivery,
+ * and the audit records all of that wrote. Every name the tenant's users could see carries {@link #marker}, so a
+ * response that leaks this tenant's data to another tenant contains it.
  */
 final class TenantData {
 
@@ -133,6 +133,7 @@ final class TenantData {
                 "iso-" + suffix, marker + "化工", "lng-terminal", SHANGHAI, "test");
         long tenantId = installation.tenant().id();
         Map<String, Long> units = installation.orgUnitIds();
+
         UserAccounts accounts = context.getBean(UserAccounts.class);
         Map<Role, String> users = new java.util.EnumMap<>(Role.class);
         for (Role role : Role.values()) {
@@ -147,6 +148,7 @@ final class TenantData {
                     role == Role.WORKER ? idNumber : null);
             users.put(role, username);
         }
+
         QualificationStore qualifications = context.getBean(QualificationStore.class);
         Person person = qualifications.upsertPerson(tenantId, new QualificationStore.PersonData(marker + "焊工", "男",
                 idNumber, "维修车间", "焊工"));
@@ -158,6 +160,7 @@ final class TenantData {
                         issued, DatePrecision.DAY, issued, issued.plusYears(6), DatePrecision.DAY, reviewDue, null,
                         "南京市应急管理局"),
                 CertificateState.VALID);
+
         WorkOrderRecords.create(tenantId, context.getBean(MetadataStore.class), context.getBean(JdbcClient.class),
                 context.getBean(JsonMapper.class));
         return new TenantData(marker, suffix, tenantId, "iso-" + suffix, users, units, idNumber, "T" + idNumber,
@@ -165,8 +168,8 @@ final class TenantData {
     }
 
     /**
-     * Installs the tenant with data of every kind. {@code registryBaseUrl} is a loopback registry stub that
-     * answers for the person's certificate, so the verification run and the warning pass have something to do.
+     * Installs the tenant with data of every kind. {@code registryBaseUrl} is a loopback registry stub that returns a
+     * record for the person's certificate, so the verification run and the warning pass have something to do.
      */
     static TenantData full(ApplicationContext context, String marker, String idNumber, URI registryBaseUrl,
             java.util.function.BiConsumer<String, RegistryCertificateRecord> registry) {
@@ -188,7 +191,7 @@ final class TenantData {
 
     /**
      * Texts that only this tenant's data contains; none may appear in another tenant's responses. User names are
-     * left out because a refusal may quote the name the caller sent.
+     * left out because a rejection may quote the name the caller sent.
      */
     List<String> secrets() {
         return List.of(marker, idNumber, tenantCode);

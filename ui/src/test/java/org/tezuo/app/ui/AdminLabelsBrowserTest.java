@@ -37,9 +37,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Labels that a system administrator types, and a notice title, carrying HTML with a script handler are shown as
- * text on the screens that display them, in headless Chromium: flow node names in the flow designer, org unit names
- * in the org designer, entity and field labels, dictionary entries and saved query titles on the 记录 pages, and
- * the title of an in-app notice. On each screen the literal label is visible, no {@code img} element was created
+ * text in headless Chromium. The screens are the flow designer (node names), the org designer (unit names), the 记录
+ * pages (entity and field labels, dictionary entries, saved query titles) and the notice inbox (titles). On each screen the literal label is visible, no {@code img} element was created
  * in the page or any shadow root, and the handler never ran.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
