@@ -17,6 +17,12 @@ public final class PolicyPackCatalog {
 
     private static final List<BundledRuleset> RULESETS = List.of(
             new BundledRuleset("gb30871-2022.hot-work", "/org/tezuo/packs/gb30871-2022/hot-work.ruleset.json"),
+            new BundledRuleset("gb30871-2022.confined-space",
+                    "/org/tezuo/packs/gb30871-2022/confined-space.ruleset.json"),
+            new BundledRuleset("gb30871-2022.blind-flange", "/org/tezuo/packs/gb30871-2022/blind-flange.ruleset.json"),
+            new BundledRuleset("gb30871-2022.work-at-height",
+                    "/org/tezuo/packs/gb30871-2022/work-at-height.ruleset.json"),
+            new BundledRuleset("gb30871-2022.lifting", "/org/tezuo/packs/gb30871-2022/lifting.ruleset.json"),
             new BundledRuleset("special-operations.certificate-lifecycle",
                     "/org/tezuo/packs/special-operations/certificate-lifecycle.ruleset.json"));
 

@@ -89,8 +89,8 @@ class PermitRiskAssessor {
         ArrayNode gasNode = liveData.putArray("gasReadings");
         readings.forEach(reading -> gasNode.add(json.valueToTree(reading)));
 
-        RiskAssessment assessment = evaluator.evaluate(ruleset, permitVariables(form, data, zone), weather, readings,
-                now);
+        RiskAssessment assessment = evaluator.evaluate(ruleset,
+                PermitRuleVariables.of(ruleset.ruleset().variables(), form, data, zone), weather, readings, now);
         liveData.put("evaluatedAt", now.toString());
         Map<String, String> units = new HashMap<>();
         rulesetDocument.body().path("rules").forEach(rule -> {
@@ -107,33 +107,6 @@ class PermitRiskAssessor {
         String code = item.detectorId() == null ? item.code() : item.code() + "@" + item.detectorId();
         return new PermitRiskItem(code, item.severity().name(), item.message().zh(),
                 item.message().in(Locale.ENGLISH), text(item.value()), text(item.limit()), unit, item.source());
-    }
-
-    private Map<String, Object> permitVariables(FormDefinition form, JsonNode data, ZoneId zone) {
-        Map<String, Object> variables = new HashMap<>();
-        for (String role : List.of("grade", "openAir", "oxygenService", "workStart", "workEnd", "location")) {
-            JsonNode value = form.boundValue(role, data);
-            variables.put(role, value.isMissingNode() || value.isNull() ? defaultFor(role)
-                    : typed(role, value, zone));
-        }
-        return variables;
-    }
-
-    private static @Nullable Object defaultFor(String role) {
-        return role.equals("oxygenService") || role.equals("openAir") ? Boolean.FALSE : null;
-    }
-
-    private static Object typed(String role, JsonNode value, ZoneId zone) {
-        if (value.isBoolean()) {
-            return value.asBoolean();
-        }
-        if (value.isNumber()) {
-            return value.decimalValue();
-        }
-        if (role.equals("workStart") || role.equals("workEnd")) {
-            return OffsetDateTime.parse(value.asString()).atZoneSameInstant(zone).toOffsetDateTime();
-        }
-        return value.asString();
     }
 
     private @Nullable WeatherObservation currentWeather(long tenantId, ObjectNode liveData) {
@@ -177,8 +150,10 @@ class PermitRiskAssessor {
     }
 
     /**
-     * Turns the gas analyses written on the form into readings: %LEL and %VOL rows are flammable readings of the
-     * named gas, a "%vol O2" row is an oxygen reading, and ppm rows are CO or H₂S readings by the gas named.
+     * Turns the gas analyses written on the form into readings. The hot-work form has one result and its unit per
+     * row. There %LEL and %VOL rows are flammable readings of the named gas, a "%vol O2" row is an oxygen reading,
+     * and ppm rows are CO or H₂S readings by the gas named. The confined-space form has a column per gas, so each
+     * of its rows gives one reading with its oxygen, flammable and toxic columns.
      */
     private List<GasReading> formAnalyses(FormDefinition form, JsonNode data, ZoneId zone) {
         JsonNode rows = form.boundValue("gasAnalyses", data);
@@ -202,6 +177,7 @@ class PermitRiskAssessor {
                 }
                 case "%vol O2" -> reading.set("oxygenPercentVol", result);
                 case "ppm" -> reading.set(isHydrogenSulphide(gas) ? "h2sPpm" : "coPpm", result);
+                case "" -> readGasColumns(row, reading);
                 default -> log.debug("Gas analysis with unit {} is not evaluated", unit);
             }
         }
@@ -211,6 +187,42 @@ class PermitRiskAssessor {
             log.info("Gas analyses on the form could not be read: {}", e.toString());
             return List.of();
         }
+    }
+
+    /**
+     * Copies the oxygen, flammable and toxic columns of a multi-gas row. NOTE: a reading carries only CO and H₂S
+     * among the toxic gases, so a toxic column naming another gas (NH₃, Cl₂) is shown on the permit but not
+     * evaluated.
+     */
+    private static void readGasColumns(JsonNode row, ObjectNode reading) {
+        if (row.hasNonNull("point")) {
+            // One analyst samples several points, and each point's reading gets its own risk items.
+            reading.put("detectorId", row.path("analyst").asString("") + "（人工分析，" + row.path("point").asString()
+                    + "）");
+        }
+        if (row.hasNonNull("oxygenPercentVol")) {
+            reading.set("oxygenPercentVol", row.get("oxygenPercentVol"));
+        }
+        if (row.hasNonNull("flammableResult")) {
+            ObjectNode flammable = reading.putObject("flammable");
+            flammable.set("value", row.get("flammableResult"));
+            flammable.put("unit", row.path("flammableUnit").asString("%LEL"));
+            flammable.put("gas", row.path("flammableGas").asString(""));
+        }
+        String toxicGas = row.path("toxicGas").asString("");
+        if (row.hasNonNull("toxicResultPpm")) {
+            if (isHydrogenSulphide(toxicGas)) {
+                reading.set("h2sPpm", row.get("toxicResultPpm"));
+            } else if (isCarbonMonoxide(toxicGas)) {
+                reading.set("coPpm", row.get("toxicResultPpm"));
+            } else {
+                log.debug("Toxic gas {} on the form is not evaluated", toxicGas);
+            }
+        }
+    }
+
+    private static boolean isCarbonMonoxide(String gas) {
+        return gas.strip().equalsIgnoreCase("CO") || gas.contains("一氧化碳");
     }
 
     private static boolean isHydrogenSulphide(String gas) {

@@ -118,8 +118,10 @@ public class EPermitView extends VerticalLayout implements BeforeEnterObserver, 
         }
         FieldDisplay.bound(form, data, "guardian").ifPresent(guardian -> fact(facts, "epermit.guardian",
                 display.text(guardian.field(), guardian.value())));
-        FieldDisplay.bound(form, data, "workers").ifPresent(workers -> fact(facts, "epermit.workers",
-                workerNames(workers.value())));
+        // "workers" are the gate-checked certificate holders; forms whose crew needs no special-operation
+        // certificate (confined-space entrants, crane operators) bind their names to "crew".
+        FieldDisplay.bound(form, data, "workers").or(() -> FieldDisplay.bound(form, data, "crew"))
+                .ifPresent(workers -> fact(facts, "epermit.workers", workerNames(workers.value())));
         page.add(facts);
 
         FieldDisplay.bound(form, data, "gasAnalyses")
