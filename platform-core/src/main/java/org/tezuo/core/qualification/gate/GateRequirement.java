@@ -10,7 +10,9 @@ import tools.jackson.databind.JsonNode;
  * The requirement a permit type sets for its applicant and workers, read from the {@code gate} section and the
  * {@code anomalyLookbackDays} threshold of a ruleset document.
  *
- * @param requiredItems certificate items (操作项目), any one of which qualifies a person
+ * @param requiredItems certificate items (操作项目), any one of which qualifies a person; empty for work that needs
+ *     no special-operation certificate, such as excavation, where the gate still checks the ledger, freezes,
+ *     absences and anomalies
  * @param anomalyLookbackDays days back in which any qualification anomaly blocks the person
  * @param source the clause or enterprise rule the requirement comes from
  * @param rulesetReference the document it was read from, for messages
@@ -18,14 +20,17 @@ import tools.jackson.databind.JsonNode;
 public record GateRequirement(Set<String> requiredItems, int anomalyLookbackDays, String source,
         String rulesetReference) {
 
-    /** Reads the requirement from a qualification ruleset document; a missing part is a metadata error. */
+    /**
+     * Reads the requirement from a qualification ruleset document; a missing part is a metadata error. An empty
+     * {@code gate.requiredItems} list is allowed and means that no certificate item is required.
+     */
     public static GateRequirement from(MetadataDocument ruleset) {
         JsonNode body = ruleset.body();
         JsonNode gate = body.path("gate");
         List<String> items = new ArrayList<>();
         gate.path("requiredItems").forEach(item -> items.add(item.asString()));
         JsonNode lookback = body.path("thresholds").path("anomalyLookbackDays").path("value");
-        if (items.isEmpty() || !lookback.canConvertToInt()) {
+        if (!gate.path("requiredItems").isArray() || !lookback.canConvertToInt()) {
             throw new IllegalStateException("Ruleset " + ruleset.reference()
                     + " needs gate.requiredItems and thresholds.anomalyLookbackDays.value");
         }
