@@ -16,13 +16,23 @@ import tools.jackson.databind.JsonNode;
  * @param anomalyLookbackDays days back in which any qualification anomaly blocks the person
  * @param source the clause or enterprise rule the requirement comes from
  * @param rulesetReference the document it was read from, for messages
+ * @param checksApplicant whether the applicant is checked ({@code applicant} in {@code gate.appliesTo})
+ * @param checksWorkers whether the workers the form names are checked ({@code workers} in {@code gate.appliesTo})
  */
 public record GateRequirement(Set<String> requiredItems, int anomalyLookbackDays, String source,
-        String rulesetReference) {
+        String rulesetReference, boolean checksApplicant, boolean checksWorkers) {
+
+    /** Creates a requirement that checks both the applicant and the workers. */
+    public GateRequirement(Set<String> requiredItems, int anomalyLookbackDays, String source,
+            String rulesetReference) {
+        this(requiredItems, anomalyLookbackDays, source, rulesetReference, true, true);
+    }
 
     /**
      * Reads the requirement from a qualification ruleset document; a missing part is a metadata error. An empty
-     * {@code gate.requiredItems} list is allowed and means that no certificate item is required.
+     * {@code gate.requiredItems} list is allowed and means that no certificate item is required. Without
+     * {@code gate.appliesTo} both the applicant and the workers are checked; with it, only the subjects it lists,
+     * so a temporary-electricity permit checks the electricians it names and not the applicant who needs power.
      */
     public static GateRequirement from(MetadataDocument ruleset) {
         JsonNode body = ruleset.body();
@@ -34,7 +44,13 @@ public record GateRequirement(Set<String> requiredItems, int anomalyLookbackDays
             throw new IllegalStateException("Ruleset " + ruleset.reference()
                     + " needs gate.requiredItems and thresholds.anomalyLookbackDays.value");
         }
+        JsonNode appliesTo = gate.path("appliesTo");
+        boolean everyone = !appliesTo.isArray();
         return new GateRequirement(Set.copyOf(items), lookback.asInt(), gate.path("source").asString(""),
-                ruleset.reference());
+                ruleset.reference(), everyone || lists(appliesTo, "applicant"), everyone || lists(appliesTo, "workers"));
+    }
+
+    private static boolean lists(JsonNode array, String subject) {
+        return array.valueStream().anyMatch(item -> subject.equals(item.asString()));
     }
 }
