@@ -7,9 +7,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +49,12 @@ import tools.jackson.databind.node.ObjectNode;
 class PermitRiskAssessor {
 
     private static final Logger log = LoggerFactory.getLogger(PermitRiskAssessor.class);
+
+    /** Roles every ruleset receives, whether it declares them or not. */
+    private static final List<String> STANDARD_ROLES = List.of("grade", "openAir", "oxygenService", "workStart",
+            "workEnd", "location");
+    /** Variables that {@link RiskEvaluator} sets from live data; no form binding may supply them. */
+    private static final Set<String> EVALUATOR_VARIABLES = Set.of("weather", "gasSamples", "gas", "now");
 
     private final MetadataStore metadata;
     private final ConnectorDirectory connectors;
@@ -89,8 +97,8 @@ class PermitRiskAssessor {
         ArrayNode gasNode = liveData.putArray("gasReadings");
         readings.forEach(reading -> gasNode.add(json.valueToTree(reading)));
 
-        RiskAssessment assessment = evaluator.evaluate(ruleset, permitVariables(form, data, zone), weather, readings,
-                now);
+        RiskAssessment assessment = evaluator.evaluate(ruleset, permitVariables(ruleset, form, data, zone), weather,
+                readings, now);
         liveData.put("evaluatedAt", now.toString());
         Map<String, String> units = new HashMap<>();
         rulesetDocument.body().path("rules").forEach(rule -> {
@@ -109,12 +117,21 @@ class PermitRiskAssessor {
                 item.message().in(Locale.ENGLISH), text(item.value()), text(item.limit()), unit, item.source());
     }
 
-    private Map<String, Object> permitVariables(FormDefinition form, JsonNode data, ZoneId zone) {
+    /**
+     * Returns the permit variables of the rules: the standard roles and every other variable the ruleset declares,
+     * each read from the form binding of the same name. An unbound or empty role is null (false for openAir and
+     * oxygenService), so a ruleset for another permit type reads its own facts, such as an excavation depth.
+     */
+    private Map<String, Object> permitVariables(CompiledRuleset ruleset, FormDefinition form, JsonNode data,
+            ZoneId zone) {
+        Set<String> roles = new LinkedHashSet<>(STANDARD_ROLES);
+        roles.addAll(ruleset.ruleset().variables());
+        roles.removeAll(EVALUATOR_VARIABLES);
         Map<String, Object> variables = new HashMap<>();
-        for (String role : List.of("grade", "openAir", "oxygenService", "workStart", "workEnd", "location")) {
+        for (String role : roles) {
             JsonNode value = form.boundValue(role, data);
             variables.put(role, value.isMissingNode() || value.isNull() ? defaultFor(role)
-                    : typed(role, value, zone));
+                    : typed(form, role, value, zone));
         }
         return variables;
     }
@@ -123,17 +140,34 @@ class PermitRiskAssessor {
         return role.equals("oxygenService") || role.equals("openAir") ? Boolean.FALSE : null;
     }
 
-    private static Object typed(String role, JsonNode value, ZoneId zone) {
+    private static @Nullable Object typed(FormDefinition form, String role, JsonNode value, ZoneId zone) {
+        if (value.isArray()) {
+            List<@Nullable Object> items = new ArrayList<>();
+            value.forEach(item -> items.add(scalar(item, false, zone)));
+            return items;
+        }
+        return scalar(value, isDateTime(form, role), zone);
+    }
+
+    private static @Nullable Object scalar(JsonNode value, boolean dateTime, ZoneId zone) {
         if (value.isBoolean()) {
             return value.asBoolean();
         }
         if (value.isNumber()) {
             return value.decimalValue();
         }
-        if (role.equals("workStart") || role.equals("workEnd")) {
+        if (dateTime) {
             return OffsetDateTime.parse(value.asString()).atZoneSameInstant(zone).toOffsetDateTime();
         }
-        return value.asString();
+        return value.isValueNode() ? value.asString() : null;
+    }
+
+    /** Returns whether the field bound to {@code role} holds a date-time; workStart and workEnd always do. */
+    private static boolean isDateTime(FormDefinition form, String role) {
+        return role.equals("workStart") || role.equals("workEnd") || form.binding(role)
+                .flatMap(form::fieldAt)
+                .map(field -> "date-time".equals(field.format()))
+                .orElse(false);
     }
 
     private @Nullable WeatherObservation currentWeather(long tenantId, ObjectNode liveData) {
