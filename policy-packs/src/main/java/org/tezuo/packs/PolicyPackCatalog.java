@@ -17,6 +17,10 @@ public final class PolicyPackCatalog {
 
     private static final List<BundledRuleset> RULESETS = List.of(
             new BundledRuleset("gb30871-2022.hot-work", "/org/tezuo/packs/gb30871-2022/hot-work.ruleset.json"),
+            new BundledRuleset("gb30871-2022.temporary-electricity",
+                    "/org/tezuo/packs/gb30871-2022/temporary-electricity.ruleset.json"),
+            new BundledRuleset("gb30871-2022.excavation", "/org/tezuo/packs/gb30871-2022/excavation.ruleset.json"),
+            new BundledRuleset("gb30871-2022.road-closure", "/org/tezuo/packs/gb30871-2022/road-closure.ruleset.json"),
             new BundledRuleset("special-operations.certificate-lifecycle",
                     "/org/tezuo/packs/special-operations/certificate-lifecycle.ruleset.json"));
 
