@@ -58,6 +58,12 @@ class HotWorkPermitFormTest {
     }
 
     @Test
+    @DisplayName("The document passes the checks run when it is saved, computed grade included")
+    void documentPassesTheSaveCheck() {
+        assertThat(TemplateDocuments.formCheck("hot-work-permit", body)).isEmpty();
+    }
+
+    @Test
     void layoutFitsAPhone() {
         assertThat(form.sections()).extracting(FormSection::columns).allMatch(columns -> columns <= 2);
         assertThat(form.sections().stream().flatMap(section -> section.fields().stream()).map(FormField::name))
