@@ -73,7 +73,7 @@ class ExcavationRulesetTest {
 
     @Test
     @DisplayName("A ladder is asked for only deeper than 2 m")
-    void ladderAbovetwoMetres() {
+    void ladderBeyondTwoMetres() {
         assertThat(codes(evaluate(permit("2", false, false)))).doesNotContain("excavation.ladder");
 
         RiskItem ladder = item(evaluate(permit("2.01", false, false)), "excavation.ladder");

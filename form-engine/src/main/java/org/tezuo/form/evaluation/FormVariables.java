@@ -47,7 +47,7 @@ public final class FormVariables {
     private FormVariables() {
     }
 
-    /** Returns whether a top-level field may not have {@code name}, because expressions read another value by it. */
+    /** Returns whether {@code name} is reserved for a value that expressions read, so no top-level field may use it. */
     public static boolean isReserved(String name) {
         return CONTEXT_NAMES.contains(name) || ROW.equals(name) || CONSTANTS.equals(name);
     }

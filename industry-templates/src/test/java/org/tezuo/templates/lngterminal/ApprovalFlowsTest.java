@@ -111,7 +111,7 @@ class ApprovalFlowsTest {
         return new FlowDefinitionParser().parse(key, 1, "checksum", TemplateDocuments.read("flow/" + key + ".json"));
     }
 
-    /** Every form-field assignee names a person field of the chain's form. */
+    /** Asserts that every form-field assignee names a person field of the chain's form. */
     private static void assertPersonFieldsExist(String formKey, FlowDefinition flow) {
         FormDefinition form = new FormDefinitionParser().parse(formKey, 1,
                 TemplateDocuments.read("form/" + formKey + ".json"));

@@ -37,7 +37,7 @@ public final class RuleFunctions {
 
     private static final String INTERNAL_PREFIX = "tzfn_";
     private static final int DURATION_SCALE = 6;
-    /** Longest span of calendar days that {@code firstRestDay} walks, about ten years. */
+    /** Maximum span of calendar days that {@code firstRestDay} checks, about ten years. */
     static final int MAX_CALENDAR_DAYS = 3_660;
 
     /** Name in the language, smallest and largest argument count (-1: any), and the method that implements it. */
@@ -310,7 +310,7 @@ public final class RuleFunctions {
 
     /**
      * Returns the wall-clock times of {@code start} and {@code end} in {@code start}'s offset. Values without an
-     * offset are taken as they are; mixing one with an offset and one without is rejected.
+     * offset are taken as they are, and a mix of one with an offset and one without is rejected.
      */
     private static LocalDateTime[] wallClock(String function, Object start, Object end) {
         Temporal from = zoned(function, start);
@@ -325,7 +325,7 @@ public final class RuleFunctions {
         return new LocalDateTime[] {(LocalDateTime) from, (LocalDateTime) to};
     }
 
-    /** Converts a date-time to OffsetDateTime, or LocalDateTime when it has no offset; an Instant has no wall clock. */
+    /** Converts a date-time to OffsetDateTime, or to LocalDateTime without an offset. An Instant is rejected. */
     private static Temporal zoned(String function, Object value) {
         return switch (value) {
             case OffsetDateTime offsetDateTime -> offsetDateTime;

@@ -162,7 +162,7 @@ class PermitRiskAssessor {
         return value.isValueNode() ? value.asString() : null;
     }
 
-    /** Returns whether the field bound to {@code role} holds a date-time; workStart and workEnd always do. */
+    /** Returns whether the field bound to {@code role} is a date-time, as workStart and workEnd always are. */
     private static boolean isDateTime(FormDefinition form, String role) {
         return role.equals("workStart") || role.equals("workEnd") || form.binding(role)
                 .flatMap(form::fieldAt)

@@ -10,9 +10,9 @@ import tools.jackson.databind.JsonNode;
  * The requirement a permit type sets for its applicant and workers, read from the {@code gate} section and the
  * {@code anomalyLookbackDays} threshold of a ruleset document.
  *
- * @param requiredItems certificate items (操作项目), any one of which qualifies a person; empty for work that needs
- *     no special-operation certificate, such as excavation, where the gate still checks the ledger, freezes,
- *     absences and anomalies
+ * @param requiredItems certificate items (操作项目), any one of which qualifies a person. The set is empty for work
+ *     that needs no special-operation certificate, such as excavation, and the gate then checks only the ledger,
+ *     freezes, absences and anomalies.
  * @param anomalyLookbackDays days back in which any qualification anomaly blocks the person
  * @param source the clause or enterprise rule the requirement comes from
  * @param rulesetReference the document it was read from, for messages
@@ -47,7 +47,8 @@ public record GateRequirement(Set<String> requiredItems, int anomalyLookbackDays
         JsonNode appliesTo = gate.path("appliesTo");
         boolean everyone = !appliesTo.isArray();
         return new GateRequirement(Set.copyOf(items), lookback.asInt(), gate.path("source").asString(""),
-                ruleset.reference(), everyone || lists(appliesTo, "applicant"), everyone || lists(appliesTo, "workers"));
+                ruleset.reference(), everyone || lists(appliesTo, "applicant"),
+                everyone || lists(appliesTo, "workers"));
     }
 
     private static boolean lists(JsonNode array, String subject) {
