@@ -232,6 +232,9 @@ class HotWorkPermitBrowserTest {
         type("field-workContent", "更换 3 号管线法兰并焊接");
         type("field-location", "1 号储罐区东侧管廊");
         chooseOption("field-areaClass", "管廊上");
+        // The server shows the running-equipment check box once it has the area class; a hidden one takes no input.
+        new WebDriverWait(browser, RENDER_TIMEOUT).until(ExpectedConditions.visibilityOfElementLocated(
+                By.id("field-onRunningEquipment")));
         click(waitFor(By.cssSelector("#field-onRunningEquipment input")));
         type("field-method", "电焊");
         setDateTime("field-workStart", start);
