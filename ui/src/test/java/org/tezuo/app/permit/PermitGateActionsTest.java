@@ -120,7 +120,10 @@ class PermitGateActionsTest {
     @Test
     @DisplayName("A gate that applies to workers only leaves a frozen applicant out")
     void gateForWorkersOnlySkipsApplicant() {
-        Permit permit = draft(completeData());
+        ObjectNode data = completeData();
+        // The applicant applies without working, so only 𠀀师傅 is a worker.
+        data.withArray("workers").remove(0);
+        Permit permit = draft(data);
         qualifications.setPermitFreeze(tenantId, applicantPerson.id(), true, "证书已过期");
         assertThat(run("qualificationCheck", permit).passed()).isFalse();
         ObjectNode gate = (ObjectNode) metadata.requirePublished(tenantId, MetadataKind.RULESET,

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.tezuo.form.definition.FormDefinition;
 import org.tezuo.form.definition.FormDefinitionParser;
@@ -65,7 +66,15 @@ class FormRendererTest {
         assertThat(location.isRequiredIndicatorVisible()).isTrue();
         assertThat(grade.getHelperText()).isEqualTo("由动火区域类别、动火部位和作业时间算出，不能手工选择：固定动火区外的动火遇"
                 + "节假日、公休日或夜间升一级（GB 30871-2022 5.1.1），特级不再升级");
-        assertThat(grade.isReadOnly()).isTrue();
+    }
+
+    @Test
+    @DisplayName("The computed grade shows read-only")
+    void computedGradeIsReadOnly() {
+        renderer.read(sampleData());
+
+        assertThat(input("field-grade", Select.class).isReadOnly()).isTrue();
+        assertThat(input("field-location", TextField.class).isReadOnly()).isFalse();
     }
 
     @Test
