@@ -23,6 +23,10 @@ public final class PolicyPackCatalog {
             new BundledRuleset("gb30871-2022.work-at-height",
                     "/org/tezuo/packs/gb30871-2022/work-at-height.ruleset.json"),
             new BundledRuleset("gb30871-2022.lifting", "/org/tezuo/packs/gb30871-2022/lifting.ruleset.json"),
+            new BundledRuleset("gb30871-2022.temporary-electricity",
+                    "/org/tezuo/packs/gb30871-2022/temporary-electricity.ruleset.json"),
+            new BundledRuleset("gb30871-2022.excavation", "/org/tezuo/packs/gb30871-2022/excavation.ruleset.json"),
+            new BundledRuleset("gb30871-2022.road-closure", "/org/tezuo/packs/gb30871-2022/road-closure.ruleset.json"),
             new BundledRuleset("special-operations.certificate-lifecycle",
                     "/org/tezuo/packs/special-operations/certificate-lifecycle.ruleset.json"));
 

@@ -8,13 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.tezuo.core.rules.MvelExpressionCompiler;
+import org.tezuo.core.rules.Ruleset;
+import org.tezuo.core.rules.RulesetCompiler;
 import org.tezuo.form.check.FormDocumentCheck;
 import org.tezuo.form.definition.FormDefinitionParser;
+import org.tezuo.metadata.DocumentChecksum;
 import org.tezuo.metadata.DocumentStatus;
 import org.tezuo.metadata.MetaSchemaValidator;
 import org.tezuo.metadata.MetaSchemaViolation;
 import org.tezuo.metadata.MetadataDocument;
 import org.tezuo.metadata.MetadataKind;
+import org.tezuo.packs.PolicyPackCatalog;
 import org.tezuo.workflow.condition.ConditionFacts;
 import org.tezuo.workflow.condition.FlowConditionEvaluator;
 import org.tezuo.workflow.definition.ApproverNode;
@@ -55,6 +59,20 @@ final class TemplateDocuments {
         problems.addAll(new FormDocumentCheck(new FormDefinitionParser(), new MvelExpressionCompiler())
                 .check(document, Locale.SIMPLIFIED_CHINESE));
         return problems;
+    }
+
+    /** Returns every problem the save-time document check finds in a form document. */
+    static List<MetaSchemaViolation> formCheck(String key, JsonNode body) {
+        MetadataDocument document = new MetadataDocument(1, MetadataKind.FORM, key, 1, DocumentStatus.DRAFT, body,
+                DocumentChecksum.of(body), "test", Instant.EPOCH);
+        return new FormDocumentCheck(new FormDefinitionParser(), new MvelExpressionCompiler())
+                .check(document, Locale.SIMPLIFIED_CHINESE);
+    }
+
+    /** Returns a bundled ruleset of the policy packs, parsed and compiled. */
+    static Ruleset packRuleset(String id) {
+        return new RulesetCompiler(new MvelExpressionCompiler())
+                .loadResource(PolicyPackCatalog.ruleset(id).orElseThrow().resourcePath()).ruleset();
     }
 
     /**

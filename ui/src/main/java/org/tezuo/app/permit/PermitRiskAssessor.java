@@ -48,6 +48,7 @@ class PermitRiskAssessor {
 
     private static final Logger log = LoggerFactory.getLogger(PermitRiskAssessor.class);
 
+
     private final MetadataStore metadata;
     private final ConnectorDirectory connectors;
     private final RulesetCompiler rulesets;

@@ -207,6 +207,7 @@ class MainJobEndToEndTest {
     void formErrorsAreAllReturnedWithTheirPaths() throws Exception {
         ObjectNode data = permitData(List.of(worker("李强", LI_QIANG)));
         data.remove("location");
+        data.remove("areaClass");
         data.put("grade", "三级");
         long draft = post("worker", "/api/permits", Map.of("type", "hot-work", "data", data), 201).path("id").asLong();
 
@@ -214,7 +215,8 @@ class MainJobEndToEndTest {
 
         assertThat(refusal.path("code").asString()).isEqualTo("permit.refused.form");
         assertThat(refusal.path("details").valueStream().map(detail -> detail.path("path").asString()).toList())
-                .contains("$.location", "$.grade");
+                .contains("$.location", "$.areaClass")
+                .doesNotContain("$.grade");
     }
 
     @Test
@@ -281,6 +283,8 @@ class MainJobEndToEndTest {
     void permitIsApprovedStepByStepWithRiskReconfirmation() throws Exception {
         JsonNode submitted = post("worker", "/api/permits/" + permitId + "/submit", null, 200);
         assertThat(submitted.path("status").asString()).isEqualTo("IN_APPROVAL");
+        assertThat(submitted.path("data").path("grade").asString()).isEqualTo("一级");
+        assertThat(submitted.path("data").path("gradeBasis").asString()).isEqualTo("first.pipe-rack");
         List<String> riskCodes = submitted.path("riskItems").valueStream()
                 .map(item -> item.path("code").asString()).toList();
         assertThat(riskCodes).isNotEmpty();
@@ -399,7 +403,8 @@ class MainJobEndToEndTest {
         data.put("guardian", "何班长");
         data.put("workContent", "LNG 卸料管线支架焊接修复");
         data.put("location", "1# 码头卸料臂区域管廊 3 号支架");
-        data.put("grade", "一级");
+        data.put("areaClass", "pipe-rack");
+        data.put("onRunningEquipment", false);
         data.put("method", "电焊");
         data.put("workStart", rfc3339(start));
         data.put("workEnd", rfc3339(start.plusHours(6)));

@@ -188,6 +188,7 @@ class HotWorkPermitBrowserTest {
         screenshot("permit-editor");
         click(browser.findElement(By.id("submit-permit")));
         long permitId = submittedPermitId();
+        assertThat(permits.find(tenantId, permitId).orElseThrow().data().path("grade").asString()).isEqualTo("特级");
         assertThat(waitFor(By.id("permit-status")).getAttribute("data-status")).isEqualTo("IN_APPROVAL");
         assertThat(pageWidth()).isLessThanOrEqualTo(375);
         screenshot("permit-submitted");
@@ -230,7 +231,11 @@ class HotWorkPermitBrowserTest {
         choosePerson("field-guardian", "赵主任");
         type("field-workContent", "更换 3 号管线法兰并焊接");
         type("field-location", "1 号储罐区东侧管廊");
-        chooseOption("field-grade", "特级");
+        chooseOption("field-areaClass", "管廊上");
+        // The server shows the running-equipment check box once it has the area class; a hidden one takes no input.
+        new WebDriverWait(browser, RENDER_TIMEOUT).until(ExpectedConditions.visibilityOfElementLocated(
+                By.id("field-onRunningEquipment")));
+        click(waitFor(By.cssSelector("#field-onRunningEquipment input")));
         type("field-method", "电焊");
         setDateTime("field-workStart", start);
         setDateTime("field-workEnd", start.plusHours(4));
