@@ -55,8 +55,8 @@ class GateRequirementTest {
         assertThatThrownBy(() -> GateRequirement.from(ruleset("""
                 {"source": "GB 30871-2022 4.9"}""")))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("Ruleset ruleset:excavation-qualification@1 needs gate.requiredItems and "
-                        + "thresholds.anomalyLookbackDays.value");
+                .hasMessage("Ruleset ruleset:excavation-qualification@1 needs gate.requiredItems (or "
+                        + "gate.noCertificateItem true) and thresholds.anomalyLookbackDays.value");
     }
 
     private static MetadataDocument ruleset(String gate) {
