@@ -18,16 +18,19 @@ import org.openpdf.text.pdf.PdfWriter;
 
 /**
  * Writes the report as an A4 landscape PDF with OpenPDF. Text is set in the Noto Sans CJK SC subset bundled in this
- * package ({@code fonts/}, SIL Open Font License 1.1), embedded as a subset, so Chinese renders on a server without
- * fonts. The bundled subset covers ASCII, Latin-1, common punctuation and the 6,763 hanzi of GB 2312.
+ * package ({@code fonts/}, SIL Open Font License 1.1), so Chinese renders on a server without fonts. The bundled
+ * font has TrueType outlines and is embedded as a subset of the glyphs used ({@code FontFile2}). pdf.js and poppler
+ * render it, but showed no hanzi from OpenPDF's subset of the earlier OpenType/CFF font. The font covers ASCII,
+ * Latin-1, common punctuation and symbols and the 6,763 hanzi of GB 2312.
  *
  * <p>NOTE: a name with a hanzi outside GB 2312 (some rare surname characters) renders without that glyph.
  */
 public final class HealthReportPdfWriter {
 
+    private static final String FONT_FILE = "NotoSansCJKsc-Regular-GB2312.ttf";
+
     /** Class-path location of the bundled font. */
-    public static final String FONT_RESOURCE = "/org/tezuo/core/qualification/health/fonts/"
-            + "NotoSansCJKsc-Regular-GB2312.otf";
+    public static final String FONT_RESOURCE = "/org/tezuo/core/qualification/health/fonts/" + FONT_FILE;
 
     private static volatile byte[] fontBytes;
 
@@ -76,7 +79,7 @@ public final class HealthReportPdfWriter {
     /** Loads the bundled font from the class path, never from the system's font directories. */
     static BaseFont font() {
         try {
-            return BaseFont.createFont("NotoSansCJKsc-Regular-GB2312.otf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED,
+            return BaseFont.createFont(FONT_FILE, BaseFont.IDENTITY_H, BaseFont.EMBEDDED,
                     true, fontBytes(), null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
