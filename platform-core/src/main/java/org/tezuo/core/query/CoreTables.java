@@ -26,7 +26,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * certificates, org units, posts with the certificate items they require, permit freezes and certificate warnings.
  * Each is filtered to the querying tenant in its scan (see {@link CoreTable}). Columns holding ID numbers
  * ({@code person.id_number}, and {@code certificate.cert_number}, which often embeds one) and raw registry
- * answers are left out.
+ * responses are left out. {@code position} is a reserved word in Calcite's SQL, so queries write {@code "position"}.
  */
 final class CoreTables {
 
