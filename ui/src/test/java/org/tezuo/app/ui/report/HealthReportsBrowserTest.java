@@ -92,9 +92,10 @@ class HealthReportsBrowserTest {
                 "维修车间", "焊工"));
         qualifications.upsertPerson(tenantId, new PersonData("赵焊工", "男", "320102198905061236", "维修车间", "焊工"));
         qualifications.upsertPerson(tenantId, new PersonData("钱电工", "女", "320102199005061238", "电仪车间", "电工"));
+        LocalDate today = LocalDate.now(SHANGHAI);
         qualifications.upsertCertificate(tenantId, welder.id(), new CertificateData("T320102198805061234",
-                "焊接与热切割作业", "熔化焊接与热切割作业", LocalDate.of(2020, 3, 1), DatePrecision.DAY,
-                LocalDate.of(2024, 3, 1), LocalDate.of(2030, 2, 28), DatePrecision.DAY, LocalDate.of(2027, 3, 1), null,
+                "焊接与热切割作业", "熔化焊接与热切割作业", today.minusYears(3), DatePrecision.DAY,
+                today.minusYears(2), today.plusYears(4), DatePrecision.DAY, today.plusYears(1), null,
                 "南京市应急管理局"), CertificateState.VALID);
     }
 
