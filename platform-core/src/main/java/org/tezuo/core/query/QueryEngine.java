@@ -116,7 +116,7 @@ public class QueryEngine {
         return NamedParameters.parse(sql).distinctNames();
     }
 
-    /** Returns the tables the tenant can query and their columns, in name order. */
+    /** Returns the entity tables the tenant can query and their columns, in name order; {@code core} tables aside. */
     public Map<String, List<String>> tables(long tenantId) {
         return new TreeMap<>(catalogue(tenantId).tables());
     }
