@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.tezuo.app.security.CurrentUser;
 import org.tezuo.app.ui.i18n.DisplayFormats;
@@ -31,12 +32,15 @@ final class AssessmentList extends Div {
 
     private final @Nullable AssessmentClips clips;
     private final CurrentUser user;
+    private final UnaryOperator<String> displayName;
     private final Runnable changed;
 
+    /** @param displayName returns the display name of a user of the tenant, for who recorded a consent */
     AssessmentList(List<AssessmentEntry> assessments, @Nullable AssessmentClips clips, CurrentUser user,
-            ZoneId zone, Runnable changed) {
+            ZoneId zone, UnaryOperator<String> displayName, Runnable changed) {
         this.clips = clips;
         this.user = user;
+        this.displayName = displayName;
         this.changed = changed;
         setId("profile-assessments");
         addClassName("tezuo-profile-assessments");
@@ -79,7 +83,7 @@ final class AssessmentList extends Div {
         player.getElement().setAttribute("data-clip", String.valueOf(clip.id()));
         player.getElement().appendChild(video);
         player.add(new Paragraph(getTranslation("profile.clip.consent", clip.originalName(),
-                clip.consentRecordedBy(), DisplayFormats.dateTime(clip.consentRecordedAt(), zone))));
+                displayName.apply(clip.consentRecordedBy()), DisplayFormats.dateTime(clip.consentRecordedAt(), zone))));
         if (clips != null) {
             Button withdraw = new Button(getTranslation("profile.clip.withdraw"),
                     event -> confirm(clip, "profile.clip.withdraw.confirm", "profile.clip.withdraw",

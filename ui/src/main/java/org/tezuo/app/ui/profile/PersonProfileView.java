@@ -28,6 +28,7 @@ import org.tezuo.core.qualification.profile.AssessmentRecords;
 import org.tezuo.core.qualification.profile.PersonProfiles;
 import org.tezuo.core.qualification.profile.PersonProfiles.PersonProfile;
 import org.tezuo.core.tenant.TenantDirectory;
+import org.tezuo.core.tenant.UserNames;
 
 /**
  * The page a person's badge QR code opens, at {@code /profile/<token>}, laid out for a phone. It shows the identity
@@ -51,15 +52,17 @@ public class PersonProfileView extends VerticalLayout implements BeforeEnterObse
     private final AssessmentRecords records;
     private final AssessmentClips clips;
     private final TenantDirectory tenants;
+    private final UserNames names;
     private String title = "";
 
     public PersonProfileView(CurrentUserProvider currentUser, PersonProfiles profiles, AssessmentRecords records,
-            AssessmentClips clips, TenantDirectory tenants) {
+            AssessmentClips clips, TenantDirectory tenants, UserNames names) {
         this.currentUser = currentUser;
         this.profiles = profiles;
         this.records = records;
         this.clips = clips;
         this.tenants = tenants;
+        this.names = names;
         addClassName("tezuo-profile");
     }
 
@@ -99,7 +102,7 @@ public class PersonProfileView extends VerticalLayout implements BeforeEnterObse
         page.add(new H3(getTranslation("profile.assessments")));
         boolean recorder = ProfileAccess.canRecord(user);
         page.add(new AssessmentList(profile.assessments(), recorder ? clips : null, user, zone,
-                () -> refresh(user, person)));
+                username -> names.of(user.tenantId(), username), () -> refresh(user, person)));
         if (recorder) {
             page.add(new AssessmentForm(records, user, person.id(), () -> refresh(user, person)));
         }

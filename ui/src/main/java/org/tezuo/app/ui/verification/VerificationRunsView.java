@@ -11,6 +11,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.tezuo.app.security.CurrentUser;
@@ -18,6 +19,7 @@ import org.tezuo.app.security.CurrentUserProvider;
 import org.tezuo.app.ui.i18n.DisplayFormats;
 import org.tezuo.app.ui.layout.MainLayout;
 import org.tezuo.app.ui.person.CertificateStateLabels;
+import org.tezuo.core.audit.AuditLog;
 import org.tezuo.core.qualification.verification.ComparedField;
 import org.tezuo.core.qualification.verification.FieldDifference;
 import org.tezuo.core.qualification.verification.RunMismatch;
@@ -25,6 +27,7 @@ import org.tezuo.core.qualification.verification.RunReportReader;
 import org.tezuo.core.qualification.verification.VerificationRun;
 import org.tezuo.core.qualification.verification.VerificationRunStore;
 import org.tezuo.core.tenant.TenantDirectory;
+import org.tezuo.core.tenant.UserNames;
 
 /**
  * Registry verification runs of the tenant, newest first. Selecting a run shows its report: the certificates it
@@ -41,12 +44,14 @@ public class VerificationRunsView extends VerticalLayout implements HasDynamicTi
 
     private final CurrentUser user;
     private final RunReportReader reports;
+    private final UserNames names;
     private final VerticalLayout report = new VerticalLayout();
 
     public VerificationRunsView(CurrentUserProvider currentUser, VerificationRunStore runs, RunReportReader reports,
-            TenantDirectory tenants) {
+            UserNames names, TenantDirectory tenants) {
         this.user = currentUser.require();
         this.reports = reports;
+        this.names = names;
         setSizeFull();
 
         ZoneId zone = tenants.require(user.tenantId()).zone();
@@ -76,8 +81,10 @@ public class VerificationRunsView extends VerticalLayout implements HasDynamicTi
         grid.addColumn(run -> run.finishedAt() == null ? getTranslation("verificationRuns.unfinished")
                         : DisplayFormats.dateTime(run.finishedAt(), zone))
                 .setHeader(getTranslation("verificationRuns.column.finished")).setAutoWidth(true);
-        grid.addColumn(VerificationRun::actor).setHeader(getTranslation("verificationRuns.column.actor"))
-                .setAutoWidth(true);
+        Map<String, String> actorNames = names.of(user.tenantId(), items.stream().map(VerificationRun::actor).toList());
+        grid.addColumn(run -> AuditLog.SYSTEM_ACTOR.equals(run.actor()) ? getTranslation("verificationRuns.actor.system")
+                        : actorNames.getOrDefault(run.actor(), run.actor()))
+                .setHeader(getTranslation("verificationRuns.column.actor")).setAutoWidth(true);
         grid.addColumn(VerificationRun::checked).setHeader(getTranslation("verificationRuns.column.checked"));
         grid.addColumn(VerificationRun::unchanged).setHeader(getTranslation("verificationRuns.column.unchanged"));
         grid.addColumn(run -> run.changed().size()).setHeader(getTranslation("verificationRuns.column.changed"));

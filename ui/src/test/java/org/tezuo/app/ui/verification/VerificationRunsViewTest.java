@@ -41,6 +41,7 @@ import org.tezuo.core.qualification.verification.RunReportReader;
 import org.tezuo.core.qualification.verification.VerificationRun;
 import org.tezuo.core.qualification.verification.VerificationRunStore;
 import org.tezuo.core.tenant.TenantDirectory;
+import org.tezuo.core.tenant.UserNames;
 import org.tezuo.metadata.MetadataKind;
 import org.tezuo.templates.TemplateInstaller;
 import tools.jackson.databind.json.JsonMapper;
@@ -73,6 +74,9 @@ class VerificationRunsViewTest {
 
     @Autowired
     TenantDirectory tenants;
+
+    @Autowired
+    UserNames names;
 
     @Autowired
     JsonMapper json;
@@ -111,7 +115,7 @@ class VerificationRunsViewTest {
         verifier.verifyTenant(tenantId, AuditLog.SYSTEM_ACTOR);
 
         try (TranslatedUi ui = TranslatedUi.open(Locale.SIMPLIFIED_CHINESE)) {
-            VerificationRunsView view = new VerificationRunsView(signedIn(), runs, reports, tenants);
+            VerificationRunsView view = new VerificationRunsView(signedIn(), runs, reports, names, tenants);
             Grid<?> runGrid = grid(view, "verification-runs");
             Grid<?> changes = grid(view, "verification-changes");
             Grid<?> mismatches = grid(view, "verification-mismatches");
