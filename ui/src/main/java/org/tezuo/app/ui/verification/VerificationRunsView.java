@@ -122,8 +122,7 @@ public class VerificationRunsView extends VerticalLayout implements HasDynamicTi
                         CertificateStateLabels.label(change.stateBefore(), getLocale()),
                         CertificateStateLabels.label(change.stateAfter(), getLocale())))
                 .setHeader(getTranslation("verificationRuns.column.state")).setAutoWidth(true);
-        grid.addColumn(change -> change.adopted().stream().map(this::adoptedText).collect(Collectors.joining("；")))
-                .setHeader(getTranslation("verificationRuns.column.adopted")).setFlexGrow(3);
+        grid.addColumn(this::registryText).setHeader(getTranslation("verificationRuns.column.adopted")).setFlexGrow(3);
         grid.setItems(changes);
         return grid;
     }
@@ -144,6 +143,28 @@ public class VerificationRunsView extends VerticalLayout implements HasDynamicTi
                 .setHeader(getTranslation("verificationRuns.column.registry")).setFlexGrow(1);
         grid.setItems(mismatches);
         return grid;
+    }
+
+    /**
+     * Returns the values the change took from the registry. A change that took none, such as a state set by a
+     * mismatch, shows the registry's result and the registry's value of each field that differs.
+     */
+    String registryText(VerificationRun.CertificateChange change) {
+        if (!change.adopted().isEmpty()) {
+            return change.adopted().stream().map(this::adoptedText).collect(Collectors.joining("；"));
+        }
+        if (change.result() == null) {
+            return getTranslation("verificationRuns.notAdopted");
+        }
+        String result = change.result().label(getLocale());
+        if (change.differences().isEmpty()) {
+            return getTranslation("verificationRuns.notAdopted.result", result);
+        }
+        String values = change.differences().stream()
+                .map(field -> getTranslation("verificationRuns.registryValue", fieldName(field.field()),
+                        orDash(field.registryValue())))
+                .collect(Collectors.joining("；"));
+        return getTranslation("verificationRuns.notAdopted.values", result, values);
     }
 
     private String adoptedText(FieldDifference field) {
