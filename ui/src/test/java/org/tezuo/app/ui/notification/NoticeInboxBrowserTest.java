@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -18,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -121,11 +125,12 @@ class NoticeInboxBrowserTest {
 
     @Test
     @DisplayName("Inbox shows readable cards on a 360 px phone")
-    void inboxFitsPhone() {
+    void inboxFitsPhone() throws IOException {
         browser.manage().window().setSize(PHONE);
         chromium.signIn(url("/login"), worker, PASSWORD, TIMEOUT);
         browser.get(url("/notices"));
         List<WebElement> cards = waitForCards(2);
+        screenshot("notices-phone");
 
         assertThat(horizontalOverflow()).as("page scrolls sideways").isZero();
         for (WebElement card : cards) {
@@ -185,6 +190,12 @@ class NoticeInboxBrowserTest {
         new WebDriverWait(browser, TIMEOUT).until(driver -> grid.getText().contains("证书即将到期"));
 
         assertThat(grid.getText()).contains("李强").doesNotContain(worker);
+    }
+
+    /** Saves the window to target/notice-screenshots for a person to look at; the test does not compare it. */
+    private static void screenshot(String name) throws IOException {
+        Path directory = Files.createDirectories(Path.of("target", "notice-screenshots"));
+        Files.write(directory.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 
     private List<WebElement> waitForCards(int count) {

@@ -3,6 +3,8 @@ package org.tezuo.app.ui.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -82,7 +86,7 @@ class ProfileErrorPagesBrowserTest {
 
     @Test
     @DisplayName("Worker scanning a badge signed out gets a Chinese explanation after login")
-    void workerScanGetsExplanation() {
+    void workerScanGetsExplanation() throws IOException {
         String profileUrl = url("/profile/" + tokens.issue(company.tenantId, company.personId, company.admin).token());
         browser.manage().deleteAllCookies();
 
@@ -90,6 +94,7 @@ class ProfileErrorPagesBrowserTest {
         waitFor(By.name("username")).sendKeys(company.worker);
         browser.findElement(By.name("password")).sendKeys(ProfileFixture.PASSWORD, Keys.ENTER);
         WebElement reason = waitFor(By.id("problem-profile-forbidden"));
+        screenshot("profile-forbidden-phone");
 
         assertThat(reason.getText()).startsWith("您的账号（李强）不能查看人员档案。");
         assertThat(waitFor(By.id("problem-profile-forbidden-next")).getText())
@@ -153,6 +158,12 @@ class ProfileErrorPagesBrowserTest {
         assertThat(pageText()).contains("Page not found", "Back to the home page").doesNotContain(VAADIN_ERROR);
         chromium.click(waitFor(By.id("problem-home")));
         waitFor(By.id("home-greeting"));
+    }
+
+    /** Saves the window to target/notice-screenshots for a person to look at; the test does not compare it. */
+    private static void screenshot(String name) throws IOException {
+        Path directory = Files.createDirectories(Path.of("target", "notice-screenshots"));
+        Files.write(directory.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 
     private String pageText() {
