@@ -63,7 +63,7 @@ public class ApplicantOperations {
         List<String> approvers = history.actorsOf(tenantId, processInstanceId, Operation.APPROVED);
         if (!approvers.isEmpty()) {
             throw OperationException.alreadyApproved(instance.businessKey(),
-                    String.join("、", approvers.stream().distinct().toList()));
+                    notices.names(instance, approvers.stream().distinct().toList()));
         }
 
         String reason = ApprovalSuspensions.blankToNull(comment);

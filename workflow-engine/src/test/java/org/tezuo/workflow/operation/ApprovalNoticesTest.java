@@ -1,6 +1,7 @@
 package org.tezuo.workflow.operation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -210,6 +211,16 @@ class ApprovalNoticesTest {
         assertThat(handedOver.sender()).isEqualTo(leader);
         assertThat(handedOver.body())
                 .isEqualTo("王建国 转办给您：申请 " + businessKey + "（动火作业审批）在节点“作业负责人”等待您处理");
+    }
+
+    @Test
+    @DisplayName("Rejected withdrawal names the approver by display name")
+    void withdrawalNamesApprover() {
+        decider.approve(tenant, onlyTaskOf(leader).taskId(), leader, "同意", null, List.of());
+
+        assertThatThrownBy(() -> applicantOperations.withdraw(tenant, instance, applicant, null))
+                .isInstanceOf(OperationException.class)
+                .hasMessage("申请“" + businessKey + "”已有审批人同意（王建国），不能再撤回；如需终止请联系审批人驳回");
     }
 
     private void user(String username, String displayName) {
