@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Approval notices through the notification module: they land in the in-app inbox and reach a loopback server that
- * answers like the WeCom and DingTalk group robot webhooks, with retries and a delivery log. Users appear by
+ * responds like the WeCom and DingTalk group robot webhooks, with retries and a delivery log. Users appear by
  * display name and ID numbers are masked.
  */
 @SpringBootTest(properties = {"tezuo.notification.poll-interval=0",
@@ -237,7 +237,7 @@ class ApprovalNoticesTest {
 
     /**
      * A loopback server on 127.0.0.1 that accepts every message like the WeCom ({@code /cgi-bin/webhook/send}) and
-     * DingTalk ({@code /robot/send}) group robots, with {@code {"errcode":0,"errmsg":"ok"}}, or answers HTTP 502 to
+     * DingTalk ({@code /robot/send}) group robots, with {@code {"errcode":0,"errmsg":"ok"}}, or responds with HTTP 502 to
      * the next requests when asked to.
      */
     static final class RobotServer implements AutoCloseable {
