@@ -61,8 +61,8 @@ public class ApprovalNotices {
      * @param sender the user whose action the notice reports, or null when the system sends it
      * @param link the app-relative page the notice points to, or null
      */
-    void send(InstanceRef instance, ApprovalNoticeKind kind, List<String> recipients, String body, @Nullable String sender,
-            @Nullable String link) {
+    void send(InstanceRef instance, ApprovalNoticeKind kind, List<String> recipients, String body,
+            @Nullable String sender, @Nullable String link) {
         send(new Approval(instance.tenantId(), instance.processInstanceId(), instance.businessKey(),
                 instance.flow().name().zh()), kind, recipients, body, sender, link);
     }

@@ -237,8 +237,8 @@ class ApprovalNoticesTest {
 
     /**
      * A loopback server on 127.0.0.1 that accepts every message like the WeCom ({@code /cgi-bin/webhook/send}) and
-     * DingTalk ({@code /robot/send}) group robots, with {@code {"errcode":0,"errmsg":"ok"}}, or responds with HTTP 502 to
-     * the next requests when asked to.
+     * DingTalk ({@code /robot/send}) group robots, with {@code {"errcode":0,"errmsg":"ok"}}, or responds with HTTP
+     * 502 to the next requests when asked to.
      */
     static final class RobotServer implements AutoCloseable {
 

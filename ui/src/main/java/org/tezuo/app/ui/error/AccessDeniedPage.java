@@ -11,8 +11,8 @@ import org.tezuo.app.security.CurrentUserProvider;
 
 /**
  * The page a signed-in user gets for a view that their roles do not open, in place of Vaadin's default, which
- * shows the English not-found text as if the address did not exist. A worker who scans a badge learns that profiles list
- * certificate numbers, which embed the full ID number, and where permit workers are checked instead.
+ * shows the English not-found text as if the address did not exist. A worker who scans a badge learns that
+ * profiles list certificate numbers, which embed the full ID number, and where permit workers are checked instead.
  */
 @AnonymousAllowed
 @StyleSheet("context://styles/tezuo.css")

@@ -82,7 +82,8 @@ public class VerificationRunsView extends VerticalLayout implements HasDynamicTi
                         : DisplayFormats.dateTime(run.finishedAt(), zone))
                 .setHeader(getTranslation("verificationRuns.column.finished")).setAutoWidth(true);
         Map<String, String> actorNames = names.of(user.tenantId(), items.stream().map(VerificationRun::actor).toList());
-        grid.addColumn(run -> AuditLog.SYSTEM_ACTOR.equals(run.actor()) ? getTranslation("verificationRuns.actor.system")
+        grid.addColumn(run -> AuditLog.SYSTEM_ACTOR.equals(run.actor())
+                        ? getTranslation("verificationRuns.actor.system")
                         : actorNames.getOrDefault(run.actor(), run.actor()))
                 .setHeader(getTranslation("verificationRuns.column.actor")).setAutoWidth(true);
         grid.addColumn(VerificationRun::checked).setHeader(getTranslation("verificationRuns.column.checked"));
