@@ -68,8 +68,8 @@ public class ApprovalNotices {
     }
 
     /** Publishes one notice about the approval to every recipient, in the caller's transaction. */
-    void send(Approval approval, ApprovalNoticeKind kind, List<String> recipients, String body, @Nullable String sender,
-            @Nullable String link) {
+    void send(Approval approval, ApprovalNoticeKind kind, List<String> recipients, String body,
+            @Nullable String sender, @Nullable String link) {
         if (recipients.isEmpty()) {
             return;
         }
