@@ -384,8 +384,8 @@ class MainJobEndToEndTest {
         assertThat(tooSoon.path("message").asString()).contains("每 30 分钟只能催办一次");
         assertThat(targets.valueStream().map(target -> target.path("applicant").asBoolean()).toList())
                 .containsExactly(true);
-        assertThat(get("leader", "/api/notices").valueStream().map(notice -> notice.path("kind").asString()))
-                .contains("URGED");
+        assertThat(get("leader", "/api/notices").valueStream().map(notice -> notice.path("topic").asString()))
+                .contains("approval.urged");
         assertThat(get("worker", "/api/permits/" + permit).path("status").asString()).isEqualTo("CANCELLED");
         assertThat(get("worker", "/api/approvals/" + approval + "/history").valueStream()
                 .map(entry -> entry.path("operation").asString()).toList())

@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -248,6 +249,22 @@ class SecurityRulesTest {
 
         assertThat(ePermit.statusCode()).isNotIn(302, 401, 403);
         assertThat(stub.statusCode()).isNotIn(302, 401, 403);
+    }
+
+    @Test
+    @DisplayName("Unknown page sends anonymous to login and signed-in users to Vaadin")
+    void unknownPageIsNotFoundAfterLogin() throws Exception {
+        HttpResponse<String> anonymous = get("/no-such-page");
+        login(engineer.username(), PASSWORD);
+        HttpResponse<String> signedIn = get("/no-such-page");
+        HttpResponse<String> actuator = get("/actuator/env");
+
+        assertThat(anonymous.statusCode()).isEqualTo(302);
+        assertThat(anonymous.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/login"));
+        // Vaadin returns its page shell, whose first navigation renders the localized not-found view.
+        assertThat(signedIn.statusCode()).isEqualTo(200);
+        assertThat(actuator.statusCode()).isEqualTo(403);
     }
 
     @Test

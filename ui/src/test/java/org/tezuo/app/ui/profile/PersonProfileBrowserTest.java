@@ -198,7 +198,7 @@ class PersonProfileBrowserTest {
         waitFor(By.id("badge-revoked"));
         browser.get(profileUrl);
 
-        assertThat(waitFor(By.id("profile-not-found")).getText()).startsWith("这个二维码无效");
+        assertThat(waitFor(By.id("profile-not-found")).getText()).isEqualTo("这张胸卡的二维码已被撤销，不能再查看人员信息。");
         assertThat(browser.findElements(By.id("profile-name"))).isEmpty();
     }
 
