@@ -1,6 +1,5 @@
 package org.tezuo.core.pack;
 
-import java.security.PublicKey;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,8 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -277,8 +274,7 @@ public class PolicyPackApplier {
             return new PolicyPackPreview(null, read.problems(), List.of(), List.of(), false);
         }
         List<PackProblem> problems = new ArrayList<>(read.problems());
-        problems.addAll(verifySignature(pack, locale));
-        problems.addAll(verifyContents(pack, locale));
+        problems.addAll(PackIntegrity.check(pack, keys, locale));
         problems.addAll(verifyReferences(tenantId, pack, locale));
         problems.addAll(verifyDates(tenantId, pack.manifest(), locale, selfId));
 
@@ -289,43 +285,6 @@ public class PolicyPackApplier {
         LocalDate today = LocalDate.now(clock.withZone(tenants.require(tenantId).zone()));
         return new PolicyPackPreview(pack.manifest(), problems, documents, affectedPermits(tenantId, documents),
                 pack.manifest().effectiveFrom().isAfter(today));
-    }
-
-    private List<PackProblem> verifySignature(PolicyPack pack, Locale locale) {
-        PackSignature signature = pack.signature();
-        if (signature == null || signature.value().isBlank()) {
-            return List.of(PackMessages.problem(locale, PolicyPackReader.SIGNATURE, "pack.unsigned",
-                    pack.manifest().reference()));
-        }
-        Optional<PublicKey> key = keys.find(signature.keyId());
-        if (key.isEmpty()) {
-            return List.of(PackMessages.problem(locale, PolicyPackReader.SIGNATURE, "pack.untrustedKey",
-                    signature.keyId()));
-        }
-        if (!PackSigner.verify(pack.manifestJson(), signature, key.get())) {
-            return List.of(PackMessages.problem(locale, PolicyPackReader.SIGNATURE, "pack.badSignature",
-                    pack.manifest().reference(), signature.keyId()));
-        }
-        return List.of();
-    }
-
-    private List<PackProblem> verifyContents(PolicyPack pack, Locale locale) {
-        List<PackProblem> problems = new ArrayList<>();
-        Set<String> listed = pack.manifest().documents().stream().map(PolicyPackManifest.Entry::reference)
-                .collect(Collectors.toSet());
-        for (PolicyPackManifest.Entry entry : pack.manifest().documents()) {
-            JsonNode body = pack.bodies().get(entry.reference());
-            if (body == null || !body.isObject()) {
-                problems.add(PackMessages.problem(locale, entry.reference(), "pack.documentMissing",
-                        entry.reference()));
-            } else if (!DocumentChecksum.of(body).equals(entry.checksum())) {
-                problems.add(PackMessages.problem(locale, entry.reference(), "pack.checksum", entry.reference(),
-                        entry.checksum(), DocumentChecksum.of(body)));
-            }
-        }
-        pack.bodies().keySet().stream().filter(reference -> !listed.contains(reference)).forEach(reference ->
-                problems.add(PackMessages.problem(locale, reference, "pack.documentUnlisted", reference)));
-        return problems;
     }
 
     private List<PackProblem> verifyReferences(long tenantId, PolicyPack pack, Locale locale) {
