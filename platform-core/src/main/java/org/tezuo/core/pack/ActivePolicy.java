@@ -14,8 +14,8 @@ import org.tezuo.metadata.MetadataKind;
 
 /**
  * The compiled rulesets each tenant has published, held as one immutable set per tenant. A policy change on any
- * node drops the tenant's set; the next evaluation compiles the new set and swaps it in whole, so an evaluation
- * that took a set sees the old rules or the new ones, never a mix.
+ * node drops the tenant's set. The next evaluation compiles the new set and swaps it in whole, so an evaluation
+ * that took a set evaluates the old rules or the new ones, never a mix.
  */
 @Component
 public class ActivePolicy {

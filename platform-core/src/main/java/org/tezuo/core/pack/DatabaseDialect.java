@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
 
-/** Whether the database is PostgreSQL, which has LISTEN/NOTIFY, or another one (H2), which is polled. */
+/** Detects PostgreSQL, which supports LISTEN/NOTIFY; other databases (H2) are polled instead. */
 @Component
 class DatabaseDialect {
 

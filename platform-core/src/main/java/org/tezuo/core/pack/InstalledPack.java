@@ -17,7 +17,7 @@ public record InstalledPack(long id, long tenantId, String packId, String packVe
         Instant appliedAt, @Nullable Instant activatedAt, @Nullable String rolledBackBy,
         @Nullable Instant rolledBackAt) {
 
-    /** Where an installed pack stands. */
+    /** The state of an installed pack. */
     public enum Status {
         /** Waiting for its effective date. */
         SCHEDULED,

@@ -64,13 +64,13 @@ class InstalledPacks {
                 .params(tenantId, id).query(this::map).optional();
     }
 
-    /** Every pack of the tenant, newest first. */
+    /** Returns every pack of the tenant, newest first. */
     List<InstalledPack> list(long tenantId) {
         return jdbc.sql("select * from policy_pack_install where tenant_id = ? order by id desc")
                 .params(tenantId).query(this::map).list();
     }
 
-    /** Scheduled packs of every tenant whose effective date is on or before {@code day} in some zone. */
+    /** Returns the scheduled packs of every tenant whose effective date is on or before {@code latestDay}. */
     List<InstalledPack> scheduledFrom(LocalDate latestDay) {
         return jdbc.sql("select * from policy_pack_install where status = 'SCHEDULED' and effective_from <= ? order by id")
                 .params(latestDay).query(this::map).list();

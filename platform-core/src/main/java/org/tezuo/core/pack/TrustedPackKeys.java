@@ -82,7 +82,7 @@ public class TrustedPackKeys {
                 // not a key of this algorithm
             }
         }
-        throw new IllegalArgumentException("The PEM text holds neither an Ed25519 nor an RSA public key");
+        throw new IllegalArgumentException("The PEM text is not an Ed25519 or RSA public key; export the key as an X.509 PUBLIC KEY");
     }
 
     private void add(String pem, String origin) {

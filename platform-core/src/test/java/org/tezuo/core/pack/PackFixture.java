@@ -35,7 +35,7 @@ final class PackFixture {
                 .formatted(maxLevel);
     }
 
-    /** A pack with one ruleset {@code wind}, signed by the trusted key after {@code edit} changed it. */
+    /** Builds a pack with one ruleset {@code wind}, signed by the trusted key after {@code edit} changed it. */
     static ObjectNode pack(String version, String effectiveFrom, String rulesetBody, Consumer<ObjectNode> edit) {
         JsonNode body = JSON.readTree(rulesetBody);
         ObjectNode root = JSON.createObjectNode();

@@ -66,7 +66,7 @@ class PolicyChangeListenerTest {
                 "2023-04-01", PackFixture.ruleset(5), root -> { })), "director", Locale.SIMPLIFIED_CHINESE);
         long appliedAt = System.nanoTime();
         // NOTE: the wait allows far more than the one second a change normally takes, so a loaded machine does not
-        // fail the test; the elapsed time is printed for whoever wants to see it.
+        // fail the test. The test prints the elapsed time.
         long deadline = appliedAt + Duration.ofSeconds(20).toNanos();
         while (windLimit(tenant.id()) != 5 && System.nanoTime() < deadline) {
             Thread.sleep(10);
