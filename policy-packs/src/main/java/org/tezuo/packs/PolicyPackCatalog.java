@@ -30,7 +30,24 @@ public final class PolicyPackCatalog {
             new BundledRuleset("special-operations.certificate-lifecycle",
                     "/org/tezuo/packs/special-operations/certificate-lifecycle.ruleset.json"));
 
+    /**
+     * One signed policy pack shipped in this module.
+     *
+     * @param id the pack id of its manifest
+     * @param resourcePath absolute class-path location of its {@code pack.json}
+     */
+    public record BundledPack(String id, String resourcePath) {
+    }
+
+    private static final List<BundledPack> PACKS = List.of(
+            new BundledPack("gb30871-2022", "/org/tezuo/packs/gb30871-2022/pack.json"));
+
     private PolicyPackCatalog() {
+    }
+
+    /** Returns the signed packs shipped in this module; see docs/architecture.md, "Policy packs", for signing. */
+    public static List<BundledPack> packs() {
+        return PACKS;
     }
 
     public static List<BundledRuleset> rulesets() {
