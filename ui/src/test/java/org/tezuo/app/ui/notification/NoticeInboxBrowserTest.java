@@ -21,6 +21,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -162,15 +163,16 @@ class NoticeInboxBrowserTest {
         WebElement markRead = browser.findElement(By.id("notice-read-" + warningId));
         assertThat(markRead.getRect().getHeight()).as("button height").isGreaterThanOrEqualTo(44);
         chromium.click(markRead);
-        new WebDriverWait(browser, TIMEOUT).until(ExpectedConditions.attributeToBe(By.id("notice-" + warningId),
-                "data-unread", "false"));
+        // The card is re-rendered when it is marked read, so a poll may hold the old element.
+        new WebDriverWait(browser, TIMEOUT).ignoring(StaleElementReferenceException.class).until(
+                ExpectedConditions.attributeToBe(By.id("notice-" + warningId), "data-unread", "false"));
 
         assertThat(inbox.unreadCount(tenantId, worker)).isEqualTo(1);
         assertThat(browser.findElements(By.id("notice-read-" + warningId))).isEmpty();
 
         chromium.click(browser.findElement(By.id("notices-unread-only")));
-        new WebDriverWait(browser, TIMEOUT).until(ExpectedConditions.invisibilityOfElementLocated(
-                By.id("notice-" + warningId)));
+        new WebDriverWait(browser, TIMEOUT).ignoring(StaleElementReferenceException.class).until(
+                ExpectedConditions.invisibilityOfElementLocated(By.id("notice-" + warningId)));
         assertThat(browser.findElements(By.cssSelector(".tezuo-notice"))).hasSize(1);
 
         chromium.click(browser.findElement(By.id("notice-open-" + urgeId)));
