@@ -25,8 +25,8 @@ import org.tezuo.core.qualification.health.HealthReportPdfWriter;
  * location) drawn on a dark band at its bottom with Java2D in the bundled Noto Sans CJK font. Each is its own
  * {@code stored_file} with its own SHA-256. The copy is a PNG of the same width and height as the original.
  *
- * <p>NOTE: javax.imageio decodes PNG, JPEG, GIF and (since Java 9) no WebP or HEIC; such a photo is rejected
- * with {@link FileRejectedException} before anything is stored.
+ * <p>NOTE: the JDK's javax.imageio decodes PNG, JPEG and GIF but not WebP or HEIC, so such a photo is rejected
+ * with {@link FileRejectedException} before anything is stored. EXIF GPS tags are not read.
  */
 @Component
 public class PhotoWatermarker {
@@ -80,7 +80,7 @@ public class PhotoWatermarker {
         }
     }
 
-    /** Draws the lines on a copy of {@code image}; the original image is not changed. */
+    /** Draws the lines on a new copy of {@code image}, leaving {@code image} itself unchanged. */
     static BufferedImage draw(BufferedImage image, List<String> lines) {
         int width = image.getWidth();
         int height = image.getHeight();
