@@ -18,7 +18,6 @@ import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.tezuo.core.qualification.health.HealthReportPdfWriter;
 
 /**
  * Stores a photo twice: the original bytes unchanged, and a copy with text lines (time, uploader, subject,
@@ -37,6 +36,13 @@ public class PhotoWatermarker {
     private static final int MIN_FONT_PIXELS = 10;
     private static final int MAX_FONT_PIXELS = 48;
     private static final Color BAND = new Color(0, 0, 0, 150);
+
+    /**
+     * The Noto Sans CJK SC subset (SIL Open Font License 1.1) that the health report PDF also uses, named by path
+     * so that this package does not depend on the qualification package, which stores its reports here.
+     */
+    private static final String FONT_RESOURCE =
+            "/org/tezuo/core/qualification/health/fonts/NotoSansCJKsc-Regular-GB2312.ttf";
 
     private static volatile Font baseFont;
 
@@ -134,9 +140,9 @@ public class PhotoWatermarker {
     private static Font font() {
         Font font = baseFont;
         if (font == null) {
-            try (InputStream in = PhotoWatermarker.class.getResourceAsStream(HealthReportPdfWriter.FONT_RESOURCE)) {
+            try (InputStream in = PhotoWatermarker.class.getResourceAsStream(FONT_RESOURCE)) {
                 if (in == null) {
-                    throw new IOException("The bundled font " + HealthReportPdfWriter.FONT_RESOURCE
+                    throw new IOException("The bundled font " + FONT_RESOURCE
                             + " is missing from the class path");
                 }
                 font = Font.createFont(Font.TRUETYPE_FONT, in);
