@@ -178,7 +178,9 @@ class PermitApi {
             List<PermitRiskItem> riskItems) {
     }
 
-    record Confirmation(String itemCode, RiskConfirmationDecision decision, @Nullable String note) {
+    /** One risk item's confirmation; {@code evidenceIds} are evidence of the permit to seal to the item. */
+    record Confirmation(String itemCode, RiskConfirmationDecision decision, @Nullable String note,
+            @Nullable List<Long> evidenceIds) {
     }
 
     record Decision(@Nullable String comment) {
@@ -197,10 +199,11 @@ class PermitApi {
     }
 
     @PostMapping("/tasks/{taskId}/risk-confirmations")
-    @Operation(summary = "逐项风险再确认：已现场核查 / 已升级管控")
+    @Operation(summary = "逐项风险再确认：已现场核查 / 已升级管控，可封存证据（evidenceIds）")
     ResponseEntity<Void> confirm(@PathVariable String taskId, @RequestBody List<Confirmation> confirmations) {
         approvals.confirmRiskItems(caller.actor(), taskId, confirmations.stream()
-                .map(item -> new PermitApprovals.ItemConfirmation(item.itemCode(), item.decision(), item.note()))
+                .map(item -> new PermitApprovals.ItemConfirmation(item.itemCode(), item.decision(), item.note(),
+                        item.evidenceIds() == null ? List.of() : item.evidenceIds()))
                 .toList());
         return ResponseEntity.noContent().build();
     }

@@ -21,6 +21,7 @@ import org.tezuo.app.permit.EPermits;
 import org.tezuo.app.permit.Permit;
 import org.tezuo.app.permit.PermitApprovals;
 import org.tezuo.app.permit.PermitStore;
+import org.tezuo.app.permit.evidence.EvidenceVerifier;
 import org.tezuo.app.ui.form.FieldDisplay;
 import org.tezuo.app.ui.i18n.DisplayFormats;
 import org.tezuo.app.ui.form.FormContext;
@@ -56,14 +57,16 @@ public class EPermitView extends VerticalLayout implements BeforeEnterObserver, 
     private final PermitApprovals approvals;
     private final PermitStore permits;
     private final PermitPresentation presentation;
+    private final EvidenceVerifier evidenceVerifier;
     private String title = "";
 
     public EPermitView(EPermits ePermits, PermitApprovals approvals, PermitStore permits,
-            PermitPresentation presentation) {
+            PermitPresentation presentation, EvidenceVerifier evidenceVerifier) {
         this.ePermits = ePermits;
         this.approvals = approvals;
         this.permits = permits;
         this.presentation = presentation;
+        this.evidenceVerifier = evidenceVerifier;
         addClassName("tezuo-epermit");
     }
 
@@ -100,6 +103,7 @@ public class EPermitView extends VerticalLayout implements BeforeEnterObserver, 
         H2 number = new H2(String.valueOf(permit.permitNumber()));
         number.setId("epermit-number");
         page.add(number);
+        page.add(new EvidenceIntegrityLine(evidenceVerifier.verify(permit.tenantId(), permit.id()), getLocale()));
 
         FormLayout facts = new FormLayout();
         facts.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
