@@ -3,7 +3,6 @@ package org.tezuo.core.file;
 import java.awt.AlphaComposite;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.FontFormatException;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -11,13 +10,13 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.tezuo.core.font.BundledFont;
 
 /**
  * Stores a photo twice: the original bytes unchanged, and a copy with text lines (time, uploader, subject,
@@ -36,13 +35,6 @@ public class PhotoWatermarker {
     private static final int MIN_FONT_PIXELS = 10;
     private static final int MAX_FONT_PIXELS = 48;
     private static final Color BAND = new Color(0, 0, 0, 150);
-
-    /**
-     * The Noto Sans CJK SC subset (SIL Open Font License 1.1) that the health report PDF also uses, named by path
-     * so that this package does not depend on the qualification package, which stores its reports here.
-     */
-    private static final String FONT_RESOURCE =
-            "/org/tezuo/core/qualification/health/fonts/NotoSansCJKsc-Regular-GB2312.ttf";
 
     private static volatile Font baseFont;
 
@@ -136,21 +128,11 @@ public class PhotoWatermarker {
         return (dot > 0 ? name.substring(0, dot) : name) + "-watermarked.png";
     }
 
-    /** Loads the bundled CJK font once, never from the system's font directories. */
+    /** Returns the bundled CJK font, loaded once, never one from the system's font directories. */
     private static Font font() {
         Font font = baseFont;
         if (font == null) {
-            try (InputStream in = PhotoWatermarker.class.getResourceAsStream(FONT_RESOURCE)) {
-                if (in == null) {
-                    throw new IOException("The bundled font " + FONT_RESOURCE
-                            + " is missing from the class path");
-                }
-                font = Font.createFont(Font.TRUETYPE_FONT, in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (FontFormatException e) {
-                throw new IllegalStateException("The bundled font is no TrueType font", e);
-            }
+            font = BundledFont.awt();
             baseFont = font;
         }
         return font;

@@ -32,6 +32,7 @@ import org.tezuo.app.permit.PermitStore;
 import org.tezuo.app.permit.PermitSubmitter;
 import org.tezuo.app.permit.PermitTypes;
 import org.tezuo.app.permit.QrCodeRenderer;
+import org.tezuo.app.ui.epermit.EPermitPdfWriter;
 import org.tezuo.app.permit.RiskConfirmationDecision;
 import org.tezuo.app.security.Role;
 import org.tezuo.core.i18n.UserMessages;
@@ -54,10 +55,11 @@ class PermitApi {
     private final GasReadingIntake gasReadings;
     private final EPermits ePermits;
     private final QrCodeRenderer qrCodes;
+    private final EPermitPdfWriter ePermitPdf;
 
     PermitApi(ApiCaller caller, PermitTypes permitTypes, PermitDrafter drafter, PermitSubmitter submitter,
             PermitApprovals approvals, PermitStore permits, GasReadingIntake gasReadings, EPermits ePermits,
-            QrCodeRenderer qrCodes) {
+            QrCodeRenderer qrCodes, EPermitPdfWriter ePermitPdf) {
         this.caller = caller;
         this.permitTypes = permitTypes;
         this.drafter = drafter;
@@ -67,6 +69,7 @@ class PermitApi {
         this.gasReadings = gasReadings;
         this.ePermits = ePermits;
         this.qrCodes = qrCodes;
+        this.ePermitPdf = ePermitPdf;
     }
 
     record PermitTypeView(String type, String name, String form, String flow, String ruleset) {
@@ -162,6 +165,17 @@ class PermitApi {
             throw new NotFoundException("电子作业票", id);
         }
         return qrCodes.png(ePermits.url(baseUrl(request), permit), 320);
+    }
+
+    @GetMapping(path = "/permits/{id}/e-permit.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "可打印的电子作业票 PDF（中文）")
+    ResponseEntity<byte[]> ePermitPdf(@PathVariable long id, HttpServletRequest request) {
+        Permit permit = require(id);
+        if (permit.qrToken() == null || permit.qrRevoked()) {
+            throw new NotFoundException("电子作业票", id);
+        }
+        return EPermitPdfWriter.inline(permit, ePermitPdf.write(permit, ePermits.url(baseUrl(request), permit),
+                ApiCaller.locale()));
     }
 
     @PostMapping("/permits/{id}/qr/revoke")

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openpdf.text.pdf.PdfReader;
+import org.openpdf.text.pdf.parser.PdfTextExtractor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -323,6 +325,16 @@ class MainJobEndToEndTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(png.statusCode()).isEqualTo(200);
         assertThat(png.body()).startsWith(0x89, 'P', 'N', 'G');
+
+        HttpResponse<byte[]> pdf = http.send(request("worker", "/api/permits/" + permitId + "/e-permit.pdf").GET()
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> publicPdf = http.send(HttpRequest.newBuilder(URI.create(qrUrl + "/pdf")).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        String pdfText = new PdfTextExtractor(new PdfReader(pdf.body())).getTextFromPage(1);
+        assertThat(pdfText).contains("电子作业票 动火安全作业票").contains("DH-20261204-0001").contains("同意");
+        assertThat(publicPdf.statusCode()).isEqualTo(200);
+        assertThat(publicPdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
     }
 
     @Test

@@ -2,9 +2,6 @@ package org.tezuo.core.qualification.health;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
@@ -16,24 +13,18 @@ import org.openpdf.text.pdf.BaseFont;
 import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfWriter;
+import org.tezuo.core.font.BundledFont;
 
 /**
- * Writes the report as an A4 landscape PDF with OpenPDF. Text is set in the Noto Sans CJK SC subset bundled in this
- * package ({@code fonts/}, SIL Open Font License 1.1), so Chinese renders on a server without fonts. The bundled
- * font has TrueType outlines and is embedded as a subset of the glyphs used ({@code FontFile2}). pdf.js and poppler
- * render it, but showed no hanzi from OpenPDF's subset of the earlier OpenType/CFF font. The font covers ASCII,
- * Latin-1, common punctuation and symbols and the 6,763 hanzi of GB 2312.
- *
- * <p>NOTE: a name with a hanzi outside GB 2312 (some rare surname characters) renders without that glyph.
+ * Writes the report as an A4 landscape PDF with OpenPDF, in the {@link BundledFont} stored in this package
+ * ({@code fonts/}), so Chinese renders on a server without fonts. The font has TrueType outlines and is embedded as a
+ * subset of the glyphs used ({@code FontFile2}). pdf.js and poppler render it, but showed no hanzi from OpenPDF's
+ * subset of the earlier OpenType/CFF font.
  */
 public final class HealthReportPdfWriter {
 
-    private static final String FONT_FILE = "NotoSansCJKsc-Regular-GB2312.ttf";
-
     /** Class-path location of the bundled font. */
-    public static final String FONT_RESOURCE = "/org/tezuo/core/qualification/health/fonts/" + FONT_FILE;
-
-    private static volatile byte[] fontBytes;
+    public static final String FONT_RESOURCE = BundledFont.RESOURCE;
 
     /** Points of extra left padding per level of depth in the unit column. */
     private static final float INDENT_POINTS = 9f;
@@ -105,27 +96,8 @@ public final class HealthReportPdfWriter {
         return widths;
     }
 
-    /** Loads the bundled font from the class path, never from the system's font directories. */
+    /** Returns the bundled CJK font, never one from the system's font directories. */
     static BaseFont font() {
-        try {
-            return BaseFont.createFont(FONT_FILE, BaseFont.IDENTITY_H, BaseFont.EMBEDDED,
-                    true, fontBytes(), null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] fontBytes() throws IOException {
-        byte[] bytes = fontBytes;
-        if (bytes == null) {
-            try (InputStream in = HealthReportPdfWriter.class.getResourceAsStream(FONT_RESOURCE)) {
-                if (in == null) {
-                    throw new IOException("The bundled font " + FONT_RESOURCE + " is missing from the class path");
-                }
-                bytes = in.readAllBytes();
-            }
-            fontBytes = bytes;
-        }
-        return bytes;
+        return BundledFont.pdf();
     }
 }

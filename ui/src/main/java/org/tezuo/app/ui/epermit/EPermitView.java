@@ -3,6 +3,7 @@ package org.tezuo.app.ui.epermit;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -104,6 +105,10 @@ public class EPermitView extends VerticalLayout implements BeforeEnterObserver, 
         number.setId("epermit-number");
         page.add(number);
         page.add(new EvidenceIntegrityLine(evidenceVerifier.verify(permit.tenantId(), permit.id()), getLocale()));
+        Anchor pdf = new Anchor(EPermits.PATH + permit.qrToken() + "/pdf", getTranslation("epermit.pdf.link"));
+        pdf.setId("epermit-pdf");
+        pdf.setTarget("_blank");
+        page.add(new Div(pdf));
 
         FormLayout facts = new FormLayout();
         facts.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
