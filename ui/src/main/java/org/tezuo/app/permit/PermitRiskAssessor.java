@@ -28,7 +28,9 @@ import org.tezuo.core.metadata.MetadataStore;
 import org.tezuo.core.risk.RiskAssessment;
 import org.tezuo.core.risk.RiskEvaluator;
 import org.tezuo.core.risk.RiskItem;
+import org.tezuo.core.risk.RiskModel;
 import org.tezuo.core.rules.CompiledRuleset;
+import org.tezuo.core.rules.ExpressionCompiler;
 import org.tezuo.core.rules.RulesetCompiler;
 import org.tezuo.form.definition.FormDefinition;
 import org.tezuo.metadata.MetadataDocument;
@@ -52,16 +54,19 @@ class PermitRiskAssessor {
     private final MetadataStore metadata;
     private final ConnectorDirectory connectors;
     private final RulesetCompiler rulesets;
+    private final ExpressionCompiler expressions;
     private final RiskEvaluator evaluator;
     private final PermitStore permits;
     private final JsonMapper json;
     private final Clock clock;
 
-    PermitRiskAssessor(MetadataStore metadata, ConnectorDirectory connectors, RulesetCompiler rulesets, RiskEvaluator evaluator, PermitStore permits,
-            JsonMapper json, Clock clock) {
+    PermitRiskAssessor(MetadataStore metadata, ConnectorDirectory connectors, RulesetCompiler rulesets,
+            ExpressionCompiler expressions, RiskEvaluator evaluator, PermitStore permits, JsonMapper json,
+            Clock clock) {
         this.metadata = metadata;
         this.connectors = connectors;
         this.rulesets = rulesets;
+        this.expressions = expressions;
         this.evaluator = evaluator;
         this.permits = permits;
         this.json = json;
@@ -69,7 +74,8 @@ class PermitRiskAssessor {
     }
 
     /** The outcome of an assessment and the live data it was made on. */
-    record Outcome(int rulesetVersion, RiskAssessment assessment, ObjectNode liveData, Map<String, String> units) {
+    record Outcome(int rulesetVersion, RiskAssessment assessment, ObjectNode liveData, Map<String, String> units,
+            @Nullable PermitRiskScore score) {
 
         /** Returns the items as stored with the permit, each with the unit its rule declares. */
         List<PermitRiskItem> storedItems() {
@@ -90,8 +96,10 @@ class PermitRiskAssessor {
         ArrayNode gasNode = liveData.putArray("gasReadings");
         readings.forEach(reading -> gasNode.add(json.valueToTree(reading)));
 
-        RiskAssessment assessment = evaluator.evaluate(ruleset,
-                PermitRuleVariables.of(ruleset.ruleset().variables(), form, data, zone), weather, readings, now);
+        Map<String, @Nullable Object> permitVariables = PermitRuleVariables.of(ruleset.ruleset().variables(), form,
+                data, zone);
+        RiskAssessment assessment = evaluator.evaluate(ruleset, permitVariables, weather, readings, now);
+        PermitRiskScore score = score(rulesetDocument, ruleset, permitVariables, weather, readings, now);
         liveData.put("evaluatedAt", now.toString());
         Map<String, String> units = new HashMap<>();
         rulesetDocument.body().path("rules").forEach(rule -> {
@@ -99,7 +107,23 @@ class PermitRiskAssessor {
                 units.put(rule.path("id").asString(), rule.path("unit").asString());
             }
         });
-        return new Outcome(rulesetDocument.version(), assessment, liveData, Map.copyOf(units));
+        return new Outcome(rulesetDocument.version(), assessment, liveData, Map.copyOf(units), score);
+    }
+
+    /**
+     * Scores the permit when the ruleset has a scoring section. NOTE: the zone, equipment and personnel variables
+     * are not filled from the registers yet, so those factors score as missing data.
+     */
+    private @Nullable PermitRiskScore score(MetadataDocument rulesetDocument, CompiledRuleset ruleset,
+            Map<String, @Nullable Object> permitVariables, @Nullable WeatherObservation weather,
+            List<GasReading> readings, OffsetDateTime now) {
+        JsonNode scoring = rulesetDocument.body().get("scoring");
+        if (scoring == null || scoring.isNull()) {
+            return null;
+        }
+        RiskModel model = RiskModel.compile(rulesetDocument.reference(), scoring, ruleset.ruleset().variables(),
+                expressions);
+        return PermitRiskScore.of(evaluator.score(model, ruleset, permitVariables, weather, readings, now));
     }
 
     private static PermitRiskItem toStored(RiskItem item, @Nullable String unit) {
