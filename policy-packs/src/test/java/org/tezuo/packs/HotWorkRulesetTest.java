@@ -237,7 +237,7 @@ class HotWorkRulesetTest {
             + "certificate in the major band, with ranked items that carry live values")
     void scoringSectionRanksFiveDimensions() throws Exception {
         Map<String, Object> permit = permit("特级", 7);
-        permit.put("zone", Map.of("areaClass", "1区", "musterPoint", "MP-1", "nearestAed", "AED-1"));
+        permit.put("zone", Map.of("areaClass", "zone-1", "musterPoint", "MP-1", "nearestAed", "AED-1"));
         permit.put("equipment", Map.of("isolationStatus", "isolated", "pressureMpa", new BigDecimal("0.2"),
                 "valvePosition", "open"));
         permit.put("personnel", Map.of("certificateState", "expired", "recentAnomalies", new BigDecimal("1"),
@@ -265,7 +265,7 @@ class HotWorkRulesetTest {
     void scoringSectionGivesCleanPermitLowBand() throws Exception {
         Map<String, Object> permit = permit("二级", 7);
         permit.put("openAir", false);
-        permit.put("zone", Map.of("areaClass", "非防爆区", "musterPoint", "MP-1", "nearestAed", "AED-1"));
+        permit.put("zone", Map.of("areaClass", "non-hazardous", "musterPoint", "MP-1", "nearestAed", "AED-1"));
         permit.put("equipment", Map.of("isolationStatus", "locked-out", "pressureMpa", BigDecimal.ZERO,
                 "valvePosition", "closed"));
         permit.put("personnel", Map.of("certificateState", "valid", "recentAnomalies", BigDecimal.ZERO,

@@ -150,7 +150,7 @@ public class RiskEvaluationBenchmark {
         permit.put("workStart", start);
         permit.put("workEnd", start.plusHours(6));
         permit.put("location", "1# 码头卸料臂区域管廊 3 号支架");
-        permit.put("zone", Map.of("areaClass", "2区", "musterPoint", "MP-1", "nearestAed", "AED-3"));
+        permit.put("zone", Map.of("areaClass", "zone-2", "musterPoint", "MP-1", "nearestAed", "AED-3"));
         permit.put("equipment", Map.of("isolationStatus", "isolated", "pressureMpa", new BigDecimal("0.05"),
                 "valvePosition", "closed"));
         permit.put("personnel", Map.of("certificateState", "valid", "recentAnomalies", BigDecimal.ONE,

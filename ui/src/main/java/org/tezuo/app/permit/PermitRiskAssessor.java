@@ -32,7 +32,10 @@ import org.tezuo.core.risk.RiskModel;
 import org.tezuo.core.rules.CompiledRuleset;
 import org.tezuo.core.rules.ExpressionCompiler;
 import org.tezuo.core.rules.RulesetCompiler;
+import org.tezuo.core.record.EntityNotFoundException;
+import org.tezuo.core.record.RecordNotFoundException;
 import org.tezuo.form.definition.FormDefinition;
+import org.tezuo.form.record.RecordService;
 import org.tezuo.metadata.MetadataDocument;
 import org.tezuo.metadata.MetadataKind;
 import tools.jackson.databind.JsonNode;
@@ -53,7 +56,11 @@ class PermitRiskAssessor {
 
     private final MetadataStore metadata;
     private final ConnectorDirectory connectors;
+    private static final String SITE_ZONE_ENTITY = "site_zone";
+    private static final String EQUIPMENT_ENTITY = "equipment";
+
     private final RulesetCompiler rulesets;
+    private final RecordService records;
     private final ExpressionCompiler expressions;
     private final RiskEvaluator evaluator;
     private final PermitStore permits;
@@ -61,12 +68,13 @@ class PermitRiskAssessor {
     private final Clock clock;
 
     PermitRiskAssessor(MetadataStore metadata, ConnectorDirectory connectors, RulesetCompiler rulesets,
-            ExpressionCompiler expressions, RiskEvaluator evaluator, PermitStore permits, JsonMapper json,
-            Clock clock) {
+            ExpressionCompiler expressions, RecordService records, RiskEvaluator evaluator, PermitStore permits,
+            JsonMapper json, Clock clock) {
         this.metadata = metadata;
         this.connectors = connectors;
         this.rulesets = rulesets;
         this.expressions = expressions;
+        this.records = records;
         this.evaluator = evaluator;
         this.permits = permits;
         this.json = json;
@@ -98,6 +106,9 @@ class PermitRiskAssessor {
 
         Map<String, @Nullable Object> permitVariables = PermitRuleVariables.of(ruleset.ruleset().variables(), form,
                 data, zone);
+        permitVariables.put("zone", registerRecord(permit.tenantId(), SITE_ZONE_ENTITY, form.boundValue("zone", data)));
+        permitVariables.put("equipment", registerRecord(permit.tenantId(), EQUIPMENT_ENTITY,
+                form.boundValue("equipment", data)));
         RiskAssessment assessment = evaluator.evaluate(ruleset, permitVariables, weather, readings, now);
         PermitRiskScore score = score(rulesetDocument, ruleset, permitVariables, weather, readings, now);
         liveData.put("evaluatedAt", now.toString());
@@ -111,8 +122,29 @@ class PermitRiskAssessor {
     }
 
     /**
-     * Scores the permit when the ruleset has a scoring section. NOTE: the zone, equipment and personnel variables
-     * are not filled from the registers yet, so those factors score as missing data.
+     * Returns the fields of the register record a reference field names, numbers as {@link BigDecimal}, or null when
+     * the field is empty or the record or entity does not exist.
+     */
+    private @Nullable Map<String, @Nullable Object> registerRecord(long tenantId, String entity, JsonNode reference) {
+        if (!reference.canConvertToLong() && !(reference.isString() && reference.asString().matches("\\d{1,18}"))) {
+            return null;
+        }
+        long id = reference.isString() ? Long.parseLong(reference.asString()) : reference.asLong();
+        try {
+            Map<String, @Nullable Object> fields = new HashMap<>();
+            records.read(tenantId, entity, id).data().forEachEntry((name, value) -> fields.put(name,
+                    value.isNumber() ? value.decimalValue() : value.isString() ? value.asString() : value.toString()));
+            return fields;
+        } catch (RecordNotFoundException | EntityNotFoundException e) {
+            log.info("Register record {}#{} of tenant {} is not available for the risk score: {}", entity, id, tenantId,
+                    e.toString());
+            return null;
+        }
+    }
+
+    /**
+     * Scores the permit when the ruleset has a scoring section. NOTE: the personnel variable (certificate state,
+     * anomalies, days away from post, assessment score) is not filled yet, so those factors score as missing data.
      */
     private @Nullable PermitRiskScore score(MetadataDocument rulesetDocument, CompiledRuleset ruleset,
             Map<String, @Nullable Object> permitVariables, @Nullable WeatherObservation weather,

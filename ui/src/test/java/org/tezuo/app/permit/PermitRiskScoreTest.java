@@ -2,6 +2,7 @@ package org.tezuo.app.permit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -28,6 +29,7 @@ import org.tezuo.core.qualification.QualificationStore.CertificateData;
 import org.tezuo.core.qualification.QualificationStore.PersonData;
 import org.tezuo.metadata.MetadataKind;
 import org.tezuo.templates.TemplateInstaller;
+import org.tezuo.form.record.RecordService;
 import org.tezuo.workflow.approval.ApprovalInbox;
 import org.tezuo.workflow.approval.ApprovalTask;
 import tools.jackson.databind.JsonNode;
@@ -66,6 +68,9 @@ class PermitRiskScoreTest {
 
     @Autowired
     ApprovalInbox inbox;
+
+    @Autowired
+    RecordService records;
 
     @Autowired
     MetadataStore metadata;
@@ -144,6 +149,37 @@ class PermitRiskScoreTest {
         assertThat(openNodes(permit)).containsExactly("safetyDepartment");
     }
 
+    @Test
+    @DisplayName("The zone and equipment picked on the form are read from their registers into the score")
+    void registerRecordsFeedTheScore() {
+        weather.setObservation("5", "1", "16", "55", OffsetDateTime.now(SHANGHAI).minusMinutes(10));
+        long zone = records.create(tenantId, "site_zone", json.createObjectNode().put("name", "1# 码头管廊")
+                .put("areaClass", "zone-1").put("musterPoint", "1# 集合点").put("nearestAed", "码头值班室 AED"), null,
+                "test", Locale.SIMPLIFIED_CHINESE).id();
+        long equipment = records.create(tenantId, "equipment", json.createObjectNode().put("tag", "P-101")
+                .put("equipmentType", "卸料管线").put("pressureMpa", 0.3).put("valvePosition", "open")
+                .put("isolationStatus", "isolated"), null, "test", Locale.SIMPLIFIED_CHINESE).id();
+        ObjectNode data = draftData();
+        data.put("siteZone", zone);
+        data.put("equipment", equipment);
+        Permit permit = drafter.create(new Actor(tenantId, applicant, Locale.SIMPLIFIED_CHINESE), "hot-work", data);
+        postGasReading(permit, 0);
+
+        submitter.submit(new Actor(tenantId, applicant, Locale.SIMPLIFIED_CHINESE), permit.id());
+
+        PermitRiskScore score = permits.riskScore(tenantId, permit.id()).orElseThrow();
+        assertThat(score.subScores()).containsEntry("location", new BigDecimal("80"))
+                .containsEntry("equipment", new BigDecimal("100"));
+        assertThat(score.items()).filteredOn(item -> item.code().equals("score.location.area-class"))
+                .singleElement().satisfies(item -> assertThat(item.value()).isEqualTo("zone-1"));
+        assertThat(score.items()).filteredOn(item -> item.code().equals("score.equipment.pressure"))
+                .singleElement().satisfies(item -> {
+                    assertThat(item.value()).isEqualTo("0.3");
+                    assertThat(item.unit()).isEqualTo("MPa");
+                });
+        assertThat(openNodes(permit)).containsExactly("riskReview");
+    }
+
     /** Returns the node ids of the permit's open tasks of the director and the safety engineer. */
     private List<String> openNodes(Permit permit) {
         return Stream.of(director, engineer)
@@ -186,6 +222,10 @@ class PermitRiskScoreTest {
     }
 
     private Permit draft() {
+        return drafter.create(new Actor(tenantId, applicant, Locale.SIMPLIFIED_CHINESE), "hot-work", draftData());
+    }
+
+    private ObjectNode draftData() {
         OffsetDateTime now = OffsetDateTime.now(SHANGHAI);
         ObjectNode data = json.createObjectNode();
         data.put("applicant", applicant);
@@ -208,7 +248,7 @@ class PermitRiskScoreTest {
         data.putArray("safetyMeasures").addObject().put("item", "动火点周围 15 m 内可燃物已清理")
                 .put("applies", true).put("confirmedBy", "何班长");
         data.putObject("briefing").put("givenBy", "刘安全").put("receivedBy", "李焊工");
-        return drafter.create(new Actor(tenantId, applicant, Locale.SIMPLIFIED_CHINESE), "hot-work", data);
+        return data;
     }
 
     private void postGasReading(Permit permit, int methanePercentLel) {
