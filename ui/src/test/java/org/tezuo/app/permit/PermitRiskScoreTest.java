@@ -119,12 +119,14 @@ class PermitRiskScoreTest {
         submitter.submit(new Actor(tenantId, applicant, Locale.SIMPLIFIED_CHINESE), permit.id());
 
         PermitRiskScore score = permits.riskScore(tenantId, permit.id()).orElseThrow();
-        assertThat(score.total()).isEqualTo(62);
+        assertThat(score.total()).isEqualTo(52);
         assertThat(score.band()).isEqualTo("considerable");
         assertThat(score.bandZh()).isEqualTo("较大风险");
         assertThat(score.subScores()).containsOnlyKeys("workType", "location", "environment", "equipment",
                 "personnel");
         assertThat(score.items()).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(score.items()).filteredOn(item -> item.code().equals("score.personnel.certificate"))
+                .singleElement().satisfies(item -> assertThat(item.value()).isEqualTo("valid"));
         assertThat(score.top(3)).extracting(PermitRiskScore.Item::rank).containsExactly(1, 2, 3);
         assertThat(score.items()).filteredOn(item -> item.code().equals("score.environment.wind")).singleElement()
                 .satisfies(item -> {
@@ -144,7 +146,7 @@ class PermitRiskScoreTest {
         submitter.submit(new Actor(tenantId, applicant, Locale.SIMPLIFIED_CHINESE), permit.id());
 
         PermitRiskScore score = permits.riskScore(tenantId, permit.id()).orElseThrow();
-        assertThat(score.total()).isEqualTo(48);
+        assertThat(score.total()).isEqualTo(38);
         assertThat(score.band()).isEqualTo("general");
         assertThat(openNodes(permit)).containsExactly("safetyDepartment");
     }
