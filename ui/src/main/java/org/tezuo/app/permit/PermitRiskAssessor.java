@@ -158,7 +158,7 @@ class PermitRiskAssessor {
 
     /**
      * Returns the personnel facts of the workers on the form, or null without workers: {@code certificateState} is
-     * the worst worker's state (valid when a worker holds a valid certificate, expiring when the best is due for
+     * the worst worker's state (valid when a worker has a valid certificate, expiring when the best is due for
      * review soon, missing without a person or certificate on record, expired otherwise) and {@code recentAnomalies}
      * counts the workers' qualification anomalies of the last {@value #ANOMALY_LOOKBACK_DAYS} days. NOTE: the
      * certificate's item is checked by the qualification gate, not here; daysAwayFromPost and assessmentScore are not
