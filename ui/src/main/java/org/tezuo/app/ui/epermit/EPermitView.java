@@ -30,6 +30,7 @@ import org.tezuo.app.ui.i18n.LanguageSwitch;
 import org.tezuo.app.ui.permit.ApprovalHistoryList;
 import org.tezuo.app.ui.permit.PermitPresentation;
 import org.tezuo.app.ui.permit.PermitRiskList;
+import org.tezuo.app.ui.permit.PermitRiskScoreSection;
 import org.tezuo.app.ui.permit.PermitSummary;
 import org.tezuo.form.definition.FormDefinition;
 import org.tezuo.form.definition.FormField;
@@ -140,6 +141,8 @@ public class EPermitView extends VerticalLayout implements BeforeEnterObserver, 
                 .ifPresent(measures -> page.add(rows("epermit-measures", measures.field(), measures.value(), display)));
 
         List<ApprovalRecord> history = approvals.history(permit.tenantId(), permit.id());
+        permits.riskScore(permit.tenantId(), permit.id())
+                .ifPresent(score -> page.add(new PermitRiskScoreSection(score, context.locale())));
         page.add(new PermitRiskList(permit, permits.confirmations(permit.tenantId(), permit.id()), history, display,
                 context));
         page.add(new ApprovalHistoryList(history, display, context.zone()));

@@ -154,6 +154,8 @@ public class PermitDetailView extends VerticalLayout implements BeforeEnterObser
         if (permit.status() == PermitStatus.ISSUED) {
             add(qrSection(user, permit, baseUrl));
         }
+        permits.riskScore(user.tenantId(), permit.id())
+                .ifPresent(score -> add(new PermitRiskScoreSection(score, context.locale())));
         add(new PermitRiskList(permit, permits.confirmations(user.tenantId(), permit.id()), history, display,
                 context));
         add(new InstanceHistoryList(commands.history(user.tenantId(), permit), display, context.zone(),

@@ -40,6 +40,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.tezuo.app.permit.Permit;
+import org.tezuo.app.permit.PermitRiskScore;
 import org.tezuo.app.permit.PermitStatus;
 import org.tezuo.app.permit.PermitStore;
 import org.tezuo.app.security.UserAccounts;
@@ -205,6 +206,9 @@ class HotWorkPermitBrowserTest {
         new WebDriverWait(browser, RENDER_TIMEOUT).until(driver -> (Boolean) ((JavascriptExecutor) driver)
                 .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0;", qrImage));
         assertThat(link.getAttribute("href")).isEqualTo(url("/e-permit/" + issued.qrToken()));
+        PermitRiskScore score = permits.riskScore(tenantId, permitId).orElseThrow();
+        assertThat(waitFor(By.id("risk-score")).getText()).contains("风险评分", score.total() + " 分",
+                score.bandZh(), score.items().getFirst().labelZh());
         screenshot("permit-issued");
 
         browser.get(link.getAttribute("href"));
@@ -212,6 +216,7 @@ class HotWorkPermitBrowserTest {
         String page = waitFor(By.id("epermit")).getText();
 
         assertThat(permitNumber).isEqualTo(issued.permitNumber()).startsWith("DH-");
+        assertThat(waitFor(By.id("risk-score")).getText()).contains(score.total() + " 分", score.bandZh());
         assertThat(page).contains("动火安全作业票", "已签发", "1 号储罐区东侧管廊", "李焊工", "王负责", "孙总监",
                 "已现场核查", "值班室");
         assertThat(browser.getPageSource()).doesNotContain(WELDER_ID_NUMBER).doesNotContain("152014");
