@@ -195,8 +195,7 @@ class PermitSiteApi {
     private SiteView view(long id) {
         long tenantId = caller.user().tenantId();
         String username = caller.user().username();
-        PermitSites.SiteStatus status = sites.status(tenantId, id, username)
-                .orElseThrow(() -> new NotFoundException("已签发的作业票", id));
+        PermitSites.SiteStatus status = sites.require(tenantId, id, username);
         Locale locale = ApiCaller.locale();
         PermitSite site = status.site();
         return new SiteView(id, status.state(), status.state().text(locale), status.rulesetVersion(),

@@ -39,14 +39,16 @@ public class PermitSiteCommands {
     private final SiteRuleCheck rules;
     private final PermitSiteStore sites;
     private final SiteWeather weather;
+    private final SitePeople people;
     private final JsonMapper json;
 
     PermitSiteCommands(SiteStepRunner runner, SiteRuleCheck rules, PermitSiteStore sites, SiteWeather weather,
-            JsonMapper json) {
+            SitePeople people, JsonMapper json) {
         this.runner = runner;
         this.rules = rules;
         this.sites = sites;
         this.weather = weather;
+        this.people = people;
         this.json = json;
     }
 
@@ -188,10 +190,11 @@ public class PermitSiteCommands {
         return runner.run(actor, permitId, SiteAction.CANCEL, context -> {
             String required = requireReason(reason, SiteAction.CANCEL);
             List<SiteReason> reasons = List.of(SiteReason.manual(required));
+            String named = people.namedWorkLeader(context.permit());
             PermitSite site = context.accepted() ? context.requireSite().withState(SiteState.CANCELLED)
                     : new PermitSite(actor.tenantId(), permitId, SiteState.CANCELLED, context.ruleset().version(),
-                            actor.username(), rules.plannedEnd(context.permit()).orElse(null), null, List.of(), null,
-                            context.now(), context.now());
+                            named != null ? named : actor.username(), rules.plannedEnd(context.permit()).orElse(null),
+                            null, List.of(), null, context.now(), context.now());
             sites.resolveRetests(actor.tenantId(), permitId, SiteRetest.CANCELLED, context.now());
             return new SiteStepRunner.Outcome(site, null, null, reasons, json.createObjectNode());
         });

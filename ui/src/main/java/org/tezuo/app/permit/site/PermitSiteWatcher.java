@@ -31,20 +31,20 @@ import org.tezuo.core.tenant.TenantDirectory;
 /**
  * Re-evaluates every permit in progress on live data every {@code tezuo.permit-site.watch-interval} (default 5
  * minutes, the first time one interval after start; 0 turns the schedule off). It uses the ruleset version in
- * force on site, the tenant's current weather (read once per tenant and run) and the newest gas test. A blocking
- * item, such as level 5 wind for open-air hot work, a validity that ran out or an overdue periodic re-test,
- * suspends the permit with the rule, value, limit and clause as the reason and notifies the work leader and the
- * safety directors. A re-test rule that comes due within {@code tezuo.permit-site.retest-reminder-lead} (default 15
+ * force on site, the tenant's current weather (read once per tenant and run) and the newest gas test. Blocking
+ * items are, for example, level 5 wind for open-air hot work, a validity that ran out or an overdue periodic
+ * re-test. One of them suspends the permit with the rule, value, limit and clause as the reason, and the work
+ * leader and the safety directors are notified. A re-test rule that comes due within {@code tezuo.permit-site.retest-reminder-lead} (default 15
  * minutes) creates a re-test for the work leader.
  *
- * <p>Each run holds the cluster-wide lock {@value #LOCK}, so app nodes sharing a database run it once. Each permit
- * is checked in its own transaction under its row lock, and a check of one permit that fails is logged and does
- * not stop the others.
+ * <p>A run checks each tenant under the cluster-wide lock {@value #LOCK}{@code :<tenant id>}, so app nodes sharing a
+ * database check each tenant once. Each permit is checked in its own transaction under its row lock, and a check
+ * of one permit that fails is logged and does not stop the others.
  */
 @Component
 public class PermitSiteWatcher implements DisposableBean {
 
-    /** Name of the cluster-wide lock of a run. */
+    /** Prefix of the cluster-wide lock of one tenant's check; the tenant id follows it. */
     static final String LOCK = "permit-site-watch";
     /** How long the lock outlives a node that died during a run. */
     static final Duration LOCK_AT_MOST_FOR = Duration.ofMinutes(10);
@@ -66,8 +66,13 @@ public class PermitSiteWatcher implements DisposableBean {
     private final Duration reminderLead;
     private final ThreadPoolTaskScheduler worker = new ThreadPoolTaskScheduler();
 
-    /** Counts of one run; {@code ran} is false when another node held the lock. */
-    public record WatchRun(boolean ran, int checked, int suspended, int retestsDue) {
+    /**
+     * Counts of one run.
+     *
+     * @param tenantsSkipped tenants whose check another node held the lock of
+     * @param checked permits in progress that were checked
+     */
+    public record WatchRun(int tenantsChecked, int tenantsSkipped, int checked, int suspended, int retestsDue) {
     }
 
     private enum Result {
@@ -106,27 +111,32 @@ public class PermitSiteWatcher implements DisposableBean {
         }
     }
 
-    /** Runs a check of every permit in progress now, unless another node is running one. */
+    /** Checks every permit in progress now, except in tenants whose check another node is running. */
     public WatchRun runNow() {
         return run(Duration.ZERO);
     }
 
     private WatchRun run(Duration lockAtLeastFor) {
-        Optional<ClusterJobLock.Lease> acquired = lock.tryAcquire(LOCK, LOCK_AT_MOST_FOR, lockAtLeastFor);
-        if (acquired.isEmpty()) {
-            log.info("Permit site watch skipped: lock '{}' is held by another run", LOCK);
-            return new WatchRun(false, 0, 0, 0);
-        }
+        int tenantsChecked = 0;
+        int tenantsSkipped = 0;
         int checked = 0;
         int suspended = 0;
         int retestsDue = 0;
-        // NOTE: unlike certificate jobs, a run does not extend its lock. A run that outlasts LOCK_AT_MOST_FOR may
-        // overlap another node's run, which is harmless because each permit is checked under its row lock.
-        try (ClusterJobLock.Lease lease = acquired.get()) {
-            for (Tenant tenant : tenants.all()) {
-                List<PermitSite> running = sites.inState(tenant.id(), SiteState.IN_PROGRESS);
+        for (Tenant tenant : tenants.all()) {
+            String lockName = LOCK + ":" + tenant.id();
+            Optional<ClusterJobLock.Lease> acquired = lock.tryAcquire(lockName, LOCK_AT_MOST_FOR, lockAtLeastFor);
+            if (acquired.isEmpty()) {
+                log.info("Permit site watch of tenant {} skipped: lock '{}' is held by another run", tenant.id(),
+                        lockName);
+                tenantsSkipped++;
+                continue;
+            }
+            // NOTE: unlike certificate jobs, a check does not extend its lock. One that outlasts LOCK_AT_MOST_FOR
+            // may overlap another node's check, which is harmless because each permit is checked under its row lock.
+            try (ClusterJobLock.Lease lease = acquired.get()) {
+                tenantsChecked++;
                 Supplier<Optional<WeatherObservation>> observation = once(() -> weather.current(tenant.id()));
-                for (PermitSite site : running) {
+                for (PermitSite site : sites.inState(tenant.id(), SiteState.IN_PROGRESS)) {
                     checked++;
                     switch (checkQuietly(tenant, site.permitId(), observation)) {
                         case SUSPENDED -> suspended++;
@@ -137,9 +147,9 @@ public class PermitSiteWatcher implements DisposableBean {
                 }
             }
         }
-        log.debug("Permit site watch checked {} permits: {} suspended, {} re-tests due", checked, suspended,
-                retestsDue);
-        return new WatchRun(true, checked, suspended, retestsDue);
+        log.debug("Permit site watch checked {} permits of {} tenants: {} suspended, {} re-tests due", checked,
+                tenantsChecked, suspended, retestsDue);
+        return new WatchRun(tenantsChecked, tenantsSkipped, checked, suspended, retestsDue);
     }
 
     private Result checkQuietly(Tenant tenant, long permitId, Supplier<Optional<WeatherObservation>> observation) {

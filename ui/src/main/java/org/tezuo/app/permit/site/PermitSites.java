@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import org.tezuo.app.api.NotFoundException;
 import org.tezuo.app.permit.Actor;
 import org.tezuo.app.permit.PermitStatus;
 import org.tezuo.core.i18n.UserMessages;
@@ -41,10 +42,33 @@ public class PermitSites {
         Actor reader = new Actor(tenantId, username, UserMessages.DEFAULT_LOCALE);
         return runner.open(reader, permitId, false)
                 .filter(context -> context.permit().status() == PermitStatus.ISSUED)
-                .map(context -> new SiteStatus(permitId, context.state(), context.site(), context.profile(),
-                        context.ruleset().version(), SiteStateMachine.allowed(context.state(), context.profile()),
-                        runner.stepsFor(context, username),
-                        sites.openRetest(tenantId, permitId).orElse(null)));
+                .map(context -> status(context, username));
+    }
+
+    /**
+     * Returns the site status of a permit of the tenant.
+     *
+     * @throws NotFoundException when the tenant has no such permit
+     * @throws SiteActionException when the permit is not issued, so it has no site phase
+     */
+    public SiteStatus require(long tenantId, long permitId, String username) {
+        Actor reader = new Actor(tenantId, username, UserMessages.DEFAULT_LOCALE);
+        SiteStepRunner.Context context = runner.open(reader, permitId, false)
+                .orElseThrow(() -> new NotFoundException("作业票", permitId));
+        PermitStatus status = context.permit().status();
+        if (status != PermitStatus.ISSUED) {
+            throw new SiteActionException("site.notIssued", context.number(), SiteText.fixed(status.zh(),
+                    status.en()));
+        }
+        return status(context, username);
+    }
+
+    private SiteStatus status(SiteStepRunner.Context context, String username) {
+        long tenantId = context.permit().tenantId();
+        long permitId = context.permit().id();
+        return new SiteStatus(permitId, context.state(), context.site(), context.profile(),
+                context.ruleset().version(), SiteStateMachine.allowed(context.state(), context.profile()),
+                runner.stepsFor(context, username), sites.openRetest(tenantId, permitId).orElse(null));
     }
 
     /** Returns the site timeline of a permit, oldest first. */

@@ -127,12 +127,15 @@ public class PermitSiteSection extends Div {
             actions.add(none);
             return actions;
         }
+        // The step that moves the work on is the primary button: resuming suspended work, otherwise the first step.
+        SiteAction primary = status.available().contains(SiteAction.RESUME) ? SiteAction.RESUME
+                : status.available().getFirst();
         for (SiteAction action : status.available()) {
             Button button = new Button(action.text(getLocale()), event -> dialog(action, status).open());
             button.setId("site-step-" + action.code());
             if (action == SiteAction.SUSPEND || action == SiteAction.CANCEL) {
                 button.addThemeVariants(ButtonVariant.LUMO_ERROR);
-            } else if (action == status.available().getFirst()) {
+            } else if (action == primary) {
                 button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             }
             actions.add(button);

@@ -32,6 +32,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
@@ -62,8 +63,7 @@ import tools.jackson.databind.node.ObjectNode;
  * and suspends the work, each through the buttons the page offers that user. The e-permit page then shows the site
  * state and the timeline. The permit is issued through the REST API first.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "tezuo.permit-site.watch-interval=0")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PermitSiteBrowserTest {
 
     private static final String PASSWORD = "Anquan-2026";
@@ -292,8 +292,10 @@ class PermitSiteBrowserTest {
 
     private void waitForState(String expected) {
         try {
-            new WebDriverWait(phone.driver(), RENDER_TIMEOUT).until(driver -> driver.findElements(By.id("site-state"))
-                    .stream().anyMatch(badge -> expected.equals(badge.getAttribute("data-state"))));
+            // The page renders again after each step, so a badge found a moment ago may be gone already.
+            new WebDriverWait(phone.driver(), RENDER_TIMEOUT).ignoring(StaleElementReferenceException.class)
+                    .until(driver -> driver.findElements(By.id("site-state")).stream()
+                            .anyMatch(badge -> expected.equals(badge.getAttribute("data-state"))));
         } catch (TimeoutException e) {
             throw new AssertionError("Site state did not become " + expected + ": "
                     + textOf(By.cssSelector("[id$='-error']")) + textOf(By.tagName("vaadin-notification-card")), e);
@@ -301,8 +303,9 @@ class PermitSiteBrowserTest {
     }
 
     private void waitForText(String id, String text) {
-        new WebDriverWait(phone.driver(), RENDER_TIMEOUT).until(driver -> driver.findElements(By.id(id)).stream()
-                .anyMatch(element -> element.getText().contains(text)));
+        new WebDriverWait(phone.driver(), RENDER_TIMEOUT).ignoring(StaleElementReferenceException.class)
+                .until(driver -> driver.findElements(By.id(id)).stream()
+                        .anyMatch(element -> element.getText().contains(text)));
     }
 
     private List<String> stepButtons() {
