@@ -26,14 +26,15 @@ import tools.jackson.databind.JsonNode;
  * {@link OffsetDateTime} in the tenant's zone, groups maps and tables lists. A boolean field left empty reads as
  * false, and any other missing value or unbound variable reads as null.
  */
-final class PermitRuleVariables {
+public final class PermitRuleVariables {
 
     private static final Set<String> EVALUATOR_VARIABLES = Set.of("weather", "gasSamples", "gas", "now");
 
     private PermitRuleVariables() {
     }
 
-    static Map<String, @Nullable Object> of(Set<String> declared, FormDefinition form, JsonNode data, ZoneId zone) {
+    /** Returns the value of each variable in {@code declared}, except those the evaluator sets itself. */
+    public static Map<String, @Nullable Object> of(Set<String> declared, FormDefinition form, JsonNode data, ZoneId zone) {
         Map<String, @Nullable Object> variables = new HashMap<>();
         for (String variable : declared) {
             if (!EVALUATOR_VARIABLES.contains(variable)) {

@@ -23,6 +23,8 @@ import org.tezuo.app.permit.Permit;
 import org.tezuo.app.permit.PermitApprovals;
 import org.tezuo.app.permit.PermitStore;
 import org.tezuo.app.permit.evidence.EvidenceVerifier;
+import org.tezuo.app.permit.site.PermitSite;
+import org.tezuo.app.permit.site.PermitSites;
 import org.tezuo.app.ui.form.FieldDisplay;
 import org.tezuo.app.ui.i18n.DisplayFormats;
 import org.tezuo.app.ui.form.FormContext;
@@ -31,6 +33,8 @@ import org.tezuo.app.ui.permit.ApprovalHistoryList;
 import org.tezuo.app.ui.permit.PermitPresentation;
 import org.tezuo.app.ui.permit.PermitRiskList;
 import org.tezuo.app.ui.permit.PermitRiskScoreSection;
+import org.tezuo.app.ui.permit.PermitSiteSections;
+import org.tezuo.app.ui.permit.SiteTimelineList;
 import org.tezuo.app.ui.permit.PermitSummary;
 import org.tezuo.form.definition.FormDefinition;
 import org.tezuo.form.definition.FormField;
@@ -39,8 +43,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The public page a QR code opens, at {@code /e-permit/<token>}, for the people who check the permit on site: number,
- * type, status, location, grade, work window, the applicant and guardian by display name, the workers by name
- * only, the gas analyses, the risk items with every approver's confirmation, every approval opinion and the
+ * type and status, and the live site state with the end of validity and the reasons of a suspension. Then come
+ * location, grade, work window, the applicant and guardian by display name, the workers by name only, the gas
+ * analyses, the risk items with every approver's confirmation, every approval opinion, the site timeline and the
  * emergency contacts. It never shows ID numbers or certificate numbers (which embed ID numbers). An unknown or
  * revoked token shows one sentence and nothing else.
  */
@@ -60,15 +65,17 @@ public class EPermitView extends VerticalLayout implements BeforeEnterObserver, 
     private final PermitStore permits;
     private final PermitPresentation presentation;
     private final EvidenceVerifier evidenceVerifier;
+    private final PermitSiteSections siteSections;
     private String title = "";
 
     public EPermitView(EPermits ePermits, PermitApprovals approvals, PermitStore permits,
-            PermitPresentation presentation, EvidenceVerifier evidenceVerifier) {
+            PermitPresentation presentation, EvidenceVerifier evidenceVerifier, PermitSiteSections siteSections) {
         this.ePermits = ePermits;
         this.approvals = approvals;
         this.permits = permits;
         this.presentation = presentation;
         this.evidenceVerifier = evidenceVerifier;
+        this.siteSections = siteSections;
         addClassName("tezuo-epermit");
     }
 
@@ -115,6 +122,7 @@ public class EPermitView extends VerticalLayout implements BeforeEnterObserver, 
         facts.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
         fact(facts, "permit.type", summary.typeName());
         fact(facts, "permit.status", summary.status());
+        siteSections.publicStatus(permit).ifPresent(site -> siteFacts(facts, site, context));
         fact(facts, "permit.location", summary.location());
         fact(facts, "permit.grade", summary.grade());
         fact(facts, "permit.workWindow", summary.workWindow());
@@ -146,6 +154,8 @@ public class EPermitView extends VerticalLayout implements BeforeEnterObserver, 
         page.add(new PermitRiskList(permit, permits.confirmations(permit.tenantId(), permit.id()), history, display,
                 context));
         page.add(new ApprovalHistoryList(history, display, context.zone()));
+        page.add(new SiteTimelineList(siteSections.sites().timeline(permit.tenantId(), permit.id()), display,
+                context.zone()));
 
         String contactsPath = form.binding(EMERGENCY_CONTACTS).orElse(EMERGENCY_CONTACTS);
         form.fieldAt(contactsPath).filter(field -> data.path(contactsPath).isArray())
@@ -182,8 +192,24 @@ public class EPermitView extends VerticalLayout implements BeforeEnterObserver, 
         return section;
     }
 
-    private void fact(FormLayout facts, String captionKey, String value) {
+    /** Adds the live site state, the end of validity and the reasons of a suspension. */
+    private void siteFacts(FormLayout facts, PermitSites.SiteStatus site, FormContext context) {
+        fact(facts, "epermit.siteState", site.state().text(getLocale())).setId("epermit-site-state");
+        PermitSite record = site.site();
+        if (record == null) {
+            return;
+        }
+        fact(facts, "epermit.validUntil", DisplayFormats.dateTime(record.validUntil(), context.zone()));
+        if (!record.suspension().isEmpty()) {
+            fact(facts, "epermit.siteSuspension", String.join(getTranslation("site.reason.separator"),
+                    record.suspension().stream().map(reason -> reason.text(getLocale())).toList()))
+                    .setId("epermit-site-suspension");
+        }
+    }
+
+    private Span fact(FormLayout facts, String captionKey, String value) {
         Span text = new Span(value.isEmpty() ? getTranslation("value.none") : value);
         facts.addFormItem(text, getTranslation(captionKey));
+        return text;
     }
 }
