@@ -11,6 +11,7 @@ import org.tezuo.metadata.MetadataKind;
  * @param documents the metadata documents the template publishes, in order
  * @param permitTypes the permit types the template offers and the documents each one uses
  * @param orgUnits the org-unit skeleton created with the tenant
+ * @param posts the posts created with the tenant and the certificate items each requires
  */
 public record IndustryTemplate(
         String id,
@@ -18,7 +19,8 @@ public record IndustryTemplate(
         String nameEn,
         List<DocumentEntry> documents,
         List<PermitType> permitTypes,
-        List<OrgUnitSeed> orgUnits) {
+        List<OrgUnitSeed> orgUnits,
+        List<PostSeed> posts) {
 
     /**
      * One document of the template: either a resource of the template or a document of a bundled policy pack.
@@ -36,6 +38,19 @@ public record IndustryTemplate(
 
     /** An org unit created when the template is installed; {@code parent} is the code of its parent. */
     public record OrgUnitSeed(String code, String name, String kind, @Nullable String parent) {
+    }
+
+    /**
+     * A post (岗位) created when the template is installed. A person holds it when the person's position equals
+     * {@code name}, and needs a valid certificate of any one of {@code requiredItems}.
+     *
+     * @param source the clause or enterprise rule behind the requirement
+     */
+    public record PostSeed(String code, String name, List<String> requiredItems, String source) {
+
+        public PostSeed {
+            requiredItems = List.copyOf(requiredItems);
+        }
     }
 
     public Optional<PermitType> permitType(String type) {

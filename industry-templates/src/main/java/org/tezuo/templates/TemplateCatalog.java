@@ -69,9 +69,16 @@ public class TemplateCatalog {
             orgUnits.add(new IndustryTemplate.OrgUnitSeed(node.path("code").asString(), node.path("name").asString(),
                     node.path("kind").asString(), textOrNull(node, "parent")));
         }
+        List<IndustryTemplate.PostSeed> posts = new ArrayList<>();
+        for (JsonNode node : manifest.path("posts")) {
+            List<String> items = new ArrayList<>();
+            node.path("requiredItems").forEach(item -> items.add(item.asString()));
+            posts.add(new IndustryTemplate.PostSeed(node.path("code").asString(), node.path("name").asString(),
+                    items, node.path("source").asString()));
+        }
         return new IndustryTemplate(id, manifest.path("name").path("zh").asString(),
                 manifest.path("name").path("en").asString(), List.copyOf(documents), List.copyOf(permitTypes),
-                List.copyOf(orgUnits));
+                List.copyOf(orgUnits), List.copyOf(posts));
     }
 
     private JsonNode read(String path) {

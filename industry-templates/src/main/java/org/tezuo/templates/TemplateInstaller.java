@@ -15,8 +15,8 @@ import org.tezuo.core.tenant.Tenant;
 import org.tezuo.core.tenant.TenantDirectory;
 
 /**
- * Creates a tenant from an industry template: the tenant row, its org units and every document of the template
- * published as version 1. One transaction, so a failed document leaves no half-installed tenant.
+ * Creates a tenant from an industry template: the tenant row, its org units, its posts with the certificate items
+ * they require and every document of the template published as version 1. One transaction, so a failed document leaves no half-installed tenant.
  */
 @Component
 public class TemplateInstaller {
@@ -47,6 +47,7 @@ public class TemplateInstaller {
         IndustryTemplate template = catalog.template(templateId);
         Tenant tenant = tenants.create(code, name, templateId, zone);
         Map<String, Long> orgUnitIds = createOrgUnits(tenant.id(), template);
+        createPosts(tenant.id(), template);
         for (IndustryTemplate.DocumentEntry entry : template.documents()) {
             metadata.saveAndPublish(tenant.id(), entry.kind(), entry.key(), catalog.documentBody(template, entry), actor);
         }
@@ -67,5 +68,21 @@ public class TemplateInstaller {
             ids.put(unit.code(), keys.getKey().longValue());
         }
         return ids;
+    }
+
+    private void createPosts(long tenantId, IndustryTemplate template) {
+        for (IndustryTemplate.PostSeed post : template.posts()) {
+            GeneratedKeyHolder keys = new GeneratedKeyHolder();
+            jdbc.sql("insert into post (tenant_id, code, name) values (?, ?, ?)")
+                    .params(tenantId, post.code(), post.name())
+                    .update(keys, "id");
+            long postId = keys.getKey().longValue();
+            for (String item : post.requiredItems()) {
+                jdbc.sql("insert into post_requirement (tenant_id, post_id, certificate_item, source) "
+                        + "values (?, ?, ?, ?)")
+                        .params(tenantId, postId, item, post.source())
+                        .update();
+            }
+        }
     }
 }

@@ -2,6 +2,8 @@ package org.tezuo.packs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -11,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.tezuo.core.connector.weather.QWeatherClient;
 import org.tezuo.core.connector.weather.QWeatherSettings;
@@ -20,11 +23,15 @@ import org.tezuo.core.environment.GasReading;
 import org.tezuo.core.environment.GasReadingParser;
 import org.tezuo.core.risk.RiskAssessment;
 import org.tezuo.core.risk.RiskEvaluator;
+import org.tezuo.core.risk.RiskDimension;
 import org.tezuo.core.risk.RiskItem;
+import org.tezuo.core.risk.RiskModel;
+import org.tezuo.core.risk.RiskScore;
 import org.tezuo.core.rules.CompiledRuleset;
 import org.tezuo.core.rules.MvelExpressionCompiler;
 import org.tezuo.core.rules.RuleSeverity;
 import org.tezuo.core.rules.RulesetCompiler;
+import tools.jackson.databind.json.JsonMapper;
 
 class HotWorkRulesetTest {
 
@@ -223,6 +230,60 @@ class HotWorkRulesetTest {
 
         assertThat(codes(assessment)).containsExactly("hot-work.oxygen-service.over-limit",
                 "hot-work.oxygen.out-of-range");
+    }
+
+    @Test
+    @DisplayName("The scoring section puts a special-grade permit in zone 1 with an open valve and an expired "
+            + "certificate in the major band, with ranked items that carry live values")
+    void scoringSectionRanksFiveDimensions() throws Exception {
+        Map<String, Object> permit = permit("特级", 7);
+        permit.put("zone", Map.of("areaClass", "zone-1", "musterPoint", "MP-1", "nearestAed", "AED-1"));
+        permit.put("equipment", Map.of("isolationStatus", "isolated", "pressureMpa", new BigDecimal("0.2"),
+                "valvePosition", "open"));
+        permit.put("personnel", Map.of("certificateState", "expired", "recentAnomalies", new BigDecimal("1"),
+                "daysAwayFromPost", new BigDecimal("200"), "assessmentScore", new BigDecimal("70")));
+
+        RiskScore score = evaluator.score(scoringModel(), ruleset, permit, weather("30", "5"),
+                gasParser.parse(reading("GD-01", "2026-12-04T08:45", "12", "%LEL", "methane")), NOW);
+
+        assertThat(score.total()).isGreaterThanOrEqualTo(75);
+        assertThat(score.band()).isEqualTo("major");
+        assertThat(score.bandLabel().zh()).isEqualTo("重大风险");
+        assertThat(score.subScores()).containsEntry(RiskDimension.PERSONNEL, new BigDecimal("100"));
+        assertThat(score.items().subList(0, 3)).allSatisfy(item -> assertThat(item.value()).isNotNull());
+        assertThat(score.items()).filteredOn(item -> item.code().equals("score.environment.wind")).singleElement()
+                .satisfies(item -> {
+                    assertThat(item.value()).isEqualTo(5);
+                    assertThat(item.limit()).isEqualTo(new BigDecimal("5"));
+                    assertThat(item.unit()).isEqualTo("级");
+                });
+    }
+
+    @Test
+    @DisplayName("The scoring section puts a second-grade permit with clean live data and a valid worker in the low "
+            + "band")
+    void scoringSectionGivesCleanPermitLowBand() throws Exception {
+        Map<String, Object> permit = permit("二级", 7);
+        permit.put("openAir", false);
+        permit.put("zone", Map.of("areaClass", "non-hazardous", "musterPoint", "MP-1", "nearestAed", "AED-1"));
+        permit.put("equipment", Map.of("isolationStatus", "locked-out", "pressureMpa", BigDecimal.ZERO,
+                "valvePosition", "closed"));
+        permit.put("personnel", Map.of("certificateState", "valid", "recentAnomalies", BigDecimal.ZERO,
+                "daysAwayFromPost", BigDecimal.ZERO, "assessmentScore", new BigDecimal("95")));
+
+        RiskScore score = evaluator.score(scoringModel(), ruleset, permit, weather("5", "1"),
+                gasParser.parse(CLEAN_METHANE), NOW);
+
+        assertThat(score.band()).isEqualTo("low");
+        assertThat(score.items()).hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    private RiskModel scoringModel() throws Exception {
+        try (InputStream in = HotWorkRulesetTest.class.getResourceAsStream(
+                PolicyPackCatalog.ruleset("gb30871-2022.hot-work").orElseThrow().resourcePath())) {
+            return RiskModel.compile("hot-work", JsonMapper.builder().build().readTree(in).path("scoring"),
+                    ruleset.ruleset().variables(), new MvelExpressionCompiler());
+        }
     }
 
     private RiskAssessment evaluate(Map<String, Object> permit, WeatherObservation weather, String gasJson) {

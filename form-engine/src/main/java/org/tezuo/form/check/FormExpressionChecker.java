@@ -31,7 +31,7 @@ final class FormExpressionChecker {
     List<FormDefinitionProblem> check(FormDefinition form) {
         List<FormDefinitionProblem> problems = new ArrayList<>();
         for (FormField field : form.fields()) {
-            if (FormVariables.CONTEXT_NAMES.contains(field.name()) || FormVariables.ROW.equals(field.name())) {
+            if (FormVariables.isReserved(field.name())) {
                 problems.add(FormDefinitionProblem.at(field.pointer(), "form.field.reservedName", field.name()));
             }
         }
@@ -87,8 +87,11 @@ final class FormExpressionChecker {
         for (ExpressionReferences.Reference reference : ExpressionReferences.of(expression, form, field)) {
             if (reference.problem() != null) {
                 referencesResolve = false;
+                String available = "form.expression.unknownConstant".equals(reference.problem())
+                        ? String.join(", ", form.constants().keySet())
+                        : String.join(", ", variables);
                 problems.add(FormDefinitionProblem.at(at, reference.problem(), owner, kind(keyword), expression,
-                        reference.text(), String.join(", ", variables)));
+                        reference.text(), available));
             }
         }
         if (referencesResolve) {

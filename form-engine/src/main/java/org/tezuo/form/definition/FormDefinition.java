@@ -1,5 +1,7 @@
 package org.tezuo.form.definition;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,6 +27,7 @@ import tools.jackson.databind.node.MissingNode;
  * @param dataSchema the JSON Schema (draft 2020-12) of the data; the accessor returns a copy
  * @param tabs the tabs of a tabbed layout, each with its sections; empty when the layout has sections only.
  *     {@link #sections()} lists the sections of all tabs in display order either way.
+ * @param constants named values that expressions read as {@code constants.<key>}, by key in document order
  */
 public record FormDefinition(
         String key,
@@ -37,7 +40,8 @@ public record FormDefinition(
         Map<String, String> bindings,
         List<FormRule> rules,
         JsonNode dataSchema,
-        List<FormTab> tabs) {
+        List<FormTab> tabs,
+        Map<String, FormConstant> constants) {
 
     public FormDefinition {
         Objects.requireNonNull(key, "key");
@@ -48,6 +52,7 @@ public record FormDefinition(
         rules = List.copyOf(rules);
         dataSchema = dataSchema.deepCopy();
         tabs = List.copyOf(tabs);
+        constants = Collections.unmodifiableMap(new LinkedHashMap<>(constants));
     }
 
     @Override

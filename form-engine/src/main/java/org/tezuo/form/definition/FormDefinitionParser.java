@@ -61,7 +61,7 @@ public class FormDefinitionParser {
         List<FormField> fields = fieldParser.parseProperties(schema, "", "/schema", false, problems);
         FormDefinition draft = new FormDefinition(key, version, checksum, Labels.parse(body.get("title")),
                 body.path("permitType").stringValue(null), fields, List.of(), bindings(body), List.of(), schema,
-                List.of());
+                List.of(), Map.of());
         LayoutParser layout = new LayoutParser(draft, problems);
         List<FormTab> tabs = layout.parse(body.get("layout"));
         List<FormRule> rules = rules(body.path("rules"), draft, problems);
@@ -70,7 +70,31 @@ public class FormDefinitionParser {
             throw new InvalidFormDefinitionException(reference, problems);
         }
         return new FormDefinition(key, version, checksum, draft.title(), draft.permitType(), fields,
-                layout.sections(), draft.bindings(), rules, schema, tabs);
+                layout.sections(), draft.bindings(), rules, schema, tabs, constants(body.path("constants")));
+    }
+
+    /** Reads the {@code constants} section; the meta-schema has checked its shape. */
+    private static Map<String, FormConstant> constants(JsonNode section) {
+        Map<String, FormConstant> constants = new LinkedHashMap<>();
+        section.forEachEntry((key, node) -> constants.put(key, new FormConstant(key, constantValue(node.get("value")),
+                node.path("unit").asString(""), node.has("label") ? Labels.parse(node.get("label")) : null,
+                node.path("source").asString(), node.path("unconfirmed").asBoolean(false))));
+        return constants;
+    }
+
+    private static Object constantValue(JsonNode value) {
+        if (value.isArray()) {
+            List<Object> items = new ArrayList<>();
+            value.forEach(item -> items.add(constantValue(item)));
+            return List.copyOf(items);
+        }
+        if (value.isNumber()) {
+            return value.decimalValue().stripTrailingZeros();
+        }
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        return value.asString();
     }
 
     private static Map<String, String> bindings(JsonNode body) {

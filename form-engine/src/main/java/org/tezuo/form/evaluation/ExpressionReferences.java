@@ -13,7 +13,8 @@ import org.tezuo.form.definition.FormField;
 
 /**
  * Finds the data a form expression reads: every variable with its dotted field path, such as
- * {@code gasTest.result} or {@code row.unit}, resolved against the form's fields. The rule-language compiler
+ * {@code gasTest.result} or {@code row.unit}, resolved against the form's fields, and every
+ * {@code constants.<key>} resolved against the form's constants. The rule-language compiler
  * rejects unknown variables but does not see the properties of an object field. This class resolves them, so a
  * condition that names a field the form does not define is rejected when the document is saved.
  */
@@ -72,6 +73,11 @@ public final class ExpressionReferences {
         if (FormVariables.CONTEXT_NAMES.contains(head)) {
             return segments.length == 1 ? new Reference(text, null, null)
                     : new Reference(text, null, "form.expression.contextMember");
+        }
+        if (FormVariables.CONSTANTS.equals(head)) {
+            return segments.length == 2 && form.constants().containsKey(segments[1])
+                    ? new Reference(text, null, null)
+                    : new Reference(text, null, "form.expression.unknownConstant");
         }
         Optional<FormField> start;
         if (FormVariables.ROW.equals(head)) {

@@ -242,7 +242,8 @@ public class FormEvaluator {
             Map<String, @Nullable Object> variables = new HashMap<>(topLevelVariables);
             if (field != null && field.inRow() && location != null && location.row() != null) {
                 ExpressionReferences.enclosingTable(form, field)
-                        .ifPresent(table -> variables.put(FormVariables.ROW, FormVariables.row(table, location.row())));
+                        .ifPresent(table -> variables.put(FormVariables.ROW,
+                                FormVariables.row(table, location.row(), context.zone())));
             }
             try {
                 return expression.evaluate(variables);

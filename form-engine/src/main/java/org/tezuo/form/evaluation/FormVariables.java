@@ -3,6 +3,7 @@ package org.tezuo.form.evaluation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,10 +21,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The variables a form expression reads: one per top-level field, the context values {@code currentUser},
- * {@code currentOrgUnit}, {@code now} and {@code today}, and inside a table row {@code row}. Values become Java
- * types an expression can compare: {@code date-time} text becomes {@link OffsetDateTime}, {@code date} text
- * {@link LocalDate}, integers {@link Long}, other numbers {@link BigDecimal}, arrays {@link List} and objects
- * {@link Map}. A field that is absent, or whose text does not parse, is left out and so reads as null.
+ * {@code currentOrgUnit}, {@code now} and {@code today}, the form's {@code constants}, and inside a table row
+ * {@code row}. Values become Java types an expression can compare: {@code date-time} text becomes
+ * {@link OffsetDateTime} in the tenant's zone (so time-of-day and date functions read the tenant's wall clock
+ * whatever offset a client sent), {@code date} text {@link LocalDate}, integers {@link Long}, other numbers
+ * {@link BigDecimal}, arrays {@link List} and objects {@link Map}. A field that is absent, or whose text does not
+ * parse, is left out and so reads as null.
  */
 public final class FormVariables {
 
@@ -32,6 +35,8 @@ public final class FormVariables {
     public static final String NOW = "now";
     public static final String TODAY = "today";
     public static final String ROW = "row";
+    /** The map of the form's constants by key, read as {@code constants.<key>}. */
+    public static final String CONSTANTS = "constants";
 
     /** Names that the context provides; a top-level field may not use one of them. */
     public static final Set<String> CONTEXT_NAMES = Set.of(CURRENT_USER, CURRENT_ORG_UNIT, NOW, TODAY);
@@ -42,11 +47,17 @@ public final class FormVariables {
     private FormVariables() {
     }
 
+    /** Returns whether {@code name} is reserved for a value that expressions read, so no top-level field may use it. */
+    public static boolean isReserved(String name) {
+        return CONTEXT_NAMES.contains(name) || ROW.equals(name) || CONSTANTS.equals(name);
+    }
+
     /** Returns the variable names an expression of a field or section may read; {@code inRow} adds {@code row}. */
     public static Set<String> names(FormDefinition form, boolean inRow) {
         Set<String> names = new TreeSet<>(CONTEXT_NAMES);
+        names.add(CONSTANTS);
         for (FormField field : form.fields()) {
-            if (VARIABLE_NAME.matcher(field.name()).matches() && !CONTEXT_NAMES.contains(field.name())) {
+            if (VARIABLE_NAME.matcher(field.name()).matches() && !isReserved(field.name())) {
                 names.add(field.name());
             }
         }
@@ -71,26 +82,33 @@ public final class FormVariables {
         return variables;
     }
 
-    /** Returns the top-level fields of {@code data} and the context values. */
+    /** Returns the top-level fields of {@code data}, the context values and the form's constants. */
     public static Map<String, @Nullable Object> of(FormDefinition form, JsonNode data, EvaluationContext context) {
         Map<String, @Nullable Object> variables = context(context);
+        variables.put(CONSTANTS, constants(form));
         for (FormField field : form.fields()) {
             JsonNode value = data.get(field.name());
-            if (value != null && !value.isNull() && !CONTEXT_NAMES.contains(field.name())) {
-                variables.put(field.name(), convert(field, value));
+            if (value != null && !value.isNull() && !isReserved(field.name())) {
+                variables.put(field.name(), convert(field, value, context.zone()));
             }
         }
         return variables;
     }
 
     /** Converts one row of {@code table} into the map an expression reads as {@code row}. */
-    static @Nullable Object row(FormField table, JsonNode row) {
-        return convert(table, row);
+    static @Nullable Object row(FormField table, JsonNode row, ZoneId zone) {
+        return convert(table, row, zone);
     }
 
-    private static @Nullable Object convert(@Nullable FormField field, JsonNode value) {
+    private static Map<String, Object> constants(FormDefinition form) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        form.constants().forEach((key, constant) -> values.put(key, constant.value()));
+        return values;
+    }
+
+    private static @Nullable Object convert(@Nullable FormField field, JsonNode value, ZoneId zone) {
         if (value.isString()) {
-            return convertText(field, value.asString());
+            return convertText(field, value.asString(), zone);
         }
         if (value.isIntegralNumber() && (field == null || field.type() == FieldType.INTEGER)) {
             return value.asLong();
@@ -103,13 +121,13 @@ public final class FormVariables {
         }
         if (value.isArray()) {
             List<@Nullable Object> items = new ArrayList<>();
-            value.forEach(item -> items.add(convert(itemField(field, item), item)));
+            value.forEach(item -> items.add(convert(itemField(field, item), item, zone)));
             return items;
         }
         if (value.isObject()) {
             Map<String, @Nullable Object> properties = new LinkedHashMap<>();
             value.forEachEntry((name, child) -> properties.put(name,
-                    convert(field == null ? null : field.child(name).orElse(null), child)));
+                    convert(field == null ? null : field.child(name).orElse(null), child, zone)));
             return properties;
         }
         return null;
@@ -120,11 +138,11 @@ public final class FormVariables {
         return item.isObject() ? field : null;
     }
 
-    private static @Nullable Object convertText(@Nullable FormField field, String text) {
+    private static @Nullable Object convertText(@Nullable FormField field, String text, ZoneId zone) {
         String format = field == null ? null : field.format();
         try {
             if ("date-time".equals(format)) {
-                return OffsetDateTime.parse(text);
+                return OffsetDateTime.parse(text).atZoneSameInstant(zone).toOffsetDateTime();
             }
             if ("date".equals(format)) {
                 return LocalDate.parse(text);

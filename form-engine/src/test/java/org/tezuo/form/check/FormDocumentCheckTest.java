@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -88,7 +89,7 @@ class FormDocumentCheckTest {
                 .containsExactly("/schema/properties/gasTests/x-requiredWhen");
         assertThat(zh.getFirst().message()).isEqualTo(
                 "“gasTests”的必填条件“explosiveZone == true”引用了未定义的字段“explosiveZone”；请改为已定义的字段，"
-                        + "或先在数据模式中定义它。可用的变量：applicant, appliedAt, appliedOn, currentOrgUnit, "
+                        + "或先在数据模式中定义它。可用的变量：applicant, appliedAt, appliedOn, constants, currentOrgUnit, "
                         + "currentUser, durationHours, explosiveArea, gasTests, ignitionSource, location, now, "
                         + "overtime, permitCode, rescuePlan, today, unit, workEnd, workStart");
         assertThat(en.getFirst().message()).startsWith(
@@ -113,6 +114,34 @@ class FormDocumentCheckTest {
         assertThat(found.get(0).message()).contains("读取表格某一列，但表格有多行");
         assertThat(found.get(1).message()).contains("引用了未定义的字段“row.gass”");
         assertThat(found.get(2).message()).contains("row 只能用在表格列的表达式中");
+    }
+
+    @Test
+    @DisplayName("An expression naming an undefined constant is rejected with the defined ones")
+    void unknownConstantIsRejected() {
+        ObjectNode body = FormFixtures.read(FORM);
+        body.putObject("constants").set("maxDurationHours", FormFixtures.json("""
+                {"value": 8, "unit": "h", "source": "GB 30871-2022 6.10"}"""));
+        property(body, "rescuePlan").put("x-requiredWhen", "durationHours > constants.maxHours");
+
+        List<MetaSchemaViolation> found = violations(body, Locale.SIMPLIFIED_CHINESE);
+
+        assertThat(found).extracting(MetaSchemaViolation::path)
+                .containsExactly("/schema/properties/rescuePlan/x-requiredWhen");
+        assertThat(found.getFirst().message()).isEqualTo("“rescuePlan”的必填条件“durationHours > constants.maxHours”"
+                + "引用了未定义的常量“constants.maxHours”；请写成 constants.常量名，并在表单的 constants 中定义它。"
+                + "已定义的常量：maxDurationHours");
+    }
+
+    @Test
+    @DisplayName("A defined constant passes the check")
+    void definedConstantPasses() {
+        ObjectNode body = FormFixtures.read(FORM);
+        body.putObject("constants").set("maxDurationHours", FormFixtures.json("""
+                {"value": 8, "unit": "h", "source": "GB 30871-2022 6.10"}"""));
+        property(body, "rescuePlan").put("x-requiredWhen", "durationHours > constants.maxDurationHours");
+
+        assertThat(violations(body, Locale.SIMPLIFIED_CHINESE)).isEmpty();
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.tezuo.core.rules.MvelExpressionCompiler;
 import org.tezuo.form.FormFixtures;
@@ -119,6 +120,30 @@ class FormEvaluatorTest {
         assertThat(state.data().get("overtime").asBoolean()).isTrue();
         assertThat(state.isSectionVisible("rescue")).isTrue();
         assertThat(state.isRequired("rescuePlan")).isTrue();
+    }
+
+    @Test
+    @DisplayName("A computed field reads the form's constants and the tenant's wall clock")
+    void computedFieldReadsConstantsInTheTenantZone() {
+        ObjectNode body = FormFixtures.read("/org/tezuo/form/confined-space-entry.json");
+        body.putObject("constants").set("nightStart", FormFixtures.json("""
+                {"value": "18:00", "source": "企业规定"}"""));
+        ((ObjectNode) body.get("constants")).set("nightEnd", FormFixtures.json("""
+                {"value": "08:00", "source": "企业规定"}"""));
+        body.withObject("schema").withObject("properties").set("nightWork", FormFixtures.json("""
+                {"type": "boolean", "x-label": {"zh": "夜间作业"},
+                 "x-computed": "overlapsTimeOfDay(workStart, workEnd, constants.nightStart, constants.nightEnd)"}"""));
+        body.withObject("layout").withArray("tabs").get(0).withArray("sections").get(1).withArray("fields")
+                .add("nightWork");
+        FormDefinition withConstants = new FormDefinitionParser().parse("confined-space-entry", 2, body);
+        // 10:30Z to 11:00Z is 18:30 to 19:00 in Shanghai, so the work runs at night there.
+        ObjectNode data = FormFixtures.json("""
+                {"workStart": "2026-03-05T10:30:00Z", "workEnd": "2026-03-05T11:00:00Z"}""");
+
+        FormState state = evaluator.evaluate(withConstants, data, CONTEXT);
+
+        assertThat(withConstants.constants().get("nightStart").value()).isEqualTo("18:00");
+        assertThat(state.data().get("nightWork").asBoolean()).isTrue();
     }
 
     @Test

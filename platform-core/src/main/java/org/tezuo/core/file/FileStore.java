@@ -138,6 +138,33 @@ public class FileStore {
         return root.resolve(storedPath);
     }
 
+    /**
+     * Deletes a file of the tenant: first its content on disk, then its {@code stored_file} row. Callers drop their
+     * own references to the file in the same transaction before calling this. When that transaction rolls back
+     * after the content is gone, the row stays and a repeated call finishes the job.
+     *
+     * @return false when the tenant has no file with this id
+     * @throws UncheckedIOException when the content exists but cannot be deleted; the row then stays
+     */
+    public boolean delete(long tenantId, String id) {
+        Optional<String> storedPath = jdbc.sql("select stored_path from stored_file where tenant_id = ? and id = ?")
+                .params(tenantId, id)
+                .query(String.class)
+                .optional();
+        if (storedPath.isEmpty()) {
+            return false;
+        }
+        Path content = root.resolve(storedPath.get());
+        try {
+            Files.deleteIfExists(content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete the content of file " + id + " at " + content, e);
+        }
+        jdbc.sql("delete from stored_file where tenant_id = ? and id = ?").params(tenantId, id).update();
+        LOG.info("Deleted file {} of tenant {}", id, tenantId);
+        return true;
+    }
+
     private Received receive(InputStream content, Path temporary, long limit, String name) throws IOException {
         MessageDigest sha256 = sha256();
         byte[] header = new byte[Math.max(ImageTypes.HEADER_LENGTH, VideoTypes.HEADER_LENGTH)];

@@ -16,14 +16,21 @@ import org.jspecify.annotations.Nullable;
  * @param subject one line in the tenant's language
  * @param body plain text in the tenant's language; it must never hold a personal ID number
  * @param link the page the notice points to, as an app-relative path such as {@code /persons/42}, or null
+ * @param sender the user name of the user whose action the notice reports, such as the applicant who urged an
+ *     approval, or null for a notice of the system
  */
 public record Notice(long tenantId, String recipient, String topic, String subject, String body,
-        @Nullable String link) {
+        @Nullable String link, @Nullable String sender) {
 
     public Notice {
         Objects.requireNonNull(recipient, "recipient");
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(body, "body");
+    }
+
+    /** Creates a notice of the system, which names no sender. */
+    public Notice(long tenantId, String recipient, String topic, String subject, String body, @Nullable String link) {
+        this(tenantId, recipient, topic, subject, body, link, null);
     }
 }

@@ -24,13 +24,22 @@ public class NoticeInbox {
 
     /** Returns the user's newest notices, at most {@link #MAX_LISTED}, only the unread ones if asked. */
     public List<InboxNotice> list(long tenantId, String user, boolean unreadOnly) {
+        return list(tenantId, user, unreadOnly, "");
+    }
+
+    /**
+     * Returns the user's newest notices whose topic starts with {@code topicPrefix} (such as {@code approval.}), at
+     * most {@link #MAX_LISTED}, only the unread ones if asked.
+     */
+    public List<InboxNotice> list(long tenantId, String user, boolean unreadOnly, String topicPrefix) {
         return jdbc.sql("""
                 select * from notice where tenant_id = ? and recipient = ? and (? = false or read_at is null)
+                  and topic like ?
                 order by id desc limit ?""")
-                .params(tenantId, user, unreadOnly, MAX_LISTED)
+                .params(tenantId, user, unreadOnly, likePrefix(topicPrefix), MAX_LISTED)
                 .query((rs, row) -> new InboxNotice(rs.getLong("id"), rs.getString("recipient"),
                         rs.getString("topic"), rs.getString("subject"), rs.getString("body"), rs.getString("link"),
-                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getString("sender"), rs.getTimestamp("created_at").toInstant(),
                         Optional.ofNullable(rs.getTimestamp("read_at")).map(Timestamp::toInstant).orElse(null)))
                 .list();
     }
@@ -49,5 +58,10 @@ public class NoticeInbox {
                 update notice set read_at = ? where tenant_id = ? and recipient = ? and id = ? and read_at is null""")
                 .params(Timestamp.from(clock.instant()), tenantId, user, noticeId)
                 .update() == 1;
+    }
+
+    /** Returns a LIKE pattern matching text that starts with {@code prefix}, with its wildcards escaped. */
+    private static String likePrefix(String prefix) {
+        return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 }

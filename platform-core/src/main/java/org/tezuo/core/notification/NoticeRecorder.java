@@ -70,10 +70,10 @@ public class NoticeRecorder {
     private long insertNotice(Notice notice, Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into notice (tenant_id, recipient, topic, subject, body, link, created_at)
-                values (?, ?, ?, ?, ?, ?, ?)""")
+                insert into notice (tenant_id, recipient, topic, subject, body, link, sender, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(notice.tenantId(), notice.recipient(), notice.topic(), IdNumberMask.mask(notice.subject()),
-                        IdNumberMask.mask(notice.body()), notice.link(), Timestamp.from(now))
+                        IdNumberMask.mask(notice.body()), notice.link(), notice.sender(), Timestamp.from(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }

@@ -28,7 +28,8 @@ public class NoticeSenders {
     /** Creates the senders with {@code environment} reading secrets by variable name. */
     public NoticeSenders(UnaryOperator<@Nullable String> environment, Clock clock) {
         for (NoticeSender sender : List.of(new WeComRobotSender(environment), new DingTalkRobotSender(environment,
-                clock), new EmailSender(environment), new SmsGatewaySender(environment))) {
+                clock), new EmailSender(environment), new SmsGatewaySender(environment),
+                new NotificationWebhookSender(environment))) {
             byType.put(sender.type(), sender);
         }
     }

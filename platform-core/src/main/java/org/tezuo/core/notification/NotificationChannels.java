@@ -21,7 +21,7 @@ public class NotificationChannels {
 
     /** Connector types that deliver notices. */
     public static final Set<ConnectorType> CHANNEL_TYPES = EnumSet.of(ConnectorType.WECOM_ROBOT,
-            ConnectorType.DINGTALK_ROBOT, ConnectorType.EMAIL, ConnectorType.SMS_GATEWAY);
+            ConnectorType.DINGTALK_ROBOT, ConnectorType.EMAIL, ConnectorType.SMS_GATEWAY, ConnectorType.NOTIFICATION);
 
     private final MetadataStore metadata;
     private final ConnectorDefinitionParser parser = new ConnectorDefinitionParser();

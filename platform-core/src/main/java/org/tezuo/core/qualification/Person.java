@@ -1,6 +1,7 @@
 package org.tezuo.core.qualification;
 
 import org.jspecify.annotations.Nullable;
+import org.tezuo.core.privacy.IdNumberMask;
 
 /**
  * A worker known to the tenant, identified by the 18-character resident ID number.
@@ -20,8 +21,8 @@ public record Person(
         @Nullable String freezeReason,
         boolean doorAccessRevoked) {
 
-    /** Returns the ID number with the birth date and sequence masked, for pages and exports. */
+    /** Returns the ID number masked by {@link IdNumberMask#maskNumber}, for pages and exports. */
     public String maskedIdNumber() {
-        return idNumber.length() < 8 ? "****" : idNumber.substring(0, 4) + "**********" + idNumber.substring(14);
+        return IdNumberMask.maskNumber(idNumber);
     }
 }

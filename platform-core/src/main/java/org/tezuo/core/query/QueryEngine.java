@@ -13,7 +13,8 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs SELECT statements over a tenant's published record entities. Each tenant has a catalogue that is rebuilt
+ * Runs SELECT statements over a tenant's published record entities and its rows of the platform's qualification
+ * tables, such as {@code core.person} and {@code core.certificate}. Each tenant has a catalogue that is rebuilt
  * when its catalogue version changes because an entity was published. Plans are cached by tenant, catalogue
  * version, SQL text and paging. Parameters are written {@code :name} (or {@code ?}, named "1", "2", ...) and
  * always bound. Ad hoc queries return at most {@code tezuo.query.max-rows} rows and are cancelled after
@@ -80,6 +81,27 @@ public class QueryEngine {
     }
 
     /**
+     * Runs a query of the platform's own code, such as a report, and returns every row. The statement keeps its
+     * own limit, if any, and the time-out {@code tezuo.query.timeout} still applies.
+     *
+     * @throws QueryException when the SQL is invalid for the tenant, a parameter is missing or the run fails
+     */
+    public QueryResult runAll(long tenantId, String sql, Map<String, ?> parameters) {
+        NamedParameters named = NamedParameters.parse(sql);
+        TenantCatalogue catalogue = catalogue(tenantId);
+        QueryPlanCache.Key key = new QueryPlanCache.Key(tenantId, catalogue.version(), named.sql(), 0, null);
+        boolean cached = true;
+        QueryPlan plan = plans.find(key).orElse(null);
+        if (plan == null) {
+            cached = false;
+            plan = planner.plan(catalogue, named.sql(), 0, null);
+            plans.put(key, plan);
+        }
+        List<Object> values = ParameterBinder.bind(named.names(), plan.parameterTypes(), parameters);
+        return QueryExecutor.execute(plan, values, timeout, Long.MAX_VALUE, cached);
+    }
+
+    /**
      * Checks that {@code sql} is a SELECT statement that names only the tenant's published record entities and
      * their fields.
      *
@@ -94,7 +116,7 @@ public class QueryEngine {
         return NamedParameters.parse(sql).distinctNames();
     }
 
-    /** Returns the tables the tenant can query and their columns, in name order. */
+    /** Returns the entity tables the tenant can query and their columns, in name order; {@code core} tables aside. */
     public Map<String, List<String>> tables(long tenantId) {
         return new TreeMap<>(catalogue(tenantId).tables());
     }

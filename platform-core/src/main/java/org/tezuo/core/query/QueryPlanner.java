@@ -291,6 +291,10 @@ final class QueryPlanner {
         Matcher object = OBJECT_NOT_FOUND.matcher(reason);
         if (object.find()) {
             String name = object.group(2) == null ? object.group(1) : object.group(2) + "." + object.group(1);
+            if (CoreTables.QUERY_SCHEMA.equals(object.group(2))) {
+                return new QueryException(line, column, "query.unknownCoreTable", line, column, name,
+                        listOrNone(catalogue.coreTableNames()));
+            }
             return new QueryException(line, column, "query.unknownTable", line, column, name,
                     listOrNone(catalogue.tableNames()));
         }
@@ -305,7 +309,9 @@ final class QueryPlanner {
     /** Lists the columns of every catalogue table whose name occurs in {@code sql}, or of all tables if none does. */
     private static String columnsOfNamedTables(String sql, TenantCatalogue catalogue) {
         String lower = sql.toLowerCase(Locale.ROOT);
-        List<String> named = catalogue.tableNames().stream()
+        Map<String, List<String>> all = new LinkedHashMap<>(catalogue.tables());
+        all.putAll(catalogue.coreTables());
+        List<String> named = all.keySet().stream().sorted()
                 .filter(table -> Pattern.compile("\\b" + Pattern.quote(table) + "\\b").matcher(lower).find())
                 .toList();
         List<String> tables = named.isEmpty() ? catalogue.tableNames() : named;
@@ -313,7 +319,7 @@ final class QueryPlanner {
             return "-";
         }
         return String.join("; ", tables.stream()
-                .map(table -> table + "(" + String.join(", ", catalogue.tables().get(table)) + ")").toList());
+                .map(table -> table + "(" + String.join(", ", all.get(table)) + ")").toList());
     }
 
     private static String listOrNone(List<String> names) {

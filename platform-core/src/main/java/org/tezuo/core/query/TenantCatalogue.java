@@ -20,16 +20,19 @@ import org.slf4j.LoggerFactory;
 import org.tezuo.core.entity.EntityNaming;
 
 /**
- * The names one tenant's queries may use at one catalogue version: a table per published record entity, and
- * nothing else. Queries are validated against {@link #queryRoot()}, which contains only those tables, so system
- * tables, other tenants' schemas, {@code information_schema} and {@code pg_catalog} cannot be named. Generated
- * code runs against {@link #executionRoot()}, which contains the JDBC schema restricted to {@code tenant_<id>}.
+ * The names one tenant's queries may use at one catalogue version: a table per published record entity, and the
+ * tenant's rows of the platform's qualification tables under {@code core} (see {@link CoreTables}). Queries are
+ * validated against {@link #queryRoot()}, which contains only those tables, so other system tables, other
+ * tenants' schemas, {@code information_schema} and {@code pg_catalog} cannot be named. Generated code runs against
+ * {@link #executionRoot()}, which contains the JDBC schema restricted to {@code tenant_<id>} and the JDBC schema of
+ * the platform tables, which only the tenant-filtered {@link CoreTable} scans reach.
  *
  * @param version changes whenever an entity of the tenant is published; part of every plan cache key
- * @param tables queryable table name to its columns, in name order
+ * @param tables queryable entity table name to its columns, in name order
+ * @param coreTables qualified platform table name ({@code core.person}) to its columns, in name order
  */
-record TenantCatalogue(long tenantId, String version, Map<String, List<String>> tables, SchemaPlus queryRoot,
-        SchemaPlus executionRoot) {
+record TenantCatalogue(long tenantId, String version, Map<String, List<String>> tables,
+        Map<String, List<String>> coreTables, SchemaPlus queryRoot, SchemaPlus executionRoot) {
 
     private static final Logger log = LoggerFactory.getLogger(TenantCatalogue.class);
 
@@ -63,7 +66,9 @@ record TenantCatalogue(long tenantId, String version, Map<String, List<String>> 
             queryRoot.add(entity.name(), new EntityTable(jdbcTable, columns, List.of(PHYSICAL_SCHEMA, entity.name())));
             tables.put(entity.name(), columns);
         }
-        return new TenantCatalogue(tenantId, version, Map.copyOf(tables), queryRoot, executionRoot);
+        Map<String, List<String>> coreTables = CoreTables.register(tenantId, dataSource, executionRoot, queryRoot);
+        return new TenantCatalogue(tenantId, version, Map.copyOf(tables), Map.copyOf(coreTables), queryRoot,
+                executionRoot);
     }
 
     private static List<String> existingColumns(long tenantId, RecordEntity entity, RelDataType physicalType) {
@@ -80,8 +85,13 @@ record TenantCatalogue(long tenantId, String version, Map<String, List<String>> 
         return columns;
     }
 
-    /** Returns the queryable table names in alphabetical order, for error messages. */
+    /** Returns the queryable entity table names in alphabetical order, for error messages. */
     List<String> tableNames() {
         return tables.keySet().stream().sorted().toList();
+    }
+
+    /** Returns the qualified platform table names in alphabetical order, for error messages. */
+    List<String> coreTableNames() {
+        return coreTables.keySet().stream().sorted().toList();
     }
 }

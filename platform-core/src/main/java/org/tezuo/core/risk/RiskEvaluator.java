@@ -15,6 +15,7 @@ import org.tezuo.core.environment.GasReading;
 import org.tezuo.core.rules.CompiledRuleset;
 import org.tezuo.core.rules.RuleFinding;
 import org.tezuo.core.rules.RuleScope;
+import org.tezuo.core.rules.Ruleset;
 
 /**
  * Applies a compiled ruleset to one permit. Permit-scope rules see the caller's permit variables and
@@ -39,11 +40,7 @@ public class RiskEvaluator {
      */
     public RiskAssessment evaluate(CompiledRuleset ruleset, Map<String, ?> permitVariables,
             @Nullable WeatherObservation weather, List<GasReading> gasReadings, OffsetDateTime now) {
-        Map<String, @Nullable Object> variables = new HashMap<>(permitVariables);
-        variables.put(RiskVariables.WEATHER, RiskVariables.weather(weather, now));
-        variables.put(RiskVariables.GAS_SAMPLES, RiskVariables.gasSamples(gasReadings));
-        variables.put(RiskVariables.NOW, now);
-        variables.put(RiskVariables.GAS, null);
+        Map<String, @Nullable Object> variables = liveVariables(permitVariables, weather, gasReadings, now);
 
         List<RiskItem> items = new ArrayList<>();
         for (RuleFinding finding : ruleset.evaluate(RuleScope.PERMIT, variables)) {
@@ -60,6 +57,32 @@ public class RiskEvaluator {
         log.debug("Ruleset {} produced {} risk items ({} readings, weather {})", ruleset.ruleset().reference(),
                 items.size(), gasReadings.size(), weather == null ? "missing" : "present");
         return new RiskAssessment(items);
+    }
+
+    /**
+     * Scores the permit with {@code model}. The scoring expressions see the same variables as the permit-scope
+     * rules, the ruleset's thresholds, and {@code zone}, {@code equipment} and {@code personnel} when the caller
+     * puts them in {@code permitVariables}.
+     */
+    public RiskScore score(RiskModel model, CompiledRuleset ruleset, Map<String, ?> permitVariables,
+            @Nullable WeatherObservation weather, List<GasReading> gasReadings, OffsetDateTime now) {
+        Map<String, @Nullable Object> variables = liveVariables(permitVariables, weather, gasReadings, now);
+        variables.put(Ruleset.THRESHOLDS_VARIABLE, ruleset.thresholdValues());
+
+        RiskScore score = model.score(variables);
+        log.debug("Ruleset {} scored {} ({}) over {} factors", ruleset.ruleset().reference(), score.total(),
+                score.band(), model.size());
+        return score;
+    }
+
+    private static Map<String, @Nullable Object> liveVariables(Map<String, ?> permitVariables,
+            @Nullable WeatherObservation weather, List<GasReading> gasReadings, OffsetDateTime now) {
+        Map<String, @Nullable Object> variables = new HashMap<>(permitVariables);
+        variables.put(RiskVariables.WEATHER, RiskVariables.weather(weather, now));
+        variables.put(RiskVariables.GAS_SAMPLES, RiskVariables.gasSamples(gasReadings));
+        variables.put(RiskVariables.NOW, now);
+        variables.put(RiskVariables.GAS, null);
+        return variables;
     }
 
     private static RiskItem item(RuleFinding finding, @Nullable String detectorId) {

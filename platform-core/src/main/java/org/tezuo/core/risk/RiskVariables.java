@@ -50,7 +50,10 @@ final class RiskVariables {
         return weather;
     }
 
-    /** Returns count, latestMeasuredAt, earliestMeasuredAt and anySensorFault over all readings. */
+    /**
+     * Returns count, latestMeasuredAt, earliestMeasuredAt, anySensorFault and maxFlammablePercentLel (the highest
+     * flammable reading as % of its gas's LEL, null when no reading names a known gas) over all readings.
+     */
     static Map<String, @Nullable Object> gasSamples(List<GasReading> readings) {
         Map<String, @Nullable Object> samples = new HashMap<>();
         samples.put("count", BigDecimal.valueOf(readings.size()));
@@ -59,6 +62,11 @@ final class RiskVariables {
         samples.put("earliestMeasuredAt", readings.stream().map(GasReading::measuredAt)
                 .min(Comparator.naturalOrder()).orElse(null));
         samples.put("anySensorFault", readings.stream().anyMatch(GasReading::sensorFault));
+        samples.put("maxFlammablePercentLel", readings.stream()
+                .map(RiskVariables::flammablePercentLel)
+                .flatMap(Optional::stream)
+                .max(Comparator.naturalOrder())
+                .orElse(null));
         return samples;
     }
 
@@ -92,6 +100,21 @@ final class RiskVariables {
                     known.map(FlammableGas::lowerExplosiveLimitPercentVol).orElse(null));
         }
         return gas;
+    }
+
+    private static Optional<BigDecimal> flammablePercentLel(GasReading reading) {
+        FlammableMeasurement flammable = reading.flammable();
+        if (flammable == null) {
+            return Optional.empty();
+        }
+        Optional<BigDecimal> percentVol = LowerExplosiveLimits.toPercentVol(flammable);
+        Optional<BigDecimal> lel = LowerExplosiveLimits.find(flammable.gas())
+                .map(FlammableGas::lowerExplosiveLimitPercentVol);
+        if (percentVol.isEmpty() || lel.isEmpty() || lel.get().signum() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(percentVol.get().multiply(BigDecimal.valueOf(100)).divide(lel.get(), 1,
+                RoundingMode.HALF_UP));
     }
 
     private static BigDecimal minutes(Duration duration) {

@@ -36,6 +36,11 @@ public final class CompiledRuleset {
         return ruleset;
     }
 
+    /** Returns the threshold values by key, as expressions read them under {@code thresholds}. */
+    public Map<String, Object> thresholdValues() {
+        return thresholdValues;
+    }
+
     /**
      * Evaluates the rules of {@code scope} in document order and returns those that match. The variable
      * {@code thresholds} is bound to the ruleset's threshold values; a variable the caller leaves out reads as

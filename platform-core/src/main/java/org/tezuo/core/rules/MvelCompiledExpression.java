@@ -1,6 +1,7 @@
 package org.tezuo.core.rules;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,16 +15,31 @@ import org.mvel2.MVEL;
  */
 final class MvelCompiledExpression implements CompiledExpression {
 
+    /**
+     * How long one evaluation may take. The grammar has no loops, recursion or allocation functions and expressions
+     * are at most 2,000 characters, so an evaluation normally takes microseconds. The limit catches anything that
+     * slipped past the grammar, and its result is discarded. It is generous because it is wall-clock time: a garbage
+     * collection pause or a busy machine can stretch a first, still interpreted evaluation to tens of milliseconds.
+     */
+    static final Duration TIME_LIMIT = Duration.ofSeconds(1);
+
     private final String source;
     private final Set<String> variables;
     private final List<Object> literals;
     private final Serializable compiled;
+    private final long timeLimitNanos;
 
     MvelCompiledExpression(String source, Set<String> variables, List<Object> literals, Serializable compiled) {
+        this(source, variables, literals, compiled, TIME_LIMIT);
+    }
+
+    MvelCompiledExpression(String source, Set<String> variables, List<Object> literals, Serializable compiled,
+            Duration timeLimit) {
         this.source = source;
         this.variables = Set.copyOf(variables);
         this.literals = literals;
         this.compiled = compiled;
+        this.timeLimitNanos = timeLimit.toNanos();
     }
 
     @Override
@@ -41,8 +57,18 @@ final class MvelCompiledExpression implements CompiledExpression {
             bound.put(RuleLanguageTranslator.LITERAL_PREFIX + index, literals.get(index));
         }
 
+        long started = System.nanoTime();
         try {
-            return MVEL.executeExpression(compiled, bound);
+            Object result = MVEL.executeExpression(compiled, bound);
+            long elapsed = System.nanoTime() - started;
+            // NOTE: the limit is checked when the evaluation returns; the grammar, not this check, keeps it short.
+            if (elapsed > timeLimitNanos) {
+                throw new InvalidExpressionException("rule.timeLimit", source, elapsed / 1_000_000.0,
+                        timeLimitNanos / 1_000_000);
+            }
+            return result;
+        } catch (InvalidExpressionException e) {
+            throw e;
         } catch (RuntimeException e) {
             InvalidExpressionException functionError = findCause(e);
             if (functionError != null) {

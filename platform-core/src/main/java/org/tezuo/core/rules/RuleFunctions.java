@@ -4,20 +4,25 @@ import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -32,6 +37,8 @@ public final class RuleFunctions {
 
     private static final String INTERNAL_PREFIX = "tzfn_";
     private static final int DURATION_SCALE = 6;
+    /** Maximum span of calendar days that {@code firstRestDay} checks, about ten years. */
+    static final int MAX_CALENDAR_DAYS = 3_660;
 
     /** Name in the language, smallest and largest argument count (-1: any), and the method that implements it. */
     private record Function(String name, int minArguments, int maxArguments, String method, boolean folds) {
@@ -45,6 +52,8 @@ public final class RuleFunctions {
             new Function("hoursBetween", 2, 2, "hoursBetween", false),
             new Function("minutesBetween", 2, 2, "minutesBetween", false),
             new Function("daysBetween", 2, 2, "daysBetween", false),
+            new Function("overlapsTimeOfDay", 4, 4, "overlapsTimeOfDay", false),
+            new Function("firstRestDay", 4, 4, "firstRestDay", false),
             new Function("contains", 2, 2, "contains", false),
             new Function("isEmpty", 1, 1, "isEmpty", false),
             new Function("size", 1, 1, "size", false),
@@ -178,6 +187,70 @@ public final class RuleFunctions {
         return between("daysBetween", start, end, 86_400);
     }
 
+    /**
+     * Returns whether the time from {@code start} to {@code end} (end exclusive) overlaps the daily window from
+     * {@code from} to {@code to}, given as {@code HH:mm} text. A window whose start is later than its end runs past
+     * midnight, as a night window from 18:00 to 08:00 does, and equal bounds make an empty window. The wall-clock
+     * times are those of {@code start}'s offset (end is moved to it), so callers pass date-times in the tenant's
+     * zone. An end not after the start checks the start instant alone.
+     */
+    public static @Nullable Boolean overlapsTimeOfDay(@Nullable Object start, @Nullable Object end,
+            @Nullable Object from, @Nullable Object to) {
+        if (start == null || end == null || from == null || to == null) {
+            return null;
+        }
+        LocalDateTime[] window = wallClock("overlapsTimeOfDay", start, end);
+        LocalTime windowStart = timeOfDay("overlapsTimeOfDay", from);
+        LocalTime windowEnd = timeOfDay("overlapsTimeOfDay", to);
+        if (windowStart.equals(windowEnd)) {
+            return false;
+        }
+        LocalDateTime workStart = window[0];
+        LocalDateTime workEnd = window[1].isAfter(workStart) ? window[1] : workStart.plusNanos(1);
+        if (!workEnd.isBefore(workStart.plusDays(1))) {
+            return true;
+        }
+        boolean pastMidnight = windowEnd.isBefore(windowStart);
+        for (LocalDate day = workStart.toLocalDate().minusDays(1); !day.isAfter(workEnd.toLocalDate());
+                day = day.plusDays(1)) {
+            LocalDateTime opens = day.atTime(windowStart);
+            LocalDateTime closes = pastMidnight ? day.plusDays(1).atTime(windowEnd) : day.atTime(windowEnd);
+            if (opens.isBefore(workEnd) && workStart.isBefore(closes)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Returns the first date from {@code start} to {@code end} (end exclusive) that is a rest day, as
+     * {@code yyyy-MM-dd} text, or null when there is none. A rest day is a date in {@code holidays}, or a Saturday or
+     * Sunday that is not in {@code workdays} (the weekend days worked in exchange for a holiday). Both lists hold
+     * dates as {@code yyyy-MM-dd} text; a null list is empty. Dates are those of {@code start}'s offset.
+     */
+    public static @Nullable String firstRestDay(@Nullable Object start, @Nullable Object end,
+            @Nullable Object holidays, @Nullable Object workdays) {
+        if (start == null || end == null) {
+            return null;
+        }
+        LocalDateTime[] window = wallClock("firstRestDay", start, end);
+        Set<LocalDate> holidayDates = dates("firstRestDay", holidays);
+        Set<LocalDate> swappedWorkdays = dates("firstRestDay", workdays);
+        LocalDate first = window[0].toLocalDate();
+        LocalDate last = window[1].isAfter(window[0]) ? window[1].minusNanos(1).toLocalDate() : first;
+        if (ChronoUnit.DAYS.between(first, last) > MAX_CALENDAR_DAYS) {
+            throw new InvalidExpressionException("rule.spanTooLong", "firstRestDay", MAX_CALENDAR_DAYS,
+                    describe(start), describe(end));
+        }
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
+            if (holidayDates.contains(day) || (weekend && !swappedWorkdays.contains(day))) {
+                return day.toString();
+            }
+        }
+        return null;
+    }
+
     public static boolean contains(@Nullable Object container, @Nullable Object value) {
         if (container == null) {
             return false;
@@ -233,6 +306,71 @@ public final class RuleFunctions {
                 .add(BigDecimal.valueOf(duration.getNano(), 9));
         return seconds.divide(BigDecimal.valueOf(secondsPerUnit), DURATION_SCALE, RoundingMode.HALF_UP)
                 .stripTrailingZeros();
+    }
+
+    /**
+     * Returns the wall-clock times of {@code start} and {@code end} in {@code start}'s offset. Values without an
+     * offset are taken as they are, and a mix of one with an offset and one without is rejected.
+     */
+    private static LocalDateTime[] wallClock(String function, Object start, Object end) {
+        Temporal from = zoned(function, start);
+        Temporal to = zoned(function, end);
+        if ((from instanceof LocalDateTime) != (to instanceof LocalDateTime)) {
+            throw new InvalidExpressionException("rule.mixedTimes", function, describe(start), describe(end));
+        }
+        if (from instanceof OffsetDateTime startAt && to instanceof OffsetDateTime endAt) {
+            return new LocalDateTime[] {startAt.toLocalDateTime(),
+                    endAt.withOffsetSameInstant(startAt.getOffset()).toLocalDateTime()};
+        }
+        return new LocalDateTime[] {(LocalDateTime) from, (LocalDateTime) to};
+    }
+
+    /** Converts a date-time to OffsetDateTime, or to LocalDateTime without an offset. An Instant is rejected. */
+    private static Temporal zoned(String function, Object value) {
+        return switch (value) {
+            case OffsetDateTime offsetDateTime -> offsetDateTime;
+            case ZonedDateTime zonedDateTime -> zonedDateTime.toOffsetDateTime();
+            case LocalDateTime localDateTime -> localDateTime;
+            case LocalDate date -> date.atStartOfDay();
+            case String text -> {
+                Temporal parsed = parseTemporal(function, text);
+                yield parsed instanceof Instant ? OffsetDateTime.parse(text) : parsed;
+            }
+            default -> throw new InvalidExpressionException("rule.functionArgument", function, describe(value),
+                    new InvalidExpressionException.Expectation("rule.expected.dateTime"));
+        };
+    }
+
+    private static LocalTime timeOfDay(String function, Object value) {
+        if (value instanceof LocalTime time) {
+            return time;
+        }
+        try {
+            return LocalTime.parse(value.toString());
+        } catch (DateTimeParseException e) {
+            throw new InvalidExpressionException("rule.functionArgument", function, describe(value),
+                    new InvalidExpressionException.Expectation("rule.expected.timeOfDay"));
+        }
+    }
+
+    private static Set<LocalDate> dates(String function, @Nullable Object value) {
+        if (value == null) {
+            return Set.of();
+        }
+        if (!(value instanceof Collection<?> collection)) {
+            throw new InvalidExpressionException("rule.functionArgument", function, describe(value),
+                    new InvalidExpressionException.Expectation("rule.expected.dateList"));
+        }
+        Set<LocalDate> dates = new HashSet<>();
+        for (Object element : collection) {
+            try {
+                dates.add(element instanceof LocalDate date ? date : LocalDate.parse(String.valueOf(element)));
+            } catch (DateTimeParseException e) {
+                throw new InvalidExpressionException("rule.functionArgument", function, describe(element),
+                        new InvalidExpressionException.Expectation("rule.expected.dateList"));
+            }
+        }
+        return dates;
     }
 
     /** Converts date-times to {@link Instant} (or LocalDateTime when no offset is known); parses ISO text. */

@@ -101,7 +101,8 @@ class MvelExpressionCompilerTest {
 
         assertThat(rejection.message(Locale.SIMPLIFIED_CHINESE))
                 .isEqualTo("规则表达式“exec('ls')”第 1 个字符处的函数“exec”不在允许列表中；允许的函数：abs, contains, "
-                        + "daysBetween, hoursBetween, isEmpty, lower, max, min, minutesBetween, round, size");
+                        + "daysBetween, firstRestDay, hoursBetween, isEmpty, lower, max, min, minutesBetween, "
+                        + "overlapsTimeOfDay, round, size");
     }
 
     @Test
@@ -204,6 +205,81 @@ class MvelExpressionCompilerTest {
         } else {
             assertThat(result).isEqualTo(expected);
         }
+    }
+
+    private static final Set<String> CALENDAR_VARIABLES = Set.of("workStart", "workEnd", "holidays", "workdays");
+
+    static Stream<Arguments> calendarExpressions() {
+        return Stream.of(
+                Arguments.of("08:00 to 18:00 misses 18:00–08:00", "2026-12-04T08:00+08:00", "2026-12-04T18:00+08:00",
+                        "overlapsTimeOfDay(workStart, workEnd, '18:00', '08:00')", false),
+                Arguments.of("07:59 start is at night", "2026-12-04T07:59+08:00", "2026-12-04T12:00+08:00",
+                        "overlapsTimeOfDay(workStart, workEnd, '18:00', '08:00')", true),
+                Arguments.of("end one minute past 18:00 is at night", "2026-12-04T14:00+08:00",
+                        "2026-12-04T18:01+08:00", "overlapsTimeOfDay(workStart, workEnd, '18:00', '08:00')", true),
+                Arguments.of("02:00–03:00 lies inside the window", "2026-12-05T02:00+08:00", "2026-12-05T03:00+08:00",
+                        "overlapsTimeOfDay(workStart, workEnd, '18:00', '08:00')", true),
+                Arguments.of("UTC input is read in its own offset", "2026-12-04T10:00Z", "2026-12-04T11:00Z",
+                        "overlapsTimeOfDay(workStart, workEnd, '18:00', '08:00')", false),
+                Arguments.of("a day-long window always overlaps", "2026-12-04T09:00+08:00", "2026-12-05T09:00+08:00",
+                        "overlapsTimeOfDay(workStart, workEnd, '12:00', '12:30')", true),
+                Arguments.of("a window within one day", "2026-12-04T11:00+08:00", "2026-12-04T12:00+08:00",
+                        "overlapsTimeOfDay(workStart, workEnd, '12:00', '12:30')", false),
+                Arguments.of("equal bounds are an empty window", "2026-12-04T11:00+08:00", "2026-12-04T13:00+08:00",
+                        "overlapsTimeOfDay(workStart, workEnd, '12:00', '12:00')", false),
+                Arguments.of("Friday is no rest day", "2026-12-04T09:00+08:00", "2026-12-04T17:00+08:00",
+                        "firstRestDay(workStart, workEnd, holidays, workdays) == null", true),
+                Arguments.of("a window into Saturday finds it", "2026-12-04T20:00+08:00", "2026-12-05T02:00+08:00",
+                        "firstRestDay(workStart, workEnd, holidays, workdays)", "2026-12-05"),
+                Arguments.of("an end at midnight leaves the next day out", "2026-12-04T20:00+08:00",
+                        "2026-12-05T00:00+08:00", "firstRestDay(workStart, workEnd, holidays, workdays) == null", true),
+                Arguments.of("a listed holiday on a weekday", "2026-10-08T09:00+08:00", "2026-10-08T17:00+08:00",
+                        "firstRestDay(workStart, workEnd, holidays, workdays)", "2026-10-08"),
+                Arguments.of("a swapped working Saturday", "2026-10-10T09:00+08:00", "2026-10-10T17:00+08:00",
+                        "firstRestDay(workStart, workEnd, holidays, workdays) == null", true),
+                Arguments.of("missing data gives null", null, "2026-10-10T17:00+08:00",
+                        "firstRestDay(workStart, workEnd, holidays, workdays) == null", true));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("calendarExpressions")
+    void calendarFunctionIsEvaluated(String description, String start, String end, String source, Object expected) {
+        Map<String, Object> variables = new HashMap<>();
+        if (start != null) {
+            variables.put("workStart", OffsetDateTime.parse(start));
+        }
+        variables.put("workEnd", OffsetDateTime.parse(end));
+        variables.put("holidays", List.of("2026-10-01", "2026-10-08"));
+        variables.put("workdays", List.of("2026-10-10"));
+
+        Object result = compiler.compile(source, CALENDAR_VARIABLES).evaluate(variables);
+
+        assertThat(result).isEqualTo(expected);
+    }
+
+    @Test
+    void malformedTimeOfDayNamesTheExpectedFormat() {
+        CompiledExpression expression = compiler.compile("overlapsTimeOfDay(workStart, workEnd, '6pm', '08:00')",
+                CALENDAR_VARIABLES);
+
+        assertThatThrownBy(() -> expression.evaluate(Map.of("workStart", OffsetDateTime.parse("2026-12-04T09:00+08:00"),
+                "workEnd", OffsetDateTime.parse("2026-12-04T10:00+08:00"))))
+                .isInstanceOfSatisfying(InvalidExpressionException.class, rejection -> assertThat(
+                        rejection.message(Locale.SIMPLIFIED_CHINESE))
+                        .isEqualTo("函数 overlapsTimeOfDay 的参数“6pm”无效，应为时刻（例如 18:00）"));
+    }
+
+    @Test
+    void malformedHolidayNamesTheDate() {
+        CompiledExpression expression = compiler.compile("firstRestDay(workStart, workEnd, holidays, workdays)",
+                CALENDAR_VARIABLES);
+
+        assertThatThrownBy(() -> expression.evaluate(Map.of("workStart", OffsetDateTime.parse("2026-12-04T09:00+08:00"),
+                "workEnd", OffsetDateTime.parse("2026-12-04T10:00+08:00"), "holidays", List.of("2026-13-01"))))
+                .isInstanceOfSatisfying(InvalidExpressionException.class, rejection -> assertThat(
+                        rejection.message(Locale.ENGLISH))
+                        .isEqualTo("The argument \"2026-13-01\" of function firstRestDay is invalid; expected a list "
+                                + "of dates (each for example 2026-10-01)"));
     }
 
     private static final Set<String> VARIABLES_WITH_LOCATION =

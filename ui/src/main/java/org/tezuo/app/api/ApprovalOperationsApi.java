@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.tezuo.app.security.CurrentUser;
 import org.tezuo.app.security.Role;
+import org.tezuo.core.notification.InboxNotice;
 import org.tezuo.workflow.approval.ApprovalInbox;
 import org.tezuo.workflow.approval.ApprovalTask;
 import org.tezuo.workflow.approval.CopiedApplication;
@@ -29,7 +30,6 @@ import org.tezuo.workflow.operation.ApprovalSuspensions;
 import org.tezuo.workflow.operation.Evidence;
 import org.tezuo.workflow.operation.HistoryEntry;
 import org.tezuo.workflow.operation.InstanceHistory;
-import org.tezuo.workflow.operation.Notice;
 import org.tezuo.workflow.operation.ReturnTarget;
 import org.tezuo.workflow.operation.SignerPosition;
 
@@ -211,8 +211,8 @@ class ApprovalOperationsApi {
     }
 
     @GetMapping("/notices")
-    @Operation(summary = "我的审批通知：提醒、催办、升级与通知节点的消息")
-    List<Notice> notices(@RequestParam(defaultValue = "false") boolean unreadOnly) {
+    @Operation(summary = "我的审批通知（站内通知中主题以 approval. 开头的部分）：待审批、催办、提醒、升级、通知节点与审批结果")
+    List<InboxNotice> notices(@RequestParam(defaultValue = "false") boolean unreadOnly) {
         return notices.forRecipient(tenant(), username(), unreadOnly);
     }
 

@@ -5,6 +5,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +26,7 @@ import org.tezuo.core.notification.DeliveryOutbox;
 import org.tezuo.core.notification.DeliveryStatus;
 import org.tezuo.core.notification.InboxNotice;
 import org.tezuo.core.notification.NoticeInbox;
+import org.tezuo.core.tenant.UserNames;
 
 /** The caller's in-app inbox, and the notice deliveries of the tenant for administrators. */
 @RestController
@@ -35,21 +38,37 @@ class NotificationApi {
     private final NoticeInbox inbox;
     private final DeliveryOutbox outbox;
     private final DeliveryDispatcher dispatcher;
+    private final UserNames names;
 
-    NotificationApi(ApiCaller caller, NoticeInbox inbox, DeliveryOutbox outbox, DeliveryDispatcher dispatcher) {
+    NotificationApi(ApiCaller caller, NoticeInbox inbox, DeliveryOutbox outbox, DeliveryDispatcher dispatcher,
+            UserNames names) {
         this.caller = caller;
         this.inbox = inbox;
         this.outbox = outbox;
         this.dispatcher = dispatcher;
+        this.names = names;
     }
 
-    /** A delivery with its last error rendered in the caller's language. */
-    record DeliveryView(long id, long noticeId, String recipient, String topic, String subject, String connectorKey,
-            String channel, DeliveryStatus status, int attempts, Instant nextAttemptAt, @Nullable String lastError,
-            Instant createdAt, @Nullable Instant sentAt) {
+    /** A notice of the caller's inbox with the sender's display name. */
+    record InboxNoticeView(long id, String topic, String subject, String body, @Nullable String link,
+            @Nullable String sender, @Nullable String senderName, Instant createdAt, @Nullable Instant readAt) {
 
-        static DeliveryView of(Delivery delivery, Locale locale) {
-            return new DeliveryView(delivery.id(), delivery.noticeId(), delivery.recipient(), delivery.topic(),
+        static InboxNoticeView of(InboxNotice notice, Map<String, String> names) {
+            String sender = notice.sender();
+            return new InboxNoticeView(notice.id(), notice.topic(), notice.subject(), notice.body(), notice.link(),
+                    sender, sender == null ? null : names.getOrDefault(sender, sender), notice.createdAt(),
+                    notice.readAt());
+        }
+    }
+
+    /** A delivery with the recipient's display name and its last error rendered in the caller's language. */
+    record DeliveryView(long id, long noticeId, String recipient, String recipientName, String topic, String subject,
+            String connectorKey, String channel, DeliveryStatus status, int attempts, Instant nextAttemptAt,
+            @Nullable String lastError, Instant createdAt, @Nullable Instant sentAt) {
+
+        static DeliveryView of(Delivery delivery, Map<String, String> names, Locale locale) {
+            return new DeliveryView(delivery.id(), delivery.noticeId(), delivery.recipient(),
+                    names.getOrDefault(delivery.recipient(), delivery.recipient()), delivery.topic(),
                     delivery.subject(), delivery.connectorKey(), delivery.channel(), delivery.status(),
                     delivery.attempts(), delivery.nextAttemptAt(), delivery.lastError(locale), delivery.createdAt(),
                     delivery.sentAt());
@@ -62,9 +81,12 @@ class NotificationApi {
 
     @GetMapping("/inbox")
     @Operation(summary = "我的站内通知，最新在前；unreadOnly=true 只看未读")
-    List<InboxNotice> inbox(@RequestParam(defaultValue = "false") boolean unreadOnly) {
+    List<InboxNoticeView> inbox(@RequestParam(defaultValue = "false") boolean unreadOnly) {
         CurrentUser user = caller.user();
-        return inbox.list(user.tenantId(), user.username(), unreadOnly);
+        List<InboxNotice> notices = inbox.list(user.tenantId(), user.username(), unreadOnly);
+        Map<String, String> senderNames = names.of(user.tenantId(),
+                notices.stream().map(InboxNotice::sender).filter(Objects::nonNull).toList());
+        return notices.stream().map(notice -> InboxNoticeView.of(notice, senderNames)).toList();
     }
 
     @GetMapping("/inbox/unread-count")
@@ -90,7 +112,9 @@ class NotificationApi {
     List<DeliveryView> deliveries(@RequestParam(required = false) @Nullable DeliveryStatus status) {
         long tenantId = caller.requireAnyRole(Role.SYSTEM_ADMIN, Role.SAFETY_DIRECTOR);
         Locale locale = ApiCaller.locale();
-        return outbox.list(tenantId, status).stream().map(delivery -> DeliveryView.of(delivery, locale)).toList();
+        List<Delivery> deliveries = outbox.list(tenantId, status);
+        Map<String, String> recipientNames = names.of(tenantId, deliveries.stream().map(Delivery::recipient).toList());
+        return deliveries.stream().map(delivery -> DeliveryView.of(delivery, recipientNames, locale)).toList();
     }
 
     @PostMapping("/deliveries/{deliveryId}/retry")

@@ -32,6 +32,7 @@ import org.tezuo.app.permit.PermitStore;
 import org.tezuo.app.permit.PermitSubmitter;
 import org.tezuo.app.permit.PermitTypes;
 import org.tezuo.app.permit.QrCodeRenderer;
+import org.tezuo.app.ui.epermit.EPermitPdfWriter;
 import org.tezuo.app.permit.RiskConfirmationDecision;
 import org.tezuo.app.security.Role;
 import org.tezuo.core.i18n.UserMessages;
@@ -54,10 +55,11 @@ class PermitApi {
     private final GasReadingIntake gasReadings;
     private final EPermits ePermits;
     private final QrCodeRenderer qrCodes;
+    private final EPermitPdfWriter ePermitPdf;
 
     PermitApi(ApiCaller caller, PermitTypes permitTypes, PermitDrafter drafter, PermitSubmitter submitter,
             PermitApprovals approvals, PermitStore permits, GasReadingIntake gasReadings, EPermits ePermits,
-            QrCodeRenderer qrCodes) {
+            QrCodeRenderer qrCodes, EPermitPdfWriter ePermitPdf) {
         this.caller = caller;
         this.permitTypes = permitTypes;
         this.drafter = drafter;
@@ -67,6 +69,7 @@ class PermitApi {
         this.gasReadings = gasReadings;
         this.ePermits = ePermits;
         this.qrCodes = qrCodes;
+        this.ePermitPdf = ePermitPdf;
     }
 
     record PermitTypeView(String type, String name, String form, String flow, String ruleset) {
@@ -164,6 +167,17 @@ class PermitApi {
         return qrCodes.png(ePermits.url(baseUrl(request), permit), 320);
     }
 
+    @GetMapping(path = "/permits/{id}/e-permit.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "可打印的电子作业票 PDF（中文）")
+    ResponseEntity<byte[]> ePermitPdf(@PathVariable long id, HttpServletRequest request) {
+        Permit permit = require(id);
+        if (permit.qrToken() == null || permit.qrRevoked()) {
+            throw new NotFoundException("电子作业票", id);
+        }
+        return EPermitPdfWriter.inline(permit, ePermitPdf.write(permit, ePermits.url(baseUrl(request), permit),
+                ApiCaller.locale()));
+    }
+
     @PostMapping("/permits/{id}/qr/revoke")
     @Operation(summary = "撤销电子作业票链接")
     PermitView revokeQr(@PathVariable long id, HttpServletRequest request) {
@@ -178,7 +192,9 @@ class PermitApi {
             List<PermitRiskItem> riskItems) {
     }
 
-    record Confirmation(String itemCode, RiskConfirmationDecision decision, @Nullable String note) {
+    /** One risk item's confirmation; {@code evidenceIds} are evidence of the permit to seal to the item. */
+    record Confirmation(String itemCode, RiskConfirmationDecision decision, @Nullable String note,
+            @Nullable List<Long> evidenceIds) {
     }
 
     record Decision(@Nullable String comment) {
@@ -197,10 +213,11 @@ class PermitApi {
     }
 
     @PostMapping("/tasks/{taskId}/risk-confirmations")
-    @Operation(summary = "逐项风险再确认：已现场核查 / 已升级管控")
+    @Operation(summary = "逐项风险再确认：已现场核查 / 已升级管控，可封存证据（evidenceIds）")
     ResponseEntity<Void> confirm(@PathVariable String taskId, @RequestBody List<Confirmation> confirmations) {
         approvals.confirmRiskItems(caller.actor(), taskId, confirmations.stream()
-                .map(item -> new PermitApprovals.ItemConfirmation(item.itemCode(), item.decision(), item.note()))
+                .map(item -> new PermitApprovals.ItemConfirmation(item.itemCode(), item.decision(), item.note(),
+                        item.evidenceIds() == null ? List.of() : item.evidenceIds()))
                 .toList());
         return ResponseEntity.noContent().build();
     }

@@ -33,6 +33,7 @@ import org.tezuo.app.security.CurrentUser;
 import org.tezuo.app.security.Role;
 import org.tezuo.core.file.FileStore;
 import org.tezuo.core.file.StoredFile;
+import org.tezuo.core.i18n.UserMessages;
 import org.tezuo.core.qualification.Certificate;
 import org.tezuo.core.qualification.Person;
 import org.tezuo.core.qualification.QualificationStore;
@@ -147,7 +148,7 @@ class PersonProfileApi {
         // The token is not echoed: a message or log line that quotes it would open the profile to its reader.
         PersonProfile profile = profiles.byToken(tenantId, token)
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "profile.tokenNotFound",
-                        locale -> org.tezuo.core.i18n.UserMessages.render(locale, "profile.tokenNotFound"),
+                        locale -> UserMessages.render(locale, "profile.tokenNotFound"),
                         locale -> List.of()));
         return view(profile, reader);
     }
@@ -195,11 +196,10 @@ class PersonProfileApi {
     }
 
     @GetMapping("/assessment-clips/{clipId}/content")
-    @Operation(summary = "播放考核视频（支持 Range 请求）")
+    @Operation(summary = "播放考核视频（支持 Range 请求）；本人撤回同意或已删除的视频返回 410")
     ResponseEntity<Resource> clipContent(@PathVariable long clipId) {
         long tenantId = reader().tenantId();
-        AssessmentClip clip = clips.findShown(tenantId, clipId)
-                .orElseThrow(() -> new NotFoundException("考核视频", clipId));
+        AssessmentClip clip = clips.findShown(tenantId, clipId).orElseThrow(() -> notShown(tenantId, clipId));
         StoredFile file = files.find(tenantId, clip.fileId())
                 .orElseThrow(() -> new NotFoundException("考核视频", clipId));
         // For a Resource body, Spring MVC handles a Range header: it returns 206 with the requested bytes only.
@@ -214,12 +214,37 @@ class PersonProfileApi {
     }
 
     @PostMapping("/assessment-clips/{clipId}/consent-withdrawal")
-    @Operation(summary = "登记本人撤回同意（视频不再显示）")
+    @Operation(summary = "登记本人撤回同意（视频不再显示，文件随即从磁盘删除）")
     ResponseEntity<Void> withdrawConsent(@PathVariable long clipId) {
         CurrentUser user = recorder();
-        clips.findShown(user.tenantId(), clipId).orElseThrow(() -> new NotFoundException("考核视频", clipId));
+        clips.findShown(user.tenantId(), clipId).orElseThrow(() -> notShown(user.tenantId(), clipId));
         clips.withdrawConsent(user.tenantId(), clipId, user.username());
         return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/assessment-clips/{clipId}")
+    @Operation(summary = "删除考核视频（视频文件随即从磁盘删除）")
+    ResponseEntity<Void> deleteClip(@PathVariable long clipId) {
+        CurrentUser user = recorder();
+        clips.findShown(user.tenantId(), clipId).orElseThrow(() -> notShown(user.tenantId(), clipId));
+        clips.delete(user.tenantId(), clipId, user.username());
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * Returns the rejection for a clip that is not shown: 410 Gone with the reason when the consent was withdrawn
+     * or the clip deleted, 404 when the tenant never had it.
+     */
+    private RuntimeException notShown(long tenantId, long clipId) {
+        return clips.removal(tenantId, clipId)
+                .<RuntimeException>map(removal -> {
+                    String key = removal == AssessmentClips.Removal.DELETED ? "clip.gone.deleted"
+                            : "clip.gone.withdrawn";
+                    return new ApiProblem(HttpStatus.GONE, key,
+                            locale -> UserMessages.render(locale, key, clipId),
+                            locale -> List.of());
+                })
+                .orElseGet(() -> new NotFoundException("考核视频", clipId));
     }
 
     /** Returns the path of a clip's content, which the profile page's video player loads. */

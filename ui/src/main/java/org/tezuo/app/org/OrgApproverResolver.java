@@ -1,8 +1,8 @@
 package org.tezuo.app.org;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
-import org.tezuo.form.definition.FormDefinition;
 import org.tezuo.workflow.approval.ApproverQuery;
 import org.tezuo.workflow.approval.ApproverResolver;
 import org.tezuo.workflow.definition.AssigneeSpec;
@@ -66,12 +66,24 @@ class OrgApproverResolver implements ApproverResolver {
         return usernames.stream().filter(name -> directory.user(tenantId, name).isPresent()).distinct().toList();
     }
 
+    /**
+     * Returns the user names at a dotted data path. A list on the way is read item by item, so
+     * {@code countersigners.signer} names the signer of every row of the countersigners table.
+     */
     private static List<String> valuesAt(JsonNode data, String path) {
-        JsonNode node = FormDefinition.valueAt(data, path);
-        if (node.isArray()) {
-            return node.valueStream().map(JsonNode::asString).filter(value -> !value.isBlank()).toList();
+        List<JsonNode> nodes = List.of(data);
+        for (String name : path.split("\\.")) {
+            nodes = nodes.stream().map(node -> node.path(name)).flatMap(OrgApproverResolver::items).toList();
         }
-        return node.isString() && !node.asString().isBlank() ? List.of(node.asString()) : List.of();
+        return nodes.stream()
+                .filter(JsonNode::isString)
+                .map(JsonNode::asString)
+                .filter(value -> !value.isBlank())
+                .toList();
+    }
+
+    private static Stream<JsonNode> items(JsonNode node) {
+        return node.isArray() ? node.valueStream() : Stream.of(node);
     }
 
     private static List<String> usernames(List<OrgDirectory.TenantUser> users) {

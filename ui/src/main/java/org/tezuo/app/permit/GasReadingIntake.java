@@ -2,6 +2,7 @@ package org.tezuo.app.permit;
 
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.tezuo.app.api.NotFoundException;
@@ -15,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Accepts gas readings posted for a permit by a phone bridge or a detector gateway: one reading or an array,
- * parsed and checked in full before any is stored, so a bad reading in a batch stores none.
+ * parsed and checked in full before any is stored, so a bad reading in a batch stores none. Stored readings are
+ * announced as {@link GasReadingsRecorded} in the same transaction.
  */
 @Component
 public class GasReadingIntake {
@@ -24,18 +26,22 @@ public class GasReadingIntake {
     private final TenantDirectory tenants;
     private final AuditLog audit;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
 
-    GasReadingIntake(PermitStore permits, TenantDirectory tenants, AuditLog audit, JsonMapper json) {
+    GasReadingIntake(PermitStore permits, TenantDirectory tenants, AuditLog audit, JsonMapper json,
+            ApplicationEventPublisher events) {
         this.permits = permits;
         this.tenants = tenants;
         this.audit = audit;
         this.json = json;
+        this.events = events;
     }
 
     /** Stores the readings in {@code payload} for a permit of the actor's tenant and returns them parsed. */
     @Transactional
     public List<GasReading> record(Actor actor, long permitId, JsonNode payload) {
-        permits.find(actor.tenantId(), permitId).orElseThrow(() -> new NotFoundException("作业票", permitId));
+        Permit permit = permits.find(actor.tenantId(), permitId)
+                .orElseThrow(() -> new NotFoundException("作业票", permitId));
         List<GasReading> readings = new GasReadingParser(tenants.require(actor.tenantId()).zone())
                 .parse(payload.toString());
         for (int index = 0; index < readings.size(); index++) {
@@ -54,6 +60,7 @@ public class GasReadingIntake {
         }
         audit.append(actor.tenantId(), actor.username(), "permit.gas-reading", "permit", String.valueOf(permitId),
                 null, Map.of("readings", json.valueToTree(readings)));
+        events.publishEvent(new GasReadingsRecorded(actor, permit, readings, items));
         return readings;
     }
 }

@@ -33,23 +33,39 @@ public class PermitApprovals {
     private final ApprovalHistory history;
     private final PermitStore permits;
     private final AuditLog audit;
+    private final RiskEvidenceSealer sealer;
 
     PermitApprovals(ApprovalInbox inbox, ApprovalDecider decider, ApprovalOperations operations,
-            ApprovalHistory history, PermitStore permits, AuditLog audit) {
+            ApprovalHistory history, PermitStore permits, AuditLog audit, RiskEvidenceSealer sealer) {
         this.inbox = inbox;
         this.decider = decider;
         this.operations = operations;
         this.history = history;
         this.permits = permits;
         this.audit = audit;
+        this.sealer = sealer;
     }
 
     /** A task of the actor with the permit it is about. */
     public record PermitTask(ApprovalTask task, Permit permit) {
     }
 
-    /** The actor's confirmation of one risk item. */
-    public record ItemConfirmation(String itemCode, RiskConfirmationDecision decision, @Nullable String note) {
+    /**
+     * The actor's confirmation of one risk item.
+     *
+     * @param evidenceIds evidence of the permit that the confirmation seals to the item, possibly none
+     */
+    public record ItemConfirmation(String itemCode, RiskConfirmationDecision decision, @Nullable String note,
+            List<Long> evidenceIds) {
+
+        public ItemConfirmation {
+            evidenceIds = List.copyOf(evidenceIds);
+        }
+
+        /** Creates a confirmation that seals no evidence. */
+        public ItemConfirmation(String itemCode, RiskConfirmationDecision decision, @Nullable String note) {
+            this(itemCode, decision, note, List.of());
+        }
     }
 
     /** Returns the actor's open permit tasks, newest first. */
@@ -70,7 +86,10 @@ public class PermitApprovals {
                 .orElseThrow(() -> new NotFoundException("待办任务", taskId));
     }
 
-    /** Records the actor's confirmations on a task; each item code must be one of the permit's risk items. */
+    /**
+     * Records the actor's confirmations on a task and seals the evidence each cites; each item code must be one
+     * of the permit's risk items.
+     */
     @Transactional
     public void confirmRiskItems(Actor actor, String taskId, List<ItemConfirmation> confirmations) {
         PermitTask task = task(actor, taskId);
@@ -88,6 +107,9 @@ public class PermitApprovals {
         for (ItemConfirmation confirmation : confirmations) {
             permits.upsertConfirmation(actor.tenantId(), task.permit().id(), taskId, task.task().nodeId(),
                     actor.username(), confirmation.itemCode(), confirmation.decision(), confirmation.note());
+            if (!confirmation.evidenceIds().isEmpty()) {
+                sealer.seal(actor, task.permit(), confirmation.itemCode(), confirmation.evidenceIds());
+            }
         }
         audit.append(actor.tenantId(), actor.username(), "permit.risk-confirm", "permit",
                 String.valueOf(task.permit().id()), null, Map.of("task", taskId, "node", task.task().nodeId(),

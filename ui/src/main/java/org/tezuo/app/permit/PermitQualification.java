@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.tezuo.app.org.OrgDirectory;
 import org.tezuo.core.i18n.UserMessages;
@@ -20,6 +21,7 @@ import org.tezuo.metadata.MetadataDocument;
 import org.tezuo.metadata.MetadataKind;
 import org.tezuo.templates.IndustryTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 
 /**
  * Runs the qualification gate of a permit's type over its applicant and every worker the form data names. The
@@ -60,18 +62,25 @@ public class PermitQualification {
         String applicantRole = UserMessages.render(locale, "permit.role.applicant");
         String workerRole = UserMessages.render(locale, "permit.role.worker");
         OrgDirectory.TenantUser applicant = directory.user(tenantId, permit.applicant()).orElseThrow();
-        if (applicant.personIdNumber() == null) {
-            return List.of(new PermitRefusedException.Reason("applicant",
-                    UserMessages.render(locale, "permit.applicantNotLinked", applicant.username())));
+        @Nullable String applicantIdNumber = null;
+        @Nullable String applicantName = null;
+        if (requirement.checksApplicant()) {
+            if (applicant.personIdNumber() == null) {
+                return List.of(new PermitRefusedException.Reason("applicant",
+                        UserMessages.render(locale, "permit.applicantNotLinked", applicant.username())));
+            }
+            applicantIdNumber = applicant.personIdNumber();
+            applicantName = ledgerName(tenantId, applicant);
+            subjects.add(GateSubject.withoutCertificate(applicantRole, applicantName, applicantIdNumber));
         }
-        String applicantName = ledgerName(tenantId, applicant);
-        subjects.add(GateSubject.withoutCertificate(applicantRole, applicantName, applicant.personIdNumber()));
 
-        for (JsonNode worker : form.boundValue("workers", data)) {
+        JsonNode workers = requirement.checksWorkers() ? form.boundValue("workers", data) : MissingNode.getInstance();
+        for (JsonNode worker : workers) {
             String idNumber = worker.path("idNumber").asString("");
             String certNumber = worker.path("certNumber").asString("");
-            boolean isApplicant = idNumber.equals(applicant.personIdNumber())
-                    && applicantName.equals(worker.path("name").asString("").strip());
+            // An applicant who also works is checked once, as the applicant.
+            boolean isApplicant = idNumber.equals(applicantIdNumber)
+                    && worker.path("name").asString("").strip().equals(applicantName);
             if (!isApplicant) {
                 subjects.add(new GateSubject(workerRole, worker.path("name").asString(""), idNumber,
                         certNumber.isBlank() ? null : certNumber));

@@ -28,9 +28,18 @@ import org.tezuo.core.metadata.MetadataStore;
 import org.tezuo.core.risk.RiskAssessment;
 import org.tezuo.core.risk.RiskEvaluator;
 import org.tezuo.core.risk.RiskItem;
+import org.tezuo.core.risk.RiskModel;
 import org.tezuo.core.rules.CompiledRuleset;
+import org.tezuo.core.rules.ExpressionCompiler;
 import org.tezuo.core.rules.RulesetCompiler;
+import org.tezuo.core.qualification.Certificate;
+import org.tezuo.core.qualification.CertificateState;
+import org.tezuo.core.qualification.Person;
+import org.tezuo.core.qualification.QualificationStore;
+import org.tezuo.core.record.EntityNotFoundException;
+import org.tezuo.core.record.RecordNotFoundException;
 import org.tezuo.form.definition.FormDefinition;
+import org.tezuo.form.record.RecordService;
 import org.tezuo.metadata.MetadataDocument;
 import org.tezuo.metadata.MetadataKind;
 import tools.jackson.databind.JsonNode;
@@ -48,19 +57,37 @@ class PermitRiskAssessor {
 
     private static final Logger log = LoggerFactory.getLogger(PermitRiskAssessor.class);
 
+
     private final MetadataStore metadata;
     private final ConnectorDirectory connectors;
+    private static final String SITE_ZONE_ENTITY = "site_zone";
+    private static final String EQUIPMENT_ENTITY = "equipment";
+    /** Worker certificate states from best to worst, as the scoring expressions compare them. */
+    private static final List<String> CERTIFICATE_STATES = List.of("valid", "expiring", "missing", "expired");
+    /**
+     * How far back anomalies count towards the score, in days. NOTE: fixed here, while the qualification gate reads
+     * its look-back from the ruleset (anomalyLookbackDays).
+     */
+    private static final int ANOMALY_LOOKBACK_DAYS = 30;
+
     private final RulesetCompiler rulesets;
+    private final RecordService records;
+    private final QualificationStore qualifications;
+    private final ExpressionCompiler expressions;
     private final RiskEvaluator evaluator;
     private final PermitStore permits;
     private final JsonMapper json;
     private final Clock clock;
 
-    PermitRiskAssessor(MetadataStore metadata, ConnectorDirectory connectors, RulesetCompiler rulesets, RiskEvaluator evaluator, PermitStore permits,
-            JsonMapper json, Clock clock) {
+    PermitRiskAssessor(MetadataStore metadata, ConnectorDirectory connectors, RulesetCompiler rulesets,
+            ExpressionCompiler expressions, RecordService records, QualificationStore qualifications,
+            RiskEvaluator evaluator, PermitStore permits, JsonMapper json, Clock clock) {
         this.metadata = metadata;
         this.connectors = connectors;
         this.rulesets = rulesets;
+        this.expressions = expressions;
+        this.records = records;
+        this.qualifications = qualifications;
         this.evaluator = evaluator;
         this.permits = permits;
         this.json = json;
@@ -68,7 +95,8 @@ class PermitRiskAssessor {
     }
 
     /** The outcome of an assessment and the live data it was made on. */
-    record Outcome(int rulesetVersion, RiskAssessment assessment, ObjectNode liveData, Map<String, String> units) {
+    record Outcome(int rulesetVersion, RiskAssessment assessment, ObjectNode liveData, Map<String, String> units,
+            @Nullable PermitRiskScore score) {
 
         /** Returns the items as stored with the permit, each with the unit its rule declares. */
         List<PermitRiskItem> storedItems() {
@@ -89,8 +117,14 @@ class PermitRiskAssessor {
         ArrayNode gasNode = liveData.putArray("gasReadings");
         readings.forEach(reading -> gasNode.add(json.valueToTree(reading)));
 
-        RiskAssessment assessment = evaluator.evaluate(ruleset, permitVariables(form, data, zone), weather, readings,
-                now);
+        Map<String, @Nullable Object> permitVariables = PermitRuleVariables.of(ruleset.ruleset().variables(), form,
+                data, zone);
+        permitVariables.put("zone", registerRecord(permit.tenantId(), SITE_ZONE_ENTITY, form.boundValue("zone", data)));
+        permitVariables.put("equipment", registerRecord(permit.tenantId(), EQUIPMENT_ENTITY,
+                form.boundValue("equipment", data)));
+        permitVariables.put("personnel", personnel(permit.tenantId(), form.boundValue("workers", data), now));
+        RiskAssessment assessment = evaluator.evaluate(ruleset, permitVariables, weather, readings, now);
+        PermitRiskScore score = score(rulesetDocument, ruleset, permitVariables, weather, readings, now);
         liveData.put("evaluatedAt", now.toString());
         Map<String, String> units = new HashMap<>();
         rulesetDocument.body().path("rules").forEach(rule -> {
@@ -98,7 +132,88 @@ class PermitRiskAssessor {
                 units.put(rule.path("id").asString(), rule.path("unit").asString());
             }
         });
-        return new Outcome(rulesetDocument.version(), assessment, liveData, Map.copyOf(units));
+        return new Outcome(rulesetDocument.version(), assessment, liveData, Map.copyOf(units), score);
+    }
+
+    /**
+     * Returns the fields of the register record a reference field names, numbers as {@link BigDecimal}, or null when
+     * the field is empty or the record or entity does not exist.
+     */
+    private @Nullable Map<String, @Nullable Object> registerRecord(long tenantId, String entity, JsonNode reference) {
+        if (!reference.canConvertToLong() && !(reference.isString() && reference.asString().matches("\\d{1,18}"))) {
+            return null;
+        }
+        long id = reference.isString() ? Long.parseLong(reference.asString()) : reference.asLong();
+        try {
+            Map<String, @Nullable Object> fields = new HashMap<>();
+            records.read(tenantId, entity, id).data().forEachEntry((name, value) -> fields.put(name,
+                    value.isNumber() ? value.decimalValue() : value.isString() ? value.asString() : value.toString()));
+            return fields;
+        } catch (RecordNotFoundException | EntityNotFoundException e) {
+            log.info("Register record {}#{} of tenant {} is not available for the risk score: {}", entity, id, tenantId,
+                    e.toString());
+            return null;
+        }
+    }
+
+    /**
+     * Returns the personnel facts of the workers on the form, or null without workers: {@code certificateState} is
+     * the worst worker's state (valid when a worker has a valid certificate, expiring when the best is due for
+     * review soon, missing without a person or certificate on record, expired otherwise) and {@code recentAnomalies}
+     * counts the workers' qualification anomalies of the last {@value #ANOMALY_LOOKBACK_DAYS} days. NOTE: the
+     * certificate's item is checked by the qualification gate, not here; daysAwayFromPost and assessmentScore are not
+     * read yet, so those factors score as missing data.
+     */
+    private @Nullable Map<String, @Nullable Object> personnel(long tenantId, JsonNode workers, OffsetDateTime now) {
+        if (!workers.isArray() || workers.isEmpty()) {
+            return null;
+        }
+        int worst = 0;
+        long anomalies = 0;
+        for (JsonNode worker : workers) {
+            Person person = qualifications.findPersonByIdNumber(tenantId, worker.path("idNumber").asString(""))
+                    .orElse(null);
+            if (person == null) {
+                worst = Math.max(worst, CERTIFICATE_STATES.indexOf("missing"));
+                continue;
+            }
+            worst = Math.max(worst, CERTIFICATE_STATES.indexOf(certificateState(
+                    qualifications.certificatesOf(tenantId, person.id()))));
+            anomalies += qualifications.anomaliesSince(tenantId, person.id(),
+                    now.minusDays(ANOMALY_LOOKBACK_DAYS).toInstant()).size();
+        }
+        Map<String, @Nullable Object> personnel = new HashMap<>();
+        personnel.put("certificateState", CERTIFICATE_STATES.get(worst));
+        personnel.put("recentAnomalies", BigDecimal.valueOf(anomalies));
+        personnel.put("daysAwayFromPost", null);
+        personnel.put("assessmentScore", null);
+        return personnel;
+    }
+
+    private static String certificateState(List<Certificate> certificates) {
+        if (certificates.isEmpty()) {
+            return "missing";
+        }
+        if (certificates.stream().anyMatch(certificate -> certificate.state() == CertificateState.VALID)) {
+            return "valid";
+        }
+        if (certificates.stream().anyMatch(certificate -> certificate.state() == CertificateState.REVIEW_DUE_SOON)) {
+            return "expiring";
+        }
+        return "expired";
+    }
+
+    /** Scores the permit when the ruleset has a scoring section. */
+    private @Nullable PermitRiskScore score(MetadataDocument rulesetDocument, CompiledRuleset ruleset,
+            Map<String, @Nullable Object> permitVariables, @Nullable WeatherObservation weather,
+            List<GasReading> readings, OffsetDateTime now) {
+        JsonNode scoring = rulesetDocument.body().get("scoring");
+        if (scoring == null || scoring.isNull()) {
+            return null;
+        }
+        RiskModel model = RiskModel.compile(rulesetDocument.reference(), scoring, ruleset.ruleset().variables(),
+                expressions);
+        return PermitRiskScore.of(evaluator.score(model, ruleset, permitVariables, weather, readings, now));
     }
 
     private static PermitRiskItem toStored(RiskItem item, @Nullable String unit) {
@@ -107,33 +222,6 @@ class PermitRiskAssessor {
         String code = item.detectorId() == null ? item.code() : item.code() + "@" + item.detectorId();
         return new PermitRiskItem(code, item.severity().name(), item.message().zh(),
                 item.message().in(Locale.ENGLISH), text(item.value()), text(item.limit()), unit, item.source());
-    }
-
-    private Map<String, Object> permitVariables(FormDefinition form, JsonNode data, ZoneId zone) {
-        Map<String, Object> variables = new HashMap<>();
-        for (String role : List.of("grade", "openAir", "oxygenService", "workStart", "workEnd", "location")) {
-            JsonNode value = form.boundValue(role, data);
-            variables.put(role, value.isMissingNode() || value.isNull() ? defaultFor(role)
-                    : typed(role, value, zone));
-        }
-        return variables;
-    }
-
-    private static @Nullable Object defaultFor(String role) {
-        return role.equals("oxygenService") || role.equals("openAir") ? Boolean.FALSE : null;
-    }
-
-    private static Object typed(String role, JsonNode value, ZoneId zone) {
-        if (value.isBoolean()) {
-            return value.asBoolean();
-        }
-        if (value.isNumber()) {
-            return value.decimalValue();
-        }
-        if (role.equals("workStart") || role.equals("workEnd")) {
-            return OffsetDateTime.parse(value.asString()).atZoneSameInstant(zone).toOffsetDateTime();
-        }
-        return value.asString();
     }
 
     private @Nullable WeatherObservation currentWeather(long tenantId, ObjectNode liveData) {
@@ -177,8 +265,10 @@ class PermitRiskAssessor {
     }
 
     /**
-     * Turns the gas analyses written on the form into readings: %LEL and %VOL rows are flammable readings of the
-     * named gas, a "%vol O2" row is an oxygen reading, and ppm rows are CO or H₂S readings by the gas named.
+     * Turns the gas analyses written on the form into readings. The hot-work form has one result and its unit per
+     * row. There %LEL and %VOL rows are flammable readings of the named gas, a "%vol O2" row is an oxygen reading,
+     * and ppm rows are CO or H₂S readings by the gas named. The confined-space form has a column per gas, so each
+     * of its rows gives one reading with its oxygen, flammable and toxic columns.
      */
     private List<GasReading> formAnalyses(FormDefinition form, JsonNode data, ZoneId zone) {
         JsonNode rows = form.boundValue("gasAnalyses", data);
@@ -202,6 +292,7 @@ class PermitRiskAssessor {
                 }
                 case "%vol O2" -> reading.set("oxygenPercentVol", result);
                 case "ppm" -> reading.set(isHydrogenSulphide(gas) ? "h2sPpm" : "coPpm", result);
+                case "" -> readGasColumns(row, reading);
                 default -> log.debug("Gas analysis with unit {} is not evaluated", unit);
             }
         }
@@ -211,6 +302,42 @@ class PermitRiskAssessor {
             log.info("Gas analyses on the form could not be read: {}", e.toString());
             return List.of();
         }
+    }
+
+    /**
+     * Copies the oxygen, flammable and toxic columns of a multi-gas row. NOTE: a reading carries only CO and H₂S
+     * among the toxic gases, so a toxic column naming another gas (NH₃, Cl₂) is shown on the permit but not
+     * evaluated.
+     */
+    private static void readGasColumns(JsonNode row, ObjectNode reading) {
+        if (row.hasNonNull("point")) {
+            // One analyst samples several points, and each point's reading gets its own risk items.
+            reading.put("detectorId", row.path("analyst").asString("") + "（人工分析，" + row.path("point").asString()
+                    + "）");
+        }
+        if (row.hasNonNull("oxygenPercentVol")) {
+            reading.set("oxygenPercentVol", row.get("oxygenPercentVol"));
+        }
+        if (row.hasNonNull("flammableResult")) {
+            ObjectNode flammable = reading.putObject("flammable");
+            flammable.set("value", row.get("flammableResult"));
+            flammable.put("unit", row.path("flammableUnit").asString("%LEL"));
+            flammable.put("gas", row.path("flammableGas").asString(""));
+        }
+        String toxicGas = row.path("toxicGas").asString("");
+        if (row.hasNonNull("toxicResultPpm")) {
+            if (isHydrogenSulphide(toxicGas)) {
+                reading.set("h2sPpm", row.get("toxicResultPpm"));
+            } else if (isCarbonMonoxide(toxicGas)) {
+                reading.set("coPpm", row.get("toxicResultPpm"));
+            } else {
+                log.debug("Toxic gas {} on the form is not evaluated", toxicGas);
+            }
+        }
+    }
+
+    private static boolean isCarbonMonoxide(String gas) {
+        return gas.strip().equalsIgnoreCase("CO") || gas.contains("一氧化碳");
     }
 
     private static boolean isHydrogenSulphide(String gas) {

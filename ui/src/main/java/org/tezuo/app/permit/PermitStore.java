@@ -66,6 +66,23 @@ public class PermitStore {
                 .update();
     }
 
+    /** Stores the risk score a permit is submitted with. */
+    void saveRiskScore(long tenantId, long permitId, PermitRiskScore score) {
+        jdbc.sql("update permit set risk_score = ?, risk_band = ?, risk_score_detail = ? where tenant_id = ? and id = ?")
+                .params(score.total(), score.band(), json.writeValueAsString(score), tenantId, permitId)
+                .update();
+    }
+
+    /** Returns the risk score the permit was submitted with, if its ruleset scores permits. */
+    public Optional<PermitRiskScore> riskScore(long tenantId, long permitId) {
+        return jdbc.sql("select risk_score_detail from permit where tenant_id = ? and id = ?")
+                .params(tenantId, permitId)
+                .query((rs, row) -> rs.getString("risk_score_detail"))
+                .optional()
+                .filter(detail -> detail != null)
+                .map(detail -> json.readValue(detail, PermitRiskScore.class));
+    }
+
     /** Sets the status only when the permit is currently in {@code expected}; returns whether it changed. */
     boolean transition(long tenantId, long permitId, PermitStatus expected, PermitStatus next) {
         return jdbc.sql("update permit set status = ?, updated_at = ? where tenant_id = ? and id = ? and status = ?")

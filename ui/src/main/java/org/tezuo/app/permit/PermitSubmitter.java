@@ -2,8 +2,10 @@ package org.tezuo.app.permit;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -104,9 +106,12 @@ public class PermitSubmitter {
             String processInstanceId = permit.status() == PermitStatus.RETURNED
                     ? resume(actor, permit, data)
                     : starter.start(actor.tenantId(), permit.flowKey(), flowVersion, businessKey(permitId),
-                            permit.applicant(), data, chainInputs(form, data));
+                            permit.applicant(), data, chainInputs(form, data, risk.score()));
             permits.markSubmitted(actor.tenantId(), permitId, flowVersion, risk.rulesetVersion(), riskItems,
                     risk.liveData(), processInstanceId);
+            if (risk.score() != null) {
+                permits.saveRiskScore(actor.tenantId(), permitId, risk.score());
+            }
             audit.append(actor.tenantId(), actor.username(), "permit.submit", "permit", String.valueOf(permitId),
                     Map.of("status", permit.status().name()),
                     Map.of("status", PermitStatus.IN_APPROVAL.name(), "riskItems", riskItems));
@@ -148,14 +153,20 @@ public class PermitSubmitter {
 
     /**
      * Returns the permit facts that branch conditions read besides the form data: the grade bound to the form's
-     * {@code grade} role, such as 特级. NOTE: no risk score is passed yet, so a condition on riskScore never matches,
-     * and a resubmission keeps the grade of the first submission.
+     * {@code grade} role, such as 特级, and the risk score when the ruleset scores permits. NOTE: a resubmission
+     * keeps the grade and score of the first submission in the chain.
      */
-    private static Map<String, Object> chainInputs(FormDefinition form, JsonNode data) {
+    private static Map<String, Object> chainInputs(FormDefinition form, JsonNode data,
+            @Nullable PermitRiskScore score) {
+        Map<String, Object> inputs = new HashMap<>();
         JsonNode grade = form.boundValue("grade", data);
-        return grade.isString() && !grade.asString().isBlank()
-                ? Map.of(ChainVariables.PERMIT_GRADE, grade.asString())
-                : Map.of();
+        if (grade.isString() && !grade.asString().isBlank()) {
+            inputs.put(ChainVariables.PERMIT_GRADE, grade.asString());
+        }
+        if (score != null) {
+            inputs.put(ChainVariables.RISK_SCORE, score.total());
+        }
+        return Map.copyOf(inputs);
     }
 
     private int flowVersionOf(Permit permit) {

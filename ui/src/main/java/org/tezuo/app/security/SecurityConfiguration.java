@@ -78,10 +78,17 @@ public class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * Vaadin's chain. An address that no view serves is open to signed-in users, so that the Vaadin servlet shows
+     * the localized not-found page for it. Vaadin's own default denies it, which ends on an English 403 page.
+     * Actuator endpoints other than health stay closed.
+     */
     @Bean
     @Order(3)
     SecurityFilterChain vaadinFilterChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PATHS).permitAll());
-        return http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PATHS).permitAll()
+                .requestMatchers("/actuator/**").denyAll());
+        return http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                .anyRequest(rule -> rule.authenticated())).build();
     }
 }

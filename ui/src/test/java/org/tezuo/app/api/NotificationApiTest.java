@@ -85,7 +85,8 @@ class NotificationApiTest {
 
     @Test
     void workerReadsAndMarksInbox() throws Exception {
-        events.publishEvent(new Notice(tenantId, worker, "qualification.warning", "证书即将到期", "请安排复审", "/warnings"));
+        events.publishEvent(new Notice(tenantId, worker, "qualification.warning", "证书即将到期", "请安排复审", "/warnings",
+                admin));
 
         JsonNode unread = json.readTree(send(worker, "GET", "/api/notifications/inbox?unreadOnly=true").body());
         long id = unread.get(0).path("id").asLong();
@@ -94,6 +95,8 @@ class NotificationApiTest {
 
         assertThat(unread.get(0).path("subject").asString()).isEqualTo("证书即将到期");
         assertThat(unread.get(0).path("link").asString()).isEqualTo("/warnings");
+        assertThat(unread.get(0).path("sender").asString()).isEqualTo(admin);
+        assertThat(unread.get(0).path("senderName").asString()).isEqualTo("系统管理员");
         assertThat(marked.statusCode()).isEqualTo(204);
         assertThat(count.path("unread").asInt()).isZero();
         assertThat(send(admin, "POST", "/api/notifications/inbox/" + id + "/read").statusCode()).isEqualTo(404);
@@ -119,6 +122,8 @@ class NotificationApiTest {
         assertThat(failed.statusCode()).as(failed.body()).isEqualTo(200);
         assertThat(first.path("id").asLong()).isEqualTo(deliveryId);
         assertThat(first.path("status").asString()).isEqualTo("FAILED");
+        assertThat(first.path("recipient").asString()).isEqualTo(worker);
+        assertThat(first.path("recipientName").asString()).isEqualTo("李强");
         assertThat(first.path("lastError").asString()).startsWith("无法连接通知渠道“closed-robot”");
         assertThat(forbidden.statusCode()).isEqualTo(403);
         assertThat(retried.statusCode()).isEqualTo(202);

@@ -9,10 +9,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,7 +25,9 @@ import org.tezuo.app.profile.ProfileFixture;
 import org.tezuo.app.security.UserAccounts;
 import org.tezuo.core.audit.AuditEntry;
 import org.tezuo.core.audit.AuditLog;
+import org.tezuo.core.file.FileStore;
 import org.tezuo.core.qualification.QualificationStore;
+import org.tezuo.core.qualification.profile.AssessmentClips;
 import org.tezuo.templates.TemplateInstaller;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,6 +63,12 @@ class PersonProfileApiTest {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    FileStore files;
+
+    @Autowired
+    AssessmentClips clips;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private ProfileFixture company;
@@ -248,22 +259,83 @@ class PersonProfileApiTest {
     }
 
     @Test
+    @DisplayName("Withdrawn consent hides the clip, deletes its video and answers 410 in Chinese")
     void withdrawnConsentHidesClip() throws Exception {
         long assessment = assessmentId(company);
         JsonNode clip = json.readTree(upload(company.admin, assessment, "weld.mp4", true, ProfileFixture.mp4(1000),
                 "video/mp4", false).body());
+        long clipId = clip.path("id").asLong();
+        String fileId = fileIdOf(clipId);
+        Path video = files.contentPath(files.find(company.tenantId, fileId).orElseThrow());
+        assertThat(video).exists();
 
         HttpResponse<String> withdrawn = send(company.hrbp, "POST",
-                "/api/assessment-clips/" + clip.path("id").asLong() + "/consent-withdrawal", null);
+                "/api/assessment-clips/" + clipId + "/consent-withdrawal", null);
 
         assertThat(withdrawn.statusCode()).isEqualTo(204);
-        assertThat(getBytes(company.admin, clip.path("url").asString(), null).statusCode()).isEqualTo(404);
+        assertThat(video).doesNotExist();
+        assertThat(files.find(company.tenantId, fileId)).isEmpty();
+        assertThat(fileIdOf(clipId)).isNull();
+        HttpResponse<String> played = get(company.admin, clip.path("url").asString(), "bytes=0-9");
+        assertThat(played.statusCode()).isEqualTo(410);
+        assertThat(message(played)).isEqualTo("考核视频 " + clipId
+                + " 已删除：本人撤回了同意，视频不能再播放。如需保留考核视频，请重新取得本人同意后再上传");
         JsonNode records = json.readTree(get(company.admin,
                 "/api/persons/" + company.personId + "/assessments", null).body());
         assertThat(records.get(0).path("clips").size()).isZero();
         JsonNode profile = json.readTree(get(company.admin, "/api/person-profiles/" + badgeToken(company), null)
                 .body());
         assertThat(profile.path("assessments").get(0).path("clips").size()).isZero();
+        assertThat(audit.forSubject(company.tenantId, "assessment_clip", String.valueOf(clipId)))
+                .extracting(AuditEntry::action)
+                .containsExactly("assessment.clip-upload", "assessment.clip-consent-withdraw");
+    }
+
+    @Test
+    @DisplayName("Deleted clip loses its video and answers 410, an unknown clip 404")
+    void deletedClipIsGone() throws Exception {
+        long assessment = assessmentId(company);
+        JsonNode clip = json.readTree(upload(company.admin, assessment, "weld.mp4", true, ProfileFixture.mp4(1000),
+                "video/mp4", false).body());
+        long clipId = clip.path("id").asLong();
+        Path video = files.contentPath(files.find(company.tenantId, fileIdOf(clipId)).orElseThrow());
+
+        HttpResponse<String> byWorker = send(company.worker, "DELETE", "/api/assessment-clips/" + clipId, null);
+        HttpResponse<String> deleted = send(company.admin, "DELETE", "/api/assessment-clips/" + clipId, null);
+        HttpResponse<String> deletedAgain = send(company.admin, "DELETE", "/api/assessment-clips/" + clipId, null);
+
+        assertThat(byWorker.statusCode()).isEqualTo(403);
+        assertThat(deleted.statusCode()).isEqualTo(204);
+        assertThat(video).doesNotExist();
+        HttpResponse<String> played = get(company.hrbp, clip.path("url").asString(), null);
+        assertThat(played.statusCode()).isEqualTo(410);
+        assertThat(message(played)).isEqualTo("考核视频 " + clipId + " 已被记录人删除，不能再播放；如仍需要，请联系培训记录人重新上传");
+        assertThat(deletedAgain.statusCode()).isEqualTo(410);
+        HttpResponse<String> unknown = get(company.admin, "/api/assessment-clips/" + (clipId + 1000) + "/content",
+                null);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        HttpResponse<String> foreign = get(otherCompany.admin, clip.path("url").asString(), null);
+        assertThat(foreign.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @DisplayName("Videos of withdrawn clips left on disk are deleted by the sweep")
+    void leftoverVideoIsDeletedBySweep() throws Exception {
+        long assessment = assessmentId(company);
+        long clipId = json.readTree(upload(company.admin, assessment, "weld.mp4", true, ProfileFixture.mp4(1000),
+                "video/mp4", false).body()).path("id").asLong();
+        String fileId = fileIdOf(clipId);
+        Path video = files.contentPath(files.find(company.tenantId, fileId).orElseThrow());
+        // As if the process had stopped between the commit of the withdrawal and the deletion of the video.
+        jdbc.sql("update assessment_clip set consent_given = false, consent_withdrawn_by = 'hrbp', "
+                + "consent_withdrawn_at = current_timestamp where id = ?").param(clipId).update();
+
+        int deleted = clips.deleteLeftoverVideos();
+
+        assertThat(deleted).isPositive();
+        assertThat(video).doesNotExist();
+        assertThat(files.find(company.tenantId, fileId)).isEmpty();
+        assertThat(fileIdOf(clipId)).isNull();
     }
 
     private String badgeToken(ProfileFixture fixture) throws Exception {
@@ -291,6 +363,13 @@ class PersonProfileApiTest {
         HttpResponse<String> created = recordAssessment(fixture, "PRACTICAL", "2026-11-20", "PASSED");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return json.readTree(created.body()).path("id").asLong();
+    }
+
+    private @Nullable String fileIdOf(long clipId) {
+        List<String> fileIds = jdbc.sql("select file_id from assessment_clip where id = ?").param(clipId)
+                .query(String.class).list();
+        assertThat(fileIds).hasSize(1);
+        return fileIds.get(0);
     }
 
     private long clipCount(ProfileFixture fixture) {

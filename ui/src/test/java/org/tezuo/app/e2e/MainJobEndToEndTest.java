@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openpdf.text.pdf.PdfReader;
+import org.openpdf.text.pdf.parser.PdfTextExtractor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -207,6 +209,7 @@ class MainJobEndToEndTest {
     void formErrorsAreAllReturnedWithTheirPaths() throws Exception {
         ObjectNode data = permitData(List.of(worker("李强", LI_QIANG)));
         data.remove("location");
+        data.remove("areaClass");
         data.put("grade", "三级");
         long draft = post("worker", "/api/permits", Map.of("type", "hot-work", "data", data), 201).path("id").asLong();
 
@@ -214,7 +217,8 @@ class MainJobEndToEndTest {
 
         assertThat(refusal.path("code").asString()).isEqualTo("permit.refused.form");
         assertThat(refusal.path("details").valueStream().map(detail -> detail.path("path").asString()).toList())
-                .contains("$.location", "$.grade");
+                .contains("$.location", "$.areaClass")
+                .doesNotContain("$.grade");
     }
 
     @Test
@@ -281,6 +285,8 @@ class MainJobEndToEndTest {
     void permitIsApprovedStepByStepWithRiskReconfirmation() throws Exception {
         JsonNode submitted = post("worker", "/api/permits/" + permitId + "/submit", null, 200);
         assertThat(submitted.path("status").asString()).isEqualTo("IN_APPROVAL");
+        assertThat(submitted.path("data").path("grade").asString()).isEqualTo("一级");
+        assertThat(submitted.path("data").path("gradeBasis").asString()).isEqualTo("first.pipe-rack");
         List<String> riskCodes = submitted.path("riskItems").valueStream()
                 .map(item -> item.path("code").asString()).toList();
         assertThat(riskCodes).isNotEmpty();
@@ -319,6 +325,16 @@ class MainJobEndToEndTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(png.statusCode()).isEqualTo(200);
         assertThat(png.body()).startsWith(0x89, 'P', 'N', 'G');
+
+        HttpResponse<byte[]> pdf = http.send(request("worker", "/api/permits/" + permitId + "/e-permit.pdf").GET()
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> publicPdf = http.send(HttpRequest.newBuilder(URI.create(qrUrl + "/pdf")).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        String pdfText = new PdfTextExtractor(new PdfReader(pdf.body())).getTextFromPage(1);
+        assertThat(pdfText).contains("电子作业票 动火安全作业票").contains("DH-20261204-0001").contains("同意");
+        assertThat(publicPdf.statusCode()).isEqualTo(200);
+        assertThat(publicPdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
     }
 
     @Test
@@ -380,8 +396,8 @@ class MainJobEndToEndTest {
         assertThat(tooSoon.path("message").asString()).contains("每 30 分钟只能催办一次");
         assertThat(targets.valueStream().map(target -> target.path("applicant").asBoolean()).toList())
                 .containsExactly(true);
-        assertThat(get("leader", "/api/notices").valueStream().map(notice -> notice.path("kind").asString()))
-                .contains("URGED");
+        assertThat(get("leader", "/api/notices").valueStream().map(notice -> notice.path("topic").asString()))
+                .contains("approval.urged");
         assertThat(get("worker", "/api/permits/" + permit).path("status").asString()).isEqualTo("CANCELLED");
         assertThat(get("worker", "/api/approvals/" + approval + "/history").valueStream()
                 .map(entry -> entry.path("operation").asString()).toList())
@@ -399,7 +415,8 @@ class MainJobEndToEndTest {
         data.put("guardian", "何班长");
         data.put("workContent", "LNG 卸料管线支架焊接修复");
         data.put("location", "1# 码头卸料臂区域管廊 3 号支架");
-        data.put("grade", "一级");
+        data.put("areaClass", "pipe-rack");
+        data.put("onRunningEquipment", false);
         data.put("method", "电焊");
         data.put("workStart", rfc3339(start));
         data.put("workEnd", rfc3339(start.plusHours(6)));

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,6 +27,8 @@ import org.tezuo.workflow.approval.ApproverQuery;
 import org.tezuo.workflow.definition.AssigneeSource;
 import org.tezuo.workflow.definition.AssigneeSpec;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Org design against real PostgreSQL on a tenant installed from the LNG terminal template, and what approval flows
@@ -277,6 +280,26 @@ class OrgDesignerTest {
         assertThatThrownBy(() -> designer.removeUnit(tenantId, ACTOR, foreignUnit))
                 .isInstanceOf(OrgDesignException.class);
         assertThat(directory.orgUnit(other.tenant().id(), foreignUnit)).isPresent();
+    }
+
+    @Test
+    @DisplayName("A form-field assignee through a table names the signer of every row")
+    void formFieldThroughTableNamesEveryRow() {
+        String water = "w-" + suffix;
+        String fire = "f-" + suffix;
+        accounts.create(tenantId, water, PASSWORD, "水务张工", Set.of("WORKER"), maintenance, null);
+        accounts.create(tenantId, fire, PASSWORD, "消防李队", Set.of("WORKER"), maintenance, null);
+        ObjectNode data = json.createObjectNode();
+        ArrayNode rows = data.putArray("countersigners");
+        rows.addObject().put("department", "water").put("signer", water);
+        rows.addObject().put("department", "fire").put("signer", fire);
+        rows.addObject().put("department", "power").put("signer", "not-a-user");
+        rows.addObject().put("department", "steam");
+
+        List<String> signers = approvers.resolve(new ApproverQuery(tenantId,
+                new AssigneeSpec(AssigneeSource.FORM_FIELD, null, null, "countersigners.signer"), water, data));
+
+        assertThat(signers).containsExactly(water, fire);
     }
 
     private List<String> approversOf(String applicant) {

@@ -10,16 +10,19 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.tezuo.app.security.UserAccounts;
+import org.tezuo.core.metadata.MetadataStore;
 import org.tezuo.core.qualification.CertificateState;
 import org.tezuo.core.qualification.DatePrecision;
 import org.tezuo.core.qualification.Person;
 import org.tezuo.core.qualification.QualificationStore;
 import org.tezuo.core.qualification.QualificationStore.CertificateData;
 import org.tezuo.core.qualification.QualificationStore.PersonData;
+import org.tezuo.metadata.MetadataKind;
 import org.tezuo.templates.TemplateInstaller;
 import org.tezuo.workflow.action.FlowActionContext;
 import org.tezuo.workflow.action.FlowActionResult;
@@ -63,10 +66,14 @@ class PermitGateActionsTest {
     FlowActions actions;
 
     @Autowired
+    MetadataStore metadata;
+
+    @Autowired
     JsonMapper json;
 
     private long tenantId;
     private Person worker;
+    private Person applicantPerson;
     private String applicant;
 
     @BeforeEach
@@ -74,7 +81,7 @@ class PermitGateActionsTest {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         tenantId = installer.createTenant("gates-" + suffix, "闸门测试化工", "lng-terminal", SHANGHAI, "test")
                 .tenant().id();
-        Person applicantPerson = qualifiedPerson("李焊工", APPLICANT_ID_NUMBER);
+        applicantPerson = qualifiedPerson("李焊工", APPLICANT_ID_NUMBER);
         worker = qualifiedPerson("𠀀师傅", WORKER_ID_NUMBER);
         applicant = "welder-" + suffix;
         accounts.create(tenantId, applicant, "Anquan-2026", "李焊工", Set.of("WORKER"), null,
@@ -108,6 +115,25 @@ class PermitGateActionsTest {
                 .contains("𠀀师傅").contains("冻结").contains("证书已过期");
         assertThat(result.reason().en()).startsWith("Permit #" + permit.id() + " failed the qualification check")
                 .contains("𠀀师傅").contains("frozen");
+    }
+
+    @Test
+    @DisplayName("A gate that applies to workers only leaves a frozen applicant out")
+    void gateForWorkersOnlySkipsApplicant() {
+        ObjectNode data = completeData();
+        // The applicant applies without working, so only 𠀀师傅 is a worker.
+        data.withArray("workers").remove(0);
+        Permit permit = draft(data);
+        qualifications.setPermitFreeze(tenantId, applicantPerson.id(), true, "证书已过期");
+        assertThat(run("qualificationCheck", permit).passed()).isFalse();
+        ObjectNode gate = (ObjectNode) metadata.requirePublished(tenantId, MetadataKind.RULESET,
+                "hot-work-qualification").body().deepCopy();
+        gate.withObject("gate").putArray("appliesTo").add("workers");
+        metadata.saveAndPublish(tenantId, MetadataKind.RULESET, "hot-work-qualification", gate, "admin");
+
+        FlowActionResult result = run("qualificationCheck", permit);
+
+        assertThat(result.passed()).isTrue();
     }
 
     @Test

@@ -273,6 +273,22 @@ class SecurityRulesTest {
     }
 
     @Test
+    @DisplayName("Unknown page sends anonymous to login and signed-in users to Vaadin")
+    void unknownPageIsNotFoundAfterLogin() throws Exception {
+        HttpResponse<String> anonymous = get("/no-such-page");
+        login(engineer.username(), PASSWORD);
+        HttpResponse<String> signedIn = get("/no-such-page");
+        HttpResponse<String> actuator = get("/actuator/env");
+
+        assertThat(anonymous.statusCode()).isEqualTo(302);
+        assertThat(anonymous.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/login"));
+        // Vaadin returns its page shell, whose first navigation renders the localized not-found view.
+        assertThat(signedIn.statusCode()).isEqualTo(200);
+        assertThat(actuator.statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void unknownRoleCodeIsRejected() {
         assertThatThrownBy(() -> accounts.create(engineer.tenantId(), "x-" + UUID.randomUUID(), PASSWORD, "李四",
                 Set.of("SAFETY_OFFICER"), null, null))

@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -96,10 +97,13 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** Replaces the text of the Vaadin text field {@code fieldId} and leaves the field, so the change is sent. */
     public void replaceText(String fieldId, String text, Duration timeout) {
-        WebElement input = new WebDriverWait(driver, timeout)
-                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#" + fieldId + " input")));
-        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        input.sendKeys(text, Keys.TAB);
+        // A field Vaadin re-renders between finding and typing goes stale; the wait finds the new one and types again.
+        new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class).until(page -> {
+            WebElement input = page.findElement(By.cssSelector("#" + fieldId + " input"));
+            input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+            input.sendKeys(text, Keys.TAB);
+            return true;
+        });
     }
 
     /** Drags {@code source} onto {@code target} with HTML5 drag events. */

@@ -63,7 +63,7 @@ public class ApplicantOperations {
         List<String> approvers = history.actorsOf(tenantId, processInstanceId, Operation.APPROVED);
         if (!approvers.isEmpty()) {
             throw OperationException.alreadyApproved(instance.businessKey(),
-                    String.join("、", approvers.stream().distinct().toList()));
+                    notices.names(instance, approvers.stream().distinct().toList()));
         }
 
         String reason = ApprovalSuspensions.blankToNull(comment);
@@ -96,8 +96,9 @@ public class ApplicantOperations {
         }
 
         String reason = ApprovalSuspensions.blankToNull(comment);
-        notices.send(instance, Operation.URGED, approvers, OperationMessages.label("operation.notice.urged",
-                applicant, instance.businessKey(), instance.flow().name().zh(), reason == null ? "" : reason));
+        notices.send(instance, ApprovalNoticeKind.URGED, approvers, OperationMessages.zh("operation.notice.urged",
+                notices.name(instance, applicant), instance.businessKey(), instance.flow().name().zh(),
+                reason == null ? "" : reason), applicant, ApprovalNotices.TASKS_PAGE);
         return history.append(new OperationLog.NewEntry(instance, null, "", "", applicant, Operation.URGED,
                 String.join(",", approvers), reason, List.of(), null));
     }

@@ -1,129 +1,114 @@
 package org.tezuo.workflow.operation;
 
-import java.io.IOException;
-import java.net.http.HttpResponse;
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.tezuo.core.connector.ConnectorDefinition;
-import org.tezuo.core.connector.ConnectorDirectory;
-import org.tezuo.core.connector.ConnectorHttpClient;
-import org.tezuo.core.connector.ConnectorType;
-import org.tezuo.workflow.definition.Label;
-import tools.jackson.databind.json.JsonMapper;
+import org.tezuo.core.notification.InboxNotice;
+import org.tezuo.core.notification.Notice;
+import org.tezuo.core.notification.NoticeInbox;
+import org.tezuo.core.tenant.UserNames;
+import org.tezuo.workflow.approval.ApplicationPages;
 
 /**
- * Sends approval notices. Each notice is stored for the recipient's in-app list inside the caller's transaction.
- * When the tenant published a {@code notification} connector, the notice is also posted to its {@code
- * /notifications} path after that transaction commits; a failed post is logged and does not undo the operation.
+ * Sends approval notices through the notification module: one {@link Notice} per recipient, published in the
+ * caller's transaction. The module stores it in the recipient's in-app inbox and sends it through every channel
+ * the tenant configured for its topic, with retries and the delivery log. The topic is that of the
+ * {@link ApprovalNoticeKind}, such as {@code approval.urged}. Texts name users by display name, never by login
+ * name.
  */
 @Component
 public class ApprovalNotices {
 
-    /** Path of the notification connector that notices are posted to. */
-    public static final String CONNECTOR_PATH = "/notifications";
+    /** Start of the topic of every approval notice. */
+    public static final String TOPIC_PREFIX = "approval.";
+    /** Page of the approver's to-do list, where urges, reminders and escalations point. */
+    static final String TASKS_PAGE = "/tasks";
+
     private static final Logger log = LoggerFactory.getLogger(ApprovalNotices.class);
 
-    private final JdbcClient jdbc;
-    private final Clock clock;
-    private final ConnectorDirectory connectors;
-    private final JsonMapper json;
-    private final UnaryOperator<@Nullable String> environment = System::getenv;
+    private final ApplicationEventPublisher events;
+    private final NoticeInbox inbox;
+    private final UserNames names;
+    private final ObjectProvider<ApplicationPages> pages;
 
-    public ApprovalNotices(JdbcClient jdbc, Clock clock, ConnectorDirectory connectors, JsonMapper json) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-        this.connectors = connectors;
-        this.json = json;
+    ApprovalNotices(ApplicationEventPublisher events, NoticeInbox inbox, UserNames names,
+            ObjectProvider<ApplicationPages> pages) {
+        this.events = events;
+        this.inbox = inbox;
+        this.names = names;
+        this.pages = pages;
     }
 
-    /** Stores a notice for every recipient and posts it to the tenant's notification connector after commit. */
-    void send(InstanceRef instance, Operation kind, List<String> recipients, Label message) {
+    /** Returns the display name of a user of the approval's tenant, for the texts of notices and history rows. */
+    String name(InstanceRef instance, String username) {
+        return names.of(instance.tenantId(), username);
+    }
+
+    /** Returns the display names of users of the approval's tenant, joined as Chinese lists are. */
+    String names(InstanceRef instance, List<String> usernames) {
+        return names.join(instance.tenantId(), usernames);
+    }
+
+    /**
+     * Publishes one notice about the approval to every recipient, in the caller's transaction.
+     *
+     * @param body the text in the tenant's language; it must hold no personal ID number
+     * @param sender the user whose action the notice reports, or null when the system sends it
+     * @param link the app-relative page the notice points to, or null
+     */
+    void send(InstanceRef instance, ApprovalNoticeKind kind, List<String> recipients, String body,
+            @Nullable String sender, @Nullable String link) {
+        send(new Approval(instance.tenantId(), instance.processInstanceId(), instance.businessKey(),
+                instance.flow().name().zh()), kind, recipients, body, sender, link);
+    }
+
+    /** Publishes one notice about the approval to every recipient, in the caller's transaction. */
+    void send(Approval approval, ApprovalNoticeKind kind, List<String> recipients, String body,
+            @Nullable String sender, @Nullable String link) {
         if (recipients.isEmpty()) {
             return;
         }
-        Instant now = clock.instant();
-        for (String recipient : recipients) {
-            jdbc.sql("""
-                    insert into approval_notice (tenant_id, recipient, process_instance_id, business_key, kind,
-                                                 message_zh, message_en, created_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(instance.tenantId(), recipient, instance.processInstanceId(), instance.businessKey(),
-                            kind.name(), message.zh(), message.en(), Timestamp.from(now))
-                    .update();
+        String subject = OperationMessages.zh("operation.notice.subject." + kind.name(), approval.flowName(),
+                approval.businessKey());
+        for (String recipient : new LinkedHashSet<>(recipients)) {
+            events.publishEvent(new Notice(approval.tenantId(), recipient, kind.topic(), subject, body, link, sender));
         }
-        Optional<ConnectorDefinition> connector = connectors.findByType(instance.tenantId(), ConnectorType.NOTIFICATION);
-        if (connector.isEmpty()) {
-            return;
-        }
-        String body = json.writeValueAsString(Map.of(
-                "recipients", recipients,
-                "businessKey", instance.businessKey(),
-                "processInstanceId", instance.processInstanceId(),
-                "kind", kind.name(),
-                "message", Map.of("zh", message.zh(), "en", message.en() == null ? message.zh() : message.en())));
-        Runnable post = () -> post(connector.get(), instance, body);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    post.run();
-                }
-            });
-        } else {
-            post.run();
-        }
+        log.debug("Published {} notice(s) on {} for approval {} of tenant {}", recipients.size(), kind.topic(),
+                approval.processInstanceId(), approval.tenantId());
     }
 
-    /** Returns the user's notices in the tenant, newest first. */
-    public List<Notice> forRecipient(long tenantId, String user, boolean unreadOnly) {
-        return jdbc.sql("""
-                select * from approval_notice where tenant_id = ? and recipient = ?
-                  and (? = false or read_at is null)
-                order by id desc""")
-                .params(tenantId, user, unreadOnly)
-                .query((rs, row) -> new Notice(rs.getLong("id"), rs.getString("recipient"),
-                        rs.getString("process_instance_id"), rs.getString("business_key"),
-                        Operation.valueOf(rs.getString("kind")),
-                        new Label(rs.getString("message_zh"), rs.getString("message_en")),
-                        rs.getTimestamp("created_at").toInstant(),
-                        Optional.ofNullable(rs.getTimestamp("read_at")).map(Timestamp::toInstant).orElse(null)))
-                .list();
+    /** Returns the display name of a user of the tenant. */
+    String name(long tenantId, String username) {
+        return names.of(tenantId, username);
+    }
+
+    /** Returns the page of the application for notices to its applicant, or null when the app names none. */
+    @Nullable String applicationPage(long tenantId, String businessKey) {
+        ApplicationPages resolver = pages.getIfAvailable();
+        return resolver == null ? null : resolver.pageOf(tenantId, businessKey).orElse(null);
+    }
+
+    /** Returns the page of the application for notices to its applicant, or null when the app names none. */
+    @Nullable String applicationPage(InstanceRef instance) {
+        return applicationPage(instance.tenantId(), instance.businessKey());
+    }
+
+    /** Returns the user's approval notices in the tenant, newest first; they are part of the user's inbox. */
+    public List<InboxNotice> forRecipient(long tenantId, String user, boolean unreadOnly) {
+        return inbox.list(tenantId, user, unreadOnly, TOPIC_PREFIX);
     }
 
     /** Marks a notice to the user as read; notices to other users are left alone. */
     public void markRead(long tenantId, long noticeId, String user) {
-        jdbc.sql("update approval_notice set read_at = ? where tenant_id = ? and id = ? and recipient = ? and read_at is null")
-                .params(Timestamp.from(clock.instant()), tenantId, noticeId, user)
-                .update();
+        inbox.markRead(tenantId, user, noticeId);
     }
 
-    private void post(ConnectorDefinition connector, InstanceRef instance, String body) {
-        try {
-            HttpResponse<String> response = new ConnectorHttpClient(connector, environment)
-                    .send("POST", CONNECTOR_PATH, body);
-            if (response.statusCode() / 100 != 2) {
-                log.warn("Notification connector '{}' of tenant {} returned HTTP {} for approval {}", connector.key(),
-                        instance.tenantId(), response.statusCode(), instance.processInstanceId());
-            }
-        } catch (IOException e) {
-            log.warn("Notification connector '{}' of tenant {} failed for approval {}: {}", connector.key(),
-                    instance.tenantId(), instance.processInstanceId(), e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            log.warn("Interrupted while posting a notice of approval {} of tenant {}", instance.processInstanceId(),
-                    instance.tenantId());
-        }
+    /** The approval a notice is about, as its subject names it. */
+    record Approval(long tenantId, String processInstanceId, String businessKey, String flowName) {
     }
 }

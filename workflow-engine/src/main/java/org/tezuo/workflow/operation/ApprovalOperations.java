@@ -51,11 +51,13 @@ public class ApprovalOperations {
     private final DecisionEvidence evidenceCheck;
     private final ObjectProvider<TaskCompletionGuard> guards;
     private final SequentialSigners sequentialSigners;
+    private final ApprovalNotices notices;
 
     ApprovalOperations(ActiveTasks tasks, ApprovalDecider decider, TaskService taskService, RuntimeService runtime,
             IdentityService identity, RunningInstances instances, OperationLog history, AddedSigners signers,
             ApprovalSuspensions suspensions, DecisionEvidence evidenceCheck,
-            ObjectProvider<TaskCompletionGuard> guards, SequentialSigners sequentialSigners) {
+            ObjectProvider<TaskCompletionGuard> guards, SequentialSigners sequentialSigners,
+            ApprovalNotices notices) {
         this.tasks = tasks;
         this.decider = decider;
         this.taskService = taskService;
@@ -68,6 +70,7 @@ public class ApprovalOperations {
         this.evidenceCheck = evidenceCheck;
         this.guards = guards;
         this.sequentialSigners = sequentialSigners;
+        this.notices = notices;
     }
 
     /**
@@ -171,6 +174,7 @@ public class ApprovalOperations {
                 }
             }
         }
+        tellNewApprover(task, taskId, user, toUser, Operation.TRANSFERRED);
         return append(task, user, Operation.TRANSFERRED, toUser, comment);
     }
 
@@ -189,6 +193,7 @@ public class ApprovalOperations {
             taskService.claim(taskId, user);
         }
         taskService.delegateTask(taskId, toUser);
+        tellNewApprover(task, taskId, user, toUser, Operation.DELEGATED);
         return append(task, user, Operation.DELEGATED, toUser, comment);
     }
 
@@ -238,6 +243,7 @@ public class ApprovalOperations {
             taskService.saveTask(signerTask);
             signers.add(tenantId, task.processInstanceId(), task.nodeId(), taskId, signerTask.getId(), signer,
                     position, AddedSigners.OPEN, user);
+            tellNewApprover(task, signerTask.getId(), user, signer, Operation.SIGNER_ADDED_BEFORE);
             return append(task, user, Operation.SIGNER_ADDED_BEFORE, signer, comment);
         }
 
@@ -361,6 +367,7 @@ public class ApprovalOperations {
             }
         }
         signers.setStatus(next.id(), AddedSigners.DONE);
+        tellNewApprover(task, task.taskId(), user, next.signer(), Operation.SIGNER_ADDED_AFTER);
         return entry;
     }
 
@@ -448,6 +455,19 @@ public class ApprovalOperations {
         return history.append(new OperationLog.NewEntry(instance(task), task.taskId(), task.nodeId(),
                 task.nodeName().zh(), user, operation, target, ApprovalSuspensions.blankToNull(comment), List.of(),
                 null));
+    }
+
+    /**
+     * Tells the user who now has a task that it waits for them. New tasks of the process are reported by
+     * {@link TaskAssignmentNotices}; this covers the hand-overs that reuse a task or create one outside the process.
+     */
+    private void tellNewApprover(ActiveTask task, String taskId, String byUser, String toUser, Operation operation) {
+        InstanceRef instance = instance(task);
+        String body = OperationMessages.zh("operation.notice.handedOver", notices.name(instance, byUser),
+                OperationMessages.zh("operation.name." + operation.name()), instance.businessKey(),
+                instance.flow().name().zh(), task.nodeName().zh());
+        notices.send(instance, ApprovalNoticeKind.TASK_ASSIGNED, List.of(toUser), body, byUser,
+                ApprovalNotices.TASKS_PAGE + "/" + taskId);
     }
 
     private InstanceRef instance(ActiveTask task) {

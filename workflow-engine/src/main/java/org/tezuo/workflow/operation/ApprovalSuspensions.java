@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.tezuo.core.audit.AuditLog;
+import org.tezuo.core.tenant.UserNames;
 
 /**
  * The suspension of safety sign-offs after a time-out. While an application is suspended, no user can approve,
@@ -31,14 +32,16 @@ public class ApprovalSuspensions {
     private final RunningInstances instances;
     private final OperationLog log;
     private final OutcomeEvents events;
+    private final UserNames names;
 
     ApprovalSuspensions(JdbcClient jdbc, Clock clock, RunningInstances instances, OperationLog log,
-            OutcomeEvents events) {
+            OutcomeEvents events, UserNames names) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.instances = instances;
         this.log = log;
         this.events = events;
+        this.names = names;
     }
 
     /** Returns whether the application is suspended now. */
@@ -57,7 +60,7 @@ public class ApprovalSuspensions {
                 .orElseThrow(() -> OperationException.notSuspended(instance.businessKey()));
         if (!suspension.escalatedTo().contains(user)) {
             throw OperationException.notEscalationTarget(user, instance.businessKey(),
-                    String.join("、", suspension.escalatedTo()));
+                    names.join(tenantId, suspension.escalatedTo()));
         }
         jdbc.sql("update approval_suspension set resumed_at = ?, resumed_by = ? where id = ?")
                 .params(Timestamp.from(clock.instant()), user, suspension.id())
@@ -88,7 +91,7 @@ public class ApprovalSuspensions {
         Optional<Suspension> suspension = open(tenantId, processInstanceId);
         if (suspension.isPresent()) {
             throw OperationException.suspended(businessKey, suspension.get().nodeId(),
-                    String.join("、", suspension.get().escalatedTo()));
+                    names.join(tenantId, suspension.get().escalatedTo()));
         }
     }
 

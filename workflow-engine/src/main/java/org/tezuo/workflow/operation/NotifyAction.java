@@ -38,7 +38,8 @@ class NotifyAction implements FlowAction {
         InstanceRef instance = new InstanceRef(context.tenantId(), context.processInstanceId(), context.businessKey(),
                 context.flow(), context.applicant(), context.formData());
         List<String> to = recipients.resolve(instance, node.assignee());
-        notices.send(instance, Operation.NOTIFIED, to, node.message());
+        notices.send(instance, ApprovalNoticeKind.NOTIFIED, to, node.message().zh(), null,
+                notices.applicationPage(instance));
         history.append(new OperationLog.NewEntry(instance, null, node.id(), node.name().zh(), AuditLog.SYSTEM_ACTOR,
                 Operation.NOTIFIED, String.join(",", to), node.message().zh(), List.of(), null));
         return FlowActionResult.pass();

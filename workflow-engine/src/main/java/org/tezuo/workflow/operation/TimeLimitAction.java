@@ -78,8 +78,8 @@ class TimeLimitAction implements FlowAction {
 
     private void remind(InstanceRef instance, ApproverNode node, List<Task> open) {
         List<String> approvers = instances.peopleOf(open);
-        notices.send(instance, Operation.REMINDED, approvers, OperationMessages.label("operation.notice.reminded",
-                instance.businessKey(), node.name().zh()));
+        notices.send(instance, ApprovalNoticeKind.REMINDED, approvers, OperationMessages.zh("operation.notice.reminded",
+                instance.businessKey(), node.name().zh()), null, ApprovalNotices.TASKS_PAGE);
         history.append(new OperationLog.NewEntry(instance, null, node.id(), node.name().zh(), AuditLog.SYSTEM_ACTOR,
                 Operation.REMINDED, String.join(",", approvers), null, List.of(), null));
         log.info("Reminded {} of node {} of approval {}", approvers, node.id(), instance.processInstanceId());
@@ -95,9 +95,9 @@ class TimeLimitAction implements FlowAction {
                 taskService.addCandidateUser(task.getId(), target);
             }
         }
-        String names = targets.isEmpty() ? OperationMessages.zh("operation.nobody") : String.join("、", targets);
-        notices.send(instance, Operation.ESCALATED, targets, OperationMessages.label("operation.notice.escalated",
-                instance.businessKey(), node.name().zh()));
+        String names = targets.isEmpty() ? OperationMessages.zh("operation.nobody") : notices.names(instance, targets);
+        notices.send(instance, ApprovalNoticeKind.ESCALATED, targets, OperationMessages.zh("operation.notice.escalated",
+                instance.businessKey(), node.name().zh()), null, ApprovalNotices.TASKS_PAGE);
 
         if (instance.flow().safetySignOff()) {
             suspensions.suspend(instance, node.id(), targets);

@@ -24,6 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.tezuo.core.file.FileKind;
 import org.tezuo.core.file.FileStore;
 import org.tezuo.core.metadata.MetadataStore;
+import org.tezuo.core.notification.InboxNotice;
 import org.tezuo.core.tenant.TenantDirectory;
 import org.tezuo.metadata.MetadataKind;
 import org.tezuo.workflow.approval.ApprovalDecider;
@@ -349,8 +350,8 @@ class ApprovalOperationsTest {
     void urgeIsRateLimited() {
         applicantOperations.urge(tenant, instance, APPLICANT, "明早开工");
 
-        assertThat(notices.forRecipient(tenant, "lisi", true)).extracting(Notice::kind)
-                .containsExactly(Operation.URGED);
+        assertThat(notices.forRecipient(tenant, "lisi", true)).extracting(InboxNotice::topic)
+                .containsExactly("approval.urged", "approval.task-assigned");
         assertThatThrownBy(() -> applicantOperations.urge(tenant, instance, APPLICANT, null))
                 .isInstanceOf(OperationException.class)
                 .hasMessageStartingWith("申请“" + businessKey + "”每 30 分钟只能催办一次");

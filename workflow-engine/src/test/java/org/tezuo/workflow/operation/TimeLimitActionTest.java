@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.tezuo.core.metadata.MetadataStore;
+import org.tezuo.core.notification.DeliveryDispatcher;
+import org.tezuo.core.notification.InboxNotice;
 import org.tezuo.core.tenant.TenantDirectory;
 import org.tezuo.metadata.MetadataKind;
 import org.tezuo.workflow.approval.ApprovalInbox;
@@ -64,6 +66,8 @@ class TimeLimitActionTest {
     InstanceHistory history;
     @Autowired
     ApprovalNotices notices;
+    @Autowired
+    DeliveryDispatcher dispatcher;
     @Autowired
     ApprovalInbox inbox;
     @Autowired
@@ -132,13 +136,15 @@ class TimeLimitActionTest {
 
     @Test
     void notifySendsMessageToConnector() {
-        assertThat(notices.forRecipient(tenant, "guard1", false)).extracting(notice -> notice.message().zh())
+        dispatcher.dispatchDue();
+
+        assertThat(notices.forRecipient(tenant, "guard1", false)).extracting(InboxNotice::body)
                 .containsExactly("受限空间作业已提交，请到场监护");
-        assertThat(posted).singleElement().satisfies(body -> {
-            assertThat(body).contains("\"recipients\":[\"guard1\"]");
-            assertThat(body).contains("受限空间作业已提交，请到场监护");
-            assertThat(body).contains(businessKey);
-        });
+        assertThat(posted).filteredOn(body -> body.contains("\"recipient\":\"guard1\"")).singleElement()
+                .satisfies(body -> {
+                    assertThat(body).contains("受限空间作业已提交，请到场监护");
+                    assertThat(body).contains(businessKey);
+                });
     }
 
     @Test
@@ -151,8 +157,8 @@ class TimeLimitActionTest {
         assertThat(history.entries(tenant, instance)).filteredOn(entry -> entry.operation() == Operation.REMINDED)
                 .singleElement().satisfies(entry -> assertThat(entry.target()).isEqualTo("e1,e2,e3"));
         for (String engineer : List.of("e1", "e2", "e3")) {
-            assertThat(notices.forRecipient(tenant, engineer, true)).as(engineer).extracting(Notice::kind)
-                    .containsExactly(Operation.REMINDED);
+            assertThat(notices.forRecipient(tenant, engineer, true)).as(engineer).extracting(InboxNotice::topic)
+                    .containsExactly("approval.reminded", "approval.task-assigned");
         }
         assertThat(openTasks()).hasSize(3);
     }
@@ -167,8 +173,8 @@ class TimeLimitActionTest {
         HistoryEntry suspended = history.entries(tenant, instance).getLast();
         assertThat(suspended.operation()).isEqualTo(Operation.SUSPENDED);
         assertThat(suspended.comment()).isEqualTo("超时：已挂起并升级至 boss");
-        assertThat(notices.forRecipient(tenant, "boss", true)).extracting(Notice::kind)
-                .containsExactly(Operation.ESCALATED);
+        assertThat(notices.forRecipient(tenant, "boss", true)).extracting(InboxNotice::topic)
+                .containsExactly("approval.escalated");
 
         String e1Task = taskOf("e1").getId();
         assertThatThrownBy(() -> operations.approve(tenant, e1Task, "e1", null, Evidence.NONE))

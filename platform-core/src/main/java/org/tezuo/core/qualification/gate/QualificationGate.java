@@ -21,8 +21,9 @@ import org.tezuo.core.qualification.lifecycle.PostAbsenceStore;
 import org.tezuo.core.qualification.verification.LifecyclePolicyResolver;
 
 /**
- * Checks the people named on a permit before it is submitted. Each must be in the ledger and hold a certificate
- * for one of the required items that is in a working state and not past its printed last day. No person may
+ * Checks the people named on a permit before it is submitted. Each must be in the ledger and, when the requirement
+ * names certificate items, hold a certificate for one of them that is in a working state and not past its printed
+ * last day. No person may
  * be frozen or have a qualification anomaly within the look-back window. A person away from the post may not work,
  * and after an absence as long as the lifecycle rule's away-from-post months only with a passed practical re-exam.
  * Every violation of every person is returned.
@@ -78,10 +79,12 @@ public class QualificationGate {
                 .toList();
         boolean qualified = relevant.stream().anyMatch(certificate -> certificate.state().permitsWork()
                 && !CertificateStateEvaluator.isExpired(certificate.validUntil(), now, zone));
-        if (relevant.isEmpty()) {
+        // An operation that no certificate item covers (an empty list) gets only the checks after this one.
+        boolean itemsRequired = !requirement.requiredItems().isEmpty();
+        if (itemsRequired && relevant.isEmpty()) {
             violations.add(violation(subject, "gate.noCertificate", subject.role(), person.name(),
                     String.join("、", requirement.requiredItems()), requirement.source()));
-        } else if (!qualified) {
+        } else if (itemsRequired && !qualified) {
             Certificate best = relevant.getLast();
             CertificateState state = CertificateStateEvaluator.isExpired(best.validUntil(), now, zone)
                     ? CertificateState.EXPIRED : best.state();

@@ -2,6 +2,7 @@ package org.tezuo.core.qualification.health;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -11,21 +12,25 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.tezuo.core.query.QueryEngine;
+import org.tezuo.core.query.QueryResult;
 import org.tezuo.core.tenant.Tenant;
 
 /**
  * Computes the qualification-health measures of a tenant for a month and the month before, per company, plant and
- * workshop. A person belongs to the org unit whose name or code equals the person's {@code org_unit} text and to
- * every company, plant and workshop above it; persons whose text names no unit count only for the whole tenant.
+ * workshop. The figures come from SQL over the tenant's platform tables in the query layer ({@code core.person},
+ * {@code core.certificate}, ...), which filters every table to the tenant, grouped by the persons' {@code org_unit}
+ * text. A person belongs to the org unit whose name or code equals that text and to every company, plant and
+ * workshop above it, so each unit's figures are the sums of the groups in and below it. Persons whose text names no
+ * unit count only for the whole tenant.
  *
- * <p>NOTE: the query layer's catalogue contains only published record entities, not the core qualification tables,
- * so the measures are read with plain SQL here rather than through {@code QueryEngine}.
+ * <p>Persons in scope are the holders of a post that requires certificates when the tenant has declared such
+ * posts ({@code core.post_requirement}), and they are covered by a valid certificate of an item their post
+ * requires. A tenant without declared posts counts every certificate holder, covered by any valid certificate.
+ * Certificate counts (overdue, due, reviews) and freezes cover every person of the unit either way.
  *
  * <p>NOTE: the ledger keeps only the last review date of a certificate, so a review counts as done for a due date
  * when the last review lies within the six months before that due date or after it; older cycles are judged by
@@ -36,119 +41,206 @@ public class HealthReportCalculator {
 
     /** Org unit kinds that get a line of their own, by {@code org_unit.kind}; a department sits at the workshop level. */
     static final Set<String> REPORTED_KINDS = Set.of("company", "plant", "workshop", "department");
-    private static final int REVIEW_WINDOW_MONTHS = 6;
 
-    private final JdbcClient jdbc;
+    // Parameters are cast to their type, because Calcite cannot infer the type of a parameter inside OR and CASE.
+    private static final String AS_OF = "cast(:asOf as date)";
+    private static final String END = "cast(:end as timestamp)";
 
-    public HealthReportCalculator(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    /** Whether the last review lies more than six months before {@code review_due_on}, too early to count. */
+    private static final String REVIEW_TOO_OLD = "c.review_done_on < c.review_due_on - interval '6' month";
+
+    /** Whether the review due on {@code review_due_on} has no review recorded by the end of {@code asOf}. */
+    private static final String REVIEW_OUTSTANDING = "(c.review_done_on is null or c.review_done_on > " + AS_OF
+            + " or " + REVIEW_TOO_OLD + ")";
+
+    /** Whether the certificate is expired or overdue for review at the end of {@code asOf}. */
+    private static final String OVERDUE = "(c.valid_until < " + AS_OF + " or c.review_due_on is not null and "
+            + "c.review_due_on < " + AS_OF + " and " + REVIEW_OUTSTANDING + ")";
+
+    /** The next date the certificate falls due: the outstanding review when it comes first, else the validity end. */
+    private static final String NEXT_DUE = "case when c.review_due_on is not null and " + REVIEW_OUTSTANDING
+            + " and c.review_due_on < c.valid_until then c.review_due_on else c.valid_until end";
+
+    private static final String REVIEW_DUE_IN_YEAR = "c.review_due_on > cast(:yearBefore as date) and "
+            + "c.review_due_on <= " + AS_OF;
+
+    private static final String CERTIFICATE_COUNTS = """
+            select p.org_unit as org_unit,
+                   sum(case when %1$s then 1 else 0 end) as overdue,
+                   sum(case when not %1$s and %2$s > %5$s and %2$s <= cast(:in30Days as date)
+                            then 1 else 0 end) as due30,
+                   sum(case when not %1$s and %2$s > %5$s and %2$s <= cast(:in90Days as date)
+                            then 1 else 0 end) as due90,
+                   sum(case when %3$s then 1 else 0 end) as reviews_due,
+                   sum(case when %3$s and c.review_done_on <= c.review_due_on and not %4$s
+                            then 1 else 0 end) as reviews_on_time
+            from core.certificate c
+            join core.person p on p.id = c.person_id
+            group by p.org_unit""".formatted(OVERDUE, NEXT_DUE, REVIEW_DUE_IN_YEAR, REVIEW_TOO_OLD, AS_OF);
+
+    private static final String HOLDERS_IN_SCOPE = """
+            select s.org_unit as org_unit, count(*) as persons, count(v.person_id) as covered
+            from (select distinct p.id, p.org_unit
+                  from core.person p
+                  join core.certificate c on c.person_id = p.id) s
+            left join (select distinct c.person_id
+                       from core.certificate c
+                       where not %s) v on v.person_id = s.id
+            group by s.org_unit""".formatted(OVERDUE);
+
+    private static final String POST_HOLDERS_IN_SCOPE = """
+            select s.org_unit as org_unit, count(*) as persons, count(v.person_id) as covered
+            from (select distinct p.id, p.org_unit
+                  from core.person p
+                  join core.post po on po.name = trim(p."position")
+                  join core.post_requirement r on r.post_id = po.id) s
+            left join (select distinct c.person_id
+                       from core.certificate c
+                       join core.person p on p.id = c.person_id
+                       join core.post po on po.name = trim(p."position")
+                       join core.post_requirement r on r.post_id = po.id and r.certificate_item = c.item
+                       where not %s) v on v.person_id = s.id
+            group by s.org_unit""".formatted(OVERDUE);
+
+    /**
+     * Persons with a freeze in force at {@code end} and the start of their oldest freeze in force. The whole days
+     * frozen are counted in Java because Calcite 1.42 cannot write TIMESTAMPDIFF in the PostgreSQL dialect.
+     */
+    private static final String FROZEN_PERSONS = """
+            select p.org_unit as org_unit, f.oldest as oldest
+            from (select person_id, min(frozen_at) as oldest
+                  from core.certificate_freeze
+                  where frozen_at < %1$s and (lifted_at is null or lifted_at >= %1$s)
+                  group by person_id) f
+            join core.person p on p.id = f.person_id""".formatted(END);
+
+    private static final String DECLARED_REQUIREMENTS = "select count(*) from core.post_requirement";
+
+    private static final String UNITS = "select id, parent_id, code, name, kind from core.org_unit order by id";
+
+    private final QueryEngine queries;
+
+    public HealthReportCalculator(QueryEngine queries) {
+        this.queries = queries;
     }
 
     private record Unit(long id, @Nullable Long parentId, String code, String name, String kind) {
     }
 
-    private record Cert(long personId, LocalDate validUntil, @Nullable LocalDate reviewDueOn,
-            @Nullable LocalDate reviewDoneOn) {
-    }
-
-    private record Freeze(long personId, Instant frozenAt, @Nullable Instant liftedAt) {
-    }
-
     /** Computes the report of {@code month} for the tenant. */
     public HealthReport calculate(Tenant tenant, YearMonth month) {
         List<Unit> units = units(tenant.id());
-        Map<Long, Set<Long>> personsByUnit = personsByUnit(tenant.id(), units);
-        List<Cert> certificates = certificates(tenant.id());
-        List<Freeze> freezes = freezes(tenant.id());
-        Set<Long> everyone = new HashSet<>();
-        certificates.forEach(certificate -> everyone.add(certificate.personId()));
+        HealthReport.Scope scope = scope(tenant.id());
+        Map<String, HealthMeasures> current = measuresByUnitText(tenant.id(), scope, month.atEndOfMonth(),
+                tenant.zone());
+        Map<String, HealthMeasures> previous = measuresByUnitText(tenant.id(), scope,
+                month.minusMonths(1).atEndOfMonth(), tenant.zone());
+        UnitTotals currentTotals = UnitTotals.of(units, current);
+        UnitTotals previousTotals = UnitTotals.of(units, previous);
 
         List<HealthRow> rows = new ArrayList<>();
-        rows.add(row(null, "enterprise", tenant.name(), 0, everyone::contains, certificates, freezes, month,
-                tenant.zone()));
+        rows.add(new HealthRow(null, "enterprise", tenant.name(), 0, currentTotals.whole(), previousTotals.whole()));
         for (UnitAtDepth unit : reportedUnitsInTreeOrder(units)) {
-            Set<Long> members = personsByUnit.getOrDefault(unit.unit().id(), Set.of());
-            rows.add(row(unit.unit().id(), unit.unit().kind(), unit.unit().name(), unit.depth(), members::contains,
-                    certificates, freezes, month, tenant.zone()));
+            long id = unit.unit().id();
+            rows.add(new HealthRow(id, unit.unit().kind(), unit.unit().name(), unit.depth(),
+                    currentTotals.of(id), previousTotals.of(id)));
         }
-        return new HealthReport(tenant.id(), tenant.name(), tenant.zone(), month, month.atEndOfMonth(), rows);
+        return new HealthReport(tenant.id(), tenant.name(), tenant.zone(), month, month.atEndOfMonth(), scope, rows);
     }
 
-    private static HealthRow row(@Nullable Long unitId, String level, String name, int depth, Predicate<Long> member,
-            List<Cert> certificates, List<Freeze> freezes, YearMonth month, ZoneId zone) {
-        List<Cert> own = certificates.stream().filter(certificate -> member.test(certificate.personId())).toList();
-        List<Freeze> ownFreezes = freezes.stream().filter(freeze -> member.test(freeze.personId())).toList();
-        return new HealthRow(unitId, level, name, depth, measure(own, ownFreezes, month.atEndOfMonth(), zone),
-                measure(own, ownFreezes, month.minusMonths(1).atEndOfMonth(), zone));
+    private HealthReport.Scope scope(long tenantId) {
+        QueryResult declared = queries.runAll(tenantId, DECLARED_REQUIREMENTS, Map.of());
+        return number(declared.rows().getFirst().getFirst()).longValue() > 0 ? HealthReport.Scope.POST_HOLDERS
+                : HealthReport.Scope.CERTIFICATE_HOLDERS;
     }
 
-    /** Computes the measures at the end of {@code asOf} in {@code zone}. */
-    static HealthMeasures measure(List<Cert> certificates, List<Freeze> freezes, LocalDate asOf, ZoneId zone) {
-        Set<Long> inScope = new HashSet<>();
-        Set<Long> covered = new HashSet<>();
-        int overdue = 0;
-        int due30 = 0;
-        int due90 = 0;
-        int reviewsDue = 0;
-        int reviewsOnTime = 0;
-        for (Cert certificate : certificates) {
-            inScope.add(certificate.personId());
-            if (overdue(certificate, asOf)) {
-                overdue++;
-            } else {
-                covered.add(certificate.personId());
-                LocalDate next = nextDue(certificate, asOf);
-                due30 += next.isAfter(asOf) && !next.isAfter(asOf.plusDays(30)) ? 1 : 0;
-                due90 += next.isAfter(asOf) && !next.isAfter(asOf.plusDays(90)) ? 1 : 0;
-            }
-            LocalDate reviewDue = certificate.reviewDueOn();
-            if (reviewDue != null && reviewDue.isAfter(asOf.minusMonths(12)) && !reviewDue.isAfter(asOf)) {
-                reviewsDue++;
-                LocalDate done = certificate.reviewDoneOn();
-                reviewsOnTime += done != null && !done.isAfter(reviewDue)
-                        && !done.isBefore(reviewDue.minusMonths(REVIEW_WINDOW_MONTHS)) ? 1 : 0;
-            }
-        }
-
+    /**
+     * Returns the measures at the end of {@code asOf} in {@code zone} by the persons' {@code org_unit} text as
+     * stored, with "" for persons without one.
+     */
+    private Map<String, HealthMeasures> measuresByUnitText(long tenantId, HealthReport.Scope scope, LocalDate asOf,
+            ZoneId zone) {
+        Map<String, Object> dates = Map.of("asOf", asOf, "in30Days", asOf.plusDays(30), "in90Days",
+                asOf.plusDays(90), "yearBefore", asOf.minusMonths(12));
         Instant end = asOf.plusDays(1).atStartOfDay(zone).toInstant();
-        Map<Long, Instant> oldestOpenFreeze = new HashMap<>();
-        for (Freeze freeze : freezes) {
-            boolean inForce = freeze.frozenAt().isBefore(end)
-                    && (freeze.liftedAt() == null || !freeze.liftedAt().isBefore(end));
-            if (inForce) {
-                oldestOpenFreeze.merge(freeze.personId(), freeze.frozenAt(),
-                        (left, right) -> left.isBefore(right) ? left : right);
+        Map<String, HealthMeasures> measures = new HashMap<>();
+
+        String inScope = scope == HealthReport.Scope.POST_HOLDERS ? POST_HOLDERS_IN_SCOPE : HOLDERS_IN_SCOPE;
+        for (List<Object> row : queries.runAll(tenantId, inScope, Map.of("asOf", asOf)).rows()) {
+            add(measures, row.get(0), new HealthMeasures(intValue(row.get(1)), intValue(row.get(2)), 0, 0, 0, 0, 0,
+                    0, 0));
+        }
+        for (List<Object> row : queries.runAll(tenantId, CERTIFICATE_COUNTS, dates).rows()) {
+            add(measures, row.get(0), new HealthMeasures(0, 0, intValue(row.get(1)), intValue(row.get(2)),
+                    intValue(row.get(3)), intValue(row.get(4)), intValue(row.get(5)), 0, 0));
+        }
+        for (List<Object> row : queries.runAll(tenantId, FROZEN_PERSONS, Map.of("end", end)).rows()) {
+            Instant oldest = instant(row.get(1));
+            add(measures, row.get(0), new HealthMeasures(0, 0, 0, 0, 0, 0, 0, 1,
+                    ChronoUnit.DAYS.between(oldest, end)));
+        }
+        return measures;
+    }
+
+    private static void add(Map<String, HealthMeasures> measures, @Nullable Object unitText, HealthMeasures more) {
+        measures.merge(unitText == null ? "" : unitText.toString(), more, HealthMeasures::plus);
+    }
+
+    /**
+     * Converts a timestamp-with-time-zone value: an {@link Instant} from PostgreSQL, which Calcite reads as a
+     * timestamp, or an {@link OffsetDateTime} from H2, whose column type Calcite passes through unconverted.
+     */
+    private static Instant instant(@Nullable Object value) {
+        return switch (value) {
+            case Instant instant -> instant;
+            case OffsetDateTime offsetDateTime -> offsetDateTime.toInstant();
+            case null, default -> throw new IllegalStateException("A health-report query returned " + value
+                    + " where a timestamp was expected");
+        };
+    }
+
+    private static int intValue(@Nullable Object value) {
+        return Math.toIntExact(number(value).longValue());
+    }
+
+    private static Number number(@Nullable Object value) {
+        if (value instanceof Number number) {
+            return number;
+        }
+        throw new IllegalStateException("A health-report query returned " + value + " where a number was expected");
+    }
+
+    /** The measures of every org unit, summed over the unit texts that name the unit or a unit below it. */
+    private record UnitTotals(HealthMeasures whole, Map<Long, HealthMeasures> byUnit) {
+
+        static UnitTotals of(List<Unit> units, Map<String, HealthMeasures> byUnitText) {
+            Map<String, Unit> byName = new HashMap<>();
+            for (Unit unit : units) {
+                byName.putIfAbsent(unit.code(), unit);
             }
-        }
-        long frozenDays = oldestOpenFreeze.values().stream()
-                .mapToLong(frozenAt -> ChronoUnit.DAYS.between(frozenAt, end))
-                .sum();
-        return new HealthMeasures(inScope.size(), covered.size(), overdue, due30, due90, reviewsDue, reviewsOnTime,
-                oldestOpenFreeze.size(), frozenDays);
-    }
+            for (Unit unit : units) {
+                byName.put(unit.name(), unit);
+            }
+            Map<Long, Unit> byId = new HashMap<>();
+            units.forEach(unit -> byId.put(unit.id(), unit));
 
-    /** Returns whether the certificate is expired or overdue for review at the end of {@code asOf}. */
-    private static boolean overdue(Cert certificate, LocalDate asOf) {
-        return certificate.validUntil().isBefore(asOf) || reviewOutstanding(certificate, asOf)
-                && certificate.reviewDueOn().isBefore(asOf);
-    }
-
-    /** Returns whether the review due on {@code reviewDueOn} has no review recorded by the end of {@code asOf}. */
-    private static boolean reviewOutstanding(Cert certificate, LocalDate asOf) {
-        LocalDate due = certificate.reviewDueOn();
-        if (due == null) {
-            return false;
+            HealthMeasures whole = HealthMeasures.ZERO;
+            Map<Long, HealthMeasures> byUnit = new HashMap<>();
+            for (Map.Entry<String, HealthMeasures> group : byUnitText.entrySet()) {
+                whole = whole.plus(group.getValue());
+                Unit unit = byName.get(group.getKey().strip());
+                Set<Long> seen = new HashSet<>();
+                while (unit != null && seen.add(unit.id())) {
+                    byUnit.merge(unit.id(), group.getValue(), HealthMeasures::plus);
+                    unit = unit.parentId() == null ? null : byId.get(unit.parentId());
+                }
+            }
+            return new UnitTotals(whole, byUnit);
         }
-        LocalDate done = certificate.reviewDoneOn();
-        return done == null || done.isAfter(asOf) || done.isBefore(due.minusMonths(REVIEW_WINDOW_MONTHS));
-    }
 
-    private static LocalDate nextDue(Cert certificate, LocalDate asOf) {
-        LocalDate due = certificate.reviewDueOn();
-        if (due != null && reviewOutstanding(certificate, asOf) && due.isBefore(certificate.validUntil())) {
-            return due;
+        HealthMeasures of(long unitId) {
+            return byUnit.getOrDefault(unitId, HealthMeasures.ZERO);
         }
-        return certificate.validUntil();
     }
 
     private record UnitAtDepth(Unit unit, int depth) {
@@ -180,56 +272,10 @@ public class HealthReportCalculator {
     }
 
     private List<Unit> units(long tenantId) {
-        return jdbc.sql("select id, parent_id, code, name, kind from org_unit where tenant_id = ? order by id")
-                .param(tenantId)
-                .query((rs, row) -> new Unit(rs.getLong("id"), (Long) rs.getObject("parent_id", Long.class),
-                        rs.getString("code"), rs.getString("name"), rs.getString("kind")))
-                .list();
-    }
-
-    /** Returns, for every org unit, the persons in it or in a unit below it. */
-    private Map<Long, Set<Long>> personsByUnit(long tenantId, List<Unit> units) {
-        Map<String, Unit> byName = new HashMap<>();
-        for (Unit unit : units) {
-            byName.putIfAbsent(unit.code(), unit);
-        }
-        for (Unit unit : units) {
-            byName.put(unit.name(), unit);
-        }
-        Map<Long, Unit> byId = new HashMap<>();
-        units.forEach(unit -> byId.put(unit.id(), unit));
-
-        Map<Long, Set<Long>> persons = new HashMap<>();
-        jdbc.sql("select id, org_unit from person where tenant_id = ?")
-                .param(tenantId)
-                .query(rs -> {
-                    long personId = rs.getLong("id");
-                    Unit unit = Optional.ofNullable(rs.getString("org_unit")).map(String::strip).map(byName::get)
-                            .orElse(null);
-                    Set<Long> seen = new HashSet<>();
-                    while (unit != null && seen.add(unit.id())) {
-                        persons.computeIfAbsent(unit.id(), key -> new HashSet<>()).add(personId);
-                        unit = unit.parentId() == null ? null : byId.get(unit.parentId());
-                    }
-                });
-        return persons;
-    }
-
-    private List<Cert> certificates(long tenantId) {
-        return jdbc.sql("select person_id, valid_until, review_due_on, review_done_on from certificate "
-                + "where tenant_id = ?")
-                .param(tenantId)
-                .query((rs, row) -> new Cert(rs.getLong("person_id"), rs.getObject("valid_until", LocalDate.class),
-                        rs.getObject("review_due_on", LocalDate.class), rs.getObject("review_done_on", LocalDate.class)))
-                .list();
-    }
-
-    private List<Freeze> freezes(long tenantId) {
-        return jdbc.sql("select person_id, frozen_at, lifted_at from certificate_freeze where tenant_id = ?")
-                .param(tenantId)
-                .query((rs, row) -> new Freeze(rs.getLong("person_id"), rs.getTimestamp("frozen_at").toInstant(),
-                        Optional.ofNullable(rs.getTimestamp("lifted_at")).map(java.sql.Timestamp::toInstant)
-                                .orElse(null)))
-                .list();
+        return queries.runAll(tenantId, UNITS, Map.of()).rows().stream()
+                .map(row -> new Unit(number(row.get(0)).longValue(),
+                        row.get(1) == null ? null : number(row.get(1)).longValue(), (String) row.get(2),
+                        (String) row.get(3), (String) row.get(4)))
+                .toList();
     }
 }

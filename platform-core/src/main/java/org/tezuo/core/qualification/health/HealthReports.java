@@ -25,12 +25,14 @@ import org.tezuo.core.i18n.UserMessages;
 import org.tezuo.core.notification.Notice;
 import org.tezuo.core.tenant.Tenant;
 import org.tezuo.core.tenant.TenantDirectory;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Generates, keeps and lists the monthly qualification-health reports. A tenant gets at most one report per month:
  * generating a month that already has one returns the stored report. A new report is written as PDF and xlsx into
  * the file store and announced with a {@link Notice} on topic {@code report.health} to every enabled user holding
- * one of {@code tezuo.health-report.recipient-roles} (default SAFETY_DIRECTOR and SYSTEM_ADMIN).
+ * one of {@code tezuo.health-report.recipient-roles} (default SAFETY_DIRECTOR and SYSTEM_ADMIN). The report's rows
+ * are kept as JSON beside the files, so the screen shows the figures the files contain.
  */
 @Component
 public class HealthReports {
@@ -49,12 +51,13 @@ public class HealthReports {
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final JsonMapper json;
     private final List<String> recipientRoles;
     private final HealthReportPdfWriter pdf = new HealthReportPdfWriter();
     private final HealthReportXlsxWriter xlsx = new HealthReportXlsxWriter();
 
     public HealthReports(HealthReportCalculator calculator, FileStore files, TenantDirectory tenants, JdbcClient jdbc,
-            TransactionTemplate transaction, ApplicationEventPublisher events, Clock clock,
+            TransactionTemplate transaction, ApplicationEventPublisher events, Clock clock, JsonMapper json,
             @Value("${tezuo.health-report.recipient-roles:SAFETY_DIRECTOR,SYSTEM_ADMIN}") String recipientRoles) {
         this.calculator = calculator;
         this.files = files;
@@ -63,6 +66,7 @@ public class HealthReports {
         this.transaction = transaction;
         this.events = events;
         this.clock = clock;
+        this.json = json;
         this.recipientRoles = Arrays.stream(recipientRoles.split(",")).map(String::strip)
                 .filter(role -> !role.isEmpty()).toList();
     }
@@ -97,6 +101,30 @@ public class HealthReports {
     }
 
     /**
+     * Returns the figures of the tenant's stored report of {@code month}, or empty when there is no report or it
+     * was generated before the figures were kept.
+     */
+    public Optional<HealthReport> figures(long tenantId, YearMonth month) {
+        Optional<String> stored = jdbc.sql("select figures from qualification_health_report "
+                + "where tenant_id = ? and report_month = ?")
+                .params(tenantId, month.toString())
+                .query((rs, row) -> Optional.ofNullable(rs.getString("figures")))
+                .optional()
+                .flatMap(figures -> figures);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        StoredFigures figures = json.readValue(stored.get(), StoredFigures.class);
+        Tenant tenant = tenants.require(tenantId);
+        return Optional.of(new HealthReport(tenantId, tenant.name(), tenant.zone(), month, month.atEndOfMonth(),
+                figures.scope(), figures.rows()));
+    }
+
+    /** The part of a report kept as JSON; the tenant and month come from the report's row. */
+    private record StoredFigures(HealthReport.Scope scope, List<HealthRow> rows) {
+    }
+
+    /**
      * Returns the report of {@code month}, generating, storing and announcing it first when the tenant has none.
      * The report is written in the default locale (Simplified Chinese).
      *
@@ -127,10 +155,11 @@ public class HealthReports {
             StoredHealthReport stored = transaction.execute(status -> {
                 jdbc.sql("""
                         insert into qualification_health_report (tenant_id, report_month, as_of, pdf_file_id,
-                                                                 xlsx_file_id, generated_at, generated_by)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
+                                                                 xlsx_file_id, generated_at, generated_by, figures)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
                         .params(tenantId, month.toString(), Date.valueOf(report.asOf()), pdfFile.id(),
-                                xlsxFile.id(), Timestamp.from(clock.instant()), actor)
+                                xlsxFile.id(), Timestamp.from(clock.instant()), actor,
+                                json.writeValueAsString(new StoredFigures(report.scope(), report.rows())))
                         .update();
                 announce(report, locale);
                 return find(tenantId, month).orElseThrow();
@@ -150,7 +179,8 @@ public class HealthReports {
         HealthMeasures whole = report.rows().getFirst().current();
         BigDecimal coverage = whole.coveragePercent();
         String subject = HealthReportColumns.text(locale, "notice.subject", report.month());
-        String body = HealthReportColumns.text(locale, "notice.body", report.month(), whole.personsInScope(),
+        String bodyKey = report.scope() == HealthReport.Scope.POST_HOLDERS ? "notice.body.posts" : "notice.body";
+        String body = HealthReportColumns.text(locale, bodyKey, report.month(), whole.personsInScope(),
                 coverage == null ? "—" : coverage.toPlainString(), whole.overdueCertificates(),
                 whole.dueWithin30Days(), whole.frozenPersons());
         for (String recipient : recipients(report.tenantId())) {

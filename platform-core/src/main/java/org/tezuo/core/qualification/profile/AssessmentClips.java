@@ -12,10 +12,17 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.tezuo.core.audit.AuditLog;
 import org.tezuo.core.file.FileKind;
 import org.tezuo.core.file.FileRejectedException;
@@ -26,32 +33,51 @@ import org.tezuo.core.i18n.LocalizedException;
 /**
  * Stores the video clips of assessments and finds those that may be shown. A clip is stored only when the
  * uploader confirms the person's consent, which is kept with who recorded it and when. Once the consent is
- * withdrawn, the clip is never returned again. Content goes through {@link FileStore} as {@link FileKind#VIDEO}, so
- * it is streamed to disk, limited by {@code tezuo.files.max-video-size} and must be MP4 or WebM by its first bytes.
+ * withdrawn or the clip is deleted, the clip is never returned again, and its video is deleted from disk after
+ * that change commits. The clip's row stays, so a player that still requests it learns why it is gone. Content
+ * goes through {@link FileStore} as {@link FileKind#VIDEO}, so it is streamed to disk, limited by
+ * {@code tezuo.files.max-video-size} and must be MP4 or WebM by its first bytes.
  */
 @Component
 public class AssessmentClips {
 
     private static final Logger LOG = LoggerFactory.getLogger(AssessmentClips.class);
 
-    /** Selects the clips whose consent was not withdrawn, with their file's name, type and size; the tenant id is first. */
+    /**
+     * Selects the clips whose consent was not withdrawn and that were not deleted, with their file's name, type and
+     * size. The tenant id is the first parameter.
+     */
     private static final String SHOWN = """
             select c.*, f.original_name, f.content_type, f.size_bytes
             from assessment_clip c join stored_file f on f.id = c.file_id and f.tenant_id = c.tenant_id
-            where c.tenant_id = ? and c.consent_given = true and c.consent_withdrawn_at is null""";
+            where c.tenant_id = ? and c.consent_given = true and c.consent_withdrawn_at is null
+              and c.deleted_at is null""";
+
+    /** The reason a clip that once existed is no longer shown. */
+    public enum Removal {
+        /** The person withdrew consent. */
+        CONSENT_WITHDRAWN,
+        /** A recorder deleted the clip. */
+        DELETED
+    }
 
     private final JdbcClient jdbc;
     private final AssessmentRecords records;
     private final FileStore files;
     private final AuditLog audit;
     private final Clock clock;
+    private final TransactionTemplate ownTransaction;
 
-    public AssessmentClips(JdbcClient jdbc, AssessmentRecords records, FileStore files, AuditLog audit, Clock clock) {
+    public AssessmentClips(JdbcClient jdbc, AssessmentRecords records, FileStore files, AuditLog audit, Clock clock,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.records = records;
         this.files = files;
         this.audit = audit;
         this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        // The video is deleted after the caller's transaction commits, when that transaction may still be bound.
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Returns the largest clip accepted, in bytes. */
@@ -120,9 +146,28 @@ public class AssessmentClips {
     }
 
     /**
-     * Records that the person withdrew consent, so the clip is no longer listed or served, and audits it.
-     *
-     * <p>NOTE: the video stays on disk and in {@code stored_file}; no job deletes the content of withdrawn clips yet.
+     * Returns why a clip of the tenant is no longer shown. The result is empty when the clip is still shown or the
+     * tenant has no clip with this id.
+     */
+    public Optional<Removal> removal(long tenantId, long clipId) {
+        Optional<HiddenState> state = jdbc.sql("""
+                select consent_withdrawn_at, deleted_at from assessment_clip where tenant_id = ? and id = ?""")
+                .params(tenantId, clipId)
+                .query((rs, row) -> new HiddenState(rs.getTimestamp("consent_withdrawn_at") != null,
+                        rs.getTimestamp("deleted_at") != null))
+                .optional();
+        if (state.isEmpty()) {
+            return Optional.empty();
+        }
+        if (state.get().deleted()) {
+            return Optional.of(Removal.DELETED);
+        }
+        return state.get().withdrawn() ? Optional.of(Removal.CONSENT_WITHDRAWN) : Optional.empty();
+    }
+
+    /**
+     * Records that the person withdrew consent, so the clip is no longer listed or served, and audits it. The video
+     * is deleted from disk once the transaction commits.
      *
      * @throws LocalizedException when no shown clip of the tenant has this id
      */
@@ -140,6 +185,93 @@ public class AssessmentClips {
                 Map.of("consentGiven", true), Map.of("consentGiven", false, "withdrawnAt", now.toString()));
         LOG.info("Consent withdrawn for clip {} (file {}) of tenant {} by {}", clipId, clip.fileId(), tenantId,
                 actor);
+        deleteVideoAfterCommit(tenantId, clipId, clip.fileId());
+    }
+
+    /**
+     * Deletes a clip, for example one recorded by mistake, and audits it. The clip is no longer listed or served,
+     * and its video is deleted from disk once the transaction commits.
+     *
+     * @throws LocalizedException when no shown clip of the tenant has this id
+     */
+    @Transactional
+    public void delete(long tenantId, long clipId, String actor) {
+        AssessmentClip clip = findShown(tenantId, clipId)
+                .orElseThrow(() -> new LocalizedException("clip.notFound", clipId));
+        Instant now = clock.instant();
+        jdbc.sql("update assessment_clip set deleted_by = ?, deleted_at = ? where tenant_id = ? and id = ?")
+                .params(actor, Timestamp.from(now), tenantId, clipId)
+                .update();
+        audit.append(tenantId, actor, "assessment.clip-delete", "assessment_clip", String.valueOf(clipId),
+                Map.of("fileName", clip.originalName(), "sizeBytes", clip.sizeBytes()),
+                Map.of("deletedAt", now.toString()));
+        LOG.info("Deleted clip {} (file {}) of tenant {} by {}", clipId, clip.fileId(), tenantId, actor);
+        deleteVideoAfterCommit(tenantId, clipId, clip.fileId());
+    }
+
+    /** Runs {@link #deleteLeftoverVideos} once the application is ready. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void onApplicationReady() {
+        deleteLeftoverVideos();
+    }
+
+    /**
+     * Deletes the videos of withdrawn or deleted clips that are still on disk, because the process stopped between
+     * the commit and the deletion or the deletion failed.
+     *
+     * @return the number of videos deleted
+     */
+    public int deleteLeftoverVideos() {
+        List<LeftoverVideo> leftovers = jdbc.sql("""
+                select tenant_id, id, file_id from assessment_clip
+                where file_id is not null and (consent_withdrawn_at is not null or deleted_at is not null)""")
+                .query((rs, row) -> new LeftoverVideo(rs.getLong("tenant_id"), rs.getLong("id"),
+                        rs.getString("file_id")))
+                .list();
+        int deleted = 0;
+        for (LeftoverVideo leftover : leftovers) {
+            if (deleteVideo(leftover.tenantId(), leftover.clipId(), leftover.fileId())) {
+                deleted++;
+            }
+        }
+        if (!leftovers.isEmpty()) {
+            LOG.info("Deleted {} of {} leftover video(s) of withdrawn or deleted clips", deleted, leftovers.size());
+        }
+        return deleted;
+    }
+
+    private void deleteVideoAfterCommit(long tenantId, long clipId, String fileId) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            deleteVideo(tenantId, clipId, fileId);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                deleteVideo(tenantId, clipId, fileId);
+            }
+        });
+    }
+
+    /**
+     * Deletes the video of a hidden clip from disk and its stored file row, and detaches the clip from it, in a
+     * transaction of its own. A failure is logged and left to {@link #deleteLeftoverVideos} at the next start.
+     */
+    private boolean deleteVideo(long tenantId, long clipId, String fileId) {
+        try {
+            ownTransaction.executeWithoutResult(status -> {
+                jdbc.sql("update assessment_clip set file_id = null where tenant_id = ? and id = ? and file_id = ?")
+                        .params(tenantId, clipId, fileId)
+                        .update();
+                files.delete(tenantId, fileId);
+            });
+            LOG.info("Deleted the video (file {}) of hidden clip {} of tenant {}", fileId, clipId, tenantId);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("Could not delete the video (file {}) of hidden clip {} of tenant {}; the next start retries",
+                    fileId, clipId, tenantId, e);
+            return false;
+        }
     }
 
     private static AssessmentClip map(ResultSet rs, int row) throws SQLException {
@@ -147,5 +279,11 @@ public class AssessmentClips {
                 rs.getLong("person_id"), rs.getString("file_id"), rs.getString("original_name"),
                 rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("consent_recorded_by"),
                 rs.getTimestamp("consent_recorded_at").toInstant());
+    }
+
+    private record LeftoverVideo(long tenantId, long clipId, String fileId) {
+    }
+
+    private record HiddenState(boolean withdrawn, boolean deleted) {
     }
 }

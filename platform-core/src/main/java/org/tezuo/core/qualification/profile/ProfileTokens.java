@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,7 +26,7 @@ import org.tezuo.core.qualification.QualificationStore;
 public class ProfileTokens {
 
     /** Shortest token that can be one of ours; shorter input is rejected without a query. */
-    private static final int TOKEN_LENGTH = 43;
+    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private final JdbcClient jdbc;
     private final QualificationStore qualifications;
@@ -125,9 +126,27 @@ public class ProfileTokens {
                 auditState(token), Map.of("issuedAt", token.issuedAt().toString(), "revokedAt", now.toString()));
     }
 
+    /**
+     * Returns whether {@code token} has the form of a badge token: 43 characters of URL-safe Base64. A QR code
+     * scanned only in part or a link cut off when copied fails this check.
+     */
+    public static boolean isWellFormed(String token) {
+        return WELL_FORMED.matcher(token).matches();
+    }
+
+    /** Returns whether {@code token} is a revoked token of the tenant, as opposed to an unknown or foreign one. */
+    public boolean isRevoked(long tenantId, String token) {
+        return isWellFormed(token) && jdbc.sql("""
+                select count(*) from person_profile_token
+                where tenant_id = ? and token = ? and revoked_at is not null""")
+                .params(tenantId, token)
+                .query(Long.class)
+                .single() > 0;
+    }
+
     /** Returns the person an active token of the tenant opens; empty for unknown, revoked or foreign tokens. */
     public Optional<Long> personOf(long tenantId, String token) {
-        if (token.length() != TOKEN_LENGTH) {
+        if (!isWellFormed(token)) {
             return Optional.empty();
         }
         return jdbc.sql("""

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.tezuo.core.qualification.CertificateState;
+import org.tezuo.core.qualification.RegistryResult;
 
 /**
  * The report of one verification run of a tenant.
@@ -27,8 +28,22 @@ public record VerificationRun(
         int unverifiable,
         int mismatches) {
 
-    /** A certificate the run changed, with its state and the adopted values before and after. */
+    /**
+     * A certificate the run changed, with its state and the values adopted from the registry before and after. A
+     * change that adopted nothing carries what the registry returned instead, which explains the new state.
+     *
+     * @param result what the registry returned for the certificate; null in reports stored before results were
+     *     kept with each change
+     * @param differences the fields on which ledger and registry disagree, with both values
+     */
     public record CertificateChange(long certificateId, String certNumber, CertificateState stateBefore,
-            CertificateState stateAfter, List<FieldDifference> adopted) {
+            CertificateState stateAfter, List<FieldDifference> adopted, @Nullable RegistryResult result,
+            List<FieldDifference> differences) {
+
+        public CertificateChange {
+            // Reports stored before a component existed are read with null in its place.
+            adopted = adopted == null ? List.of() : List.copyOf(adopted);
+            differences = differences == null ? List.of() : List.copyOf(differences);
+        }
     }
 }

@@ -132,12 +132,13 @@ public class VerificationRunStore {
     }
 
     /**
-     * Returns a page of the certificates the run changed (state or adopted values), in certificate id order, with ID
-     * numbers masked in certificate numbers and values.
+     * Returns a page of the certificates the run changed (state or adopted values), in certificate id order, with
+     * the registry's result and the fields it adopted or disagreed on. ID numbers in certificate numbers and values
+     * are masked.
      */
     List<VerificationRun.CertificateChange> changes(long tenantId, long runId, int limit, int offset) {
         List<ChangedCheck> checks = jdbc.sql("""
-                select vc.id, vc.certificate_id, c.cert_number, vc.state_before, vc.state_after
+                select vc.id, vc.certificate_id, c.cert_number, vc.state_before, vc.state_after, vc.result
                 from verification_check vc join certificate c on c.id = vc.certificate_id
                 where vc.tenant_id = ? and vc.run_id = ?
                   and (vc.state_before <> vc.state_after or exists (select 1 from verification_check_field f
@@ -146,11 +147,13 @@ public class VerificationRunStore {
                 .params(tenantId, runId, limit, offset)
                 .query((rs, row) -> new ChangedCheck(rs.getLong("id"), rs.getLong("certificate_id"),
                         IdNumberMask.mask(rs.getString("cert_number")), CertificateState.valueOf(rs.getString("state_before")),
-                        CertificateState.valueOf(rs.getString("state_after"))))
+                        CertificateState.valueOf(rs.getString("state_after")),
+                        RegistryResult.valueOf(rs.getString("result"))))
                 .list();
         return checks.stream()
                 .map(check -> new VerificationRun.CertificateChange(check.certificateId(), check.certNumber(),
-                        check.stateBefore(), check.stateAfter(), fields(check.checkId(), FieldKind.ADOPTED)))
+                        check.stateBefore(), check.stateAfter(), fields(check.checkId(), FieldKind.ADOPTED),
+                        check.result(), fields(check.checkId(), FieldKind.MISMATCH)))
                 .toList();
     }
 
@@ -197,7 +200,7 @@ public class VerificationRunStore {
     }
 
     private record ChangedCheck(long checkId, long certificateId, String certNumber, CertificateState stateBefore,
-            CertificateState stateAfter) {
+            CertificateState stateAfter, RegistryResult result) {
     }
 
     private enum FieldKind {

@@ -2,6 +2,7 @@ package org.tezuo.core.qualification.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -11,13 +12,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openpdf.text.pdf.PdfDictionary;
 import org.openpdf.text.pdf.PdfName;
@@ -157,28 +164,85 @@ class HealthReportsTest {
         PdfDictionary type0 = font.getAsDict(font.getKeys().iterator().next());
         PdfDictionary descendant = type0.getAsArray(PdfName.DESCENDANTFONTS).getAsDict(0);
         PdfDictionary descriptor = descendant.getAsDict(PdfName.FONTDESCRIPTOR);
-        assertThat(text).contains("健康月报测试 资质健康月报（2026-11）").contains("持证作业人员").contains("二车间")
-                .contains("统计截至 2026-11-30 24:00（Asia/Shanghai）");
+        assertThat(text).contains("健康月报测试 资质健康月报（2026-11）").contains("二车间")
+                .contains("统计截至 2026-11-30 24:00（Asia/Shanghai）").contains("人员范围：持有至少一本特种作业操作证的人员")
+                .contains("全企业合计 合计 3 66.7% -33.3 1 +1 1 2 50.0% 0.0 1 +1 10.0");
         assertThat(type0.getAsName(PdfName.BASEFONT).toString()).contains("NotoSansCJKsc");
-        assertThat(descriptor.get(PdfName.FONTFILE3)).as("the font is embedded from the jar").isNotNull();
+        assertThat(descriptor.get(PdfName.FONTFILE2)).as("TrueType outlines embedded from the jar").isNotNull();
+        assertThat(descriptor.get(PdfName.FONTFILE3)).as("no CFF outlines").isNull();
         assertThat(HealthReportPdfWriter.class.getResource(HealthReportPdfWriter.FONT_RESOURCE)).isNotNull();
         assertThat(HealthReportPdfWriter.class.getResource(
                 "/org/tezuo/core/qualification/health/fonts/LICENSE-OFL.txt")).isNotNull();
     }
 
     @Test
+    @DisplayName("xlsx counts are whole numbers and rates are percentages")
     void xlsxHoldsNumericMeasures() throws Exception {
         byte[] xlsx = new HealthReportXlsxWriter().write(calculator.calculate(tenant, NOVEMBER),
                 Locale.SIMPLIFIED_CHINESE);
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = workbook.getSheet("2026-11");
-            assertThat(sheet.getRow(3).getCell(3).getStringCellValue()).isEqualTo("有效持证覆盖率(%)");
-            assertThat(sheet.getRow(4).getCell(0).getStringCellValue()).isEqualTo("健康月报测试");
-            assertThat(sheet.getRow(4).getCell(2).getNumericCellValue()).isEqualTo(3);
-            assertThat(sheet.getRow(4).getCell(3).getNumericCellValue()).isEqualTo(66.7);
-            assertThat(sheet.getRow(4).getCell(4).getNumericCellValue()).isEqualTo(-33.3);
+            Row header = sheet.getRow(5);
+            Row total = sheet.getRow(6);
+            assertThat(header.getCell(2).getStringCellValue()).isEqualTo("持证作业人员");
+            assertThat(header.getCell(3).getStringCellValue()).isEqualTo("有效持证覆盖率");
+            assertThat(total.getCell(0).getStringCellValue()).isEqualTo("全企业合计");
+            assertThat(total.getCell(1).getStringCellValue()).isEqualTo("合计");
+            assertNumber(total.getCell(2), 3, "0");
+            assertNumber(total.getCell(3), 0.667, "0.0%");
+            assertNumber(total.getCell(4), -33.3, "+0.0;-0.0;0.0");
+            assertNumber(total.getCell(5), 1, "0");
+            assertNumber(total.getCell(6), 1, "+0;-0;0");
+            assertNumber(total.getCell(9), 0.5, "0.0%");
+            assertNumber(total.getCell(13), 10, "0.0");
+            assertThat(new DataFormatter(Locale.ROOT).formatCellValue(total.getCell(3))).isEqualTo("66.7%");
+            assertThat(new DataFormatter(Locale.ROOT).formatCellValue(total.getCell(6))).isEqualTo("+1");
+            assertThat(workbook.getFontAt(total.getCell(0).getCellStyle().getFontIndex()).getBold()).isTrue();
         }
+    }
+
+    @Test
+    @DisplayName("xlsx shows the hierarchy by level and indentation")
+    void xlsxIndentsUnitsByDepth() throws Exception {
+        byte[] xlsx = new HealthReportXlsxWriter().write(calculator.calculate(tenant, NOVEMBER),
+                Locale.SIMPLIFIED_CHINESE);
+
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = workbook.getSheet("2026-11");
+            List<String> units = new ArrayList<>();
+            List<String> levels = new ArrayList<>();
+            List<Short> indents = new ArrayList<>();
+            for (int i = 6; i <= 10; i++) {
+                units.add(sheet.getRow(i).getCell(0).getStringCellValue());
+                levels.add(sheet.getRow(i).getCell(1).getStringCellValue());
+                indents.add(sheet.getRow(i).getCell(0).getCellStyle().getIndention());
+            }
+            assertThat(units).containsExactly("全企业合计", "测试公司", "一厂", "一车间", "二车间");
+            assertThat(levels).containsExactly("合计", "公司", "厂区", "车间", "车间");
+            assertThat(indents).containsExactly((short) 0, (short) 0, (short) 1, (short) 2, (short) 2);
+            assertThat(sheet.getRow(10).getCell(9).getCellType()).as("no review due in 二车间")
+                    .isEqualTo(CellType.BLANK);
+            assertThat(sheet.getRow(11)).isNull();
+        }
+    }
+
+    private static void assertNumber(Cell cell, double value, String format) {
+        assertThat(cell.getCellType()).isEqualTo(CellType.NUMERIC);
+        assertThat(cell.getNumericCellValue()).isCloseTo(value, within(1e-9));
+        assertThat(cell.getCellStyle().getDataFormatString()).isEqualTo(format);
+    }
+
+    @Test
+    @DisplayName("Stored report keeps the figures the files show")
+    void generatedReportKeepsFigures() {
+        reports.generate(tenant.id(), NOVEMBER, "admin");
+
+        HealthReport figures = reports.figures(tenant.id(), NOVEMBER).orElseThrow();
+        assertThat(figures.rows()).isEqualTo(calculator.calculate(tenant, NOVEMBER).rows());
+        assertThat(figures.scope()).isEqualTo(HealthReport.Scope.CERTIFICATE_HOLDERS);
+        assertThat(figures.tenantName()).isEqualTo("健康月报测试");
+        assertThat(reports.figures(tenant.id(), NOVEMBER.minusMonths(1))).isEmpty();
     }
 
     @Test

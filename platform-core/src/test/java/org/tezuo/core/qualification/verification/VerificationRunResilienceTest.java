@@ -278,7 +278,13 @@ class VerificationRunResilienceTest {
         assertThat(review.adopted()).containsExactly(
                 new FieldDifference(ComparedField.REVIEW_DONE_ON, "2024-06-20", "2027-07-20"),
                 new FieldDifference(ComparedField.REVIEW_DUE_ON, "2027-06-30", "2030-06-30"));
+        assertThat(review.result()).isEqualTo(RegistryResult.VERIFIED);
+        assertThat(review.differences()).isEmpty();
         assertThat(changes.get(1).stateAfter()).isEqualTo(CertificateState.REGISTRY_MISMATCH);
+        assertThat(changes.get(1).result()).isEqualTo(RegistryResult.MISMATCH);
+        assertThat(changes.get(1).adopted()).isEmpty();
+        assertThat(changes.get(1).differences()).containsExactly(
+                new FieldDifference(ComparedField.ITEM, "熔化焊接与热切割作业", "气割作业"));
         assertThat(mismatches).singleElement().satisfies(mismatch -> {
             assertThat(mismatch.certificateId()).isEqualTo(differing.id());
             assertThat(mismatch.certNumber()).doesNotContain(mismatched.idNumber());

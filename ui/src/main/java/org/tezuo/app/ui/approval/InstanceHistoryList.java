@@ -10,9 +10,11 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.tezuo.app.ui.form.FieldDisplay;
 import org.tezuo.app.ui.i18n.DisplayFormats;
 import org.tezuo.core.file.StoredFile;
@@ -62,7 +64,7 @@ public class InstanceHistoryList extends Div {
         what.addClassName("tezuo-history-operation");
         heading.add(who, what);
         if (entry.target() != null) {
-            Span target = new Span(getTranslation("history.target", display.person(entry.target())));
+            Span target = new Span(getTranslation("history.target", people(entry.target(), display)));
             target.addClassName("tezuo-history-target");
             heading.add(target);
         }
@@ -111,5 +113,14 @@ public class InstanceHistoryList extends Div {
             row.add(new Div(reason));
         }
         return row;
+    }
+
+    /**
+     * Returns the display names of a history target. The target lists user names separated by commas when an
+     * operation reached several people, such as a reminder. A target that is no user, such as a step id, stays.
+     */
+    private static String people(String target, FieldDisplay display) {
+        return Arrays.stream(target.split(",")).map(String::strip).map(display::person)
+                .collect(Collectors.joining("、"));
     }
 }

@@ -3,6 +3,7 @@ package org.tezuo.app.ui.epermit;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -21,6 +22,9 @@ import org.tezuo.app.permit.EPermits;
 import org.tezuo.app.permit.Permit;
 import org.tezuo.app.permit.PermitApprovals;
 import org.tezuo.app.permit.PermitStore;
+import org.tezuo.app.permit.evidence.EvidenceVerifier;
+import org.tezuo.app.permit.site.PermitSite;
+import org.tezuo.app.permit.site.PermitSites;
 import org.tezuo.app.ui.form.FieldDisplay;
 import org.tezuo.app.ui.i18n.DisplayFormats;
 import org.tezuo.app.ui.form.FormContext;
@@ -28,6 +32,9 @@ import org.tezuo.app.ui.i18n.LanguageSwitch;
 import org.tezuo.app.ui.permit.ApprovalHistoryList;
 import org.tezuo.app.ui.permit.PermitPresentation;
 import org.tezuo.app.ui.permit.PermitRiskList;
+import org.tezuo.app.ui.permit.PermitRiskScoreSection;
+import org.tezuo.app.ui.permit.PermitSiteSections;
+import org.tezuo.app.ui.permit.SiteTimelineList;
 import org.tezuo.app.ui.permit.PermitSummary;
 import org.tezuo.form.definition.FormDefinition;
 import org.tezuo.form.definition.FormField;
@@ -36,8 +43,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The public page a QR code opens, at {@code /e-permit/<token>}, for the people who check the permit on site: number,
- * type, status, location, grade, work window, the applicant and guardian by display name, the workers by name
- * only, the gas analyses, the risk items with every approver's confirmation, every approval opinion and the
+ * type and status, and the live site state with the end of validity and the reasons of a suspension. Then come
+ * location, grade, work window, the applicant and guardian by display name, the workers by name only, the gas
+ * analyses, the risk items with every approver's confirmation, every approval opinion, the site timeline and the
  * emergency contacts. It never shows ID numbers or certificate numbers (which embed ID numbers). An unknown or
  * revoked token shows one sentence and nothing else.
  */
@@ -56,14 +64,18 @@ public class EPermitView extends VerticalLayout implements BeforeEnterObserver, 
     private final PermitApprovals approvals;
     private final PermitStore permits;
     private final PermitPresentation presentation;
+    private final EvidenceVerifier evidenceVerifier;
+    private final PermitSiteSections siteSections;
     private String title = "";
 
     public EPermitView(EPermits ePermits, PermitApprovals approvals, PermitStore permits,
-            PermitPresentation presentation) {
+            PermitPresentation presentation, EvidenceVerifier evidenceVerifier, PermitSiteSections siteSections) {
         this.ePermits = ePermits;
         this.approvals = approvals;
         this.permits = permits;
         this.presentation = presentation;
+        this.evidenceVerifier = evidenceVerifier;
+        this.siteSections = siteSections;
         addClassName("tezuo-epermit");
     }
 
@@ -100,11 +112,17 @@ public class EPermitView extends VerticalLayout implements BeforeEnterObserver, 
         H2 number = new H2(String.valueOf(permit.permitNumber()));
         number.setId("epermit-number");
         page.add(number);
+        page.add(new EvidenceIntegrityLine(evidenceVerifier.verify(permit.tenantId(), permit.id()), getLocale()));
+        Anchor pdf = new Anchor(EPermits.PATH + permit.qrToken() + "/pdf", getTranslation("epermit.pdf.link"));
+        pdf.setId("epermit-pdf");
+        pdf.setTarget("_blank");
+        page.add(new Div(pdf));
 
         FormLayout facts = new FormLayout();
         facts.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
         fact(facts, "permit.type", summary.typeName());
         fact(facts, "permit.status", summary.status());
+        siteSections.publicStatus(permit).ifPresent(site -> siteFacts(facts, site, context));
         fact(facts, "permit.location", summary.location());
         fact(facts, "permit.grade", summary.grade());
         fact(facts, "permit.workWindow", summary.workWindow());
@@ -118,8 +136,10 @@ public class EPermitView extends VerticalLayout implements BeforeEnterObserver, 
         }
         FieldDisplay.bound(form, data, "guardian").ifPresent(guardian -> fact(facts, "epermit.guardian",
                 display.text(guardian.field(), guardian.value())));
-        FieldDisplay.bound(form, data, "workers").ifPresent(workers -> fact(facts, "epermit.workers",
-                workerNames(workers.value())));
+        // "workers" are the gate-checked certificate holders; forms whose crew needs no special-operation
+        // certificate (confined-space entrants, crane operators) bind their names to "crew".
+        FieldDisplay.bound(form, data, "workers").or(() -> FieldDisplay.bound(form, data, "crew"))
+                .ifPresent(workers -> fact(facts, "epermit.workers", workerNames(workers.value())));
         page.add(facts);
 
         FieldDisplay.bound(form, data, "gasAnalyses")
@@ -129,9 +149,13 @@ public class EPermitView extends VerticalLayout implements BeforeEnterObserver, 
                 .ifPresent(measures -> page.add(rows("epermit-measures", measures.field(), measures.value(), display)));
 
         List<ApprovalRecord> history = approvals.history(permit.tenantId(), permit.id());
+        permits.riskScore(permit.tenantId(), permit.id())
+                .ifPresent(score -> page.add(new PermitRiskScoreSection(score, context.locale())));
         page.add(new PermitRiskList(permit, permits.confirmations(permit.tenantId(), permit.id()), history, display,
                 context));
         page.add(new ApprovalHistoryList(history, display, context.zone()));
+        page.add(new SiteTimelineList(siteSections.sites().timeline(permit.tenantId(), permit.id()), display,
+                context.zone()));
 
         String contactsPath = form.binding(EMERGENCY_CONTACTS).orElse(EMERGENCY_CONTACTS);
         form.fieldAt(contactsPath).filter(field -> data.path(contactsPath).isArray())
@@ -168,8 +192,24 @@ public class EPermitView extends VerticalLayout implements BeforeEnterObserver, 
         return section;
     }
 
-    private void fact(FormLayout facts, String captionKey, String value) {
+    /** Adds the live site state, the end of validity and the reasons of a suspension. */
+    private void siteFacts(FormLayout facts, PermitSites.SiteStatus site, FormContext context) {
+        fact(facts, "epermit.siteState", site.state().text(getLocale())).setId("epermit-site-state");
+        PermitSite record = site.site();
+        if (record == null) {
+            return;
+        }
+        fact(facts, "epermit.validUntil", DisplayFormats.dateTime(record.validUntil(), context.zone()));
+        if (!record.suspension().isEmpty()) {
+            fact(facts, "epermit.siteSuspension", String.join(getTranslation("site.reason.separator"),
+                    record.suspension().stream().map(reason -> reason.text(getLocale())).toList()))
+                    .setId("epermit-site-suspension");
+        }
+    }
+
+    private Span fact(FormLayout facts, String captionKey, String value) {
         Span text = new Span(value.isEmpty() ? getTranslation("value.none") : value);
         facts.addFormItem(text, getTranslation(captionKey));
+        return text;
     }
 }

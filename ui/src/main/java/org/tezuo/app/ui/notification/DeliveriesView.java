@@ -14,6 +14,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.tezuo.app.security.CurrentUser;
 import org.tezuo.app.security.CurrentUserProvider;
@@ -25,10 +27,11 @@ import org.tezuo.core.notification.DeliveryDispatcher;
 import org.tezuo.core.notification.DeliveryOutbox;
 import org.tezuo.core.notification.DeliveryStatus;
 import org.tezuo.core.tenant.TenantDirectory;
+import org.tezuo.core.tenant.UserNames;
 
 /**
- * Notice deliveries of the tenant for administrators: failed ones first by default, each with its last error and a
- * button that queues it for one more attempt.
+ * Notice deliveries of the tenant for administrators: failed ones first by default, each with its recipient by
+ * display name, its last error and a button that queues it for one more attempt.
  */
 @Route(value = "notification-deliveries", layout = MainLayout.class)
 @Menu(order = 55, title = "menu.deliveries", icon = "vaadin:paperplane")
@@ -41,14 +44,17 @@ public class DeliveriesView extends VerticalLayout implements HasDynamicTitle {
     private final CurrentUser user;
     private final DeliveryOutbox outbox;
     private final DeliveryDispatcher dispatcher;
+    private final UserNames names;
     private final Grid<Delivery> grid = new Grid<>(Delivery.class, false);
     private final Select<String> status = new Select<>();
+    private Map<String, String> recipientNames = Map.of();
 
     public DeliveriesView(CurrentUserProvider currentUser, DeliveryOutbox outbox, DeliveryDispatcher dispatcher,
-            TenantDirectory tenants) {
+            UserNames names, TenantDirectory tenants) {
         this.user = currentUser.require();
         this.outbox = outbox;
         this.dispatcher = dispatcher;
+        this.names = names;
         ZoneId zone = tenants.require(user.tenantId()).zone();
         setSizeFull();
 
@@ -65,7 +71,8 @@ public class DeliveriesView extends VerticalLayout implements HasDynamicTitle {
         grid.setEmptyStateText(getTranslation("deliveries.empty"));
         grid.addColumn(delivery -> DisplayFormats.dateTime(delivery.createdAt(), zone))
                 .setHeader(getTranslation("deliveries.createdAt")).setAutoWidth(true).setFrozen(true);
-        grid.addColumn(Delivery::recipient).setHeader(getTranslation("deliveries.recipient")).setAutoWidth(true);
+        grid.addColumn(delivery -> recipientNames.getOrDefault(delivery.recipient(), delivery.recipient()))
+                .setHeader(getTranslation("deliveries.recipient")).setAutoWidth(true);
         grid.addColumn(Delivery::subject).setHeader(getTranslation("deliveries.subject")).setFlexGrow(1);
         grid.addColumn(Delivery::connectorKey).setHeader(getTranslation("deliveries.channel")).setAutoWidth(true);
         grid.addColumn(delivery -> getTranslation("deliveries.status." + delivery.status().name()))
@@ -89,8 +96,10 @@ public class DeliveriesView extends VerticalLayout implements HasDynamicTitle {
 
     private void refresh() {
         String value = status.getValue();
-        grid.setItems(outbox.list(user.tenantId(),
-                value == null || value.equals(ALL) ? null : DeliveryStatus.valueOf(value)));
+        List<Delivery> deliveries = outbox.list(user.tenantId(),
+                value == null || value.equals(ALL) ? null : DeliveryStatus.valueOf(value));
+        recipientNames = names.of(user.tenantId(), deliveries.stream().map(Delivery::recipient).toList());
+        grid.setItems(deliveries);
     }
 
     private Component retryButton(Delivery delivery) {

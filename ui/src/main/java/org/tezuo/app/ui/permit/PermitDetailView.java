@@ -59,8 +59,8 @@ import org.tezuo.workflow.approval.ApprovalRecord;
 /**
  * One permit of the user's tenant: status and summary, the risk items with each approver's confirmation and the
  * approval history with every operation. While the permit is in approval its applicant can urge or withdraw it. The data is rendered read-only with the form version the permit was created under. An
- * issued permit also shows the QR code of its e-permit page and the link, which the safety department and
- * administrators may revoke.
+ * issued permit also shows its site phase with the steps the user may take ({@link PermitSiteSection}), and the QR
+ * code of its e-permit page and the link, which the safety department and administrators may revoke.
  */
 @Route(value = "permits/:" + PermitDetailView.PERMIT_ID + "(\\d+)/detail", layout = MainLayout.class)
 @PermitAll
@@ -83,11 +83,12 @@ public class PermitDetailView extends VerticalLayout implements BeforeEnterObser
     private final ApprovalCommands commands;
     private final FileStore files;
     private final ProcessDiagrams diagrams;
+    private final PermitSiteSections siteSections;
     private String title = "";
 
     public PermitDetailView(CurrentUserProvider currentUser, PermitStore permits, PermitApprovals approvals,
             EPermits ePermits, QrCodeRenderer qrCodes, PermitPresentation presentation, ApprovalCommands commands,
-            FileStore files, ProcessDiagrams diagrams) {
+            FileStore files, ProcessDiagrams diagrams, PermitSiteSections siteSections) {
         this.currentUser = currentUser;
         this.permits = permits;
         this.approvals = approvals;
@@ -97,6 +98,7 @@ public class PermitDetailView extends VerticalLayout implements BeforeEnterObser
         this.commands = commands;
         this.files = files;
         this.diagrams = diagrams;
+        this.siteSections = siteSections;
         addClassName("tezuo-permit-detail");
     }
 
@@ -152,8 +154,12 @@ public class PermitDetailView extends VerticalLayout implements BeforeEnterObser
                     permits.find(user.tenantId(), permit.id()), baseUrl)));
         }
         if (permit.status() == PermitStatus.ISSUED) {
+            siteSections.forUser(user, permit, display, () -> render(user, permits.find(user.tenantId(), permit.id()),
+                    baseUrl)).ifPresent(this::add);
             add(qrSection(user, permit, baseUrl));
         }
+        permits.riskScore(user.tenantId(), permit.id())
+                .ifPresent(score -> add(new PermitRiskScoreSection(score, context.locale())));
         add(new PermitRiskList(permit, permits.confirmations(user.tenantId(), permit.id()), history, display,
                 context));
         add(new InstanceHistoryList(commands.history(user.tenantId(), permit), display, context.zone(),

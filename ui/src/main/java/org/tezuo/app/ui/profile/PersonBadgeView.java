@@ -42,9 +42,10 @@ import org.tezuo.core.tenant.TenantDirectory;
 
 /**
  * The printable QR badge of a person, at {@code /persons/<id>/badge}: company, name, a photo placeholder, unit,
- * position, the masked ID number and the QR code of the profile page. The print style sheet lays it out on an A6
- * sheet and hides the buttons. Opening the page issues the person's token when there is none yet. A system
- * administrator or HRBP can regenerate the token, which makes old badges useless, or revoke it.
+ * position, the masked ID number, and the QR code of the profile page with the page's address in text under it.
+ * The print style sheet lays it out on an A6 sheet (105 mm by 148 mm) and hides the buttons. Opening the page
+ * issues the person's token when there is none yet. A system administrator or HRBP can regenerate the token, which
+ * makes old badges useless, or revoke it.
  */
 @Route(value = "persons/:" + PersonBadgeView.PERSON_ID + "(\\d+)/badge", autoLayout = false)
 @RolesAllowed({"SYSTEM_ADMIN", "HRBP"})
@@ -174,7 +175,11 @@ public class PersonBadgeView extends VerticalLayout implements BeforeEnterObserv
         qr.getElement().setAttribute("data-url", url);
         Div caption = new Div(getTranslation("badge.scan"));
         caption.addClassName("tezuo-badge-caption");
-        badge.add(qr, caption);
+        // The address in text lets a reader without a camera open the profile, and shows where the code leads.
+        Div address = new Div(url);
+        address.setId("badge-url");
+        address.addClassName("tezuo-badge-url");
+        badge.add(qr, caption, address);
         return badge;
     }
 

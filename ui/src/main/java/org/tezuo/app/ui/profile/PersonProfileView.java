@@ -8,7 +8,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -21,63 +20,80 @@ import org.jspecify.annotations.Nullable;
 import org.tezuo.app.profile.ProfileAccess;
 import org.tezuo.app.security.CurrentUser;
 import org.tezuo.app.security.CurrentUserProvider;
+import org.tezuo.app.ui.error.ProblemNotice;
 import org.tezuo.app.ui.i18n.LanguageSwitch;
 import org.tezuo.core.qualification.Person;
 import org.tezuo.core.qualification.profile.AssessmentClips;
 import org.tezuo.core.qualification.profile.AssessmentRecords;
 import org.tezuo.core.qualification.profile.PersonProfiles;
 import org.tezuo.core.qualification.profile.PersonProfiles.PersonProfile;
+import org.tezuo.core.qualification.profile.ProfileTokens;
 import org.tezuo.core.tenant.TenantDirectory;
+import org.tezuo.core.tenant.UserNames;
 
 /**
  * The page a person's badge QR code opens, at {@code /profile/<token>}, laid out for a phone. It shows the identity
  * with the masked ID number and each certificate with its class, number (masked unless the reader is a system
  * administrator), state, expiry, last registry check, authenticity and check history. It then lists the training and practical assessment records with the clips whose consent was not
  * withdrawn. It needs a signed-in user of the badge's own tenant with a role of {@link ProfileAccess#READERS}. A
- * token of another tenant, a revoked or a regenerated token shows one sentence and nothing else. Recorders also see
- * the forms that add a record and upload a clip.
+ * token that was cut off, revoked, regenerated or issued by another tenant shows what happened and what to do, and
+ * nothing of the person. Recorders also see the forms that add a record and upload a clip.
  */
 @Route(value = "profile/:" + PersonProfileView.TOKEN, autoLayout = false)
 @RolesAllowed({"SYSTEM_ADMIN", "SAFETY_DIRECTOR", "SAFETY_ENGINEER", "UNIT_HEAD", "TEAM_LEADER", "HRBP", "WORK_LEADER"})
 @StyleSheet("context://styles/tezuo.css")
 @StyleSheet("context://styles/profile.css")
+@StyleSheet("context://styles/problem.css")
 public class PersonProfileView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     /** Route parameter holding the badge token. */
     public static final String TOKEN = "token";
+    private static final String MALFORMED = "profile.malformed";
 
     private final CurrentUserProvider currentUser;
     private final PersonProfiles profiles;
     private final AssessmentRecords records;
     private final AssessmentClips clips;
     private final TenantDirectory tenants;
+    private final UserNames names;
+    private final ProfileTokens tokens;
     private String title = "";
 
     public PersonProfileView(CurrentUserProvider currentUser, PersonProfiles profiles, AssessmentRecords records,
-            AssessmentClips clips, TenantDirectory tenants) {
+            AssessmentClips clips, TenantDirectory tenants, UserNames names, ProfileTokens tokens) {
         this.currentUser = currentUser;
         this.profiles = profiles;
         this.records = records;
         this.clips = clips;
         this.tenants = tenants;
+        this.names = names;
+        this.tokens = tokens;
         addClassName("tezuo-profile");
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         CurrentUser user = currentUser.require();
-        Optional<PersonProfile> profile = event.getRouteParameters().get(TOKEN)
-                .flatMap(token -> profiles.byToken(user.tenantId(), token));
+        String token = event.getRouteParameters().get(TOKEN).orElse("");
+        Optional<PersonProfile> profile = profiles.byToken(user.tenantId(), token);
         removeAll();
         add(new LanguageSwitch(), new H1(getTranslation("app.name")));
         if (profile.isEmpty()) {
-            title = getTranslation("profile.title");
-            Paragraph missing = new Paragraph(getTranslation("profile.notFound"));
-            missing.setId("profile-not-found");
-            add(missing);
+            title = getTranslation("profile.problem.heading");
+            String problem = problemKey(user, token);
+            add(new ProblemNotice("profile-not-found", "profile.problem.heading", getTranslation(problem),
+                    getTranslation(problem.equals(MALFORMED) ? "profile.malformed.next" : "profile.problem.next")));
             return;
         }
         show(user, profile.get());
+    }
+
+    /** Returns the message key of the reason a token opens nothing: cut off, revoked, or unknown to the tenant. */
+    private String problemKey(CurrentUser user, String token) {
+        if (!ProfileTokens.isWellFormed(token)) {
+            return MALFORMED;
+        }
+        return tokens.isRevoked(user.tenantId(), token) ? "profile.revoked" : "profile.notFound";
     }
 
     @Override
@@ -99,7 +115,7 @@ public class PersonProfileView extends VerticalLayout implements BeforeEnterObse
         page.add(new H3(getTranslation("profile.assessments")));
         boolean recorder = ProfileAccess.canRecord(user);
         page.add(new AssessmentList(profile.assessments(), recorder ? clips : null, user, zone,
-                () -> refresh(user, person)));
+                username -> names.of(user.tenantId(), username), () -> refresh(user, person)));
         if (recorder) {
             page.add(new AssessmentForm(records, user, person.id(), () -> refresh(user, person)));
         }

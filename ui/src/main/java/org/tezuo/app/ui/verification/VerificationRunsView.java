@@ -11,6 +11,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.tezuo.app.security.CurrentUser;
@@ -18,6 +19,7 @@ import org.tezuo.app.security.CurrentUserProvider;
 import org.tezuo.app.ui.i18n.DisplayFormats;
 import org.tezuo.app.ui.layout.MainLayout;
 import org.tezuo.app.ui.person.CertificateStateLabels;
+import org.tezuo.core.audit.AuditLog;
 import org.tezuo.core.qualification.verification.ComparedField;
 import org.tezuo.core.qualification.verification.FieldDifference;
 import org.tezuo.core.qualification.verification.RunMismatch;
@@ -25,6 +27,7 @@ import org.tezuo.core.qualification.verification.RunReportReader;
 import org.tezuo.core.qualification.verification.VerificationRun;
 import org.tezuo.core.qualification.verification.VerificationRunStore;
 import org.tezuo.core.tenant.TenantDirectory;
+import org.tezuo.core.tenant.UserNames;
 
 /**
  * Registry verification runs of the tenant, newest first. Selecting a run shows its report: the certificates it
@@ -41,12 +44,14 @@ public class VerificationRunsView extends VerticalLayout implements HasDynamicTi
 
     private final CurrentUser user;
     private final RunReportReader reports;
+    private final UserNames names;
     private final VerticalLayout report = new VerticalLayout();
 
     public VerificationRunsView(CurrentUserProvider currentUser, VerificationRunStore runs, RunReportReader reports,
-            TenantDirectory tenants) {
+            UserNames names, TenantDirectory tenants) {
         this.user = currentUser.require();
         this.reports = reports;
+        this.names = names;
         setSizeFull();
 
         ZoneId zone = tenants.require(user.tenantId()).zone();
@@ -76,8 +81,11 @@ public class VerificationRunsView extends VerticalLayout implements HasDynamicTi
         grid.addColumn(run -> run.finishedAt() == null ? getTranslation("verificationRuns.unfinished")
                         : DisplayFormats.dateTime(run.finishedAt(), zone))
                 .setHeader(getTranslation("verificationRuns.column.finished")).setAutoWidth(true);
-        grid.addColumn(VerificationRun::actor).setHeader(getTranslation("verificationRuns.column.actor"))
-                .setAutoWidth(true);
+        Map<String, String> actorNames = names.of(user.tenantId(), items.stream().map(VerificationRun::actor).toList());
+        grid.addColumn(run -> AuditLog.SYSTEM_ACTOR.equals(run.actor())
+                        ? getTranslation("verificationRuns.actor.system")
+                        : actorNames.getOrDefault(run.actor(), run.actor()))
+                .setHeader(getTranslation("verificationRuns.column.actor")).setAutoWidth(true);
         grid.addColumn(VerificationRun::checked).setHeader(getTranslation("verificationRuns.column.checked"));
         grid.addColumn(VerificationRun::unchanged).setHeader(getTranslation("verificationRuns.column.unchanged"));
         grid.addColumn(run -> run.changed().size()).setHeader(getTranslation("verificationRuns.column.changed"));
@@ -115,8 +123,7 @@ public class VerificationRunsView extends VerticalLayout implements HasDynamicTi
                         CertificateStateLabels.label(change.stateBefore(), getLocale()),
                         CertificateStateLabels.label(change.stateAfter(), getLocale())))
                 .setHeader(getTranslation("verificationRuns.column.state")).setAutoWidth(true);
-        grid.addColumn(change -> change.adopted().stream().map(this::adoptedText).collect(Collectors.joining("；")))
-                .setHeader(getTranslation("verificationRuns.column.adopted")).setFlexGrow(3);
+        grid.addColumn(this::registryText).setHeader(getTranslation("verificationRuns.column.adopted")).setFlexGrow(3);
         grid.setItems(changes);
         return grid;
     }
@@ -137,6 +144,28 @@ public class VerificationRunsView extends VerticalLayout implements HasDynamicTi
                 .setHeader(getTranslation("verificationRuns.column.registry")).setFlexGrow(1);
         grid.setItems(mismatches);
         return grid;
+    }
+
+    /**
+     * Returns the values the change took from the registry. A change that took none, such as a state set by a
+     * mismatch, shows the registry's result and the registry's value of each field that differs.
+     */
+    String registryText(VerificationRun.CertificateChange change) {
+        if (!change.adopted().isEmpty()) {
+            return change.adopted().stream().map(this::adoptedText).collect(Collectors.joining("；"));
+        }
+        if (change.result() == null) {
+            return getTranslation("verificationRuns.notAdopted");
+        }
+        String result = change.result().label(getLocale());
+        if (change.differences().isEmpty()) {
+            return getTranslation("verificationRuns.notAdopted.result", result);
+        }
+        String values = change.differences().stream()
+                .map(field -> getTranslation("verificationRuns.registryValue", fieldName(field.field()),
+                        orDash(field.registryValue())))
+                .collect(Collectors.joining("；"));
+        return getTranslation("verificationRuns.notAdopted.values", result, values);
     }
 
     private String adoptedText(FieldDifference field) {

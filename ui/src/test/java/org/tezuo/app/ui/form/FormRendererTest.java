@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.tezuo.form.definition.FormDefinition;
 import org.tezuo.form.definition.FormDefinitionParser;
@@ -63,7 +64,17 @@ class FormRendererTest {
 
         assertThat(location.getLabel()).isEqualTo("动火地点及动火部位");
         assertThat(location.isRequiredIndicatorVisible()).isTrue();
-        assertThat(grade.getHelperText()).isEqualTo("特级、一级、二级的定义见 GB 30871-2022 第 5.1.2～5.1.4 条");
+        assertThat(grade.getHelperText()).isEqualTo("由动火区域类别、动火部位和作业时间算出，不能手工选择：固定动火区外的动火遇"
+                + "节假日、公休日或夜间升一级（GB 30871-2022 5.1.1），特级不再升级");
+    }
+
+    @Test
+    @DisplayName("The computed grade shows read-only")
+    void computedGradeIsReadOnly() {
+        renderer.read(sampleData());
+
+        assertThat(input("field-grade", Select.class).isReadOnly()).isTrue();
+        assertThat(input("field-location", TextField.class).isReadOnly()).isFalse();
     }
 
     @Test
@@ -142,9 +153,13 @@ class FormRendererTest {
         data.put("appliedAt", "2026-12-04T09:00:00+08:00");
         data.put("workLeader", "leader-1");
         data.put("location", "1 号储罐区东侧管廊");
-        data.put("grade", "一级");
+        data.put("areaClass", "pipe-rack");
+        data.put("onRunningEquipment", false);
+        data.put("shutdownDowngrade", false);
         data.put("workStart", "2026-12-04T10:00:00+08:00");
         data.put("openAir", true);
+        // A computed check box shows false until the server computes it, and writes what it shows.
+        data.put("nightWork", false);
         ObjectNode gas = data.putArray("gasAnalyses").addObject();
         gas.put("time", "2026-12-04T09:45:00+08:00");
         gas.put("point", "法兰下方");

@@ -40,6 +40,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.tezuo.app.permit.Permit;
+import org.tezuo.app.permit.PermitRiskScore;
 import org.tezuo.app.permit.PermitStatus;
 import org.tezuo.app.permit.PermitStore;
 import org.tezuo.app.security.UserAccounts;
@@ -188,6 +189,7 @@ class HotWorkPermitBrowserTest {
         screenshot("permit-editor");
         click(browser.findElement(By.id("submit-permit")));
         long permitId = submittedPermitId();
+        assertThat(permits.find(tenantId, permitId).orElseThrow().data().path("grade").asString()).isEqualTo("特级");
         assertThat(waitFor(By.id("permit-status")).getAttribute("data-status")).isEqualTo("IN_APPROVAL");
         assertThat(pageWidth()).isLessThanOrEqualTo(375);
         screenshot("permit-submitted");
@@ -204,6 +206,9 @@ class HotWorkPermitBrowserTest {
         new WebDriverWait(browser, RENDER_TIMEOUT).until(driver -> (Boolean) ((JavascriptExecutor) driver)
                 .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0;", qrImage));
         assertThat(link.getAttribute("href")).isEqualTo(url("/e-permit/" + issued.qrToken()));
+        PermitRiskScore score = permits.riskScore(tenantId, permitId).orElseThrow();
+        assertThat(waitFor(By.id("risk-score")).getText()).contains("风险评分", score.total() + " 分",
+                score.bandZh(), score.items().getFirst().labelZh());
         screenshot("permit-issued");
 
         browser.get(link.getAttribute("href"));
@@ -211,6 +216,7 @@ class HotWorkPermitBrowserTest {
         String page = waitFor(By.id("epermit")).getText();
 
         assertThat(permitNumber).isEqualTo(issued.permitNumber()).startsWith("DH-");
+        assertThat(waitFor(By.id("risk-score")).getText()).contains(score.total() + " 分", score.bandZh());
         assertThat(page).contains("动火安全作业票", "已签发", "1 号储罐区东侧管廊", "李焊工", "王负责", "孙总监",
                 "已现场核查", "值班室");
         assertThat(browser.getPageSource()).doesNotContain(WELDER_ID_NUMBER).doesNotContain("152014");
@@ -230,7 +236,11 @@ class HotWorkPermitBrowserTest {
         choosePerson("field-guardian", "赵主任");
         type("field-workContent", "更换 3 号管线法兰并焊接");
         type("field-location", "1 号储罐区东侧管廊");
-        chooseOption("field-grade", "特级");
+        chooseOption("field-areaClass", "管廊上");
+        // The server shows the running-equipment check box once it has the area class; a hidden one takes no input.
+        new WebDriverWait(browser, RENDER_TIMEOUT).until(ExpectedConditions.visibilityOfElementLocated(
+                By.id("field-onRunningEquipment")));
+        click(waitFor(By.cssSelector("#field-onRunningEquipment input")));
         type("field-method", "电焊");
         setDateTime("field-workStart", start);
         setDateTime("field-workEnd", start.plusHours(4));

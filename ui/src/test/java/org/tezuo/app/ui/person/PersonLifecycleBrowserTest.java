@@ -177,6 +177,9 @@ class PersonLifecycleBrowserTest {
 
     /** Opens the dialog of {@code buttonId}, enters {@code date} and confirms. */
     private void recordDate(String buttonId, String date) {
+        // The dialog of the previous step must be gone, or its date field would be found instead of the new one.
+        new WebDriverWait(browser, RENDER_TIMEOUT).until(ExpectedConditions.numberOfElementsToBe(
+                By.id("lifecycle-confirm"), 0));
         chromium.click(waitFor(By.id(buttonId)));
         waitFor(By.id(LifecycleDialog.DATE_ID));
         chromium.replaceText(LifecycleDialog.DATE_ID, date, RENDER_TIMEOUT);

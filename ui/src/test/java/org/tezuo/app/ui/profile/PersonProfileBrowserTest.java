@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -152,6 +153,42 @@ class PersonProfileBrowserTest {
     }
 
     @Test
+    @DisplayName("Badge prints the profile address under the QR code on an A6 page")
+    void badgeShowsAddressAndPrintsOnA6() {
+        chromium.signIn(url("/login"), company.admin, ProfileFixture.PASSWORD, RENDER_TIMEOUT);
+        browser.get(url("/persons/" + company.personId + "/badge"));
+        String profileUrl = waitFor(By.id("badge-qr")).getDomAttribute("data-url");
+        WebElement address = waitFor(By.id("badge-url"));
+
+        assertThat(address.getText()).isEqualTo(profileUrl);
+        assertThat(address.getLocation().getY()).as("under the QR code")
+                .isGreaterThan(browser.findElement(By.id("badge-qr")).getLocation().getY());
+        assertThat(printPageRules()).as("A6 portrait is 105 mm by 148 mm").singleElement().asString()
+                .contains("size: 105mm 148mm");
+    }
+
+    /** Returns the text of every {@code @page} rule inside an {@code @media print} rule of the page's style sheets. */
+    @SuppressWarnings("unchecked")
+    private List<String> printPageRules() {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript("""
+                const sizes = [];
+                for (const sheet of document.styleSheets) {
+                  let rules;
+                  try { rules = sheet.cssRules; } catch (e) { continue; }
+                  for (const rule of rules) {
+                    if (rule instanceof CSSMediaRule && rule.media.mediaText.includes('print')) {
+                      for (const inner of rule.cssRules) {
+                        if (inner instanceof CSSPageRule) {
+                          sizes.push(inner.cssText);
+                        }
+                      }
+                    }
+                  }
+                }
+                return sizes;""");
+    }
+
+    @Test
     void revokedBadgeShowsNothing() {
         chromium.signIn(url("/login"), company.admin, ProfileFixture.PASSWORD, RENDER_TIMEOUT);
         browser.get(url("/persons/" + company.personId + "/badge"));
@@ -161,7 +198,7 @@ class PersonProfileBrowserTest {
         waitFor(By.id("badge-revoked"));
         browser.get(profileUrl);
 
-        assertThat(waitFor(By.id("profile-not-found")).getText()).startsWith("这个二维码无效");
+        assertThat(waitFor(By.id("profile-not-found")).getText()).isEqualTo("这张胸卡的二维码已被撤销，不能再查看人员信息。");
         assertThat(browser.findElements(By.id("profile-name"))).isEmpty();
     }
 

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
@@ -41,6 +42,7 @@ import org.tezuo.core.qualification.verification.RunReportReader;
 import org.tezuo.core.qualification.verification.VerificationRun;
 import org.tezuo.core.qualification.verification.VerificationRunStore;
 import org.tezuo.core.tenant.TenantDirectory;
+import org.tezuo.core.tenant.UserNames;
 import org.tezuo.metadata.MetadataKind;
 import org.tezuo.templates.TemplateInstaller;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,6 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
 class VerificationRunsViewTest {
 
     private static final String ID_NUMBER = "320102198805051236";
+    private static final String OTHER_ID_NUMBER = "320102199001011239";
 
     static RegistryStubServer registry;
 
@@ -73,6 +76,9 @@ class VerificationRunsViewTest {
 
     @Autowired
     TenantDirectory tenants;
+
+    @Autowired
+    UserNames names;
 
     @Autowired
     JsonMapper json;
@@ -111,7 +117,7 @@ class VerificationRunsViewTest {
         verifier.verifyTenant(tenantId, AuditLog.SYSTEM_ACTOR);
 
         try (TranslatedUi ui = TranslatedUi.open(Locale.SIMPLIFIED_CHINESE)) {
-            VerificationRunsView view = new VerificationRunsView(signedIn(), runs, reports, tenants);
+            VerificationRunsView view = new VerificationRunsView(signedIn(), runs, reports, names, tenants);
             Grid<?> runGrid = grid(view, "verification-runs");
             Grid<?> changes = grid(view, "verification-changes");
             Grid<?> mismatches = grid(view, "verification-mismatches");
@@ -121,6 +127,11 @@ class VerificationRunsViewTest {
                     .singleElement().satisfies(run -> assertThat(run.mismatches()).isEqualTo(1));
             assertThat(changes.getColumns().get(1).getHeaderText()).isEqualTo("状态（核验前 → 核验后）");
             assertThat(changes.getListDataView().getItemCount()).isEqualTo(1);
+            assertThat(changes.getColumns().get(2).getHeaderText()).isEqualTo("从查询平台采用的信息");
+            VerificationRun.CertificateChange change = (VerificationRun.CertificateChange) changes.getListDataView()
+                    .getItems().findFirst().orElseThrow();
+            assertThat(view.registryText(change))
+                    .isEqualTo("未采用新值；查询平台结果：核验不一致（操作项目为“高压电工作业”）");
             assertThat(mismatches.getColumns().stream().map(Grid.Column::getHeaderText).toList())
                     .containsExactly("证号", "字段", "台账值", "查询平台值");
             List<RunMismatch> rows = mismatches.getListDataView().getItems().map(RunMismatch.class::cast).toList();
@@ -129,6 +140,44 @@ class VerificationRunsViewTest {
                 assertThat(row.ledgerValue()).isEqualTo("低压电工作业");
                 assertThat(row.registryValue()).isEqualTo("高压电工作业");
             });
+        }
+    }
+
+    @Test
+    @DisplayName("Adopted column lists taken values or the registry's result")
+    void adoptedColumnListsRegistryValues() {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        Person reviewed = qualifications.upsertPerson(tenantId, new PersonData("王芳", "女", ID_NUMBER, "维修班", "电工"));
+        Certificate overdue = qualifications.upsertCertificate(tenantId, reviewed.id(), new CertificateData(
+                "T" + ID_NUMBER, "电工作业", "低压电工作业", today.minusYears(4), DatePrecision.DAY,
+                today.minusYears(4), today.plusYears(2), DatePrecision.DAY, today.minusDays(10),
+                today.minusYears(3), "某市应急管理局"), CertificateState.REVIEW_OVERDUE);
+        registry.put(ID_NUMBER, new RegistryCertificateRecord(overdue.certNumber(), "王芳", "女", "电工作业",
+                "低压电工作业", overdue.firstIssuedOn(), overdue.validFrom(), overdue.validUntil(),
+                today.plusYears(1), today.minusDays(20), "某市应急管理局", "有效"));
+        Person renamed = qualifications.upsertPerson(tenantId, new PersonData("李军", "男", OTHER_ID_NUMBER,
+                "维修班", "焊工"));
+        Certificate differing = qualifications.upsertCertificate(tenantId, renamed.id(), new CertificateData(
+                "T" + OTHER_ID_NUMBER, "焊接与热切割作业", "熔化焊接与热切割作业", today.minusYears(2),
+                DatePrecision.DAY, today.minusYears(2), today.plusYears(4), DatePrecision.DAY, null, null,
+                "某市应急管理局"), CertificateState.VALID);
+        registry.put(OTHER_ID_NUMBER, new RegistryCertificateRecord(differing.certNumber(), "李俊", "男",
+                "焊接与热切割作业", "熔化焊接与热切割作业", differing.firstIssuedOn(), differing.validFrom(),
+                differing.validUntil(), null, null, "某市应急管理局", "有效"));
+        verifier.verifyTenant(tenantId, AuditLog.SYSTEM_ACTOR);
+
+        try (TranslatedUi ui = TranslatedUi.open(Locale.SIMPLIFIED_CHINESE)) {
+            VerificationRunsView view = new VerificationRunsView(signedIn(), runs, reports, names, tenants);
+            List<String> texts = grid(view, "verification-changes").getListDataView().getItems()
+                    .map(VerificationRun.CertificateChange.class::cast).map(view::registryText).toList();
+
+            assertThat(texts).containsExactly(
+                    "实际复审日期：" + today.minusYears(3) + " → " + today.minusDays(20) + "；应复审日期："
+                            + today.minusDays(10) + " → " + today.plusYears(1),
+                    "未采用新值；查询平台结果：核验不一致（姓名为“李俊”）");
+            assertThat(String.join("", texts)).doesNotContain(ID_NUMBER).doesNotContain(OTHER_ID_NUMBER);
+            assertThat(grid(view, "verification-runs").getListDataView().getItems()
+                    .map(VerificationRun.class::cast).map(VerificationRun::actor).toList()).containsExactly("system");
         }
     }
 

@@ -1,0 +1,48 @@
+package org.tezuo.core.pack;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.tezuo.core.metadata.bundle.DocumentPreview;
+import org.tezuo.core.metadata.bundle.ImportStatus;
+
+/**
+ * What applying a pack would do to a tenant.
+ *
+ * @param manifest the manifest, or null when the file could not be read
+ * @param problems every reason the pack cannot be applied; empty when it can
+ * @param documents per document new, changed or unchanged with the field-level changes
+ * @param affectedPermits permits in flight whose ruleset or form the pack changes
+ * @param scheduled true when the effective date lies ahead, so applying schedules the pack
+ */
+public record PolicyPackPreview(@Nullable PolicyPackManifest manifest, List<PackProblem> problems,
+        List<DocumentPreview> documents, List<AffectedPermit> affectedPermits, boolean scheduled) {
+
+    public PolicyPackPreview {
+        problems = List.copyOf(problems);
+        documents = List.copyOf(documents);
+        affectedPermits = List.copyOf(affectedPermits);
+    }
+
+    /** Returns whether the pack can be applied as it is. */
+    public boolean applicable() {
+        return manifest != null && problems.isEmpty()
+                && documents.stream().noneMatch(document -> document.status() == ImportStatus.INVALID);
+    }
+
+    /** Returns every problem, those of the file and those of its documents. */
+    public List<PackProblem> allProblems() {
+        List<PackProblem> all = new java.util.ArrayList<>(problems);
+        documents.forEach(document -> document.problems().forEach(problem -> all.add(
+                new PackProblem(document.kind() + ":" + document.key() + problem.path(), problem.message()))));
+        return all;
+    }
+
+    /**
+     * A permit that the pack would affect: submitted, in approval or issued, and not closed.
+     *
+     * @param documentReference the pack's document ({@code ruleset:hot-work}) the permit uses
+     */
+    public record AffectedPermit(long permitId, @Nullable String permitNumber, String status, String permitType,
+            String documentReference) {
+    }
+}

@@ -1,0 +1,263 @@
+package org.tezuo.app.permit.site;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.tezuo.app.permit.Actor;
+import org.tezuo.core.connector.weather.WeatherObservation;
+import org.tezuo.core.risk.RiskAssessment;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The site steps people take on an issued permit. Each step runs through {@link SiteStepRunner}: one transaction
+ * that checks the state and the person, validates the input, evaluates the ruleset where the step depends on it
+ * and stores the site record, its timeline entry and the audit record. Gas tests arrive through the gas-readings
+ * intake ({@link SiteGasTests}).
+ *
+ * <p>Start and resume are evaluated under the ruleset version in force on site and rejected on any blocking
+ * item, because work must meet every limit. Extension and hand-over are re-evaluation points, so they use the
+ * newest published version and adopt it when they pass. They are rejected only on blocking items the step itself
+ * causes, such as a window beyond the validity limit or a stale gas test at hand-over. A limit that is already
+ * broken is the watcher's to act on.
+ */
+@Component
+public class PermitSiteCommands {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final SiteStepRunner runner;
+    private final SiteRuleCheck rules;
+    private final PermitSiteStore sites;
+    private final SiteWeather weather;
+    private final SitePeople people;
+    private final JsonMapper json;
+
+    PermitSiteCommands(SiteStepRunner runner, SiteRuleCheck rules, PermitSiteStore sites, SiteWeather weather,
+            SitePeople people, JsonMapper json) {
+        this.runner = runner;
+        this.rules = rules;
+        this.sites = sites;
+        this.weather = weather;
+        this.people = people;
+        this.json = json;
+    }
+
+    /** Accepts the issued permit on site for its work leader, who becomes the leader in charge. */
+    public PermitSite accept(Actor actor, long permitId, @Nullable String note) {
+        return runner.run(actor, permitId, SiteAction.ACCEPT, context -> {
+            PermitSite site = new PermitSite(actor.tenantId(), permitId, SiteState.ACCEPTED,
+                    context.ruleset().version(), actor.username(), rules.plannedEnd(context.permit()).orElse(null),
+                    null, List.of(), null, context.now(), context.now());
+            return new SiteStepRunner.Outcome(site, null, null, List.of(), details(note));
+        });
+    }
+
+    /** Records the check of the permit and measures before the start by the role the ruleset names. */
+    public PermitSite preStartCheck(Actor actor, long permitId, boolean measuresConfirmed, @Nullable String note) {
+        return runner.run(actor, permitId, SiteAction.PRE_START_CHECK, context -> {
+            requireMeasuresConfirmed(measuresConfirmed, SiteAction.PRE_START_CHECK);
+            ObjectNode details = details(note);
+            details.put("measuresConfirmed", true);
+            details.put("source", context.profile().shiftCheckSource());
+            return new SiteStepRunner.Outcome(context.requireSite().withState(SiteState.PRE_START_CHECKED), null,
+                    null, List.of(), details);
+        });
+    }
+
+    /** Starts the work; every blocking item of the ruleset in force rejects the start. */
+    public PermitSite start(Actor actor, long permitId, @Nullable String note) {
+        return runner.run(actor, permitId, SiteAction.START, context -> {
+            PermitSite site = context.requireSite();
+            RiskAssessment assessment = evaluate(context, context.ruleset(), SiteAction.START, site.validUntil());
+            refuseIfAny(context, SiteAction.START, SiteRuleCheck.blocking(assessment, context.ruleset(), false));
+            return new SiteStepRunner.Outcome(site.withState(SiteState.IN_PROGRESS), context.ruleset().version(),
+                    null, List.of(), details(note));
+        });
+    }
+
+    /** Suspends the work by hand, with a reason. */
+    public PermitSite suspend(Actor actor, long permitId, @Nullable String reason) {
+        return runner.run(actor, permitId, SiteAction.SUSPEND, context -> {
+            String required = requireReason(reason, SiteAction.SUSPEND);
+            List<SiteReason> reasons = List.of(SiteReason.manual(required));
+            return new SiteStepRunner.Outcome(context.requireSite().suspended(context.now(), reasons), null, null,
+                    reasons, json.createObjectNode());
+        });
+    }
+
+    /**
+     * Resumes suspended work. The ruleset in force rejects it while a limit is broken. After a stop longer than
+     * its re-test threshold, it also rejects it until a gas test passed after the stop.
+     */
+    public PermitSite resume(Actor actor, long permitId, @Nullable String note) {
+        return runner.run(actor, permitId, SiteAction.RESUME, context -> {
+            PermitSite site = context.requireSite();
+            RiskAssessment assessment = evaluate(context, context.ruleset(), SiteAction.RESUME, site.validUntil());
+            refuseIfAny(context, SiteAction.RESUME, SiteRuleCheck.blocking(assessment, context.ruleset(), false));
+            ObjectNode details = details(note);
+            if (site.stoppedAt() != null) {
+                details.put("stoppedMinutes", Duration.between(site.stoppedAt(), context.now()).toMinutes());
+            }
+            return new SiteStepRunner.Outcome(site.resumed(), context.ruleset().version(), null, List.of(), details);
+        });
+    }
+
+    /**
+     * Moves the end of the validity to {@code until}, within the permit type's validity limit as the newest
+     * published ruleset states it.
+     */
+    public PermitSite extend(Actor actor, long permitId, @Nullable OffsetDateTime until, @Nullable String reason) {
+        return runner.run(actor, permitId, SiteAction.EXTEND, context -> {
+            PermitSite site = context.requireSite();
+            if (until == null) {
+                throw new SiteActionException("site.extend.untilMissing");
+            }
+            String required = requireReason(reason, SiteAction.EXTEND);
+            Instant end = until.toInstant();
+            if (!end.isAfter(context.now())) {
+                throw new SiteActionException("site.extend.notFuture", format(end, context));
+            }
+            if (site.validUntil() != null && !end.isAfter(site.validUntil())) {
+                throw new SiteActionException("site.extend.notLater", format(site.validUntil(), context),
+                        format(end, context));
+            }
+            SiteRuleCheck.SiteRuleset current = rules.current(context.permit());
+            refuseIfAny(context, SiteAction.EXTEND, causedBy(context, current, SiteAction.EXTEND, end));
+            if (site.validUntil() == null) {
+                throw new SiteActionException("site.extend.noEnd", context.number());
+            }
+            ObjectNode details = details(null);
+            details.put("from", site.validUntil().toString());
+            details.put("until", end.toString());
+            details.put("reason", required);
+            return new SiteStepRunner.Outcome(site.withValidUntil(end).withRulesetVersion(current.version()),
+                    current.version(), null, List.of(), details);
+        });
+    }
+
+    /**
+     * Hands the permit over to the incoming work leader at shift change. It is a re-check, not a signature swap.
+     * The incoming leader confirms the measures, and the newest published ruleset rejects the hand-over until its
+     * conditions hold, such as a fresh passed gas test.
+     */
+    public PermitSite handOver(Actor actor, long permitId, boolean measuresConfirmed, @Nullable String note) {
+        return runner.run(actor, permitId, SiteAction.HAND_OVER, context -> {
+            PermitSite site = context.requireSite();
+            requireMeasuresConfirmed(measuresConfirmed, SiteAction.HAND_OVER);
+            SiteRuleCheck.SiteRuleset current = rules.current(context.permit());
+            refuseIfAny(context, SiteAction.HAND_OVER, causedBy(context, current, SiteAction.HAND_OVER,
+                    site.validUntil()));
+            ObjectNode details = details(note);
+            details.put("from", site.workLeader());
+            details.put("to", actor.username());
+            details.put("measuresConfirmed", true);
+            return new SiteStepRunner.Outcome(site.withWorkLeader(actor.username())
+                    .withRulesetVersion(current.version()), current.version(), null, List.of(), details);
+        });
+    }
+
+    /** Closes the permit after the site inspection; hot work also needs the fire watch's confirmation. */
+    public PermitSite close(Actor actor, long permitId, boolean inspected, boolean fireWatchConfirmed,
+            @Nullable String note) {
+        return runner.run(actor, permitId, SiteAction.CLOSE, context -> {
+            if (!inspected) {
+                throw new SiteActionException("site.notInspected");
+            }
+            if (context.profile().fireWatchRequired() && !fireWatchConfirmed) {
+                throw new SiteActionException("site.fireWatchNotConfirmed", context.profile().fireWatchSource());
+            }
+            sites.resolveRetests(actor.tenantId(), permitId, SiteRetest.CANCELLED, context.now());
+            ObjectNode details = details(note);
+            details.put("inspected", true);
+            details.put("fireWatchConfirmed", fireWatchConfirmed);
+            return new SiteStepRunner.Outcome(context.requireSite().withState(SiteState.CLOSED), null, null,
+                    List.of(), details);
+        });
+    }
+
+    /** Cancels the permit on site, with a reason; no site step follows. */
+    public PermitSite cancel(Actor actor, long permitId, @Nullable String reason) {
+        return runner.run(actor, permitId, SiteAction.CANCEL, context -> {
+            String required = requireReason(reason, SiteAction.CANCEL);
+            List<SiteReason> reasons = List.of(SiteReason.manual(required));
+            String named = people.namedWorkLeader(context.permit());
+            PermitSite site = context.accepted() ? context.requireSite().withState(SiteState.CANCELLED)
+                    : new PermitSite(actor.tenantId(), permitId, SiteState.CANCELLED, context.ruleset().version(),
+                            named != null ? named : actor.username(), rules.plannedEnd(context.permit()).orElse(null),
+                            null, List.of(), null, context.now(), context.now());
+            sites.resolveRetests(actor.tenantId(), permitId, SiteRetest.CANCELLED, context.now());
+            return new SiteStepRunner.Outcome(site, null, null, reasons, json.createObjectNode());
+        });
+    }
+
+    /**
+     * Returns the blocking items that the step adds to those the watcher would find under the same ruleset, so
+     * that an extension or hand-over is refused for what it changes and not for a limit that is already broken.
+     */
+    private List<SiteReason> causedBy(SiteStepRunner.Context context, SiteRuleCheck.SiteRuleset ruleset,
+            SiteAction action, @Nullable Instant workEnd) {
+        PermitSite site = context.requireSite();
+        Supplier<Optional<WeatherObservation>> observation = weatherOnce(context);
+        Set<String> before = SiteRuleCheck.blocking(rules.evaluateStep(context, ruleset, SiteAction.AUTO_SUSPEND,
+                site.validUntil(), observation, null), ruleset, false).stream()
+                .map(SiteReason::code)
+                .collect(Collectors.toSet());
+        return SiteRuleCheck.blocking(rules.evaluateStep(context, ruleset, action, workEnd, observation, null),
+                ruleset, false).stream()
+                .filter(reason -> !before.contains(reason.code()))
+                .toList();
+    }
+
+    private RiskAssessment evaluate(SiteStepRunner.Context context, SiteRuleCheck.SiteRuleset ruleset,
+            SiteAction action, @Nullable Instant workEnd) {
+        return rules.evaluateStep(context, ruleset, action, workEnd, weatherOnce(context), null);
+    }
+
+    /** Returns the tenant's weather, read at most once per step however many evaluations the step makes. */
+    private Supplier<Optional<WeatherObservation>> weatherOnce(SiteStepRunner.Context context) {
+        AtomicReference<Optional<WeatherObservation>> read = new AtomicReference<>();
+        return () -> read.updateAndGet(known -> known != null ? known
+                : weather.current(context.permit().tenantId()));
+    }
+
+    private static void refuseIfAny(SiteStepRunner.Context context, SiteAction action, List<SiteReason> reasons) {
+        if (!reasons.isEmpty()) {
+            throw new SiteRefusedException(context.number(), action, reasons);
+        }
+    }
+
+    private static void requireMeasuresConfirmed(boolean confirmed, SiteAction action) {
+        if (!confirmed) {
+            throw new SiteActionException("site.measuresNotConfirmed", action);
+        }
+    }
+
+    private static String requireReason(@Nullable String reason, SiteAction action) {
+        if (reason == null || reason.isBlank()) {
+            throw new SiteActionException("site.reasonRequired", action);
+        }
+        return reason.strip();
+    }
+
+    private ObjectNode details(@Nullable String note) {
+        ObjectNode details = json.createObjectNode();
+        if (note != null && !note.isBlank()) {
+            details.put("note", note.strip());
+        }
+        return details;
+    }
+
+    private static String format(Instant instant, SiteStepRunner.Context context) {
+        return TIME.format(instant.atZone(context.zone()));
+    }
+}

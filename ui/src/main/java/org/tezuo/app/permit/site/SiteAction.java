@@ -1,0 +1,47 @@
+package org.tezuo.app.permit.site;
+
+import java.util.Locale;
+
+/**
+ * What happens to a permit on site: the steps people take and the events the watcher records. Resuming,
+ * extending and handing over are steps that keep or return the permit to its working state; the timeline records
+ * each of them.
+ */
+public enum SiteAction implements SiteText {
+    ACCEPT("accept"),
+    /** A gas test posted through the gas-readings endpoint. */
+    GAS_TEST("gasTest"),
+    PRE_START_CHECK("preStartCheck"),
+    START("start"),
+    SUSPEND("suspend"),
+    /** A suspension by the watcher or by a failed gas test, because a live limit was broken. */
+    AUTO_SUSPEND("watch"),
+    RESUME("resume"),
+    EXTEND("extend"),
+    HAND_OVER("handover"),
+    CLOSE("close"),
+    CANCEL("cancel"),
+    /** A periodic re-test the watcher asked for. */
+    RETEST_DUE("watch");
+
+    private final String ruleValue;
+
+    SiteAction(String ruleValue) {
+        this.ruleValue = ruleValue;
+    }
+
+    /** Returns the value rules read as {@code siteAction}, for example {@code resume}. */
+    public String ruleValue() {
+        return ruleValue;
+    }
+
+    /** Returns the name used in audit actions and REST paths, for example {@code hand-over}. */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    @Override
+    public String text(Locale locale) {
+        return SiteText.render(locale, "site.action." + name());
+    }
+}

@@ -1,0 +1,71 @@
+package org.tezuo.app.permit.site;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.tezuo.app.org.OrgDirectory;
+import org.tezuo.app.permit.Permit;
+import org.tezuo.app.security.Role;
+import org.tezuo.core.i18n.UserMessages;
+import org.tezuo.core.notification.Notice;
+
+/**
+ * Tells people about automatic site events through the notification module: a suspension goes to the work leader
+ * in charge and every safety director, a due re-test to the work leader. Notices are published in the transaction
+ * of the event, in the tenant's language (Chinese).
+ */
+@Component
+class SiteNotices {
+
+    /** Topic of automatic suspensions, for the tenant's channel settings. */
+    static final String SUSPENDED_TOPIC = "permit.site.suspended";
+    /** Topic of due gas re-tests. */
+    static final String RETEST_TOPIC = "permit.site.retest-due";
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final Locale LANGUAGE = UserMessages.DEFAULT_LOCALE;
+
+    private final ApplicationEventPublisher events;
+    private final OrgDirectory directory;
+
+    SiteNotices(ApplicationEventPublisher events, OrgDirectory directory) {
+        this.events = events;
+        this.directory = directory;
+    }
+
+    void suspended(Permit permit, PermitSite site, List<SiteReason> reasons, Instant at, ZoneId zone) {
+        Set<String> recipients = new LinkedHashSet<>();
+        recipients.add(site.workLeader());
+        directory.usersWithRole(permit.tenantId(), Role.SAFETY_DIRECTOR.code())
+                .forEach(user -> recipients.add(user.username()));
+        String number = numberOf(permit);
+        String subject = SiteText.render(LANGUAGE, "site.notice.suspended.subject", number);
+        String body = SiteText.render(LANGUAGE, "site.notice.suspended.body", number,
+                TIME.format(at.atZone(zone)), SiteText.joinSentences(reasons));
+        for (String recipient : recipients) {
+            events.publishEvent(new Notice(permit.tenantId(), recipient, SUSPENDED_TOPIC, subject, body, link(permit)));
+        }
+    }
+
+    void retestDue(Permit permit, PermitSite site, Instant dueAt, SiteReason reason, ZoneId zone) {
+        String number = numberOf(permit);
+        events.publishEvent(new Notice(permit.tenantId(), site.workLeader(), RETEST_TOPIC,
+                SiteText.render(LANGUAGE, "site.notice.retest.subject", number),
+                SiteText.render(LANGUAGE, "site.notice.retest.body", number, TIME.format(dueAt.atZone(zone)), reason),
+                link(permit)));
+    }
+
+    static String numberOf(Permit permit) {
+        return permit.permitNumber() != null ? permit.permitNumber() : "#" + permit.id();
+    }
+
+    private static String link(Permit permit) {
+        return "/permits/" + permit.id() + "/detail";
+    }
+}

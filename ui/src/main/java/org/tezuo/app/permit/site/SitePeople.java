@@ -1,0 +1,123 @@
+package org.tezuo.app.permit.site;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.tezuo.app.org.OrgDirectory;
+import org.tezuo.app.permit.Permit;
+import org.tezuo.app.permit.PermitDrafter;
+import org.tezuo.app.security.Role;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Decides who may take a site step, from the permit, its site record and the user's roles as stored:
+ * <ul>
+ * <li>accept: the work leader the permit names (form role {@code workLeader}); a permit that names no user of the
+ * tenant may be accepted by any holder of the work-leader role;</li>
+ * <li>the check before the start: holders of the role the ruleset names (threshold {@code siteShiftCheckRole});</li>
+ * <li>start, resume and close: the work leader in charge;</li>
+ * <li>suspend: the work leader in charge, team leaders, unit heads and the safety department;</li>
+ * <li>extend: unit heads and the safety department, who approve permits;</li>
+ * <li>hand over: a holder of the work-leader role other than the work leader in charge, who takes over;</li>
+ * <li>cancel: the work leader in charge, the applicant, unit heads and the safety department;</li>
+ * <li>a gas test: anyone of the tenant, because detector gateways post readings too.</li>
+ * </ul>
+ */
+@Component
+class SitePeople {
+
+    private static final Set<Role> SUPERVISORS = Set.of(Role.UNIT_HEAD, Role.SAFETY_ENGINEER, Role.SAFETY_DIRECTOR);
+
+    private final OrgDirectory directory;
+    private final PermitDrafter drafter;
+
+    SitePeople(OrgDirectory directory, PermitDrafter drafter) {
+        this.directory = directory;
+        this.drafter = drafter;
+    }
+
+    /** The people who may take one step, with a description of them for refusals. */
+    record Audience(boolean anyone, Set<String> users, Set<Role> roles, Set<String> excluded, SiteText description) {
+
+        boolean includes(String username, Set<String> roleCodes) {
+            if (anyone) {
+                return true;
+            }
+            if (excluded.contains(username)) {
+                return false;
+            }
+            return users.contains(username) || roles.stream().anyMatch(role -> roleCodes.contains(role.code()));
+        }
+    }
+
+    /** Returns whether the user may take the step. */
+    boolean may(SiteAction action, Permit permit, @Nullable PermitSite site, SiteProfile profile, String username) {
+        Set<String> roles = directory.user(permit.tenantId(), username)
+                .map(OrgDirectory.TenantUser::roles)
+                .orElse(Set.of());
+        return audience(action, permit, site, profile).includes(username, roles);
+    }
+
+    Audience audience(SiteAction action, Permit permit, @Nullable PermitSite site, SiteProfile profile) {
+        String leader = site != null ? site.workLeader() : namedWorkLeader(permit);
+        return switch (action) {
+            case ACCEPT -> {
+                String named = namedWorkLeader(permit);
+                yield named != null ? people(permit, named, false, Set.of()) : people(permit, null, false,
+                        Set.of(Role.WORK_LEADER));
+            }
+            case PRE_START_CHECK -> people(permit, null, false, profile.shiftCheckRole() == null ? Set.of()
+                    : Set.of(profile.shiftCheckRole()));
+            case START, RESUME, CLOSE -> people(permit, leader, false, Set.of());
+            case SUSPEND -> people(permit, leader, false, union(SUPERVISORS, Set.of(Role.TEAM_LEADER)));
+            case EXTEND -> people(permit, null, false, SUPERVISORS);
+            case HAND_OVER -> new Audience(false, Set.of(), Set.of(Role.WORK_LEADER),
+                    leader == null ? Set.of() : Set.of(leader),
+                    SiteText.of("site.who.incomingLeader", displayName(permit, leader)));
+            case CANCEL -> people(permit, leader, true, SUPERVISORS);
+            case GAS_TEST, AUTO_SUSPEND, RETEST_DUE -> new Audience(true, Set.of(), Set.of(), Set.of(),
+                    SiteText.of("site.who.anyone"));
+        };
+    }
+
+    /** Returns the user name the permit names as its work leader, when it is a user of the tenant. */
+    @Nullable String namedWorkLeader(Permit permit) {
+        JsonNode named = drafter.formOf(permit).boundValue("workLeader", permit.data());
+        if (!named.isString() || named.asString().isBlank()) {
+            return null;
+        }
+        return directory.user(permit.tenantId(), named.asString()).isPresent() ? named.asString() : null;
+    }
+
+    /** Returns the display name of a user of the permit's tenant, or the user name when unknown. */
+    String displayName(Permit permit, @Nullable String username) {
+        return username == null ? "" : displayName(permit.tenantId(), username);
+    }
+
+    String displayName(long tenantId, String username) {
+        return directory.user(tenantId, username).map(OrgDirectory.TenantUser::displayName).orElse(username);
+    }
+
+    private Audience people(Permit permit, @Nullable String leader, boolean applicant, Set<Role> roles) {
+        Set<String> users = new LinkedHashSet<>();
+        List<SiteText> parts = new ArrayList<>();
+        if (leader != null) {
+            users.add(leader);
+            parts.add(SiteText.of("site.who.leader", displayName(permit, leader)));
+        }
+        if (applicant && users.add(permit.applicant())) {
+            parts.add(SiteText.of("site.who.applicant", displayName(permit, permit.applicant())));
+        }
+        roles.stream().sorted().forEach(role -> parts.add(SiteText.of("site.role." + role.code())));
+        return new Audience(false, Set.copyOf(users), Set.copyOf(roles), Set.of(), SiteText.join(parts));
+    }
+
+    private static Set<Role> union(Set<Role> first, Set<Role> second) {
+        Set<Role> union = new LinkedHashSet<>(first);
+        union.addAll(second);
+        return union;
+    }
+}

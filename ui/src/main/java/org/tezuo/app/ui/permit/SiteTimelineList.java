@@ -1,0 +1,123 @@
+package org.tezuo.app.ui.permit;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.tezuo.app.permit.site.SiteAction;
+import org.tezuo.app.permit.site.SiteEvent;
+import org.tezuo.app.permit.site.SiteReason;
+import org.tezuo.app.permit.site.SiteText;
+import org.tezuo.app.ui.form.FieldDisplay;
+import org.tezuo.app.ui.i18n.DisplayFormats;
+import org.tezuo.core.audit.AuditLog;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The site timeline of a permit, oldest first. Each entry shows the step, its time, the person (or the site watch)
+ * and the state it led to. Below come the facts of the step, such as gas readings or the new end of validity, and
+ * the reasons with their rules and clauses. Element id {@code site-timeline}; each entry carries
+ * {@code data-action}.
+ */
+public class SiteTimelineList extends Div {
+
+    public SiteTimelineList(List<SiteEvent> events, FieldDisplay display, ZoneId zone) {
+        setId("site-timeline");
+        addClassName("tezuo-history");
+        add(new H3(getTranslation("site.timeline")));
+        if (events.isEmpty()) {
+            Paragraph none = new Paragraph(getTranslation("site.timeline.none"));
+            none.addClassName("tezuo-muted");
+            add(none);
+            return;
+        }
+        for (SiteEvent event : events) {
+            add(entry(event, display, zone));
+        }
+    }
+
+    private Div entry(SiteEvent event, FieldDisplay display, ZoneId zone) {
+        Div entry = new Div();
+        entry.addClassName("tezuo-history-entry");
+        entry.getElement().setAttribute("data-action", event.action().name());
+        String actor = AuditLog.SYSTEM_ACTOR.equals(event.actor())
+                ? SiteText.render(getLocale(), "site.who.system") : display.person(event.actor());
+        Span heading = new Span(getTranslation("site.timeline.entry", event.action().text(getLocale()), actor,
+                event.stateAfter().text(getLocale())));
+        heading.addClassName("tezuo-history-heading");
+        Span time = new Span(DisplayFormats.dateTime(event.occurredAt(), zone));
+        time.addClassName("tezuo-muted");
+        entry.add(new Div(heading), new Div(time));
+        for (String fact : facts(event, display, zone)) {
+            entry.add(new Div(new Span(fact)));
+        }
+        for (SiteReason reason : event.reasons()) {
+            Div line = new Div(new Span(reason.text(getLocale())));
+            line.addClassName("tezuo-site-reason");
+            entry.add(line);
+        }
+        return entry;
+    }
+
+    private List<String> facts(SiteEvent event, FieldDisplay display, ZoneId zone) {
+        List<String> facts = new ArrayList<>();
+        JsonNode details = event.details();
+        if (event.action() == SiteAction.GAS_TEST) {
+            facts.add(getTranslation(Boolean.TRUE.equals(event.passed()) ? "site.gasTest.passed"
+                    : "site.gasTest.failed"));
+            details.path("payloads").forEach(reading -> facts.add(reading(reading)));
+        }
+        if (details.hasNonNull("until")) {
+            facts.add(getTranslation("site.timeline.until", time(details.path("until"), zone)));
+        }
+        if (details.hasNonNull("to")) {
+            facts.add(getTranslation("site.timeline.handOver", display.person(details.path("from").asString()),
+                    display.person(details.path("to").asString())));
+        }
+        if (details.hasNonNull("stoppedMinutes")) {
+            facts.add(getTranslation("site.timeline.stopped", details.path("stoppedMinutes").asLong()));
+        }
+        if (details.hasNonNull("dueAt")) {
+            facts.add(getTranslation("site.timeline.dueAt", time(details.path("dueAt"), zone)));
+        }
+        if (details.hasNonNull("reason")) {
+            facts.add(getTranslation("site.timeline.reason", details.path("reason").asString()));
+        }
+        if (details.hasNonNull("note")) {
+            facts.add(getTranslation("site.timeline.note", details.path("note").asString()));
+        }
+        return facts;
+    }
+
+    /** Describes one posted reading by the values it carries, such as {@code GD-07：甲烷 4 %LEL，氧气 20.9 %vol}. */
+    private String reading(JsonNode reading) {
+        List<String> values = new ArrayList<>();
+        JsonNode flammable = reading.path("flammable");
+        if (flammable.isObject()) {
+            values.add(getTranslation("site.reading.flammable", flammable.path("gas").asString(""),
+                    flammable.path("value").asString(""), flammable.path("unit").asString("")));
+        }
+        if (reading.hasNonNull("oxygenPercentVol")) {
+            values.add(getTranslation("site.reading.oxygen", reading.path("oxygenPercentVol").asString()));
+        }
+        if (reading.hasNonNull("coPpm")) {
+            values.add(getTranslation("site.reading.co", reading.path("coPpm").asString()));
+        }
+        if (reading.hasNonNull("h2sPpm")) {
+            values.add(getTranslation("site.reading.h2s", reading.path("h2sPpm").asString()));
+        }
+        if (reading.path("sensorFault").asBoolean(false)) {
+            values.add(getTranslation("site.reading.sensorFault"));
+        }
+        return getTranslation("site.reading", reading.path("detectorId").asString(""),
+                String.join(getTranslation("site.reading.separator"), values));
+    }
+
+    private static String time(JsonNode instant, ZoneId zone) {
+        return DisplayFormats.dateTime(Instant.parse(instant.asString()), zone);
+    }
+}

@@ -1,0 +1,658 @@
+package org.tezuo.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.annotation.DirtiesContext;
+import org.tezuo.app.permit.site.PermitSiteWatcher;
+import org.tezuo.app.security.UserAccounts;
+import org.tezuo.core.connector.weather.QWeatherStubServer;
+import org.tezuo.core.metadata.MetadataStore;
+import org.tezuo.metadata.MetadataKind;
+import org.tezuo.templates.TemplateCatalog;
+import org.tezuo.templates.TemplateInstaller;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Runs issued permits through their life on site with the REST API on PostgreSQL, a real Flowable engine and a
+ * loopback weather server. A grade 一级 hot-work permit is accepted, gas-tested, checked by the shift leader,
+ * started, suspended by level 5 wind, resumed, extended, handed over and closed, with the refusals the ruleset and
+ * the roles make on the way. A confined-space permit is suspended for a missed 2-hour re-test and then moves to a
+ * newer ruleset at a re-test. The clock starts at 2026-12-04 10:00 in Shanghai and the tests move it; the watcher
+ * runs only when a test calls it, because the test properties turn its schedule off.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PermitSiteEndToEndTest {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final Instant START = OffsetDateTime.parse("2026-12-04T10:00:00+08:00").toInstant();
+    private static final SettableClock CLOCK = new SettableClock(START, SHANGHAI);
+    private static final String PASSWORD = "E2e@2026-secret";
+    private static final String LI_QIANG = "320623198509230318";
+    private static final String WANG_JIANGUO = "320623197804120133";
+    private static final String NUMBER = "DH-20261204-0001";
+
+    @TestConfiguration
+    static class MovableClock {
+        @Bean
+        @Primary
+        Clock movableClock() {
+            return CLOCK;
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TemplateInstaller installer;
+
+    @Autowired
+    TemplateCatalog templates;
+
+    @Autowired
+    UserAccounts accounts;
+
+    @Autowired
+    MetadataStore metadata;
+
+    @Autowired
+    PermitSiteWatcher watcher;
+
+    @Autowired
+    JsonMapper json;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private QWeatherStubServer weather;
+    private long tenantId;
+    private long hotWork;
+    private long confinedSpace;
+
+    @BeforeAll
+    void createTenantWithLedger() throws Exception {
+        CLOCK.set(START);
+        weather = QWeatherStubServer.start("");
+        var installation = installer.createTenant("e2e-site-" + UUID.randomUUID(), "现场作业测试化工",
+                "lng-terminal", SHANGHAI, "test");
+        tenantId = installation.tenant().id();
+        Map<String, Long> units = installation.orgUnitIds();
+        accounts.create(tenantId, user("admin"), PASSWORD, "管理员", Set.of("SYSTEM_ADMIN"), units.get("HQ"), null);
+        accounts.create(tenantId, user("director"), PASSWORD, "刘安全", Set.of("SAFETY_DIRECTOR"), units.get("SAFETY"),
+                null);
+        accounts.create(tenantId, user("engineer"), PASSWORD, "陈工", Set.of("SAFETY_ENGINEER"), units.get("SAFETY"),
+                null);
+        accounts.create(tenantId, user("unithead"), PASSWORD, "马主任", Set.of("UNIT_HEAD"), units.get("MAINT"), null);
+        accounts.create(tenantId, user("teamlead"), PASSWORD, "何班长", Set.of("TEAM_LEADER"), units.get("MAINT"), null);
+        accounts.create(tenantId, user("leader"), PASSWORD, "王建国", Set.of("WORK_LEADER"), units.get("MAINT"),
+                WANG_JIANGUO);
+        accounts.create(tenantId, user("nightleader"), PASSWORD, "赵夜班", Set.of("WORK_LEADER"), units.get("MAINT"),
+                null);
+        accounts.create(tenantId, user("worker"), PASSWORD, "李强", Set.of("WORKER"), units.get("MAINT"), LI_QIANG);
+        ObjectNode connector = (ObjectNode) metadata.requirePublished(tenantId, MetadataKind.CONNECTOR, "weather")
+                .body().deepCopy();
+        connector.put("baseUrl", weather.baseUrl().toString());
+        metadata.saveAndPublish(tenantId, MetadataKind.CONNECTOR, "weather", connector, "test");
+        calmWeather();
+        upload("admin", "持证台账.csv", templates.resource("lng-terminal", "demo/roster.csv"));
+    }
+
+    @AfterAll
+    void stopWeather() {
+        weather.close();
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("An issued hot-work permit waits for its work leader to accept it")
+    void issuedPermitWaitsForAcceptance() throws Exception {
+        hotWork = issue("hot-work", hotWorkData(), List.of("leader", "unithead", "engineer", "director"));
+
+        JsonNode forLeader = get("leader", site(hotWork));
+        JsonNode forWorker = get("worker", site(hotWork));
+
+        assertThat(forLeader.path("state").asString()).isEqualTo("ISSUED");
+        assertThat(forLeader.path("stateName").asString()).isEqualTo("已签发，待接票");
+        assertThat(steps(forLeader, "available")).containsExactly("ACCEPT", "CANCEL");
+        assertThat(steps(forWorker, "allowed")).containsExactly("ACCEPT", "CANCEL");
+        assertThat(steps(forWorker, "available")).containsExactly("CANCEL");
+        assertThat(forLeader.path("preStartCheckRole").asString()).isEqualTo("TEAM_LEADER");
+        assertThat(forLeader.path("fireWatchRequired").asBoolean()).isTrue();
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("A worker cannot accept, and starting before acceptance names the state and the allowed steps")
+    void rolesAndStatesAreChecked() throws Exception {
+        JsonNode byWorker = post("worker", site(hotWork) + "/accept", null, 403);
+        JsonNode tooEarly = post("leader", site(hotWork) + "/start", null, 409);
+        JsonNode tooEarlyInEnglish = send("leader", site(hotWork) + "/start", null, "en", 409);
+
+        assertThat(byWorker.path("code").asString()).isEqualTo("site.forbidden");
+        assertThat(byWorker.path("message").asString()).isEqualTo("作业票 " + NUMBER + " 的“接票”只能由作业负责人“王建国”操作，用户“"
+                + user("worker") + "”不能操作");
+        assertThat(tooEarly.path("message").asString()).isEqualTo("作业票 " + NUMBER
+                + " 当前现场状态为“已签发，待接票”，不能“开始作业”；当前可以：接票、取消作业票");
+        assertThat(tooEarly.path("details").valueStream().map(detail -> detail.path("path").asString()).toList())
+                .containsExactly("ACCEPT", "CANCEL");
+        assertThat(tooEarlyInEnglish.path("message").asString()).isEqualTo("Permit " + NUMBER
+                + " is \"Issued, not accepted yet\" on site, so \"Start work\" is not possible; possible now: "
+                + "Accept, Cancel");
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("Work starts after acceptance, a passed gas test and the shift leader's check")
+    void workStartsAfterGasTestAndShiftCheck() throws Exception {
+        CLOCK.advance(Duration.ofMinutes(10));
+        JsonNode accepted = post("leader", site(hotWork) + "/accept", Map.of("note", "已到现场"), 200);
+        JsonNode startWithoutGas = post("leader", site(hotWork) + "/start", null, 409);
+        post("leader", gasReadings(hotWork), gasReading("GD-07", 30), 201);
+        JsonNode afterFailedTest = get("leader", site(hotWork));
+        post("leader", gasReadings(hotWork), gasReading("GD-07", 4), 201);
+        JsonNode afterPassedTest = get("leader", site(hotWork));
+        JsonNode checkByLeader = post("leader", site(hotWork) + "/pre-start-check",
+                Map.of("measuresConfirmed", true), 403);
+        JsonNode unconfirmedCheck = post("teamlead", site(hotWork) + "/pre-start-check", Map.of(), 422);
+        JsonNode checked = post("teamlead", site(hotWork) + "/pre-start-check",
+                Map.of("measuresConfirmed", true, "note", "措施逐项核对"), 200);
+        post("engineer", site(hotWork) + "/start", null, 403);
+        JsonNode started = post("leader", site(hotWork) + "/start", null, 200);
+
+        assertThat(accepted.path("state").asString()).isEqualTo("ACCEPTED");
+        assertThat(accepted.path("workLeader").asString()).isEqualTo(user("leader"));
+        assertThat(accepted.path("validUntil").asString()).isEqualTo("2026-12-04T08:10:00Z");
+        assertThat(steps(startWithoutGas, "details")).containsExactly("GAS_TEST", "EXTEND", "CANCEL");
+        assertThat(afterFailedTest.path("state").asString()).isEqualTo("ACCEPTED");
+        assertThat(afterPassedTest.path("state").asString()).isEqualTo("GAS_TESTED");
+        assertThat(checkByLeader.path("message").asString()).contains("班组长（岗位当班班长）");
+        assertThat(unconfirmedCheck.path("code").asString()).isEqualTo("site.measuresNotConfirmed");
+        assertThat(checked.path("state").asString()).isEqualTo("PRE_START_CHECKED");
+        assertThat(started.path("state").asString()).isEqualTo("IN_PROGRESS");
+        JsonNode failedTest = timeline(hotWork).get(1);
+        assertThat(failedTest.path("action").asString()).isEqualTo("GAS_TEST");
+        assertThat(failedTest.path("passed").asBoolean()).isFalse();
+        assertThat(failedTest.path("reasons").get(0).path("code").asString())
+                .isEqualTo("hot-work.gas.flammable-over-limit");
+        assertThat(failedTest.path("reasons").get(0).path("message").asString())
+                .isEqualTo("检测仪 GD-07 测得可燃气体（甲烷）1.5 %vol，超过动火分析合格值 0.5 %vol — GB 30871-2022 5.3.2");
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("Wind rising to level 5 suspends open-air hot work and tells the work leader and safety director")
+    void levelFiveWindSuspends() throws Exception {
+        CLOCK.advance(Duration.ofMinutes(5));
+        weather.setObservation("30", "5", "16", "55", now().minusMinutes(5));
+
+        PermitSiteWatcher.WatchRun run = watcher.runNow();
+
+        JsonNode suspended = get("leader", site(hotWork));
+        JsonNode reason = suspended.path("suspension").get(0);
+        assertThat(run.suspended()).as("permits suspended in every tenant of the test database").isPositive();
+        assertThat(suspended.path("state").asString()).isEqualTo("SUSPENDED_ON_SITE");
+        assertThat(reason.path("code").asString()).isEqualTo("hot-work.wind.open-air");
+        assertThat(reason.path("message").asString())
+                .isEqualTo("当前风速 8.3 m/s（5级），达到露天动火停止条件 — GB 30871-2022 5.2.15");
+        assertThat(reason.path("value").asString()).isEqualTo("8.3");
+        assertThat(reason.path("limit").asString()).isEqualTo("8");
+        assertThat(reason.path("source").asString()).isEqualTo("GB 30871-2022 5.2.15");
+        for (String recipient : List.of("leader", "director")) {
+            assertThat(get(recipient, "/api/notifications/inbox").valueStream()
+                    .filter(notice -> notice.path("topic").asString().equals("permit.site.suspended"))
+                    .map(notice -> notice.path("subject").asString()))
+                    .as("notice for %s", recipient)
+                    .containsExactly("作业票 " + NUMBER + " 已暂停作业");
+        }
+        JsonNode stillWindy = post("leader", site(hotWork) + "/resume", null, 422);
+        assertThat(stillWindy.path("details").get(0).path("path").asString()).isEqualTo("hot-work.wind.open-air");
+
+        calmWeather();
+        JsonNode resumed = post("leader", site(hotWork) + "/resume", null, 200);
+        assertThat(resumed.path("state").asString()).isEqualTo("IN_PROGRESS");
+        assertThat(resumed.path("suspension")).isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("Grade 一级 hot work resumes without a re-test after a 29-minute stop")
+    void resumesAfterTwentyNineMinutes() throws Exception {
+        post("leader", site(hotWork) + "/suspend", Map.of("reason", "吊装作业临时占用通道"), 200);
+        CLOCK.advance(Duration.ofMinutes(29));
+        calmWeather();
+
+        JsonNode resumed = post("leader", site(hotWork) + "/resume", null, 200);
+
+        assertThat(resumed.path("state").asString()).isEqualTo("IN_PROGRESS");
+        assertThat(last(timeline(hotWork)).path("details").path("stoppedMinutes").asInt()).isEqualTo(29);
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("Grade 一级 hot work stopped for 31 minutes resumes only after a new gas test")
+    void resumeAfterThirtyOneMinutesNeedsRetest() throws Exception {
+        post("leader", site(hotWork) + "/suspend", Map.of("reason", "午休"), 200);
+        CLOCK.advance(Duration.ofMinutes(31));
+        calmWeather();
+
+        JsonNode refused = post("leader", site(hotWork) + "/resume", null, 422);
+        JsonNode stillSuspended = get("leader", site(hotWork));
+        post("leader", gasReadings(hotWork), gasReading("GD-07", 2), 201);
+        JsonNode resumed = post("leader", site(hotWork) + "/resume", null, 200);
+
+        assertThat(refused.path("code").asString()).isEqualTo("site.refused");
+        assertThat(refused.path("message").asString()).isEqualTo("作业票 " + NUMBER + " 不能“恢复作业”：一级动火已中断 31 "
+                + "分钟，超过 30 分钟，中断后尚未重新进行动火分析；请重新分析合格后再恢复作业 — GB 30871-2022 5.3");
+        assertThat(refused.path("details").get(0).path("path").asString())
+                .isEqualTo("hot-work.site.resume.retest-missing");
+        assertThat(stillSuspended.path("state").asString()).isEqualTo("SUSPENDED_ON_SITE");
+        assertThat(resumed.path("state").asString()).isEqualTo("IN_PROGRESS");
+        assertThat(auditActions(hotWork)).contains("permit.site.resume-refused");
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("Grade 一级 hot work is extended to 8 hours of validity and not beyond")
+    void extensionStaysWithinEightHours() throws Exception {
+        OffsetDateTime workStart = OffsetDateTime.parse("2026-12-04T10:10:00+08:00");
+
+        JsonNode beyond = post("engineer", site(hotWork) + "/extend",
+                Map.of("until", rfc3339(workStart.plusHours(8).plusMinutes(30)), "reason", "管线支架增加焊缝"), 422);
+        post("leader", site(hotWork) + "/extend", Map.of("until", rfc3339(workStart.plusHours(8)), "reason", "增加焊缝"),
+                403);
+        JsonNode extended = post("engineer", site(hotWork) + "/extend",
+                Map.of("until", rfc3339(workStart.plusHours(8)), "reason", "管线支架增加焊缝"), 200);
+
+        assertThat(beyond.path("details").get(0).path("path").asString())
+                .isEqualTo("hot-work.validity.special-and-first-grade");
+        assertThat(beyond.path("details").get(0).path("message").asString()).isEqualTo("一级动火作业时段 8.5 h，超过作业证"
+                + "有效期 8 h；请缩短作业时段或分开办证 — GB 30871-2022 第5章 动火作业分级（条款号未核实）");
+        assertThat(extended.path("validUntil").asString()).isEqualTo("2026-12-04T10:10:00Z");
+        assertThat(extended.path("state").asString()).isEqualTo("IN_PROGRESS");
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("The incoming work leader takes over only after a new gas test and confirmed measures")
+    void handOverNeedsNewGasTest() throws Exception {
+        CLOCK.advance(Duration.ofHours(2));
+        calmWeather();
+
+        JsonNode stale = post("nightleader", site(hotWork) + "/hand-over", Map.of("measuresConfirmed", true), 422);
+        JsonNode bySameLeader = post("leader", site(hotWork) + "/hand-over", Map.of("measuresConfirmed", true), 403);
+        JsonNode unconfirmed = post("nightleader", site(hotWork) + "/hand-over", Map.of(), 422);
+        post("nightleader", gasReadings(hotWork), gasReading("GD-11", 1), 201);
+        JsonNode handedOver = post("nightleader", site(hotWork) + "/hand-over",
+                Map.of("measuresConfirmed", true, "note", "已复查隔离与消防器材"), 200);
+
+        assertThat(stale.path("details").get(0).path("path").asString()).isEqualTo("hot-work.site.handover.gas-stale");
+        assertThat(stale.path("details").get(0).path("message").asString()).startsWith("交接班须重新进行动火分析：");
+        assertThat(bySameLeader.path("code").asString()).isEqualTo("site.forbidden");
+        assertThat(unconfirmed.path("code").asString()).isEqualTo("site.measuresNotConfirmed");
+        assertThat(handedOver.path("workLeader").asString()).isEqualTo(user("nightleader"));
+        assertThat(last(timeline(hotWork)).path("details").path("from").asString()).isEqualTo(user("leader"));
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("Hot work closes after the inspection with the fire watch's confirmation, and then takes no step")
+    void closesWithFireWatch() throws Exception {
+        post("leader", site(hotWork) + "/close", Map.of("inspected", true, "fireWatchConfirmed", true), 403);
+        JsonNode noFireWatch = post("nightleader", site(hotWork) + "/close", Map.of("inspected", true), 422);
+        JsonNode closed = post("nightleader", site(hotWork) + "/close",
+                Map.of("inspected", true, "fireWatchConfirmed", true, "note", "监火 30 分钟，无残留火种"), 200);
+        JsonNode afterClose = post("nightleader", site(hotWork) + "/suspend", Map.of("reason", "复查"), 409);
+
+        assertThat(noFireWatch.path("message").asString()).isEqualTo("动火作业须由监火人确认现场无残留火种后才能关闭（GB "
+                + "30871-2022 附录 A 动火安全作业票（完工验收））；请确认后再关闭");
+        assertThat(closed.path("state").asString()).isEqualTo("CLOSED");
+        assertThat(closed.path("available")).isEmpty();
+        assertThat(afterClose.path("message").asString()).endsWith("当前现场状态为“已完工关闭”，不能“暂停作业”；当前可以：无");
+        assertThat(timeline(hotWork).valueStream().map(event -> event.path("action").asString()).toList())
+                .containsExactly("ACCEPT", "GAS_TEST", "GAS_TEST", "PRE_START_CHECK", "START", "AUTO_SUSPEND",
+                        "RESUME", "SUSPEND", "RESUME", "SUSPEND", "GAS_TEST", "RESUME", "EXTEND", "GAS_TEST",
+                        "HAND_OVER", "CLOSE");
+        assertThat(timeline(hotWork).get(5).path("actorName").asString()).isEqualTo("系统（现场监测）");
+        assertThat(auditActions(hotWork)).contains("permit.site.accept", "permit.site.gas-test",
+                "permit.site.pre-start-check", "permit.site.start", "permit.site.auto-suspend", "permit.site.suspend",
+                "permit.site.resume", "permit.site.extend-refused", "permit.site.extend",
+                "permit.site.hand-over-refused", "permit.site.hand-over", "permit.site.close");
+        assertThat(get("worker", "/api/permits/" + hotWork).path("status").asString()).isEqualTo("ISSUED");
+    }
+
+    @Test
+    @Order(10)
+    @DisplayName("A confined-space permit gets a due re-test and is suspended when the 2-hour re-test is missed")
+    void missedTwoHourRetestSuspends() throws Exception {
+        confinedSpace = issue("confined-space", confinedSpaceData(), List.of("leader", "unithead"));
+        post("leader", site(confinedSpace) + "/accept", null, 200);
+        post("leader", gasReadings(confinedSpace), gasReading("GD-21", 0), 201);
+        JsonNode started = post("leader", site(confinedSpace) + "/start", null, 200);
+        Instant tested = now().minusMinutes(1).toInstant();
+
+        CLOCK.advance(Duration.ofMinutes(110));
+        watcher.runNow();
+        JsonNode due = get("leader", site(confinedSpace));
+        CLOCK.advance(Duration.ofMinutes(11));
+        watcher.runNow();
+        JsonNode overdue = get("leader", site(confinedSpace));
+
+        assertThat(started.path("preStartCheckRole").isNull()).isTrue();
+        assertThat(due.path("state").asString()).isEqualTo("IN_PROGRESS");
+        assertThat(Instant.parse(due.path("openRetest").path("dueAt").asString()))
+                .isEqualTo(tested.plus(Duration.ofHours(2)));
+        assertThat(get("leader", "/api/notifications/inbox").valueStream()
+                .map(notice -> notice.path("topic").asString())).contains("permit.site.retest-due");
+        assertThat(overdue.path("state").asString()).isEqualTo("SUSPENDED_ON_SITE");
+        assertThat(overdue.path("suspension").get(0).path("code").asString())
+                .isEqualTo("confined-space.site.retest-overdue");
+        assertThat(overdue.path("suspension").get(0).path("message").asString()).isEqualTo("距上次合格气体检测已 122 分钟，"
+                + "超过 120 分钟的复测间隔；请重新检测合格后再作业 — GB 30871-2022 6.5");
+        assertThat(overdue.path("openRetest").isNull()).isTrue();
+        assertThat(timeline(confinedSpace).valueStream().map(event -> event.path("action").asString()).toList())
+                .containsExactly("ACCEPT", "GAS_TEST", "START", "RETEST_DUE", "AUTO_SUSPEND");
+
+        post("leader", gasReadings(confinedSpace), gasReading("GD-21", 0), 201);
+        assertThat(post("leader", site(confinedSpace) + "/resume", null, 200).path("state").asString())
+                .isEqualTo("IN_PROGRESS");
+    }
+
+    @Test
+    @Order(11)
+    @DisplayName("The watcher keeps the ruleset version in force until a re-test adopts the newer published one")
+    void reTestAdoptsTheCurrentRuleset() throws Exception {
+        ObjectNode ruleset = (ObjectNode) metadata.requirePublished(tenantId, MetadataKind.RULESET,
+                "confined-space").body().deepCopy();
+        ((ObjectNode) ruleset.path("thresholds").path("monitoringRecordIntervalHours")).put("value", 1);
+        int newer = metadata.saveAndPublish(tenantId, MetadataKind.RULESET, "confined-space", ruleset,
+                "test").version();
+
+        CLOCK.advance(Duration.ofMinutes(65));
+        watcher.runNow();
+        JsonNode underApprovedRules = get("leader", site(confinedSpace));
+        post("leader", gasReadings(confinedSpace), gasReading("GD-21", 0), 201);
+        JsonNode afterRetest = get("leader", site(confinedSpace));
+        CLOCK.advance(Duration.ofMinutes(65));
+        watcher.runNow();
+        JsonNode underNewerRules = get("leader", site(confinedSpace));
+
+        assertThat(underApprovedRules.path("state").asString()).isEqualTo("IN_PROGRESS");
+        assertThat(underApprovedRules.path("rulesetVersion").asInt()).isLessThan(newer);
+        assertThat(afterRetest.path("rulesetVersion").asInt()).isEqualTo(newer);
+        assertThat(underNewerRules.path("state").asString()).isEqualTo("SUSPENDED_ON_SITE");
+        assertThat(underNewerRules.path("suspension").get(0).path("limit").asString()).isEqualTo("60");
+    }
+
+    @Test
+    @Order(12)
+    @DisplayName("The applicant cancels a suspended permit with a reason, and a draft has no site phase")
+    void applicantCancels() throws Exception {
+        JsonNode withoutReason = post("worker", site(confinedSpace) + "/cancel", Map.of(), 422);
+        JsonNode cancelled = post("worker", site(confinedSpace) + "/cancel", Map.of("reason", "检修计划取消"), 200);
+        long draft = post("worker", "/api/permits", Map.of("type", "confined-space", "data", confinedSpaceData()), 201)
+                .path("id").asLong();
+        JsonNode draftSite = send("worker", site(draft) + "/accept", null, "zh-CN", 422);
+
+        assertThat(withoutReason.path("message").asString()).isEqualTo("“取消作业票”须填写原因；请填写后再提交");
+        assertThat(cancelled.path("state").asString()).isEqualTo("CANCELLED");
+        assertThat(cancelled.path("workLeader").asString()).isEqualTo(user("leader"));
+        assertThat(last(timeline(confinedSpace)).path("reasons").get(0).path("message").asString())
+                .isEqualTo("检修计划取消");
+        assertThat(draftSite.path("code").asString()).isEqualTo("site.notIssued");
+        assertThat(draftSite.path("message").asString()).isEqualTo("作业票 #" + draft + " 当前为“草稿”，签发后才能进行现场作业");
+    }
+
+    /** Creates, submits and approves a permit with every risk item confirmed; returns its id. */
+    private long issue(String type, ObjectNode data, List<String> approvers) throws Exception {
+        long permit = post("worker", "/api/permits", Map.of("type", type, "data", data), 201).path("id").asLong();
+        post("worker", gasReadings(permit), gasReading("GD-07", 5), 201);
+        JsonNode submitted = post("worker", "/api/permits/" + permit + "/submit", null, 200);
+        List<String> riskCodes = submitted.path("riskItems").valueStream()
+                .map(item -> item.path("code").asString()).toList();
+        for (String approver : approvers) {
+            String taskId = get(approver, "/api/tasks").valueStream()
+                    .filter(task -> task.path("permitId").asLong() == permit)
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no task of permit " + permit + " for " + approver))
+                    .path("taskId").asString();
+            List<Map<String, String>> confirmations = new ArrayList<>();
+            for (String code : riskCodes) {
+                confirmations.add(Map.of("itemCode", code, "decision", "VERIFIED_ON_SITE", "note", "现场已核查"));
+            }
+            post(approver, "/api/tasks/" + taskId + "/risk-confirmations", confirmations, 204);
+            post(approver, "/api/tasks/" + taskId + "/approve", Map.of("comment", "同意"), 200);
+        }
+        assertThat(get("worker", "/api/permits/" + permit).path("status").asString()).isEqualTo("ISSUED");
+        return permit;
+    }
+
+    private ObjectNode hotWorkData() {
+        OffsetDateTime start = now().plusMinutes(10);
+        ObjectNode data = json.createObjectNode();
+        data.put("applicantUnit", "维修车间");
+        data.put("appliedAt", rfc3339(now()));
+        data.put("workUnit", "维修车间");
+        data.put("workLeader", user("leader"));
+        data.put("guardian", "何班长");
+        data.put("workContent", "LNG 卸料管线支架焊接修复");
+        data.put("location", "1# 码头卸料臂区域管廊 3 号支架");
+        JsonNode properties = metadata.requirePublished(tenantId, MetadataKind.FORM, "hot-work-permit").body()
+                .path("schema").path("properties");
+        if (properties.has("areaClass")) {
+            // A form that computes the grade from the area rejects a typed grade; the pipe rack makes it 一级.
+            data.put("areaClass", "pipe-rack");
+            data.put("onRunningEquipment", false);
+        } else {
+            data.put("grade", "一级");
+        }
+        data.put("method", "电焊");
+        data.put("workStart", rfc3339(start));
+        data.put("workEnd", rfc3339(start.plusHours(6)));
+        data.put("openAir", true);
+        ArrayNode workers = data.putArray("workers");
+        workers.add(worker("李强", LI_QIANG));
+        workers.add(worker("王建国", WANG_JIANGUO));
+        data.put("riskIdentification", "管廊邻近 LNG 管线，可燃气体泄漏着火风险");
+        addMeasure(data, "动火点周围 15 m 内可燃物已清理，可能泄漏的设备已隔离");
+        ObjectNode briefing = data.putObject("briefing");
+        briefing.put("givenBy", "王建国");
+        briefing.put("receivedBy", "李强");
+        return data;
+    }
+
+    private ObjectNode confinedSpaceData() {
+        ObjectNode data = json.createObjectNode();
+        data.put("applicantUnit", "维修车间");
+        data.put("appliedAt", rfc3339(now()));
+        data.put("spaceName", "BOG 压缩机入口缓冲罐 V-201");
+        data.put("originalMedium", "天然气（甲烷）");
+        data.put("workContent", "罐内检查及清理");
+        data.put("workUnit", "维修车间");
+        data.put("workLeader", user("leader"));
+        data.put("guardian", "何班长");
+        data.putArray("entrants").addObject().put("name", "李强");
+        data.put("isolationMethod", "加盲板");
+        data.put("isolationDetail", "入口、出口各加盲板 1 块（MB-11、MB-12）");
+        data.put("ventilationMethod", "强制通风");
+        ArrayNode gas = data.putArray("gasAnalyses");
+        gas.add(gasRow(now().minusMinutes(8), "上部"));
+        gas.add(gasRow(now().minusMinutes(6), "下部"));
+        data.put("workStart", rfc3339(now().plusMinutes(10)));
+        data.put("workEnd", rfc3339(now().plusHours(6)));
+        data.put("rescueMeasures", "罐外备正压式空气呼吸器 2 套、救生绳 2 根");
+        data.put("riskIdentification", "缺氧窒息；残留天然气中毒、火灾爆炸");
+        addMeasure(data, "转动设备已切断电源，电源开关处已加锁并悬挂“禁止合闸”标志牌");
+        ObjectNode briefing = data.putObject("briefing");
+        briefing.put("givenBy", user("leader"));
+        briefing.put("receivedBy", "李强");
+        return data;
+    }
+
+    private ObjectNode gasRow(OffsetDateTime time, String point) {
+        ObjectNode row = json.createObjectNode();
+        row.put("time", rfc3339(time));
+        row.put("point", point);
+        row.put("oxygenPercentVol", new BigDecimal("20.9"));
+        row.put("flammableGas", "甲烷");
+        row.put("flammableResult", 0);
+        row.put("flammableUnit", "%LEL");
+        row.put("toxicGas", "硫化氢");
+        row.put("toxicResultPpm", 0);
+        row.put("analyst", "化验员周八");
+        return row;
+    }
+
+    /** Returns a detector reading taken a minute ago with methane at {@code methanePercentLel} %LEL. */
+    private ObjectNode gasReading(String detectorId, int methanePercentLel) {
+        ObjectNode reading = json.createObjectNode();
+        reading.put("detectorId", detectorId);
+        reading.put("measuredAt", rfc3339(now().minusMinutes(1)));
+        reading.put("oxygenPercentVol", "20.9");
+        reading.put("coPpm", "0");
+        reading.put("h2sPpm", "0");
+        ObjectNode flammable = reading.putObject("flammable");
+        flammable.put("value", methanePercentLel);
+        flammable.put("unit", "%LEL");
+        flammable.put("gas", "甲烷");
+        reading.put("sensorFault", false);
+        reading.put("calibratedOn", "2026-10-01");
+        return reading;
+    }
+
+    private void addMeasure(ObjectNode data, String item) {
+        ObjectNode measure = data.putArray("safetyMeasures").addObject();
+        measure.put("item", item);
+        measure.put("applies", true);
+        measure.put("confirmedBy", "何班长");
+    }
+
+    private ObjectNode worker(String name, String idNumber) {
+        ObjectNode row = json.createObjectNode();
+        row.put("name", name);
+        row.put("idNumber", idNumber);
+        row.put("certNumber", "T" + idNumber);
+        return row;
+    }
+
+    private void calmWeather() {
+        weather.setObservation("12", "2", "16", "55", now().minusMinutes(5));
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(CLOCK.instant(), SHANGHAI);
+    }
+
+    private static String rfc3339(OffsetDateTime time) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX").format(time);
+    }
+
+    private static String site(long permit) {
+        return "/api/permits/" + permit + "/site";
+    }
+
+    private static String gasReadings(long permit) {
+        return "/api/permits/" + permit + "/gas-readings";
+    }
+
+    private static List<String> steps(JsonNode view, String field) {
+        return view.path(field).valueStream()
+                .map(step -> step.has("action") ? step.path("action").asString() : step.path("path").asString())
+                .toList();
+    }
+
+    private static JsonNode last(JsonNode array) {
+        return array.get(array.size() - 1);
+    }
+
+    private JsonNode timeline(long permit) throws Exception {
+        return get("leader", site(permit) + "/timeline");
+    }
+
+    private List<String> auditActions(long permit) throws Exception {
+        return get("admin", "/api/audit?subjectType=permit&subjectId=" + permit).valueStream()
+                .map(entry -> entry.path("action").asString()).toList();
+    }
+
+    private String user(String role) {
+        return "e2e-site-" + role + "-" + tenantId;
+    }
+
+    private HttpRequest.Builder request(String role, String path, String language) {
+        String credentials = Base64.getEncoder().encodeToString((user(role) + ":" + PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Basic " + credentials)
+                .header("Accept-Language", language);
+    }
+
+    private JsonNode get(String role, String path) throws Exception {
+        HttpResponse<String> response = http.send(request(role, path, "zh-CN").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET %s as %s: %s", path, role, response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private JsonNode post(String role, String path, Object body, int expectedStatus) throws Exception {
+        return send(role, path, body, "zh-CN", expectedStatus);
+    }
+
+    private JsonNode send(String role, String path, Object body, String language, int expectedStatus)
+            throws Exception {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body));
+        HttpResponse<String> response = http.send(request(role, path, language)
+                .header("Content-Type", "application/json").POST(publisher).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("POST %s as %s: %s", path, role, response.body())
+                .isEqualTo(expectedStatus);
+        return response.body().isEmpty() ? json.createObjectNode() : json.readTree(response.body());
+    }
+
+    private void upload(String role, String fileName, byte[] content) throws Exception {
+        String boundary = "tezuo-" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> response = http.send(request(role, "/api/roster/imports", "zh-CN")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, content, tail))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("upload: %s", response.body()).isEqualTo(200);
+    }
+}

@@ -1,0 +1,108 @@
+package org.tezuo.app.permit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.tezuo.core.metadata.MetadataStore;
+import org.tezuo.core.risk.RiskItem;
+import org.tezuo.core.rules.RuleSeverity;
+import org.tezuo.form.definition.FormDefinition;
+import org.tezuo.form.definition.FormDefinitionParser;
+import org.tezuo.metadata.MetadataKind;
+import org.tezuo.templates.TemplateInstaller;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The risk assessor hands a ruleset every variable it declares, read from the form binding of the same name: an
+ * excavation depth as a number, a hazardous-area flag as a boolean.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PermitRiskAssessorTest {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    @Autowired
+    TemplateInstaller installer;
+
+    @Autowired
+    MetadataStore metadata;
+
+    @Autowired
+    PermitRiskAssessor assessor;
+
+    @Autowired
+    FormDefinitionParser parser;
+
+    @Autowired
+    JsonMapper json;
+
+    private long tenantId;
+
+    @BeforeEach
+    void publishExcavationDocuments() throws IOException {
+        tenantId = installer.createTenant("risk-" + UUID.randomUUID(), "风险变量测试化工", "lng-terminal", SHANGHAI,
+                "test").tenant().id();
+        publish(MetadataKind.FORM, "excavation-permit",
+                "/org/tezuo/templates/lng-terminal/form/excavation-permit.json");
+        publish(MetadataKind.RULESET, "excavation", "/org/tezuo/packs/gb30871-2022/excavation.ruleset.json");
+    }
+
+    @Test
+    @DisplayName("Declared variables reach the rules with their types")
+    void declaredVariablesReachTheRules() {
+        ObjectNode data = json.createObjectNode();
+        data.put("workStart", "2026-12-04T01:00:00Z");
+        data.put("workEnd", "2026-12-04T09:00:00Z");
+        data.put("depthMetres", 1.5);
+        data.put("hazardousArea", true);
+        data.put("buriedHazardousLines", true);
+
+        List<RiskItem> items = assess(data);
+
+        assertThat(items).extracting(RiskItem::severity).doesNotContain(RuleSeverity.BLOCK);
+        RiskItem confined = items.stream().filter(item -> item.code().equals("excavation.confined-space"))
+                .findFirst().orElseThrow();
+        assertThat(confined.message().zh()).startsWith("挖掘深度 1.5 m 超过 1.2 m");
+        assertThat(items).extracting(RiskItem::code).contains("excavation.hazardous-area");
+    }
+
+    @Test
+    @DisplayName("A variable the data lacks reaches the rules as null")
+    void missingVariableIsNull() {
+        ObjectNode data = json.createObjectNode();
+        data.put("workStart", "2026-12-04T09:00:00+08:00");
+        data.put("workEnd", "2026-12-04T17:00:00+08:00");
+
+        List<RiskItem> items = assess(data);
+
+        assertThat(items).filteredOn(item -> item.severity() == RuleSeverity.BLOCK).extracting(RiskItem::code)
+                .containsExactly("excavation.depth.missing");
+    }
+
+    private List<RiskItem> assess(JsonNode data) {
+        FormDefinition form = parser.parse(metadata.requirePublished(tenantId, MetadataKind.FORM,
+                "excavation-permit"));
+        Permit permit = new Permit(0, tenantId, "excavation", "excavation-permit", 1, "excavation-approval", null,
+                "excavation", null, PermitStatus.DRAFT, "applicant", data, List.of(), null, null, null, null, false,
+                Instant.EPOCH, null, null);
+        return assessor.assess(permit, form, data, SHANGHAI).assessment().items();
+    }
+
+    private void publish(MetadataKind kind, String key, String resource) throws IOException {
+        try (InputStream in = PermitRiskAssessorTest.class.getResourceAsStream(resource)) {
+            metadata.saveAndPublish(tenantId, kind, key, json.readTree(in), "test");
+        }
+    }
+}

@@ -1,0 +1,282 @@
+package org.tezuo.app.permit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.tezuo.app.security.UserAccounts;
+import org.tezuo.core.connector.weather.QWeatherStubServer;
+import org.tezuo.core.metadata.MetadataStore;
+import org.tezuo.core.qualification.CertificateState;
+import org.tezuo.core.qualification.DatePrecision;
+import org.tezuo.core.qualification.Person;
+import org.tezuo.core.qualification.QualificationStore;
+import org.tezuo.core.qualification.QualificationStore.CertificateData;
+import org.tezuo.core.qualification.QualificationStore.PersonData;
+import org.tezuo.metadata.MetadataKind;
+import org.tezuo.templates.TemplateInstaller;
+import org.tezuo.form.record.RecordService;
+import org.tezuo.workflow.approval.ApprovalInbox;
+import org.tezuo.workflow.approval.ApprovalTask;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Submits hot-work permits of the LNG template in a fresh tenant whose approval flow branches on the risk score:
+ * a score of 50 or more adds a risk review by the safety director before the safety engineer.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PermitRiskScoreTest {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final String WORKER_ID_NUMBER = "110105199001011232";
+    private static final String PASSWORD = "Anquan-2026";
+
+    @Autowired
+    TemplateInstaller installer;
+
+    @Autowired
+    UserAccounts accounts;
+
+    @Autowired
+    QualificationStore qualifications;
+
+    @Autowired
+    PermitDrafter drafter;
+
+    @Autowired
+    PermitSubmitter submitter;
+
+    @Autowired
+    PermitStore permits;
+
+    @Autowired
+    ApprovalInbox inbox;
+
+    @Autowired
+    RecordService records;
+
+    @Autowired
+    MetadataStore metadata;
+
+    @Autowired
+    JsonMapper json;
+
+    private final QWeatherStubServer weather = QWeatherStubServer.start("");
+    private long tenantId;
+    private String applicant;
+    private String director;
+    private String engineer;
+
+    @BeforeEach
+    void seedTenant() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        var installation = installer.createTenant("risk-" + suffix, "风险评分测试化工", "lng-terminal", SHANGHAI,
+                "test");
+        tenantId = installation.tenant().id();
+        qualifiedPerson("李焊工", WORKER_ID_NUMBER);
+        applicant = "welder-" + suffix;
+        director = "director-" + suffix;
+        engineer = "engineer-" + suffix;
+        accounts.create(tenantId, applicant, PASSWORD, "李焊工", Set.of("WORKER"),
+                installation.orgUnitIds().get("MAINT"), WORKER_ID_NUMBER);
+        accounts.create(tenantId, director, PASSWORD, "刘安全", Set.of("SAFETY_DIRECTOR"),
+                installation.orgUnitIds().get("SAFETY"), null);
+        accounts.create(tenantId, engineer, PASSWORD, "陈工", Set.of("SAFETY_ENGINEER"),
+                installation.orgUnitIds().get("SAFETY"), null);
+        repointWeather();
+        publishFlowWithRiskBranch();
+    }
+
+    @AfterEach
+    void stopWeather() {
+        weather.close();
+    }
+
+    @Test
+    @DisplayName("A high-score permit is stored with its score and routed to the extra risk review")
+    void highScoreRoutesToRiskReview() {
+        weather.setObservation("20", "4", "16", "55", OffsetDateTime.now(SHANGHAI).minusMinutes(10));
+        Permit permit = draft();
+        postGasReading(permit, 5);
+
+        submitter.submit(new Actor(tenantId, applicant, Locale.SIMPLIFIED_CHINESE), permit.id());
+
+        PermitRiskScore score = permits.riskScore(tenantId, permit.id()).orElseThrow();
+        assertThat(score.total()).isEqualTo(52);
+        assertThat(score.band()).isEqualTo("considerable");
+        assertThat(score.bandZh()).isEqualTo("较大风险");
+        assertThat(score.subScores()).containsOnlyKeys("workType", "location", "environment", "equipment",
+                "personnel");
+        assertThat(score.items()).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(score.items()).filteredOn(item -> item.code().equals("score.personnel.certificate"))
+                .singleElement().satisfies(item -> assertThat(item.value()).isEqualTo("valid"));
+        assertThat(score.top(3)).extracting(PermitRiskScore.Item::rank).containsExactly(1, 2, 3);
+        assertThat(score.items()).filteredOn(item -> item.code().equals("score.environment.wind")).singleElement()
+                .satisfies(item -> {
+                    assertThat(item.value()).isEqualTo("4");
+                    assertThat(item.unit()).isEqualTo("级");
+                });
+        assertThat(openNodes(permit)).containsExactly("riskReview");
+    }
+
+    @Test
+    @DisplayName("A low-score permit skips the risk review and goes to the safety engineer")
+    void lowScoreSkipsRiskReview() {
+        weather.setObservation("5", "1", "16", "55", OffsetDateTime.now(SHANGHAI).minusMinutes(10));
+        Permit permit = draft();
+        postGasReading(permit, 0);
+
+        submitter.submit(new Actor(tenantId, applicant, Locale.SIMPLIFIED_CHINESE), permit.id());
+
+        PermitRiskScore score = permits.riskScore(tenantId, permit.id()).orElseThrow();
+        assertThat(score.total()).isEqualTo(38);
+        assertThat(score.band()).isEqualTo("general");
+        assertThat(openNodes(permit)).containsExactly("safetyDepartment");
+    }
+
+    @Test
+    @DisplayName("The zone and equipment picked on the form are read from their registers into the score")
+    void registerRecordsFeedTheScore() {
+        weather.setObservation("5", "1", "16", "55", OffsetDateTime.now(SHANGHAI).minusMinutes(10));
+        long zone = records.create(tenantId, "site_zone", json.createObjectNode().put("name", "1# 码头管廊")
+                .put("areaClass", "zone-1").put("musterPoint", "1# 集合点").put("nearestAed", "码头值班室 AED"), null,
+                "test", Locale.SIMPLIFIED_CHINESE).id();
+        long equipment = records.create(tenantId, "equipment", json.createObjectNode().put("tag", "P-101")
+                .put("equipmentType", "卸料管线").put("pressureMpa", 0.3).put("valvePosition", "open")
+                .put("isolationStatus", "isolated"), null, "test", Locale.SIMPLIFIED_CHINESE).id();
+        ObjectNode data = draftData();
+        data.put("siteZone", zone);
+        data.put("equipment", equipment);
+        Permit permit = drafter.create(new Actor(tenantId, applicant, Locale.SIMPLIFIED_CHINESE), "hot-work", data);
+        postGasReading(permit, 0);
+
+        submitter.submit(new Actor(tenantId, applicant, Locale.SIMPLIFIED_CHINESE), permit.id());
+
+        PermitRiskScore score = permits.riskScore(tenantId, permit.id()).orElseThrow();
+        assertThat(score.subScores()).containsEntry("location", new BigDecimal("80"))
+                .containsEntry("equipment", new BigDecimal("100"));
+        assertThat(score.items()).filteredOn(item -> item.code().equals("score.location.area-class"))
+                .singleElement().satisfies(item -> assertThat(item.value()).isEqualTo("zone-1"));
+        assertThat(score.items()).filteredOn(item -> item.code().equals("score.equipment.pressure"))
+                .singleElement().satisfies(item -> {
+                    assertThat(item.value()).isEqualTo("0.3");
+                    assertThat(item.unit()).isEqualTo("MPa");
+                });
+        assertThat(openNodes(permit)).containsExactly("riskReview");
+    }
+
+    /** Returns the node ids of the permit's open tasks of the director and the safety engineer. */
+    private List<String> openNodes(Permit permit) {
+        return Stream.of(director, engineer)
+                .flatMap(user -> inbox.tasks(tenantId, user).stream())
+                .filter(task -> task.businessKey().equals(PermitSubmitter.businessKey(permit.id())))
+                .map(ApprovalTask::nodeId)
+                .distinct()
+                .toList();
+    }
+
+    private void publishFlowWithRiskBranch() {
+        ObjectNode flow = (ObjectNode) metadata.requirePublished(tenantId, MetadataKind.FLOW, "hot-work-approval")
+                .body().deepCopy();
+        JsonNode safetyDepartment = flow.path("nodes").valueStream()
+                .filter(node -> node.path("id").asString().equals("safetyDepartment"))
+                .findFirst().orElseThrow();
+        ArrayNode nodes = flow.putArray("nodes");
+        ObjectNode branch = nodes.addObject();
+        branch.put("id", "riskGate").put("type", "branch").putObject("name").put("zh", "按风险评分");
+        ArrayNode branches = branch.putArray("branches");
+        ObjectNode high = branches.addObject();
+        high.put("id", "high").putObject("name").put("zh", "较大及以上风险");
+        high.putObject("condition").put("source", "riskScore").put("op", "gte").put("value", 50);
+        ObjectNode review = high.putArray("nodes").addObject();
+        review.put("id", "riskReview").put("type", "approver").put("mode", "single");
+        review.putObject("name").put("zh", "风险复核");
+        review.putObject("assignee").put("by", "role").put("role", "SAFETY_DIRECTOR");
+        ObjectNode other = branches.addObject();
+        other.put("id", "other").put("default", true).putObject("name").put("zh", "其他");
+        other.putArray("nodes");
+        nodes.add(safetyDepartment);
+        metadata.saveAndPublish(tenantId, MetadataKind.FLOW, "hot-work-approval", flow, "test");
+    }
+
+    private void repointWeather() {
+        ObjectNode body = (ObjectNode) metadata.requirePublished(tenantId, MetadataKind.CONNECTOR, "weather").body()
+                .deepCopy();
+        body.put("baseUrl", weather.baseUrl().toString());
+        metadata.saveAndPublish(tenantId, MetadataKind.CONNECTOR, "weather", body, "test");
+    }
+
+    private Permit draft() {
+        return drafter.create(new Actor(tenantId, applicant, Locale.SIMPLIFIED_CHINESE), "hot-work", draftData());
+    }
+
+    private ObjectNode draftData() {
+        OffsetDateTime now = OffsetDateTime.now(SHANGHAI);
+        ObjectNode data = json.createObjectNode();
+        data.put("applicant", applicant);
+        data.put("applicantUnit", "维修车间");
+        data.put("appliedAt", rfc3339(now));
+        data.put("workUnit", "维修车间");
+        data.put("workLeader", director);
+        data.put("guardian", "何班长");
+        data.put("workContent", "LNG 卸料管线支架焊接修复");
+        data.put("location", "1# 码头卸料臂区域管廊 3 号支架");
+        data.put("areaClass", "pipe-rack");
+        data.put("onRunningEquipment", false);
+        data.put("method", "电焊");
+        data.put("workStart", rfc3339(now.plusMinutes(10)));
+        data.put("workEnd", rfc3339(now.plusHours(6)));
+        data.put("openAir", true);
+        data.putArray("workers").addObject().put("name", "李焊工").put("idNumber", WORKER_ID_NUMBER)
+                .put("certNumber", "T" + WORKER_ID_NUMBER);
+        data.put("riskIdentification", "管廊邻近 LNG 管线，可燃气体泄漏着火风险");
+        data.putArray("safetyMeasures").addObject().put("item", "动火点周围 15 m 内可燃物已清理")
+                .put("applies", true).put("confirmedBy", "何班长");
+        data.putObject("briefing").put("givenBy", "刘安全").put("receivedBy", "李焊工");
+        return data;
+    }
+
+    private void postGasReading(Permit permit, int methanePercentLel) {
+        OffsetDateTime measuredAt = OffsetDateTime.now(SHANGHAI).minusMinutes(5);
+        ObjectNode reading = json.createObjectNode();
+        reading.put("detectorId", "GD-07");
+        reading.put("measuredAt", rfc3339(measuredAt));
+        reading.put("oxygenPercentVol", "20.9");
+        reading.put("coPpm", "0");
+        reading.put("h2sPpm", "0");
+        reading.putObject("flammable").put("value", methanePercentLel).put("unit", "%LEL").put("gas", "甲烷");
+        reading.put("sensorFault", false);
+        reading.put("calibratedOn", LocalDate.now(SHANGHAI).minusMonths(1).toString());
+        permits.insertGasReading(tenantId, permit.id(), "GD-07", measuredAt.toInstant(), reading);
+    }
+
+    private void qualifiedPerson(String name, String idNumber) {
+        Person person = qualifications.upsertPerson(tenantId, new PersonData(name, "男", idNumber, "维修车间", "焊工"));
+        LocalDate today = LocalDate.now(SHANGHAI);
+        qualifications.upsertCertificate(tenantId, person.id(), new CertificateData("T" + idNumber,
+                "焊接与热切割作业", "熔化焊接与热切割作业", today.minusYears(2), DatePrecision.DAY,
+                today.minusYears(2), today.plusYears(4), DatePrecision.DAY, today.plusYears(1), null,
+                "北京市应急管理局"), CertificateState.VALID);
+    }
+
+    private static String rfc3339(OffsetDateTime time) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX").format(time);
+    }
+}

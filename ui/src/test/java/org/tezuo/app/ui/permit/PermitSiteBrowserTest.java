@@ -1,0 +1,378 @@
+package org.tezuo.app.ui.permit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.tezuo.app.permit.PermitStore;
+import org.tezuo.app.security.UserAccounts;
+import org.tezuo.app.ui.PhoneBrowser;
+import org.tezuo.core.connector.weather.QWeatherStubServer;
+import org.tezuo.core.metadata.MetadataStore;
+import org.tezuo.core.qualification.CertificateState;
+import org.tezuo.core.qualification.DatePrecision;
+import org.tezuo.core.qualification.Person;
+import org.tezuo.core.qualification.QualificationStore;
+import org.tezuo.core.qualification.QualificationStore.CertificateData;
+import org.tezuo.core.qualification.QualificationStore.PersonData;
+import org.tezuo.metadata.MetadataKind;
+import org.tezuo.templates.TemplateInstaller;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The site section of an issued hot-work permit in headless Chromium at phone size (375×812). The work leader
+ * accepts the permit and enters a gas test, the shift leader checks it before the start, and the work leader starts
+ * and suspends the work, each through the buttons the page offers that user. The e-permit page then shows the site
+ * state and the timeline. The permit is issued through the REST API first.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PermitSiteBrowserTest {
+
+    private static final String PASSWORD = "Anquan-2026";
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final Duration RENDER_TIMEOUT = Duration.ofSeconds(30);
+    private static final String WELDER_ID_NUMBER = "110105198503152014";
+    private static final String WEATHER_KEY_VARIABLE = "TEZUO_UI_TEST_WEATHER_KEY";
+    private static final String WEATHER_KEY = "ui-test-weather-key";
+
+    private static PhoneBrowser phone;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TemplateInstaller installer;
+
+    @Autowired
+    UserAccounts accounts;
+
+    @Autowired
+    QualificationStore qualifications;
+
+    @Autowired
+    MetadataStore metadata;
+
+    @Autowired
+    PermitStore permits;
+
+    @Autowired
+    JsonMapper json;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private QWeatherStubServer weather;
+    private long tenantId;
+    private String suffix;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        phone = PhoneBrowser.start("zh-CN");
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (phone != null) {
+            phone.close();
+        }
+    }
+
+    @BeforeEach
+    void seedTenant() {
+        suffix = UUID.randomUUID().toString().substring(0, 8);
+        TemplateInstaller.Installation installation = installer.createTenant("ui-site-" + suffix,
+                "现场作业浏览器测试化工", "lng-terminal", SHANGHAI, "test");
+        tenantId = installation.tenant().id();
+        long maintenance = installation.orgUnitIds().get("MAINT");
+        long safety = installation.orgUnitIds().get("SAFETY");
+
+        Person welder = qualifications.upsertPerson(tenantId,
+                new PersonData("李焊工", "男", WELDER_ID_NUMBER, "维修车间", "焊工"));
+        LocalDate today = LocalDate.now(SHANGHAI);
+        qualifications.upsertCertificate(tenantId, welder.id(), new CertificateData("T" + WELDER_ID_NUMBER,
+                "焊接与热切割作业", "熔化焊接与热切割作业", today.minusYears(2), DatePrecision.DAY,
+                today.minusYears(2), today.plusYears(4), DatePrecision.DAY, today.plusYears(1), null,
+                "北京市应急管理局"), CertificateState.VALID);
+
+        accounts.create(tenantId, user("welder"), PASSWORD, "李焊工", Set.of("WORKER"), maintenance, WELDER_ID_NUMBER);
+        accounts.create(tenantId, user("leader"), PASSWORD, "王负责", Set.of("WORK_LEADER"), maintenance, null);
+        accounts.create(tenantId, user("teamlead"), PASSWORD, "何班长", Set.of("TEAM_LEADER"), maintenance, null);
+        accounts.create(tenantId, user("head"), PASSWORD, "赵主任", Set.of("UNIT_HEAD"), maintenance, null);
+        accounts.create(tenantId, user("engineer"), PASSWORD, "钱安全", Set.of("SAFETY_ENGINEER"), safety, null);
+        accounts.create(tenantId, user("director"), PASSWORD, "孙总监", Set.of("SAFETY_DIRECTOR"), safety, null);
+
+        System.setProperty(WEATHER_KEY_VARIABLE.toLowerCase().replace('_', '.'), WEATHER_KEY);
+        weather = QWeatherStubServer.start(WEATHER_KEY);
+        weather.setObservation("12", "3", "8", "40", OffsetDateTime.now(SHANGHAI).truncatedTo(ChronoUnit.MINUTES));
+        ObjectNode connector = (ObjectNode) metadata.requirePublished(tenantId, MetadataKind.CONNECTOR, "weather")
+                .body().deepCopy();
+        connector.put("baseUrl", weather.baseUrl().toString());
+        connector.putObject("credentials").put("apiKeyEnv", WEATHER_KEY_VARIABLE);
+        metadata.saveAndPublish(tenantId, MetadataKind.CONNECTOR, "weather", connector, "test");
+    }
+
+    @AfterEach
+    void stopWeather() {
+        if (weather != null) {
+            weather.close();
+        }
+    }
+
+    @Test
+    @DisplayName("Each person takes their site steps through the buttons of the permit page on a phone")
+    void siteStepsOnPhone() throws Exception {
+        long permitId = issueHotWork();
+
+        phone.signIn(url(""), user("leader"), PASSWORD);
+        openPermit(permitId);
+        assertThat(state()).isEqualTo("ISSUED");
+        assertThat(stepButtons()).containsExactly("site-step-accept", "site-step-cancel");
+        runStep("accept");
+        waitForState("ACCEPTED");
+        assertThat(stepButtons()).containsExactly("site-step-gas-test", "site-step-cancel");
+        click(phone.waitFor(By.id("site-step-gas-test")));
+        type("site-gas-detector", "GD-07");
+        type("site-gas-flammable", "4");
+        type("site-gas-oxygen", "20.9");
+        click(phone.waitFor(By.id("dialog-site-gas-test-confirm")));
+        waitForState("GAS_TESTED");
+        assertThat(stepButtons()).doesNotContain("site-step-pre-start-check");
+        screenshot("site-gas-tested");
+
+        phone.signIn(url(""), user("teamlead"), PASSWORD);
+        openPermit(permitId);
+        click(phone.waitFor(By.id("site-step-pre-start-check")));
+        click(phone.waitFor(By.id("dialog-site-pre-start-check-confirm")));
+        waitForText("dialog-site-pre-start-check-error", "须逐项确认安全措施已落实");
+        click(phone.waitFor(By.cssSelector("#site-measures-confirmed input")));
+        click(phone.waitFor(By.id("dialog-site-pre-start-check-confirm")));
+        waitForState("PRE_START_CHECKED");
+        assertThat(stepButtons()).doesNotContain("site-step-start");
+
+        phone.signIn(url(""), user("leader"), PASSWORD);
+        openPermit(permitId);
+        runStep("start");
+        waitForState("IN_PROGRESS");
+        click(phone.waitFor(By.id("site-step-suspend")));
+        WebElement reason = phone.waitFor(By.cssSelector("#dialog-site-suspend-comment textarea"));
+        reason.sendKeys("动火点下风侧发现异味", Keys.TAB);
+        click(phone.waitFor(By.id("dialog-site-suspend-confirm")));
+        waitForState("SUSPENDED_ON_SITE");
+
+        assertThat(phone.waitFor(By.id("site-suspension")).getText()).contains("动火点下风侧发现异味");
+        assertThat(phone.driver().findElements(By.cssSelector("#site-timeline [data-action]")).stream()
+                .map(entry -> entry.getAttribute("data-action")).toList())
+                .containsExactly("ACCEPT", "GAS_TEST", "PRE_START_CHECK", "START", "SUSPEND");
+        assertThat(phone.waitFor(By.id("site-timeline")).getText()).contains("GD-07：甲烷 4 %LEL", "何班长");
+        assertThat(stepButtons()).containsExactly("site-step-gas-test", "site-step-resume",
+                "site-step-close", "site-step-cancel");
+        assertThat(pageWidth()).isLessThanOrEqualTo(375);
+        click(phone.waitFor(By.id("site-actions")));
+        screenshot("site-suspended");
+
+        String qrToken = permits.find(tenantId, permitId).orElseThrow().qrToken();
+        phone.driver().get(url("/e-permit/" + qrToken));
+        assertThat(phone.waitFor(By.id("epermit-site-state")).getText()).isEqualTo("现场暂停");
+        assertThat(phone.waitFor(By.id("epermit-site-suspension")).getText()).isEqualTo("动火点下风侧发现异味");
+        assertThat(phone.waitFor(By.id("site-timeline")).getText()).contains("暂停作业", "王负责");
+        assertThat(pageWidth()).isLessThanOrEqualTo(375);
+        screenshot("site-e-permit");
+    }
+
+    /** Creates, submits and approves a grade 一级 hot-work permit through the REST API; returns its id. */
+    private long issueHotWork() throws Exception {
+        OffsetDateTime now = OffsetDateTime.now(SHANGHAI).truncatedTo(ChronoUnit.SECONDS);
+        ObjectNode data = json.createObjectNode();
+        data.put("applicantUnit", "维修车间");
+        data.put("appliedAt", rfc3339(now));
+        data.put("workUnit", "维修车间焊工班");
+        data.put("workLeader", user("leader"));
+        data.put("guardian", user("teamlead"));
+        data.put("workContent", "更换 3 号管线法兰并焊接");
+        data.put("location", "1 号储罐区东侧管廊");
+        JsonNode properties = metadata.requirePublished(tenantId, MetadataKind.FORM, "hot-work-permit").body()
+                .path("schema").path("properties");
+        if (properties.has("areaClass")) {
+            // A form that computes the grade from the area rejects a typed grade; the pipe rack makes it 一级.
+            data.put("areaClass", "pipe-rack");
+            data.put("onRunningEquipment", false);
+        } else {
+            data.put("grade", "一级");
+        }
+        data.put("method", "电焊");
+        data.put("workStart", rfc3339(now.plusMinutes(10)));
+        data.put("workEnd", rfc3339(now.plusHours(4)));
+        data.put("openAir", true);
+        ObjectNode welder = data.putArray("workers").addObject();
+        welder.put("name", "李焊工");
+        welder.put("idNumber", WELDER_ID_NUMBER);
+        welder.put("certNumber", "T" + WELDER_ID_NUMBER);
+        data.put("riskIdentification", "可燃气体泄漏、火花飞溅");
+        ObjectNode measure = data.putArray("safetyMeasures").addObject();
+        measure.put("item", "动火点周围 15 m 内可燃物已清理");
+        measure.put("applies", true);
+        measure.put("confirmedBy", "何班长");
+        ObjectNode briefing = data.putObject("briefing");
+        briefing.put("givenBy", "王负责");
+        briefing.put("receivedBy", "李焊工");
+
+        long permitId = post("welder", "/api/permits", Map.of("type", "hot-work", "data", data)).path("id").asLong();
+        ObjectNode reading = json.createObjectNode();
+        reading.put("detectorId", "GD-01");
+        reading.put("measuredAt", rfc3339(now.minusMinutes(2)));
+        reading.put("oxygenPercentVol", "20.9");
+        reading.putObject("flammable").put("value", 2).put("unit", "%LEL").put("gas", "甲烷");
+        post("welder", "/api/permits/" + permitId + "/gas-readings", reading);
+        JsonNode submitted = post("welder", "/api/permits/" + permitId + "/submit", null);
+        for (String approver : List.of("leader", "head", "engineer", "director")) {
+            String taskId = get(approver, "/api/tasks").valueStream()
+                    .filter(task -> task.path("permitId").asLong() == permitId)
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no task of permit " + permitId + " for " + approver))
+                    .path("taskId").asString();
+            List<Map<String, String>> confirmations = new ArrayList<>();
+            submitted.path("riskItems").forEach(item -> confirmations.add(Map.of("itemCode",
+                    item.path("code").asString(), "decision", "VERIFIED_ON_SITE")));
+            post(approver, "/api/tasks/" + taskId + "/risk-confirmations", confirmations);
+            post(approver, "/api/tasks/" + taskId + "/approve", Map.of("comment", "同意"));
+        }
+        return permitId;
+    }
+
+    private void openPermit(long permitId) {
+        phone.driver().get(url("/permits/" + permitId + "/detail"));
+        phone.waitFor(By.id("site-state"));
+    }
+
+    /** Opens the dialog of a step that needs no input and confirms it. */
+    private void runStep(String step) {
+        click(phone.waitFor(By.id("site-step-" + step)));
+        click(phone.waitFor(By.id("dialog-site-" + step + "-confirm")));
+    }
+
+    private String state() {
+        return phone.waitFor(By.id("site-state")).getAttribute("data-state");
+    }
+
+    private void waitForState(String expected) {
+        try {
+            // The page renders again after each step, so a badge found a moment ago may be gone already.
+            new WebDriverWait(phone.driver(), RENDER_TIMEOUT).ignoring(StaleElementReferenceException.class)
+                    .until(driver -> driver.findElements(By.id("site-state")).stream()
+                            .anyMatch(badge -> expected.equals(badge.getAttribute("data-state"))));
+        } catch (TimeoutException e) {
+            throw new AssertionError("Site state did not become " + expected + ": "
+                    + textOf(By.cssSelector("[id$='-error']")) + textOf(By.tagName("vaadin-notification-card")), e);
+        }
+    }
+
+    private void waitForText(String id, String text) {
+        new WebDriverWait(phone.driver(), RENDER_TIMEOUT).ignoring(StaleElementReferenceException.class)
+                .until(driver -> driver.findElements(By.id(id)).stream()
+                        .anyMatch(element -> element.getText().contains(text)));
+    }
+
+    private List<String> stepButtons() {
+        return phone.driver().findElements(By.cssSelector("#site-actions vaadin-button")).stream()
+                .map(button -> button.getAttribute("id")).toList();
+    }
+
+    private void type(String fieldId, String text) {
+        WebElement input = phone.waitFor(By.cssSelector("#" + fieldId + " input"));
+        input.sendKeys(text, Keys.TAB);
+    }
+
+    private void click(WebElement element) {
+        JavascriptExecutor script = (JavascriptExecutor) phone.driver();
+        script.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        script.executeScript("arguments[0].click();", element);
+    }
+
+    private String textOf(By locator) {
+        return phone.driver().findElements(locator).stream().map(WebElement::getText)
+                .reduce("", (first, second) -> first + " " + second);
+    }
+
+    /** Returns the document's scroll width in CSS pixels; above the window width means sideways scrolling. */
+    private long pageWidth() {
+        return (Long) ((JavascriptExecutor) phone.driver())
+                .executeScript("return document.documentElement.scrollWidth;");
+    }
+
+    /** Saves the window to target/permit-screenshots for a person to look at; the test does not compare it. */
+    private void screenshot(String name) throws IOException {
+        Path directory = Files.createDirectories(Path.of("target", "permit-screenshots"));
+        Files.write(directory.resolve(name + ".png"),
+                ((TakesScreenshot) phone.driver()).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static String rfc3339(OffsetDateTime time) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX").format(time);
+    }
+
+    private String user(String role) {
+        return role + "-" + suffix;
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private HttpRequest.Builder request(String role, String path) {
+        String credentials = Base64.getEncoder().encodeToString((user(role) + ":" + PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Basic " + credentials);
+    }
+
+    private JsonNode get(String role, String path) throws Exception {
+        HttpResponse<String> response = http.send(request(role, path).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET %s as %s: %s", path, role, response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private JsonNode post(String role, String path, Object body) throws Exception {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body));
+        HttpResponse<String> response = http.send(request(role, path).header("Content-Type", "application/json")
+                .POST(publisher).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("POST %s as %s: %s", path, role, response.body()).isBetween(200, 299);
+        return response.body().isEmpty() ? json.createObjectNode() : json.readTree(response.body());
+    }
+}

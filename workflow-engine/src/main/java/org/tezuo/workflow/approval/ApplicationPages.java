@@ -1,0 +1,14 @@
+package org.tezuo.workflow.approval;
+
+import java.util.Optional;
+
+/**
+ * Names the page of the application that shows what an approval is about, such as a permit, for the links of the
+ * notices its applicant receives. The application may provide one Spring bean of this type; without it those
+ * notices carry no link.
+ */
+public interface ApplicationPages {
+
+    /** Returns the app-relative path of the page showing the application, or empty when there is none. */
+    Optional<String> pageOf(long tenantId, String businessKey);
+}
