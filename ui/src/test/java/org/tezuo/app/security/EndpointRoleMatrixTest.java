@@ -376,6 +376,32 @@ class EndpointRoleMatrixTest {
         rows.put("GET /api/permits/{id}/confirmations", plain(ALL));
         rows.put("GET /api/permits/{id}/qr.png", plain(ALL));
         rows.put("POST /api/permits/{id}/qr/revoke", plain(SAFETY_OFFICE));
+        rows.put("GET /api/permits/{id}/e-permit.pdf", plain(ALL));
+
+        // Evidence: every user of the tenant may record it; a tick checks the declared role per measure.
+        rows.put("GET /api/permits/{id}/evidence", plain(ALL));
+        rows.put("GET /api/permits/{id}/evidence/verification", plain(ALL));
+        rows.put("POST /api/permits/{id}/evidence/photos", multipart(ALL));
+        rows.put("POST /api/permits/{id}/evidence/signatures", multipart(ALL));
+        rows.put("POST /api/permits/{id}/evidence/readings", json(ALL, "{}"));
+        rows.put("POST /api/permits/{id}/evidence/ticks", json(ALL, "{}"));
+
+        // Site phase: every user may call a step; the step then checks the person (work leader, shift leader …).
+        rows.put("GET /api/permits/{id}/site", plain(ALL));
+        rows.put("GET /api/permits/{id}/site/timeline", plain(ALL));
+        for (String step : List.of("accept", "pre-start-check", "start", "suspend", "resume", "extend", "hand-over",
+                "close", "cancel")) {
+            rows.put("POST /api/permits/{id}/site/" + step, json(ALL, "{}"));
+        }
+
+        // Policy packs: the safety office applies and rolls back regulations.
+        rows.put("GET /api/policy-packs", plain(SAFETY_OFFICE));
+        rows.put("GET /api/policy-packs/bundled", plain(SAFETY_OFFICE));
+        rows.put("POST /api/policy-packs/preview", json(SAFETY_OFFICE, "{}"));
+        rows.put("POST /api/policy-packs/apply", json(SAFETY_OFFICE, "{}"));
+        rows.put("POST /api/policy-packs/bundled/{id}/preview", plain(SAFETY_OFFICE));
+        rows.put("POST /api/policy-packs/bundled/{id}/apply", plain(SAFETY_OFFICE));
+        rows.put("POST /api/policy-packs/{installId}/rollback", plain(SAFETY_OFFICE));
 
         // Badge, profile and assessments
         rows.put("GET /api/persons/{personId}/profile-token", plain(BADGE_MANAGERS));
@@ -390,6 +416,7 @@ class EndpointRoleMatrixTest {
                 "fileName=a.mp4&consent=true", "video/mp4", ProfileFixture.mp4(100)));
         rows.put("GET /api/assessment-clips/{clipId}/content", plain(PERSON_READERS));
         rows.put("POST /api/assessment-clips/{clipId}/consent-withdrawal", plain(ASSESSMENT_RECORDERS));
+        rows.put("DELETE /api/assessment-clips/{clipId}", plain(ASSESSMENT_RECORDERS));
 
         // Persons, certificates and the ledger
         rows.put("GET /api/persons", plain(PERSON_READERS));
