@@ -193,12 +193,16 @@ class VerificationRunResilienceTest {
                 .isInstanceOf(CrashingRegistryConfiguration.SimulatedCrash.class);
         VerificationRunStore.OpenRun interrupted = runs.unfinished(tenant.id()).orElseThrow();
         int requestsBeforeResume = registry.requestCount();
+        // Lookups run in parallel, so a lookup started after the crashing one may have been stored before it.
+        int storedBeforeCrash = jdbc.sql("select count(*) from verification_check where run_id = ?")
+                .param(interrupted.id()).query(Integer.class).single();
 
         VerificationRun resumed = verifier.verifyTenant(tenant.id(), AuditLog.SYSTEM_ACTOR);
 
         assertThat(resumed.id()).isEqualTo(interrupted.id());
         assertThat(resumed.checked()).isEqualTo(5);
-        assertThat(registry.requestCount() - requestsBeforeResume).isEqualTo(3);
+        assertThat(storedBeforeCrash).isBetween(2, 4);
+        assertThat(registry.requestCount() - requestsBeforeResume).isEqualTo(5 - storedBeforeCrash);
         assertThat(certificates).allSatisfy(certificate -> assertThat(checksInRun(resumed.id(), certificate.id()))
                 .isEqualTo(1));
         assertThat(runs.unfinished(tenant.id())).isEmpty();
