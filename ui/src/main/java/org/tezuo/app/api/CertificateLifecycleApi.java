@@ -52,7 +52,7 @@ class CertificateLifecycleApi {
     }
 
     /** A date on which a lifecycle step happened, as yyyy-MM-dd. */
-    record StepDate(LocalDate on) {
+    record StepDate(@Nullable LocalDate on) {
     }
 
     /** A certificate's state after an administrative change. */

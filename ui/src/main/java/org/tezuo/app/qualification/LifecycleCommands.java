@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import org.tezuo.app.security.CurrentUser;
 import org.tezuo.core.qualification.Certificate;
 import org.tezuo.core.qualification.lifecycle.CertificateRevocation;
+import org.tezuo.core.qualification.lifecycle.LifecycleException;
 import org.tezuo.core.qualification.lifecycle.PostAbsence;
 import org.tezuo.core.qualification.lifecycle.PostAbsenceStore;
 import org.tezuo.core.qualification.verification.LifecyclePolicyResolver;
@@ -51,24 +52,35 @@ public class LifecycleCommands {
     }
 
     /** Records that the authority approved the extended review interval on {@code approvedOn}. */
-    public Certificate approveReviewExtension(CurrentUser user, long certificateId, LocalDate approvedOn) {
+    public Certificate approveReviewExtension(CurrentUser user, long certificateId, @Nullable LocalDate approvedOn) {
         requireCertificateAdministrator(user);
+        requireDate(approvedOn, "批准日期", "approval date");
         return revocation.approveReviewExtension(user.tenantId(), certificateId, approvedOn, user.username());
     }
 
-    public PostAbsence recordLeft(CurrentUser user, long personId, LocalDate leftOn) {
+    public PostAbsence recordLeft(CurrentUser user, long personId, @Nullable LocalDate leftOn) {
         requireAbsenceRecorder(user);
+        requireDate(leftOn, "离岗日期", "leave date");
         return absences.recordLeft(user.tenantId(), personId, leftOn, user.username());
     }
 
-    public PostAbsence recordReturned(CurrentUser user, long personId, LocalDate returnedOn) {
+    public PostAbsence recordReturned(CurrentUser user, long personId, @Nullable LocalDate returnedOn) {
         requireAbsenceRecorder(user);
+        requireDate(returnedOn, "返岗日期", "return date");
         return absences.recordReturned(user.tenantId(), personId, returnedOn, user.username());
     }
 
-    public PostAbsence recordReexamPassed(CurrentUser user, long personId, LocalDate passedOn) {
+    public PostAbsence recordReexamPassed(CurrentUser user, long personId, @Nullable LocalDate passedOn) {
         requireAbsenceRecorder(user);
+        requireDate(passedOn, "考试合格日期", "exam date");
         return absences.recordReexamPassed(user.tenantId(), personId, passedOn, user.username());
+    }
+
+    /** Rejects a request without the date a step needs; the Chinese message names it by {@code nameZh}, the English one by {@code nameEn}. */
+    private static void requireDate(@Nullable LocalDate date, String nameZh, String nameEn) {
+        if (date == null) {
+            throw new LifecycleException("lifecycle.dateMissing", nameZh, nameEn);
+        }
     }
 
     /**

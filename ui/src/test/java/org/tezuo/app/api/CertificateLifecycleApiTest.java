@@ -186,6 +186,32 @@ class CertificateLifecycleApiTest {
     }
 
     @Test
+    void missingDateIsRejectedInChinese() throws Exception {
+        HttpResponse<String> extension = send(admin, "POST", "/api/certificates/" + certificate.id()
+                + "/review-extension", "{}");
+        HttpResponse<String> leave = send(admin, "POST", "/api/persons/" + welder.id() + "/post-absence/leave", "{}");
+
+        assertThat(extension.statusCode()).as(extension.body()).isEqualTo(422);
+        assertThat(json.readTree(extension.body()).path("message").asString())
+                .isEqualTo("请填写批准日期（格式“年-月-日”，如 2026-12-01）后重试");
+        assertThat(leave.statusCode()).as(leave.body()).isEqualTo(422);
+        assertThat(json.readTree(leave.body()).path("message").asString()).startsWith("请填写离岗日期");
+    }
+
+    @Test
+    void reexamInFutureIsRejected() throws Exception {
+        send(admin, "POST", "/api/persons/" + welder.id() + "/post-absence/leave", "{\"on\": \"2026-01-10\"}");
+        send(admin, "POST", "/api/persons/" + welder.id() + "/post-absence/return", "{\"on\": \"2026-08-01\"}");
+
+        HttpResponse<String> reexam = send(admin, "POST", "/api/persons/" + welder.id()
+                + "/post-absence/practical-reexam", "{\"on\": \"2099-01-01\"}");
+
+        assertThat(reexam.statusCode()).as(reexam.body()).isEqualTo(422);
+        assertThat(json.readTree(reexam.body()).path("message").asString())
+                .startsWith("赵焊工 的实际操作考试合格日期 2099-01-01 晚于今天");
+    }
+
+    @Test
     void workerCannotReadAnotherPersonsWarnings() throws Exception {
         String worker = "worker-" + UUID.randomUUID().toString().substring(0, 8);
         accounts.create(tenantId, worker, PASSWORD, "作业人员", Set.of("WORKER"), null, null);

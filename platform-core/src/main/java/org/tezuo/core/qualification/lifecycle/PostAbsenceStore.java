@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tezuo.core.audit.AuditLog;
 import org.tezuo.core.qualification.Person;
 import org.tezuo.core.qualification.QualificationStore;
+import org.tezuo.core.tenant.TenantDirectory;
 
 /**
  * Records when a person leaves the post, returns, and passes the practical re-exam (table person_post_absence).
@@ -28,9 +29,12 @@ public class PostAbsenceStore {
     private final QualificationStore store;
     private final AuditLog audit;
     private final Clock clock;
+    private final TenantDirectory tenants;
 
-    public PostAbsenceStore(JdbcClient jdbc, QualificationStore store, AuditLog audit, Clock clock) {
+    public PostAbsenceStore(JdbcClient jdbc, QualificationStore store, AuditLog audit, Clock clock,
+            TenantDirectory tenants) {
         this.jdbc = jdbc;
+        this.tenants = tenants;
         this.store = store;
         this.audit = audit;
         this.clock = clock;
@@ -94,6 +98,10 @@ public class PostAbsenceStore {
                 .orElseThrow(() -> new LifecycleException("absence.none", person.name()));
         if (passedOn.isBefore(absence.leftOn())) {
             throw new LifecycleException("absence.reexamBeforeLeave", person.name(), passedOn, absence.leftOn());
+        }
+        LocalDate today = clock.instant().atZone(tenants.require(tenantId).zone()).toLocalDate();
+        if (passedOn.isAfter(today)) {
+            throw new LifecycleException("absence.reexamInFuture", person.name(), passedOn, today);
         }
         jdbc.sql("update person_post_absence set reexam_passed_on = ? where id = ?")
                 .params(Date.valueOf(passedOn), absence.id()).update();
