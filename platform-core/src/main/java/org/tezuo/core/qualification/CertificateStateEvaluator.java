@@ -91,24 +91,37 @@ public final class CertificateStateEvaluator {
      * uses the rule version in force when that cycle started. Returns null when nothing can be derived.
      */
     public @Nullable LocalDate reviewDueOf(Certificate certificate) {
-        if (certificate.reviewDueOn() != null) {
-            return certificate.reviewDueOn();
+        return reviewDueOf(certificate.certificateClass(), certificate.reviewDueOn(), certificate.validFrom(),
+                certificate.firstIssuedOn(), certificate.validUntil(), certificate.reviewDoneOn(),
+                certificate.reviewExtensionApprovedOn() != null);
+    }
+
+    /**
+     * Returns the review due date of a certificate with these ledger values, as {@link #reviewDueOf(Certificate)}
+     * does; the ledger import calls it before the certificate is stored.
+     *
+     * @param extended whether an extended review interval was approved for the certificate
+     */
+    public @Nullable LocalDate reviewDueOf(CertificateClass certificateClass, @Nullable LocalDate reviewDueOn,
+            @Nullable LocalDate validFrom, @Nullable LocalDate firstIssuedOn, LocalDate validUntil,
+            @Nullable LocalDate reviewDoneOn, boolean extended) {
+        if (reviewDueOn != null) {
+            return reviewDueOn;
         }
-        LocalDate cycleStart = certificate.validFrom() != null ? certificate.validFrom() : certificate.firstIssuedOn();
+        LocalDate cycleStart = validFrom != null ? validFrom : firstIssuedOn;
         if (cycleStart == null) {
             return null;
         }
-        boolean extended = certificate.reviewExtensionApprovedOn() != null;
         while (true) {
-            Optional<LifecycleRule> rule = policy.rules().ruleOn(certificate.certificateClass(), cycleStart);
+            Optional<LifecycleRule> rule = policy.rules().ruleOn(certificateClass, cycleStart);
             if (rule.isEmpty()) {
                 return null;
             }
             LocalDate due = rule.get().reviewDueAfter(cycleStart, extended);
-            if (!due.isBefore(certificate.validUntil())) {
+            if (!due.isBefore(validUntil)) {
                 return null;
             }
-            if (!reviewCoversDueDate(certificate.reviewDoneOn(), due)) {
+            if (!reviewCoversDueDate(reviewDoneOn, due)) {
                 return due;
             }
             cycleStart = due;

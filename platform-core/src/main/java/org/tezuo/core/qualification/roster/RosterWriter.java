@@ -50,8 +50,13 @@ class RosterWriter {
 
         PersonData person = mergePerson(entry, storedPerson.orElse(null));
         CertificateData certificate = mergeCertificate(entry, storedCertificate.orElse(null));
+        // A ledger without a review due date still has one: the rule's interval from the validity start.
+        LocalDate reviewDueOn = context.evaluator().reviewDueOf(certificate.certificateClass(),
+                certificate.reviewDueOn(), certificate.validFrom(), certificate.firstIssuedOn(),
+                certificate.validUntil(), certificate.reviewDoneOn(),
+                storedCertificate.map(stored -> stored.reviewExtensionApprovedOn() != null).orElse(false));
         CertificateState state = context.evaluator().evaluate(certificate.certificateClass(),
-                certificate.validUntil(), certificate.reviewDueOn(),
+                certificate.validUntil(), reviewDueOn,
                 certificate.reviewDoneOn(), storedCertificate.map(Certificate::registryResult).orElse(null),
                 context.now(), context.zone());
 

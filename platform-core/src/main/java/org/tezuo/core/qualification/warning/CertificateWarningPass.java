@@ -126,7 +126,7 @@ public class CertificateWarningPass {
             if (state != certificate.state()) {
                 stateChanges++;
             }
-            Due due = dueOf(certificate, today);
+            Due due = dueOf(certificate, new CertificateStateEvaluator(policy).reviewDueOf(certificate), today);
             boolean lapsed = state == CertificateState.EXPIRED || state == CertificateState.INVALID
                     || state.administrative() || due.daysLeft() < 0;
             Person holder = persons.get(certificate.personId());
@@ -174,8 +174,12 @@ public class CertificateWarningPass {
         return report;
     }
 
-    private Due dueOf(Certificate certificate, LocalDate today) {
-        LocalDate date = CertificateStateEvaluator.nextDeadline(certificate.validUntil(), certificate.reviewDueOn(),
+    /**
+     * Returns the next deadline of a certificate. {@code reviewDueOn} is the ledger's review due date or, when the
+     * ledger has none, the one derived from the validity start, so a missing column never hides an overdue review.
+     */
+    private Due dueOf(Certificate certificate, @Nullable LocalDate reviewDueOn, LocalDate today) {
+        LocalDate date = CertificateStateEvaluator.nextDeadline(certificate.validUntil(), reviewDueOn,
                 certificate.reviewDoneOn());
         DueKind kind = date.equals(certificate.validUntil()) ? DueKind.VALIDITY_END : DueKind.REVIEW;
         return new Due(date, kind, ChronoUnit.DAYS.between(today, date));

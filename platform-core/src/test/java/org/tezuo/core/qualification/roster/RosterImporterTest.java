@@ -24,6 +24,8 @@ import org.tezuo.core.qualification.DatePrecision;
 import org.tezuo.core.qualification.LifecyclePolicy;
 import org.tezuo.core.qualification.Person;
 import org.tezuo.core.qualification.QualificationStore;
+import org.tezuo.core.qualification.verification.CertificateFixtures;
+import org.tezuo.core.qualification.verification.LifecyclePolicyParser;
 import org.tezuo.core.tenant.TenantDirectory;
 
 @SpringBootTest
@@ -223,6 +225,24 @@ class RosterImporterTest {
         });
         assertThat(audit.forSubject(tenant, "certificate", String.valueOf(forkliftCertificate.id())).getFirst()
                 .afterState()).contains("\"certificateClass\":\"SPECIAL_EQUIPMENT\"");
+    }
+
+    @Test
+    void missingReviewDateIsDerivedSoOverdueReviewShows() {
+        long tenant = newTenant();
+        String welder = TestLedger.idNumber("19800316", 17);
+        java.time.LocalDate validFrom = java.time.LocalDate.now(SHANGHAI).minusYears(4);
+        String csv = "姓名,身份证号,证书编号,作业类别,操作项目,有效期起,有效期至\n"
+                + "钱试焊," + welder + ",T" + welder + ",焊接与热切割作业,熔化焊接与热切割作业," + validFrom + ","
+                + validFrom.plusYears(6) + "\n";
+
+        LifecyclePolicy withRules = new LifecyclePolicyParser().parse("ruleset:certificate-lifecycle@1",
+                tools.jackson.databind.json.JsonMapper.builder().build().readTree(CertificateFixtures.LIFECYCLE_RULESET));
+        importer.importLedger(tenant, "无复审日期.csv", new ByteArrayInputStream(csv.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)), profile, withRules, SHANGHAI, "admin");
+
+        assertThat(certificateOf(tenant, "钱试焊").reviewDueOn()).isNull();
+        assertThat(stateOf(tenant, "钱试焊")).isEqualTo(CertificateState.REVIEW_OVERDUE);
     }
 
     @Test
