@@ -146,7 +146,8 @@ public class CertificateRevocation {
                     state.label(UserMessages.DEFAULT_LOCALE));
         }
         if (certificate.state() == CertificateState.CANCELLED) {
-            throw new LifecycleException("state.alreadyCancelled", IdNumberMask.mask(certificate.certNumber()));
+            throw new LifecycleException("state.alreadyCancelled", IdNumberMask.mask(certificate.certNumber()),
+                    state.label(UserMessages.DEFAULT_LOCALE));
         }
         if (store.setAdministrativeState(tenantId, certificateId, state, trimmed)) {
             audit.append(tenantId, actor, auditAction, "certificate", String.valueOf(certificateId),

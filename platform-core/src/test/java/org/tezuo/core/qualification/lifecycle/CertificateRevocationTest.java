@@ -93,7 +93,7 @@ class CertificateRevocationTest {
 
         assertThatThrownBy(() -> revocation.revoke(tenant.id(), certificate.id(), "再次撤销", "admin"))
                 .satisfies(thrown -> assertThat(message(thrown)).isEqualTo("证书 " + masked(certificate)
-                        + " 已注销，不能再撤销；如需恢复，请在台账中登记新证书"));
+                        + " 已注销，不能再设为“已撤销（吊销）”；如需恢复，请在台账中登记新证书"));
         assertThat(audit.forSubject(tenant.id(), "certificate", String.valueOf(certificate.id())))
                 .extracting(AuditEntry::action)
                 .containsExactly(CertificateRevocation.AUDIT_REVOKE, CertificateRevocation.AUDIT_CANCEL);
