@@ -5,7 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a policy pack declares about itself. The signature covers the canonical JSON of the manifest, and the
+ * The declaration a policy pack makes about itself. The signature covers the canonical JSON of the manifest, and the
  * manifest carries the checksum of every document, so the signature covers the documents too.
  *
  * @param id stable pack id, for example {@code gb30871-2022}

@@ -6,7 +6,7 @@ import org.tezuo.core.metadata.bundle.DocumentPreview;
 import org.tezuo.core.metadata.bundle.ImportStatus;
 
 /**
- * What applying a pack would do to a tenant.
+ * The effect that applying a pack would have on a tenant.
  *
  * @param manifest the manifest, or null when the file could not be read
  * @param problems every reason the pack cannot be applied; empty when it can

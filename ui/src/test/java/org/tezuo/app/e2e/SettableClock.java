@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A clock that a test sets and advances. Every zone view of it shares the same instant, so code that reads
- * {@code clock.withZone(tenantZone)} sees each change.
+ * {@code clock.withZone(tenantZone)} reads each change.
  */
 final class SettableClock extends Clock {
 

@@ -64,7 +64,7 @@ class TaskAssignmentNotices implements FlowableEventListener, InitializingBean {
                 ApprovalNotices.TASKS_PAGE + "/" + task.getId());
     }
 
-    // NOTE: only candidate users are told. ChainCompiler offers tasks to users only, but a task offered to a
+    // NOTE: only candidate users are notified. ChainCompiler offers tasks to users only, but a task offered to a
     // candidate group (a role code) by other means would send no notice, because the role's holders are not resolved.
     private static List<String> candidates(TaskEntity task) {
         return task.getIdentityLinks().stream()

@@ -11,7 +11,7 @@ public enum EvidenceKind {
     READING,
     /** 签名: an image of a handwritten signature. */
     SIGNATURE,
-    /** 勾选确认: a tick by a user who holds the declared role. */
+    /** 勾选确认: a tick by a user who has the declared role. */
     TICK;
 
     /** Returns the lower-case code, for example {@code photo}. */

@@ -127,7 +127,7 @@ public class EvidenceRecorder {
     /**
      * Records a tick of a measure that declares a tick by a role.
      *
-     * @param roles the roles the actor holds
+     * @param roles the roles the actor has
      */
     @Transactional
     public PermitEvidence recordTick(Actor actor, Set<Role> roles, long permitId, int measure) {

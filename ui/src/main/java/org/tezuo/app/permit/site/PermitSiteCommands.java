@@ -223,7 +223,7 @@ public class PermitSiteCommands {
         return rules.evaluateStep(context, ruleset, action, workEnd, weatherOnce(context), null);
     }
 
-    /** Returns the tenant's weather, read at most once per step however many evaluations the step makes. */
+    /** Returns the tenant's weather for one evaluation, read from the connector at most once however often it is used. */
     private Supplier<Optional<WeatherObservation>> weatherOnce(SiteStepRunner.Context context) {
         AtomicReference<Optional<WeatherObservation>> read = new AtomicReference<>();
         return () -> read.updateAndGet(known -> known != null ? known

@@ -3,7 +3,7 @@ package org.tezuo.app.permit.site;
 import java.util.Locale;
 
 /**
- * What happens to a permit on site: the steps people take and the events the watcher records. Resuming,
+ * An action on a permit on site: a step a person takes or an event the watcher records. Resuming,
  * extending and handing over are steps that keep or return the permit to its working state; the timeline records
  * each of them.
  */

@@ -122,7 +122,7 @@ class SiteRuleCheck {
      * declares it), the readings of the newest gas test on site, and the time since the stop and since the newest
      * passed gas test.
      *
-     * @param workEnd the end of the validity to evaluate, such as the end an extension asks for
+     * @param workEnd the end of the validity to evaluate, such as the end an extension requests
      * @param reminderLead how early the watcher announces a due re-test, or null outside the watcher
      */
     RiskAssessment evaluateStep(SiteStepRunner.Context context, SiteRuleset ruleset, SiteAction action,

@@ -2,7 +2,7 @@ package org.tezuo.app.permit.site;
 
 import java.util.Locale;
 
-/** Where an issued permit stands on site. */
+/** The site state of an issued permit. */
 public enum SiteState implements SiteText {
     /** 已签发，待接票: issued; the work leader has not accepted it yet. Never stored, the state of a permit without a site row. */
     ISSUED,
