@@ -40,7 +40,9 @@ public final class PolicyPackCatalog {
     }
 
     private static final List<BundledPack> PACKS = List.of(
-            new BundledPack("gb30871-2022", "/org/tezuo/packs/gb30871-2022/pack.json"));
+            new BundledPack("gb30871-2022", "/org/tezuo/packs/gb30871-2022/pack.json"),
+            new BundledPack("mem-19-2026-training", "/org/tezuo/packs/mem-19-2026-training/pack.json"),
+            new BundledPack("mem-13-confined-space", "/org/tezuo/packs/mem-13-confined-space/pack.json"));
 
     private PolicyPackCatalog() {
     }

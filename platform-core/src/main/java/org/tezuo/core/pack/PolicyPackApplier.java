@@ -32,6 +32,7 @@ import org.tezuo.metadata.MetadataDocument;
 import org.tezuo.metadata.MetadataKind;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Verifies, previews, applies and rolls back policy packs in a tenant. Applying publishes every new and changed
@@ -185,13 +186,13 @@ public class PolicyPackApplier {
         byte[] content = installed.content(scheduled.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         Locale locale = UserMessages.DEFAULT_LOCALE;
         PolicyPackReader.Result read = new PolicyPackReader(json, locale).read(content);
-        PolicyPackPreview preview = preview(scheduled.tenantId(), read, locale, scheduled.id());
+        Checked checked = check(scheduled.tenantId(), read, locale, scheduled.id());
+        PolicyPackPreview preview = checked.preview();
         if (!preview.applicable()) {
             throw new PolicyPackException.Rejected(preview.allProblems());
         }
         Map<String, @Nullable Integer> previous = new LinkedHashMap<>();
-        Map<String, Integer> published = publish(scheduled.tenantId(), read.pack(), preview, AuditActor.SCHEDULER,
-                previous);
+        Map<String, Integer> published = publish(scheduled.tenantId(), checked, AuditActor.SCHEDULER, previous);
         installed.activate(scheduled.id(), previous, published, clock.instant());
         supersede(scheduled.tenantId(), preview.manifest());
         audit.append(scheduled.tenantId(), AuditActor.SCHEDULER, "policy-pack.activate", "policy-pack",
@@ -202,7 +203,8 @@ public class PolicyPackApplier {
 
     private InstalledPack apply(long tenantId, PolicyPackReader.Result read, String actor, Locale locale) {
         installed.lockTenant(tenantId);
-        PolicyPackPreview preview = preview(tenantId, read, locale);
+        Checked checked = check(tenantId, read, locale, -1);
+        PolicyPackPreview preview = checked.preview();
         if (!preview.applicable()) {
             throw new PolicyPackException.Rejected(preview.allProblems());
         }
@@ -219,7 +221,7 @@ public class PolicyPackApplier {
         }
 
         Map<String, @Nullable Integer> previous = new LinkedHashMap<>();
-        Map<String, Integer> published = publish(tenantId, pack, preview, actor, previous);
+        Map<String, Integer> published = publish(tenantId, checked, actor, previous);
         supersede(tenantId, pack.manifest());
         long id = installed.insert(tenantId, pack.manifest(), InstalledPack.Status.ACTIVE, content, previous,
                 published, actor, clock.instant());
@@ -231,15 +233,15 @@ public class PolicyPackApplier {
         return installed.find(tenantId, id).orElseThrow();
     }
 
-    private Map<String, Integer> publish(long tenantId, @Nullable PolicyPack pack, PolicyPackPreview preview,
-            String actor, Map<String, @Nullable Integer> previous) {
+    private Map<String, Integer> publish(long tenantId, Checked checked, String actor,
+            Map<String, @Nullable Integer> previous) {
         Map<String, Integer> published = new LinkedHashMap<>();
-        for (DocumentPreview document : preview.documents()) {
+        for (DocumentPreview document : checked.preview().documents()) {
             if (document.status() == ImportStatus.UNCHANGED) {
                 continue;
             }
             String reference = document.kind() + ":" + document.key();
-            JsonNode body = java.util.Objects.requireNonNull(pack).bodies().get(reference);
+            JsonNode body = checked.bodies().get(reference);
             previous.put(reference, document.targetVersion());
             published.put(reference, store.saveAndPublish(tenantId, MetadataKind.fromCode(document.kind()),
                     document.key(), body, actor).version());
@@ -265,26 +267,74 @@ public class PolicyPackApplier {
     }
 
     private PolicyPackPreview preview(long tenantId, PolicyPackReader.Result read, Locale locale) {
-        return preview(tenantId, read, locale, -1);
+        return check(tenantId, read, locale, -1).preview();
     }
 
-    private PolicyPackPreview preview(long tenantId, PolicyPackReader.Result read, Locale locale, long selfId) {
+    /**
+     * A checked pack: its preview and the body each document will be published with, by {@code kind:key}. A delta
+     * document is not published itself; its target is, changed.
+     */
+    private record Checked(PolicyPackPreview preview, Map<String, JsonNode> bodies) {
+    }
+
+    private Checked check(long tenantId, PolicyPackReader.Result read, Locale locale, long selfId) {
         PolicyPack pack = read.pack();
         if (pack == null) {
-            return new PolicyPackPreview(null, read.problems(), List.of(), List.of(), false);
+            return new Checked(new PolicyPackPreview(null, read.problems(), List.of(), List.of(), List.of(), false),
+                    Map.of());
         }
         List<PackProblem> problems = new ArrayList<>(read.problems());
         problems.addAll(PackIntegrity.check(pack, keys, locale));
         problems.addAll(verifyReferences(tenantId, pack, locale));
         problems.addAll(verifyDates(tenantId, pack.manifest(), locale, selfId));
+        PackDeltas deltas = new PackDeltas(locale);
+        Map<String, JsonNode> bodies = resolve(tenantId, pack, deltas, locale);
+        problems.addAll(deltas.problems());
 
-        List<DocumentPreview> documents = pack.manifest().documents().stream()
-                .filter(entry -> pack.bodies().containsKey(entry.reference()))
-                .map(entry -> preview(tenantId, entry, pack.bodies().get(entry.reference()), locale))
+        List<DocumentPreview> documents = bodies.entrySet().stream()
+                .map(body -> preview(tenantId, body.getKey(), body.getValue(), locale))
                 .toList();
         LocalDate today = LocalDate.now(clock.withZone(tenants.require(tenantId).zone()));
-        return new PolicyPackPreview(pack.manifest(), problems, documents, affectedPermits(tenantId, documents),
-                pack.manifest().effectiveFrom().isAfter(today));
+        return new Checked(new PolicyPackPreview(pack.manifest(), problems, documents,
+                affectedPermits(tenantId, documents), UnconfirmedValue.find(pack.manifestJson(), pack.bodies(), locale),
+                pack.manifest().effectiveFrom().isAfter(today)), bodies);
+    }
+
+    /**
+     * Returns the body each document of the pack will have, in manifest order: a whole document as the pack carries
+     * it, and the target of a delta as the tenant's published version (or the pack's own body of it) with the delta
+     * applied.
+     */
+    private Map<String, JsonNode> resolve(long tenantId, PolicyPack pack, PackDeltas deltas, Locale locale) {
+        Map<String, JsonNode> bodies = new LinkedHashMap<>();
+        for (PolicyPackManifest.Entry entry : pack.manifest().documents()) {
+            JsonNode body = pack.bodies().get(entry.reference());
+            Optional<PackDeltaKind> delta = PackDeltaKind.fromCode(entry.kind());
+            if (body == null || !body.isObject()) {
+                continue;
+            }
+            if (delta.isEmpty()) {
+                bodies.put(entry.reference(), body);
+                continue;
+            }
+            String key = deltas.targetKey(entry.reference(), body);
+            if (key == null) {
+                continue;
+            }
+            String target = delta.get().target().code() + ":" + key;
+            JsonNode base = bodies.containsKey(target) ? bodies.get(target)
+                    : store.findPublished(tenantId, delta.get().target(), key).map(MetadataDocument::body)
+                            .orElse(null);
+            if (base == null || !base.isObject()) {
+                deltas.problems().add(PackMessages.problem(locale, entry.reference(), "pack.delta.targetMissing",
+                        entry.reference(), target));
+                continue;
+            }
+            ObjectNode changed = (ObjectNode) base.deepCopy();
+            deltas.apply(delta.get(), entry.reference(), body, changed);
+            bodies.put(target, changed);
+        }
+        return bodies;
     }
 
     private List<PackProblem> verifyReferences(long tenantId, PolicyPack pack, Locale locale) {
@@ -331,7 +381,9 @@ public class PolicyPackApplier {
         return (otherTo == null || !from.isAfter(otherTo)) && (to == null || !otherFrom.isAfter(to));
     }
 
-    private DocumentPreview preview(long tenantId, PolicyPackManifest.Entry entry, JsonNode body, Locale locale) {
+    private DocumentPreview preview(long tenantId, String reference, JsonNode body, Locale locale) {
+        PolicyPackManifest.Entry entry = new PolicyPackManifest.Entry(reference.substring(0, reference.indexOf(':')),
+                keyOf(reference), "", null);
         if (!isKnownKind(entry.reference())) {
             return new DocumentPreview(entry.kind(), entry.key(), 0, ImportStatus.INVALID, null, List.of(), List.of());
         }

@@ -11,16 +11,19 @@ import org.tezuo.core.metadata.bundle.ImportStatus;
  * @param manifest the manifest, or null when the file could not be read
  * @param problems every reason the pack cannot be applied; empty when it can
  * @param documents per document new, changed or unchanged with the field-level changes
- * @param affectedPermits permits in flight whose ruleset or form the pack changes
+ * @param affectedPermits permits in flight whose ruleset, form or flow the pack changes
+ * @param unconfirmed values the publisher marks as not confirmed against the official text
  * @param scheduled true when the effective date lies ahead, so applying schedules the pack
  */
 public record PolicyPackPreview(@Nullable PolicyPackManifest manifest, List<PackProblem> problems,
-        List<DocumentPreview> documents, List<AffectedPermit> affectedPermits, boolean scheduled) {
+        List<DocumentPreview> documents, List<AffectedPermit> affectedPermits, List<UnconfirmedValue> unconfirmed,
+        boolean scheduled) {
 
     public PolicyPackPreview {
         problems = List.copyOf(problems);
         documents = List.copyOf(documents);
         affectedPermits = List.copyOf(affectedPermits);
+        unconfirmed = List.copyOf(unconfirmed);
     }
 
     /** Returns whether the pack can be applied as it is. */

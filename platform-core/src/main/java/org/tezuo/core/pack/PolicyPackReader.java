@@ -223,8 +223,9 @@ public final class PolicyPackReader {
         for (JsonNode entry : documents) {
             String kind = entry.path("kind").asString("");
             String key = entry.path("key").asString("");
-            if (Arrays.stream(MetadataKind.values()).noneMatch(known -> known.code().equals(kind))) {
-                problem(MANIFEST, "pack.unknownKind", kind, key, MetadataKind.codes());
+            if (Arrays.stream(MetadataKind.values()).noneMatch(known -> known.code().equals(kind))
+                    && PackDeltaKind.fromCode(kind).isEmpty()) {
+                problem(MANIFEST, "pack.unknownKind", kind, key, MetadataKind.codes() + ", " + PackDeltaKind.codes());
             }
             if (key.isBlank()) {
                 problem(MANIFEST, "pack.fieldMissing", "documents[].key");
