@@ -33,8 +33,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Applies a signed pack whose ruleset has 1,000 rules on node 1 and measures, per round, the time from the start
- * of the apply until the first evaluation on node 1 uses the new thresholds, and until the first one on node 2 does.
+ * Applies a signed pack whose ruleset has 1,000 rules on node 1. Each round measures the time from the start of the
+ * apply until the first evaluation on node 1 uses the new thresholds, and until the first one on node 2 does.
  * Two Spring contexts on one PostgreSQL database stand for the two app nodes (node 2 follows through
  * LISTEN/NOTIFY). Then it restarts node 2's context and measures the time until its first evaluation, the cost of
  * the alternative to a pack: a restart.
@@ -106,9 +106,8 @@ public final class PackApplyBenchmark {
     }
 
     /**
-     * Waits until node 2 has dropped its compiled rules (a map lookup while it has not, so the wait takes no CPU
-     * from node 1), then evaluates once; returns the time from {@code start} until that evaluation used the new
-     * values.
+     * Waits until node 2 has dropped its compiled rules and then evaluates once. Returns the time from {@code start}
+     * until that evaluation used the new values. Each check is a map lookup, so the wait takes no CPU from node 1.
      */
     private static long waitFor(ConfigurableApplicationContext node, long tenantId, int expected, long start) {
         ActivePolicy policy = node.getBean(ActivePolicy.class);

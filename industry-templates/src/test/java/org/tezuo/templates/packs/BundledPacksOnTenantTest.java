@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Previews, applies and rolls back the shipped 13号令 and 19号令 packs on a tenant that holds the LNG template's
+ * Previews, applies and rolls back the shipped 13号令 and 19号令 packs on a tenant that has the LNG template's
  * confined-space form and flow and the shipped rulesets, on PostgreSQL.
  */
 @SpringBootTest(classes = PacksTestApplication.class)

@@ -11,8 +11,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Applies the delta documents of a pack ({@link PackDeltaKind}) to a copy of their target's body. An addition whose
- * key already exists with the same content changes nothing, so a pack applied again after a rollback works; with
- * other content it collides and is rejected. A replacement whose key does not exist is rejected.
+ * key already exists with the same content changes nothing, so a pack can be applied again after a rollback. An
+ * addition with other content collides and is rejected, and so is a replacement whose key does not exist.
  */
 final class PackDeltas {
 
@@ -29,7 +29,7 @@ final class PackDeltas {
     }
 
     /**
-     * Changes {@code target} (already a copy) as the delta says.
+     * Changes {@code target} (already a copy) as the delta specifies.
      *
      * @param where the delta's reference, such as {@code form-field-addition:ventilation-record}
      */

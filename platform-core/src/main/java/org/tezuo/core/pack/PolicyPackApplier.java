@@ -131,7 +131,7 @@ public class PolicyPackApplier {
         for (Map.Entry<String, Integer> published : pack.publishedVersions().entrySet()) {
             MetadataKind kind = kindOf(published.getKey());
             String key = keyOf(published.getKey());
-            MetadataDocument newest = store.history(tenantId, kind, key).getFirst();
+            MetadataDocument newest = store.latest(tenantId, kind, key).orElseThrow();
             if (newest.version() != published.getValue() || newest.status() != DocumentStatus.PUBLISHED) {
                 throw new PolicyPackException("pack.rollback.changedSince", pack.reference(), published.getKey(),
                         published.getValue(), newest.version());
@@ -272,7 +272,7 @@ public class PolicyPackApplier {
 
     /**
      * A checked pack: its preview and the body each document will be published with, by {@code kind:key}. A delta
-     * document is not published itself; its target is, changed.
+     * document is never published itself, because the changed target is.
      */
     private record Checked(PolicyPackPreview preview, Map<String, JsonNode> bodies) {
     }
@@ -301,9 +301,9 @@ public class PolicyPackApplier {
     }
 
     /**
-     * Returns the body each document of the pack will have, in manifest order: a whole document as the pack carries
-     * it, and the target of a delta as the tenant's published version (or the pack's own body of it) with the delta
-     * applied.
+     * Returns the body each document of the pack will have, in manifest order. A whole document keeps the body the
+     * pack carries. The target of a delta is the tenant's published version, or the pack's own body of it, with the
+     * delta applied.
      */
     private Map<String, JsonNode> resolve(long tenantId, PolicyPack pack, PackDeltas deltas, Locale locale) {
         Map<String, JsonNode> bodies = new LinkedHashMap<>();
@@ -395,7 +395,7 @@ public class PolicyPackApplier {
                     List.of(), List.of());
         }
         List<BundleProblem> problems = new ArrayList<>();
-        store.history(tenantId, kind, entry.key()).stream().findFirst()
+        store.latest(tenantId, kind, entry.key())
                 .filter(newest -> newest.status() == DocumentStatus.DRAFT)
                 .ifPresent(draft -> problems.add(new BundleProblem("", UserMessages.render(PackMessages.BUNDLE,
                         locale, "pack.draftOpen", entry.reference(), draft.version()))));

@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
  * {@code "unconfirmed": true} or {@code "confirmed": false}, or an entry of the manifest's {@code unconfirmed} list.
  *
  * @param where the document and JSON pointer, such as {@code ruleset:confined-space/thresholds/coLimitPpm}
- * @param source the clause the value is said to come from, if given
+ * @param source the clause the publisher names as the value's origin, if given
  * @param note why it is not confirmed, in the reader's language where the pack gives both
  */
 public record UnconfirmedValue(String where, @Nullable String source, @Nullable String note) {

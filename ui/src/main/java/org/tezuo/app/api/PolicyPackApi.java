@@ -24,6 +24,7 @@ import org.tezuo.core.pack.PolicyPackException;
 import org.tezuo.core.pack.PolicyPackManifest;
 import org.tezuo.core.pack.PolicyPackPreview;
 import org.tezuo.core.pack.PolicyPackReader;
+import org.tezuo.core.pack.UnconfirmedValue;
 import org.tezuo.packs.PolicyPackCatalog;
 
 /**
@@ -51,10 +52,13 @@ class PolicyPackApi {
             List<MetadataChangeView> changes, List<ApiError.Detail> problems) {
     }
 
-    /** A pack preview; {@code applicable} is false when any problem is listed. */
+    /**
+     * A pack preview; {@code applicable} is false when any problem is listed, and {@code unconfirmed} lists the
+     * values the publisher has not checked against the official text.
+     */
     record PreviewView(@Nullable PolicyPackManifest manifest, boolean applicable, boolean scheduled,
             List<ApiError.Detail> problems, List<DocumentView> documents,
-            List<PolicyPackPreview.AffectedPermit> affectedPermits) {
+            List<PolicyPackPreview.AffectedPermit> affectedPermits, List<UnconfirmedValue> unconfirmed) {
 
         static PreviewView of(PolicyPackPreview preview, Locale locale) {
             return new PreviewView(preview.manifest(), preview.applicable(), preview.scheduled(),
@@ -63,7 +67,7 @@ class PolicyPackApi {
                             doc.targetVersion(), MetadataChangeView.of(doc.changes(), locale),
                             doc.problems().stream().map(p -> new ApiError.Detail(p.path(), p.message())).toList()))
                             .toList(),
-                    preview.affectedPermits());
+                    preview.affectedPermits(), preview.unconfirmed());
         }
     }
 

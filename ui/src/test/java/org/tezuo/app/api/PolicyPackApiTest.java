@@ -99,6 +99,25 @@ class PolicyPackApiTest {
     }
 
     @Test
+    @DisplayName("The 13号令 pack previews the next confined-space form, flow and ruleset of a template tenant and lists its unconfirmed values")
+    void confinedSpacePackPreview() throws Exception {
+        HttpResponse<String> preview = send("director", "POST",
+                "/api/policy-packs/bundled/mem-13-confined-space/preview", null);
+
+        assertThat(preview.statusCode()).isEqualTo(200);
+        JsonNode view = json.readTree(preview.body());
+        assertThat(view.path("problems").valueStream().map(problem -> problem.path("message").asString()))
+                .isEmpty();
+        assertThat(view.path("applicable").asBoolean()).isTrue();
+        assertThat(view.path("documents").valueStream().map(doc -> doc.path("kind").asString() + ":"
+                + doc.path("key").asString() + "=" + doc.path("status").asString())).containsExactly(
+                        "ruleset:confined-space=CHANGED", "form:confined-space-permit=CHANGED",
+                        "flow:confined-space-approval=CHANGED");
+        assertThat(view.path("unconfirmed").valueStream().map(value -> value.path("where").asString()))
+                .contains("flow-gate-change:poisoning-risk-approval");
+    }
+
+    @Test
     @DisplayName("An unsigned upload is refused with the reason in Chinese")
     void unsignedUploadIsRefused() throws Exception {
         ObjectNode unsigned;

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
@@ -31,6 +32,7 @@ import org.tezuo.core.pack.PolicyPackApplier;
 import org.tezuo.core.pack.PolicyPackManifest;
 import org.tezuo.core.pack.PolicyPackPreview;
 import org.tezuo.core.pack.PolicyPackReader;
+import org.tezuo.core.pack.UnconfirmedValue;
 import org.tezuo.packs.PolicyPackCatalog;
 
 /**
@@ -107,7 +109,7 @@ public class PolicyPackView extends VerticalLayout implements HasDynamicTitle {
             line.addClassName("tezuo-field-error");
             preview.add(line);
         }
-        preview.add(documents(read), affectedPermits(read));
+        preview.add(unconfirmed(read), documents(read), affectedPermits(read));
 
         Button apply = new Button(getTranslation(read.scheduled() ? "policyPacks.schedule" : "policyPacks.apply"),
                 event -> confirm(read, applying));
@@ -137,6 +139,36 @@ public class PolicyPackView extends VerticalLayout implements HasDynamicTitle {
         }));
         grid.setItems(read.documents());
         return grid;
+    }
+
+    /**
+     * Lists the values the publisher has not confirmed, so that a user sees them before applying. The count is
+     * always shown and the list on request.
+     */
+    private Div unconfirmed(PolicyPackPreview read) {
+        Div values = new Div();
+        values.setId("pack-unconfirmed");
+        if (read.unconfirmed().isEmpty()) {
+            values.add(new Paragraph(getTranslation("policyPacks.unconfirmed.none")));
+            return values;
+        }
+        Div list = new Div();
+        for (UnconfirmedValue value : read.unconfirmed()) {
+            list.add(new Paragraph(value.where() + (value.source() == null ? "" : "：" + value.source())
+                    + (value.note() == null ? "" : " — " + value.note())));
+        }
+        list.setVisible(false);
+        Span summary = new Span(getTranslation("policyPacks.unconfirmed", read.unconfirmed().size()));
+        summary.addClassName("tezuo-field-error");
+        Button toggle = new Button(getTranslation("policyPacks.unconfirmed.show"), event -> {
+            list.setVisible(!list.isVisible());
+            event.getSource().setText(getTranslation(list.isVisible() ? "policyPacks.unconfirmed.hide"
+                    : "policyPacks.unconfirmed.show"));
+        });
+        toggle.setId("pack-unconfirmed-toggle");
+        toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        values.add(summary, toggle, list);
+        return values;
     }
 
     private Div affectedPermits(PolicyPackPreview read) {

@@ -89,6 +89,11 @@ class PolicyPackBrowserTest {
         waitFor(By.id("pack-bundled-gb30871-2022")).click();
 
         assertThat(waitForText(By.id("pack-documents"), "有变更").getText()).contains("ruleset:hot-work");
+        assertThat(browser.findElement(By.id("pack-unconfirmed")).getText()).contains("未经核实的数值");
+        waitFor(By.id("pack-unconfirmed-toggle")).click();
+        assertThat(waitForText(By.id("pack-unconfirmed"), "coLimitPpm").getText())
+                .contains("ruleset:confined-space/thresholds/coLimitPpm");
+        waitFor(By.id("pack-unconfirmed-toggle")).click();
 
         waitFor(By.id("pack-apply")).click();
         waitFor(By.cssSelector("vaadin-button[slot='confirm-button']")).click();
