@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.tezuo.core.audit.AuditLog;
 import org.tezuo.core.i18n.LocalizedException;
@@ -54,10 +55,17 @@ public class MetadataStore {
      */
     @Transactional
     public MetadataDocument saveDraft(long tenantId, MetadataKind kind, String key, JsonNode body, String author) {
+        return saveDraft(tenantId, kind, key, body, author, true);
+    }
+
+    private MetadataDocument saveDraft(long tenantId, MetadataKind kind, String key, JsonNode body, String author,
+            boolean check) {
         Optional<MetadataDocument> latest = latest(tenantId, kind, key);
         MetadataDocument draft = candidate(tenantId, kind, key, body, author);
         int version = draft.version();
-        check(draft);
+        if (check) {
+            check(draft);
+        }
 
         if (latest.isPresent() && latest.get().status() == DocumentStatus.DRAFT) {
             jdbc.sql("""
@@ -123,6 +131,19 @@ public class MetadataStore {
     public MetadataDocument saveAndPublish(long tenantId, MetadataKind kind, String key, JsonNode body, String author) {
         saveDraft(tenantId, kind, key, body, author);
         // The draft saved a moment ago in this transaction passed the checks, so publishing does not run them again.
+        return publish(tenantId, kind, key, author, false);
+    }
+
+    /**
+     * Saves and publishes a body whose {@link #candidate candidate} passed {@link #validate(MetadataDocument, Locale)}
+     * earlier in the caller's transaction, without running the checks again; the publication steps still run. The
+     * caller must hold a lock that keeps the tenant's documents from changing in between, as the policy-pack
+     * applier does.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public MetadataDocument saveAndPublishValidated(long tenantId, MetadataKind kind, String key, JsonNode body,
+            String author) {
+        saveDraft(tenantId, kind, key, body, author, false);
         return publish(tenantId, kind, key, author, false);
     }
 

@@ -243,7 +243,8 @@ public class PolicyPackApplier {
             String reference = document.kind() + ":" + document.key();
             JsonNode body = checked.bodies().get(reference);
             previous.put(reference, document.targetVersion());
-            published.put(reference, store.saveAndPublish(tenantId, MetadataKind.fromCode(document.kind()),
+            // The preview validated exactly this body under the tenant lock, so the store does not check it again.
+            published.put(reference, store.saveAndPublishValidated(tenantId, MetadataKind.fromCode(document.kind()),
                     document.key(), body, actor).version());
         }
         return published;
