@@ -1,4 +1,4 @@
-package org.tezuo.templates.packs;
+package org.tezuo.templates.lngterminal;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 

@@ -1,4 +1,4 @@
-package org.tezuo.templates.packs;
+package org.tezuo.templates.lngterminal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,13 +7,18 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.tezuo.core.environment.GasReading;
+import org.tezuo.core.environment.GasReadingParser;
 import org.tezuo.core.metadata.MetadataStore;
 import org.tezuo.core.metadata.bundle.DocumentPreview;
 import org.tezuo.core.metadata.bundle.ImportStatus;
@@ -24,11 +29,16 @@ import org.tezuo.core.pack.PolicyPackApplier;
 import org.tezuo.core.pack.PolicyPackException;
 import org.tezuo.core.pack.PolicyPackPreview;
 import org.tezuo.core.pack.UnconfirmedValue;
+import org.tezuo.core.risk.RiskEvaluator;
+import org.tezuo.core.risk.RiskItem;
+import org.tezuo.core.rules.CompiledRuleset;
 import org.tezuo.core.rules.Rule;
 import org.tezuo.core.tenant.Tenant;
 import org.tezuo.core.tenant.TenantDirectory;
 import org.tezuo.metadata.MetadataKind;
 import org.tezuo.packs.PolicyPackCatalog;
+import org.tezuo.workflow.definition.FlowDefinition;
+import org.tezuo.workflow.definition.FlowDefinitionParser;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -138,6 +148,46 @@ class BundledPacksOnTenantTest {
         assertThat(published(tenant, MetadataKind.FLOW, "confined-space-approval").path("nodes")).hasSize(2);
         assertThat(published(tenant, MetadataKind.RULESET, "confined-space").path("thresholds")
                 .has("ventilationReadingIntervalMinutes")).isFalse();
+    }
+
+    @Test
+    @DisplayName("After the 13号令 pack a space with poisoning risk goes to the main responsible person, and readings follow the ventilation rules")
+    void confinedSpaceRulesAndFlowAfterApply() {
+        Tenant tenant = tenant();
+        applier.applyResource(tenant.id(), CONFINED_SPACE, "director", ZH);
+
+        FlowDefinition flow = new FlowDefinitionParser().parse("confined-space-approval", 2, "checksum",
+                published(tenant, MetadataKind.FLOW, "confined-space-approval"));
+        assertThat(TemplateDocuments.approversFor(flow, JSON.readTree("{\"poisoningRisk\": true}")))
+                .containsExactly("作业负责人", "所在单位负责人", "主要负责人或其书面委托人");
+        assertThat(TemplateDocuments.approversFor(flow, JSON.readTree("{\"poisoningRisk\": false}")))
+                .containsExactly("作业负责人", "所在单位负责人");
+
+        CompiledRuleset rules = policy.snapshot(tenant.id()).rulesets().get("confined-space");
+        assertThat(codes(rules, watch(110), List.of())).contains("confined-space.ventilation.site.retest-due");
+        assertThat(codes(rules, watch(90), List.of()))
+                .doesNotContain("confined-space.ventilation.site.retest-due");
+        assertThat(codes(rules, watch(125), List.of())).contains("confined-space.ventilation.site.reading-overdue");
+        assertThat(codes(rules, Map.of(), reading("19.0"))).contains("confined-space.ventilation.oxygen-low");
+        assertThat(codes(rules, Map.of(), reading("20.9"))).doesNotContain("confined-space.ventilation.oxygen-low",
+                "confined-space.ventilation.oxygen-high");
+    }
+
+    private static Map<String, Object> watch(int gasTestAgeMinutes) {
+        return Map.of("siteAction", "watch", "siteGasTestAgeMinutes", gasTestAgeMinutes,
+                "siteReminderLeadMinutes", 15);
+    }
+
+    private static List<GasReading> reading(String oxygen) {
+        return new GasReadingParser(ZoneId.of("Asia/Shanghai")).parse("""
+                {"detectorId":"GD-01","measuredAt":"2026-12-04T11:50+08:00","oxygenPercentVol":"%s",
+                 "coPpm":"0","h2sPpm":"0"}""".formatted(oxygen));
+    }
+
+    private static List<String> codes(CompiledRuleset rules, Map<String, Object> variables,
+            List<GasReading> readings) {
+        return new RiskEvaluator().evaluate(rules, variables, null, readings,
+                OffsetDateTime.parse("2026-12-04T12:00+08:00")).items().stream().map(RiskItem::code).toList();
     }
 
     @Test
