@@ -110,6 +110,7 @@ class PresenceAlerts {
         String since = alert.since() == null ? "" : TIME.format(alert.since().atZone(zone));
         String distance = alert.distanceMetres() == null
                 ? PresenceText.render(locale, "presence.distance.unknown")
+                : alert.distanceMetres().signum() == 0 ? PresenceText.render(locale, "presence.distance.inside")
                 : PresenceText.render(locale, "presence.distance.metres", alert.distanceMetres().toPlainString());
         return PresenceText.render(locale, "presence.alert." + alert.kind().name(), number(permit), personName, role,
                 alert.minutes() == null ? 0 : alert.minutes(), distance, since,
