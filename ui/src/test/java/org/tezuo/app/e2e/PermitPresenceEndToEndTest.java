@@ -225,8 +225,8 @@ class PermitPresenceEndToEndTest {
                 .isEqualTo("Longitude 181.0 is invalid: it must be between -180 and 180 degrees (WGS 84); locate "
                         + "again and resend.");
         assertThat(coarse.path("code").asString()).isEqualTo("presence.accuracy.tooLow");
-        assertThat(coarse.path("message").asString()).isEqualTo("定位精度 120.0 米劣于允许值 50 米（阈值来源：企业实践（非 "
-                + "GB 30871-2022 规定值）），请到开阔处等待定位稳定后重新上报。");
+        assertThat(coarse.path("message").asString()).isEqualTo("定位精度 120.0 米劣于允许值 50 米（阈值来源：GB 30871-2022 "
+                + "4.10 要求监护人全程监护；本数值为企业实践，非该标准规定值），请到开阔处等待定位稳定后重新上报。");
         assertThat(coarseInEnglish.path("message").asString()).startsWith("Accuracy 120.0 m is worse than the "
                 + "allowed 50 m");
         assertThat(missing.path("message").asString()).isEqualTo(
@@ -288,8 +288,8 @@ class PermitPresenceEndToEndTest {
         assertThat(outside.getFirst().path("minutes").asInt()).isEqualTo(6);
         assertThat(outside.getFirst().path("distanceMetres").decimalValue().doubleValue()).isBetween(79.0, 81.0);
         assertThat(outside.getFirst().path("message").asString()).isEqualTo("作业票 " + NUMBER
-                + "：作业人员李强 自 2026-12-04 10:07 起离开作业区域已 6 分钟，距作业区域边界约 80.0 米（阈值来源：企业实践（非 "
-                + "GB 30871-2022 规定值））。");
+                + "：作业人员李强 自 2026-12-04 10:07 起离开作业区域已 6 分钟，距作业区域边界约 80.0 米（阈值来源：GB 30871-2022 "
+                + "4.10 要求监护人全程监护；本数值为企业实践，非该标准规定值）。");
         assertThat(inbox("director", "permit.presence.alert"))
                 .contains("作业票 " + NUMBER + " 人员在岗告警：李强，离开作业区域超时");
 
@@ -319,8 +319,8 @@ class PermitPresenceEndToEndTest {
         assertThat(missed.getFirst().path("username").asString()).isEqualTo(user("leader"));
         assertThat(missed.getFirst().path("minutes").asInt()).isEqualTo(10);
         assertThat(missed.getFirst().path("message").asString()).isEqualTo("作业票 " + NUMBER
-                + "：作业负责人王建国 未回应 2026-12-04 10:43 的位置上报请求，已过 10 分钟；最后一次定位在作业区域内（阈值来源：企业实践（非 "
-                + "GB 30871-2022 规定值））。");
+                + "：作业负责人王建国 未回应 2026-12-04 10:43 的位置上报请求，已过 10 分钟；最后一次定位在作业区域内（阈值来源：GB 30871-2022 "
+                + "4.10 要求监护人全程监护；本数值为企业实践，非该标准规定值）。");
         assertThat(person(view, "worker").path("snapshotRequestedAt").isNull()).isTrue();
 
         post("leader", presence(permit) + "/snapshot", position(20, 80, 8), 200);
