@@ -33,9 +33,9 @@ import org.tezuo.app.permit.site.SiteState;
 import org.tezuo.core.tenant.TenantDirectory;
 
 /**
- * Presence checks on a permit on site: people the permit names check in, send snapshots and check out with a phone
- * position; everyone of the tenant reads who is checked in, where, and the alerts. A user the permit does not name
- * gets 403, a permit that is not on site 409, and an invalid position or a too coarse accuracy 422.
+ * Presence checks on a permit on site. People the permit names check in, send snapshots and check out with a phone
+ * position, and every user of the tenant reads who is checked in, where, and the alerts. A user the permit does not
+ * name gets 403, a permit that is not on site 409, and an invalid position or a too coarse accuracy 422.
  */
 @RestController
 @RequestMapping("/api/permits/{id}/presence")

@@ -2,19 +2,11 @@ package org.tezuo.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,7 +44,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Runs presence checks on a grade 一级 hot-work permit with the REST API on PostgreSQL and a real Flowable engine.
  * The permit picks a site zone whose register record holds a 100 m square polygon near 30.62 N, 122.06 E. The
- * worker, the guardian and the work leader check in by phone; a user the permit does not name, bad positions and
+ * worker, the guardian and the work leader check in by phone. A user the permit does not name, bad positions and
  * another tenant are rejected. The watcher, run by the tests under a settable clock, raises alerts for a worker
  * outside the zone for more than 5 minutes, a guardian who leaves, a missed snapshot and a guardian who checks out,
  * and deletes the position fixes one year after the permit was cancelled.
@@ -112,7 +104,7 @@ class PermitPresenceEndToEndTest {
     @Autowired
     JsonMapper json;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private PermitApiClient api;
     private QWeatherStubServer weather;
     private long tenantId;
     private long otherTenantId;
@@ -123,6 +115,7 @@ class PermitPresenceEndToEndTest {
     void createTenantWithZone() throws Exception {
         CLOCK.set(START);
         weather = QWeatherStubServer.start("");
+        api = new PermitApiClient(port, json, PASSWORD, this::user, CLOCK, SHANGHAI);
         var installation = installer.createTenant("e2e-presence-" + UUID.randomUUID(), "在岗核查测试化工",
                 "lng-terminal", SHANGHAI, "test");
         tenantId = installation.tenant().id();
@@ -144,7 +137,7 @@ class PermitPresenceEndToEndTest {
         connector.put("baseUrl", weather.baseUrl().toString());
         metadata.saveAndPublish(tenantId, MetadataKind.CONNECTOR, "weather", connector, "test");
         calmWeather();
-        upload("admin", "持证台账.csv", templates.resource("lng-terminal", "demo/roster.csv"));
+        api.upload("admin", "持证台账.csv", templates.resource("lng-terminal", "demo/roster.csv"));
         zoneId = records.create(tenantId, "site_zone", zone(), null, "test", Locale.SIMPLIFIED_CHINESE).id();
 
         var other = installer.createTenant("e2e-presence-other-" + UUID.randomUUID(), "另一家化工", "lng-terminal",
@@ -163,7 +156,8 @@ class PermitPresenceEndToEndTest {
     @Order(1)
     @DisplayName("Check-in before the work leader accepts the permit is rejected")
     void checkInBeforeAcceptance() throws Exception {
-        permit = issue();
+        permit = api.issue("hot-work", hotWorkData(),
+                List.of("leader", "unithead", "engineer", "director"));
 
         JsonNode early = post("worker", presence(permit) + "/check-in", position(50, 50, 10), 409);
 
@@ -181,8 +175,8 @@ class PermitPresenceEndToEndTest {
         JsonNode worker = post("worker", presence(permit) + "/check-in", position(50, 50, 12), 200);
         JsonNode leader = post("leader", presence(permit) + "/check-in", position(20, 80, 8), 200);
         JsonNode outsider = post("outsider", presence(permit) + "/check-in", position(50, 50, 10), 403);
-        int strangerStatus = status("GET", "e2e-presence-stranger-" + otherTenantId, presence(permit), null);
-        int strangerCheckIn = status("POST", "e2e-presence-stranger-" + otherTenantId,
+        int strangerStatus = api.status("GET", "e2e-presence-stranger-" + otherTenantId, presence(permit), null);
+        int strangerCheckIn = api.status("POST", "e2e-presence-stranger-" + otherTenantId,
                 presence(permit) + "/check-in", position(50, 50, 10));
 
         JsonNode workerRow = person(leader, "worker");
@@ -374,75 +368,21 @@ class PermitPresenceEndToEndTest {
     private void startWork() throws Exception {
         CLOCK.advance(Duration.ofMinutes(5));
         calmWeather();
-        post("leader", gasReadings(permit), gasReading(4), 201);
+        post("leader", gasReadings(permit), api.gasReading("GD-07", 4), 201);
         post("teamlead", site(permit) + "/pre-start-check", Map.of("measuresConfirmed", true), 200);
         assertThat(post("leader", site(permit) + "/start", null, 200).path("state").asString())
                 .isEqualTo("IN_PROGRESS");
     }
 
-    /** Creates, submits and approves the hot-work permit with every risk item confirmed; returns its id. */
-    private long issue() throws Exception {
-        long id = post("worker", "/api/permits", Map.of("type", "hot-work", "data", hotWorkData()), 201).path("id")
-                .asLong();
-        post("worker", gasReadings(id), gasReading(5), 201);
-        JsonNode submitted = post("worker", "/api/permits/" + id + "/submit", null, 200);
-        List<String> riskCodes = submitted.path("riskItems").valueStream()
-                .map(item -> item.path("code").asString()).toList();
-        for (String approver : List.of("leader", "unithead", "engineer", "director")) {
-            String taskId = get(approver, "/api/tasks").valueStream()
-                    .filter(task -> task.path("permitId").asLong() == id)
-                    .findFirst()
-                    .orElseThrow(() -> new AssertionError("no task of permit " + id + " for " + approver))
-                    .path("taskId").asString();
-            List<Map<String, String>> confirmations = new ArrayList<>();
-            for (String code : riskCodes) {
-                confirmations.add(Map.of("itemCode", code, "decision", "VERIFIED_ON_SITE", "note", "现场已核查"));
-            }
-            post(approver, "/api/tasks/" + taskId + "/risk-confirmations", confirmations, 204);
-            post(approver, "/api/tasks/" + taskId + "/approve", Map.of("comment", "同意"), 200);
-        }
-        assertThat(get("worker", "/api/permits/" + id).path("status").asString()).isEqualTo("ISSUED");
-        return id;
-    }
-
     private ObjectNode hotWorkData() {
-        OffsetDateTime start = now().plusMinutes(10);
-        ObjectNode data = json.createObjectNode();
-        data.put("applicantUnit", "维修车间");
-        data.put("appliedAt", rfc3339(now()));
-        data.put("workUnit", "维修车间");
-        data.put("workLeader", user("leader"));
-        data.put("guardian", "孙监护");
-        data.put("workContent", "LNG 卸料管线支架焊接修复");
-        data.put("location", "1# 码头卸料臂区域管廊 3 号支架");
-        data.put("siteZone", zoneId);
         JsonNode properties = metadata.requirePublished(tenantId, MetadataKind.FORM, "hot-work-permit").body()
                 .path("schema").path("properties");
-        if (properties.has("areaClass")) {
-            data.put("areaClass", "pipe-rack");
-            data.put("onRunningEquipment", false);
-        } else {
-            data.put("grade", "一级");
-        }
-        data.put("method", "电焊");
-        data.put("workStart", rfc3339(start));
-        data.put("workEnd", rfc3339(start.plusHours(6)));
-        data.put("openAir", true);
-        ArrayNode workers = data.putArray("workers");
-        workers.add(worker("李强", LI_QIANG));
-        workers.add(worker("王建国", WANG_JIANGUO));
-        data.put("riskIdentification", "管廊邻近 LNG 管线，可燃气体泄漏着火风险");
-        ObjectNode measure = data.putArray("safetyMeasures").addObject();
-        measure.put("item", "动火点周围 15 m 内可燃物已清理，可能泄漏的设备已隔离");
-        measure.put("applies", true);
-        measure.put("confirmedBy", "何班长");
-        ObjectNode briefing = data.putObject("briefing");
-        briefing.put("givenBy", "王建国");
-        briefing.put("receivedBy", "李强");
+        ObjectNode data = api.hotWorkData(properties, user("leader"), "孙监护", LI_QIANG, WANG_JIANGUO);
+        data.put("siteZone", zoneId);
         return data;
     }
 
-    /** A site zone register record with a 100 m square polygon whose south-west corner is the reference point. */
+    /** Returns a site zone record with a 100 m square polygon whose south-west corner is the reference point. */
     private ObjectNode zone() {
         ObjectNode data = json.createObjectNode();
         data.put("name", "1# 码头卸料区");
@@ -456,31 +396,6 @@ class PermitPresenceEndToEndTest {
         polygon.putArray("coordinates").add(ring);
         data.put("polygon", polygon.toString());
         return data;
-    }
-
-    private ObjectNode worker(String name, String idNumber) {
-        ObjectNode row = json.createObjectNode();
-        row.put("name", name);
-        row.put("idNumber", idNumber);
-        row.put("certNumber", "T" + idNumber);
-        return row;
-    }
-
-    /** Returns a detector reading taken a minute ago with methane at {@code methanePercentLel} %LEL. */
-    private ObjectNode gasReading(int methanePercentLel) {
-        ObjectNode reading = json.createObjectNode();
-        reading.put("detectorId", "GD-07");
-        reading.put("measuredAt", rfc3339(now().minusMinutes(1)));
-        reading.put("oxygenPercentVol", "20.9");
-        reading.put("coPpm", "0");
-        reading.put("h2sPpm", "0");
-        ObjectNode flammable = reading.putObject("flammable");
-        flammable.put("value", methanePercentLel);
-        flammable.put("unit", "%LEL");
-        flammable.put("gas", "甲烷");
-        reading.put("sensorFault", false);
-        reading.put("calibratedOn", "2026-10-01");
-        return reading;
     }
 
     /** Returns a phone position {@code east} and {@code north} metres from the zone's south-west corner. */
@@ -530,14 +445,6 @@ class PermitPresenceEndToEndTest {
                 .map(entry -> entry.path("action").asString()).toList();
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.ofInstant(CLOCK.instant(), SHANGHAI);
-    }
-
-    private static String rfc3339(OffsetDateTime time) {
-        return DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX").format(time);
-    }
-
     private static String presence(long id) {
         return "/api/permits/" + id + "/presence";
     }
@@ -554,54 +461,24 @@ class PermitPresenceEndToEndTest {
         return "e2e-presence-" + role + "-" + tenantId;
     }
 
-    private HttpRequest.Builder request(String username, String path, String language) {
-        String credentials = Base64.getEncoder().encodeToString((username + ":" + PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Basic " + credentials)
-                .header("Accept-Language", language);
-    }
-
     private JsonNode get(String role, String path) throws Exception {
-        HttpResponse<String> response = http.send(request(user(role), path, "zh-CN").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("GET %s as %s: %s", path, role, response.body()).isEqualTo(200);
-        return json.readTree(response.body());
+        return api.get(role, path);
     }
 
     private JsonNode post(String role, String path, Object body, int expectedStatus) throws Exception {
-        return send(role, path, body, "zh-CN", expectedStatus);
+        return api.post(role, path, body, expectedStatus);
     }
 
     private JsonNode send(String role, String path, Object body, String language, int expectedStatus)
             throws Exception {
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body));
-        HttpResponse<String> response = http.send(request(user(role), path, language)
-                .header("Content-Type", "application/json").POST(publisher).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("POST %s as %s: %s", path, role, response.body())
-                .isEqualTo(expectedStatus);
-        return response.body().isEmpty() ? json.createObjectNode() : json.readTree(response.body());
+        return api.send(role, path, body, language, expectedStatus);
     }
 
-    /** Returns the status of a request by a user of any tenant. */
-    private int status(String method, String username, String path, Object body) throws Exception {
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body));
-        return http.send(request(username, path, "zh-CN").header("Content-Type", "application/json")
-                .method(method, publisher).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    private static OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(CLOCK.instant(), SHANGHAI);
     }
 
-    private void upload(String role, String fileName, byte[] content) throws Exception {
-        String boundary = "tezuo-" + UUID.randomUUID();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> response = http.send(request(user(role), "/api/roster/imports", "zh-CN")
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, content, tail))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("upload: %s", response.body()).isEqualTo(200);
+    private static String rfc3339(OffsetDateTime time) {
+        return PermitApiClient.rfc3339(time);
     }
 }

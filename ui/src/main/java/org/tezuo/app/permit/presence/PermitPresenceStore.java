@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 class PermitPresenceStore {
 
-    /** Site states in which people may check in and the watcher asks for snapshots. */
+    /** Site states in which people may check in and the watcher requests snapshots. */
     static final String ACTIVE_STATES = "'ACCEPTED', 'GAS_TESTED', 'PRE_START_CHECKED', 'IN_PROGRESS', "
             + "'SUSPENDED_ON_SITE'";
 
@@ -23,15 +23,6 @@ class PermitPresenceStore {
 
     PermitPresenceStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** Locks the permit row until the transaction ends; false when the tenant has no such permit. */
-    boolean lockPermit(long tenantId, long permitId) {
-        return jdbc.sql("select id from permit where tenant_id = ? and id = ? for update")
-                .params(tenantId, permitId)
-                .query(Long.class)
-                .optional()
-                .isPresent();
     }
 
     Optional<PresencePerson> person(long tenantId, long permitId, String username) {
@@ -43,7 +34,8 @@ class PermitPresenceStore {
 
     /** Returns everyone who ever checked in on the permit, in order of their first check-in. */
     List<PresencePerson> people(long tenantId, long permitId) {
-        return jdbc.sql("select * from permit_presence where tenant_id = ? and permit_id = ? order by checked_in_at, id")
+        return jdbc.sql("select * from permit_presence where tenant_id = ? and permit_id = ? "
+                + "order by checked_in_at, id")
                 .params(tenantId, permitId)
                 .query(this::mapPerson)
                 .list();
@@ -137,7 +129,10 @@ class PermitPresenceStore {
                 .list();
     }
 
-    /** Returns the closed or cancelled permits of a tenant whose fixes remain and whose site ended before {@code endedBefore}. */
+    /**
+     * Returns the closed or cancelled permits of a tenant whose fixes remain and whose site ended before
+     * {@code endedBefore}.
+     */
     List<Long> permitsToPurge(long tenantId, Instant endedBefore) {
         return jdbc.sql("""
                 select s.permit_id from permit_site s

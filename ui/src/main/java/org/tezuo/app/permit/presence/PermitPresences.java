@@ -87,7 +87,7 @@ public class PermitPresences {
      * Returns the presence on a permit of the tenant.
      *
      * @throws NotFoundException when the tenant has no such permit
-     * @throws PresenceStateException when the permit is not issued, so nobody can be on site under it
+     * @throws PresenceStateException when the permit is not issued, so it has no presence records
      */
     public PresenceStatus require(long tenantId, long permitId, String username) {
         Permit permit = permits.find(tenantId, permitId).orElseThrow(() -> new NotFoundException("作业票", permitId));

@@ -24,7 +24,7 @@ import org.tezuo.core.i18n.UserMessages;
 import org.tezuo.core.notification.Notice;
 
 /**
- * Raises presence alerts and asks people for snapshots. An alert is stored, audited as {@code permit.presence.alert}
+ * Raises presence alerts and requests position snapshots. An alert is stored, audited as {@code permit.presence.alert}
  * and sent as a notice (topic {@value #ALERT_TOPIC}) to every safety director and the work leader in charge, in
  * the transaction of the finding. A snapshot request is a notice (topic {@value #SNAPSHOT_TOPIC}) to the person.
  */

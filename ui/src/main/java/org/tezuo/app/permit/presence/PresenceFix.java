@@ -16,7 +16,7 @@ public record PresenceFix(long permitId, String username, Kind kind, GeoPosition
         @Nullable Instant deviceTime, Instant recordedAt, @Nullable Boolean inside,
         @Nullable BigDecimal distanceMetres) {
 
-    /** Why the fix was sent. */
+    /** The reason the fix was sent. */
     public enum Kind {
         CHECK_IN, SNAPSHOT, CHECK_OUT
     }

@@ -6,7 +6,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The presence state of one person on one permit. It holds the newest placement but no coordinates, so it
+ * The presence state of one person on one permit. It contains the newest placement but no coordinates, so it
  * outlives the retention of the position fixes.
  *
  * @param lastInside whether the newest fix is inside the zone; null when the zone has no coordinates

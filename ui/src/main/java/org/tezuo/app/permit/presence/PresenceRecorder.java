@@ -26,11 +26,11 @@ import org.tezuo.core.audit.AuditLog;
 import org.tezuo.core.tenant.TenantDirectory;
 
 /**
- * Records check-ins, snapshots and check-outs sent by phone. Each runs in one transaction under the permit's row
- * lock: it checks that the permit is on site (accepted and not closed or cancelled) and names the user, validates
- * the position and its accuracy, places it in the zone, and stores the fix, the person's presence state and an
- * audit record. A guardian whose fix is outside the zone, or who checks out, while work is in progress raises an
- * alert at once, because GB 30871-2022 4.10 requires the guardian on site throughout the work.
+ * Records check-ins, snapshots and check-outs sent by phone. Each runs in one transaction under the permit's row lock.
+ * It checks that the permit is on site (accepted and not closed or cancelled) and names the user, and it validates the
+ * position and its accuracy. Then it places the position in the zone and stores the fix, the person's presence state
+ * and an audit record. A guardian whose fix is outside the zone, or who checks out, while work is in progress raises
+ * an alert at once, because GB 30871-2022 4.10 requires the guardian on site throughout the work.
  *
  * <p>A fix counts as outside only when its distance to the zone exceeds its accuracy radius, so a fix whose
  * uncertainty reaches into the zone is given the benefit of the doubt.
@@ -105,7 +105,7 @@ public class PresenceRecorder {
     private Recorded record(Actor actor, long permitId, Report report, PresenceFix.Kind kind) {
         return transaction.execute(status -> {
             long tenantId = actor.tenantId();
-            if (!store.lockPermit(tenantId, permitId)) {
+            if (!sites.lockPermit(tenantId, permitId)) {
                 throw new NotFoundException("作业票", permitId);
             }
             Permit permit = permits.find(tenantId, permitId).orElseThrow(() -> new NotFoundException("作业票",
@@ -205,8 +205,14 @@ public class PresenceRecorder {
         Instant checkedOutAt = fix.kind() == PresenceFix.Kind.CHECK_OUT ? fix.recordedAt() : null;
         boolean outside = Boolean.FALSE.equals(fix.inside());
         boolean continuesStretch = outside && stillCheckedIn && before.outsideSince() != null;
-        Instant outsideSince = !outside ? null : continuesStretch ? before.outsideSince() : fix.recordedAt();
-        Instant outsideAlertedAt = continuesStretch ? before.outsideAlertedAt() : null;
+        Instant outsideSince = null;
+        Instant outsideAlertedAt = null;
+        if (continuesStretch) {
+            outsideSince = before.outsideSince();
+            outsideAlertedAt = before.outsideAlertedAt();
+        } else if (outside) {
+            outsideSince = fix.recordedAt();
+        }
         return new PresencePerson(before == null ? 0 : before.id(), permitId, username, role, checkedInAt,
                 checkedOutAt, fix.recordedAt(), fix.inside(), fix.distanceMetres(), outsideSince, outsideAlertedAt,
                 null, null);

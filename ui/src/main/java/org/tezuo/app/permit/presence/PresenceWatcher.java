@@ -29,8 +29,10 @@ import org.tezuo.core.tenant.TenantDirectory;
  * Watches the people checked in on permits on site every {@code tezuo.permit-presence.watch-interval} (default 1
  * minute, the first time one interval after start; 0 turns the schedule off). For each checked-in person it
  * <ul>
- * <li>asks for a snapshot when the ruleset's snapshot interval has passed since the newest fix or the last request;</li>
- * <li>raises {@link PresenceAlertKind#MISSED_SNAPSHOT} when a request stays unanswered longer than the answer time;</li>
+ * <li>requests a snapshot when the ruleset's snapshot interval has passed since the newest fix or the last
+ * request;</li>
+ * <li>raises {@link PresenceAlertKind#MISSED_SNAPSHOT} when a request stays unanswered longer than the response
+ * time;</li>
  * <li>raises {@link PresenceAlertKind#OUTSIDE_ZONE} when the newest fix has been outside the zone longer than the
  * ruleset allows, and {@link PresenceAlertKind#GUARDIAN_LEFT} at once for a guardian outside while work is in
  * progress.</li>
@@ -166,7 +168,7 @@ public class PresenceWatcher implements DisposableBean {
     }
 
     private PermitResult check(Tenant tenant, long permitId) {
-        if (!store.lockPermit(tenant.id(), permitId)) {
+        if (!sites.lockPermit(tenant.id(), permitId)) {
             return new PermitResult(0, 0);
         }
         Permit permit = permits.find(tenant.id(), permitId).orElse(null);
@@ -228,7 +230,7 @@ public class PresenceWatcher implements DisposableBean {
                 && !now.isBefore(person.snapshotRequestedAt().plus(thresholds.snapshotAnswerWithin()));
     }
 
-    /** A snapshot is due one interval after the newest fix, and again one interval after an unanswered request. */
+    /** Returns whether a snapshot is due: one interval after the newest fix, and again after an unanswered request. */
     private static boolean snapshotDue(PresencePerson person, PresenceThresholds thresholds, Instant now) {
         Instant since = person.snapshotRequestedAt() != null ? person.snapshotRequestedAt() : person.lastFixAt();
         return !now.isBefore(since.plus(thresholds.snapshotInterval()));

@@ -25,7 +25,7 @@ import org.tezuo.core.i18n.LocalizedException;
 /**
  * The presence panel of a permit on site, laid out for a phone: the zone, who is checked in with the newest
  * placement, the alerts, and for a person the permit names a full-width 签到, 位置上报 or 签退 button. A button reads
- * the position through the browser Geolocation API and sends it to the server, which checks it; a denied
+ * the position through the browser Geolocation API and sends it to the server, which checks it. A denied
  * permission or a missing fix is shown in the panel. Element ids: {@code permit-presence}, {@code presence-check-in},
  * {@code presence-snapshot}, {@code presence-check-out}, {@code presence-message}, {@code presence-people},
  * {@code presence-alerts}.
@@ -34,7 +34,8 @@ public class PermitPresenceSection extends Div {
 
     /**
      * Asks the browser for one fresh high-accuracy fix. It resolves to {@code ok:<lat>,<lon>,<accuracy>,<epoch ms>}
-     * or {@code error:<reason>} (unsupported, denied, unavailable, timeout), so the server never waits on a rejection.
+     * or {@code error:<reason>} (unsupported, denied, unavailable, timeout). The promise resolves instead of rejecting,
+ * so a failure reaches the same callback as a fix.
      */
     static final String LOCATE = """
             if (!navigator.geolocation || !window.isSecureContext) { return 'error:unsupported'; }
@@ -115,9 +116,9 @@ public class PermitPresenceSection extends Div {
         }
         button.addClickListener(event -> {
             show(getTranslation("presence.locating"));
-            getElement().executeJs(LOCATE).then(String.class, answer -> {
+            getElement().executeJs(LOCATE).then(String.class, result -> {
                 button.setEnabled(true);
-                located(answer, kind);
+                located(result, kind);
             }, failure -> {
                 button.setEnabled(true);
                 show(getTranslation("presence.error.unavailable"));
@@ -126,17 +127,17 @@ public class PermitPresenceSection extends Div {
         return button;
     }
 
-    /** Sends the browser's answer to the server, or shows why there is no position. */
-    void located(String answer, PresenceFix.Kind kind) {
-        if (!answer.startsWith("ok:")) {
-            String reason = answer.startsWith("error:") ? answer.substring("error:".length()) : "unavailable";
+    /** Sends the browser's result to the server, or shows why there is no position. */
+    void located(String result, PresenceFix.Kind kind) {
+        if (!result.startsWith("ok:")) {
+            String reason = result.startsWith("error:") ? result.substring("error:".length()) : "unavailable";
             show(getTranslation("presence.error." + switch (reason) {
                 case "denied", "unsupported", "timeout" -> reason;
                 default -> "unavailable";
             }));
             return;
         }
-        String[] parts = answer.substring("ok:".length()).split(",");
+        String[] parts = result.substring("ok:".length()).split(",");
         PresenceRecorder.Report report;
         try {
             report = new PresenceRecorder.Report(Double.valueOf(parts[0]), Double.valueOf(parts[1]),
