@@ -2,6 +2,7 @@ package org.tezuo.app.permit.presence;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.tezuo.core.rules.Threshold;
 
@@ -36,8 +37,8 @@ public record PresenceThresholds(Duration snapshotInterval, Duration outsideAler
 
     /** Reads the thresholds from a ruleset's thresholds, using the shipped values for any that is missing. */
     static PresenceThresholds of(Map<String, Threshold> thresholds) {
-        Map<String, String> sources = new java.util.HashMap<>();
-        Map<String, BigDecimal> values = new java.util.HashMap<>();
+        Map<String, String> sources = new HashMap<>();
+        Map<String, BigDecimal> values = new HashMap<>();
         for (Map.Entry<String, BigDecimal> fallback : DEFAULTS.entrySet()) {
             Threshold threshold = thresholds.get(fallback.getKey());
             if (threshold != null && threshold.value() instanceof BigDecimal value && value.signum() > 0) {
