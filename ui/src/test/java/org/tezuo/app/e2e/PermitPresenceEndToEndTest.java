@@ -46,8 +46,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The permit picks a site zone whose register record holds a 100 m square polygon near 30.62 N, 122.06 E. The
  * worker, the guardian and the work leader check in by phone. A user the permit does not name, bad positions and
  * another tenant are rejected. The watcher, run by the tests under a settable clock, raises alerts for a worker
- * outside the zone for more than 5 minutes, a guardian who leaves, a missed snapshot and a guardian who checks out,
- * and deletes the position fixes one year after the permit was cancelled.
+ * outside the zone for more than 5 minutes, a guardian outside the zone during work, a missed snapshot and a guardian
+ * who checks out. It deletes the position fixes one year after the permit was cancelled.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
@@ -233,15 +233,24 @@ class PermitPresenceEndToEndTest {
 
     @Test
     @Order(4)
-    @DisplayName("Guardian leaving the zone during work alerts at once")
+    @DisplayName("Guardian outside the zone during work alerts at once")
     void guardianLeavingAlerts() throws Exception {
+        JsonNode outsideBeforeStart = post("guardian", presence(permit) + "/check-in", position(50, 160, 10), 200);
         startWork();
-        post("guardian", presence(permit) + "/check-in", position(60, 40, 10), 200);
+        PresenceWatcher.WatchRun atStart = watcher.runNow();
+        JsonNode afterStart = get("director", presence(permit));
+        post("guardian", presence(permit) + "/snapshot", position(60, 40, 10), 200);
         CLOCK.advance(Duration.ofMinutes(2));
 
         JsonNode away = post("guardian", presence(permit) + "/snapshot", position(50, 400, 15), 200);
 
-        JsonNode alert = alert(away, "GUARDIAN_LEFT");
+        List<JsonNode> left = alerts(away, "GUARDIAN_LEFT");
+        JsonNode alert = left.getFirst();
+        assertThat(alerts(outsideBeforeStart, "GUARDIAN_LEFT")).as("no alert before work starts").isEmpty();
+        assertThat(atStart.alertsRaised()).isEqualTo(1);
+        assertThat(alerts(afterStart, "GUARDIAN_LEFT")).hasSize(1);
+        assertThat(alerts(afterStart, "GUARDIAN_LEFT").getFirst().path("minutes").asInt()).isEqualTo(5);
+        assertThat(left).hasSize(2);
         assertThat(person(away, "guardian").path("role").asString()).isEqualTo("GUARDIAN");
         assertThat(person(away, "guardian").path("inside").asBoolean()).isFalse();
         assertThat(alert.path("distanceMetres").decimalValue().doubleValue()).isBetween(299.0, 301.0);
@@ -356,9 +365,9 @@ class PermitPresenceEndToEndTest {
                 .query(Integer.class).single()).isZero();
         assertThat(view.path("summary").path("fixes").asInt()).isEqualTo(fixes);
         assertThat(view.path("summary").path("people").asInt()).isEqualTo(3);
-        assertThat(view.path("summary").path("fixesOutside").asInt()).isEqualTo(2);
-        assertThat(view.path("summary").path("alerts").asInt()).isEqualTo(4);
-        assertThat(view.path("alerts")).hasSize(4);
+        assertThat(view.path("summary").path("fixesOutside").asInt()).isEqualTo(3);
+        assertThat(view.path("summary").path("alerts").asInt()).isEqualTo(5);
+        assertThat(view.path("alerts")).hasSize(5);
         assertThat(person(view, "worker").path("lastPosition").isNull()).isTrue();
         assertThat(person(view, "worker").path("inside").asBoolean()).isTrue();
         assertThat(auditActions(permit)).contains("permit.presence.purge");

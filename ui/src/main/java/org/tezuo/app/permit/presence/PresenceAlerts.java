@@ -27,6 +27,9 @@ import org.tezuo.core.notification.Notice;
  * Raises presence alerts and requests position snapshots. An alert is stored, audited as {@code permit.presence.alert}
  * and sent as a notice (topic {@value #ALERT_TOPIC}) to every safety director and the work leader in charge, in
  * the transaction of the finding. A snapshot request is a notice (topic {@value #SNAPSHOT_TOPIC}) to the person.
+ *
+ * <p>NOTE: an alert does not suspend the permit, although GB 30871-2022 4.10 stops the work when the guardian
+ * leaves; the work leader or the safety department suspends it with the site step.
  */
 @Component
 class PresenceAlerts {
