@@ -3,19 +3,11 @@ package org.tezuo.app.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -99,7 +91,7 @@ class PermitSiteEndToEndTest {
     @Autowired
     JsonMapper json;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private PermitApiClient api;
     private QWeatherStubServer weather;
     private long tenantId;
     private long hotWork;
@@ -109,6 +101,7 @@ class PermitSiteEndToEndTest {
     void createTenantWithLedger() throws Exception {
         CLOCK.set(START);
         weather = QWeatherStubServer.start("");
+        api = new PermitApiClient(port, json, PASSWORD, this::user, CLOCK, SHANGHAI);
         var installation = installer.createTenant("e2e-site-" + UUID.randomUUID(), "现场作业测试化工",
                 "lng-terminal", SHANGHAI, "test");
         tenantId = installation.tenant().id();
@@ -130,7 +123,7 @@ class PermitSiteEndToEndTest {
         connector.put("baseUrl", weather.baseUrl().toString());
         metadata.saveAndPublish(tenantId, MetadataKind.CONNECTOR, "weather", connector, "test");
         calmWeather();
-        upload("admin", "持证台账.csv", templates.resource("lng-terminal", "demo/roster.csv"));
+        api.upload("admin", "持证台账.csv", templates.resource("lng-terminal", "demo/roster.csv"));
     }
 
     @AfterAll
@@ -142,7 +135,7 @@ class PermitSiteEndToEndTest {
     @Order(1)
     @DisplayName("An issued hot-work permit waits for its work leader to accept it")
     void issuedPermitWaitsForAcceptance() throws Exception {
-        hotWork = issue("hot-work", hotWorkData(), List.of("leader", "unithead", "engineer", "director"));
+        hotWork = api.issue("hot-work", hotWorkData(), List.of("leader", "unithead", "engineer", "director"));
 
         JsonNode forLeader = get("leader", site(hotWork));
         JsonNode forWorker = get("worker", site(hotWork));
@@ -183,9 +176,9 @@ class PermitSiteEndToEndTest {
         CLOCK.advance(Duration.ofMinutes(10));
         JsonNode accepted = post("leader", site(hotWork) + "/accept", Map.of("note", "已到现场"), 200);
         JsonNode startWithoutGas = post("leader", site(hotWork) + "/start", null, 409);
-        post("leader", gasReadings(hotWork), gasReading("GD-07", 30), 201);
+        post("leader", gasReadings(hotWork), api.gasReading("GD-07", 30), 201);
         JsonNode afterFailedTest = get("leader", site(hotWork));
-        post("leader", gasReadings(hotWork), gasReading("GD-07", 4), 201);
+        post("leader", gasReadings(hotWork), api.gasReading("GD-07", 4), 201);
         JsonNode afterPassedTest = get("leader", site(hotWork));
         JsonNode checkByLeader = post("leader", site(hotWork) + "/pre-start-check",
                 Map.of("measuresConfirmed", true), 403);
@@ -273,7 +266,7 @@ class PermitSiteEndToEndTest {
 
         JsonNode refused = post("leader", site(hotWork) + "/resume", null, 422);
         JsonNode stillSuspended = get("leader", site(hotWork));
-        post("leader", gasReadings(hotWork), gasReading("GD-07", 2), 201);
+        post("leader", gasReadings(hotWork), api.gasReading("GD-07", 2), 201);
         JsonNode resumed = post("leader", site(hotWork) + "/resume", null, 200);
 
         assertThat(refused.path("code").asString()).isEqualTo("site.refused");
@@ -317,7 +310,7 @@ class PermitSiteEndToEndTest {
         JsonNode stale = post("nightleader", site(hotWork) + "/hand-over", Map.of("measuresConfirmed", true), 422);
         JsonNode bySameLeader = post("leader", site(hotWork) + "/hand-over", Map.of("measuresConfirmed", true), 403);
         JsonNode unconfirmed = post("nightleader", site(hotWork) + "/hand-over", Map.of(), 422);
-        post("nightleader", gasReadings(hotWork), gasReading("GD-11", 1), 201);
+        post("nightleader", gasReadings(hotWork), api.gasReading("GD-11", 1), 201);
         JsonNode handedOver = post("nightleader", site(hotWork) + "/hand-over",
                 Map.of("measuresConfirmed", true, "note", "已复查隔离与消防器材"), 200);
 
@@ -360,9 +353,9 @@ class PermitSiteEndToEndTest {
     @Order(10)
     @DisplayName("A confined-space permit gets a due re-test and is suspended when the 2-hour re-test is missed")
     void missedTwoHourRetestSuspends() throws Exception {
-        confinedSpace = issue("confined-space", confinedSpaceData(), List.of("leader", "unithead"));
+        confinedSpace = api.issue("confined-space", confinedSpaceData(), List.of("leader", "unithead"));
         post("leader", site(confinedSpace) + "/accept", null, 200);
-        post("leader", gasReadings(confinedSpace), gasReading("GD-21", 0), 201);
+        post("leader", gasReadings(confinedSpace), api.gasReading("GD-21", 0), 201);
         JsonNode started = post("leader", site(confinedSpace) + "/start", null, 200);
         Instant tested = now().minusMinutes(1).toInstant();
 
@@ -388,7 +381,7 @@ class PermitSiteEndToEndTest {
         assertThat(timeline(confinedSpace).valueStream().map(event -> event.path("action").asString()).toList())
                 .containsExactly("ACCEPT", "GAS_TEST", "START", "RETEST_DUE", "AUTO_SUSPEND");
 
-        post("leader", gasReadings(confinedSpace), gasReading("GD-21", 0), 201);
+        post("leader", gasReadings(confinedSpace), api.gasReading("GD-21", 0), 201);
         assertThat(post("leader", site(confinedSpace) + "/resume", null, 200).path("state").asString())
                 .isEqualTo("IN_PROGRESS");
     }
@@ -406,7 +399,7 @@ class PermitSiteEndToEndTest {
         CLOCK.advance(Duration.ofMinutes(65));
         watcher.runNow();
         JsonNode underApprovedRules = get("leader", site(confinedSpace));
-        post("leader", gasReadings(confinedSpace), gasReading("GD-21", 0), 201);
+        post("leader", gasReadings(confinedSpace), api.gasReading("GD-21", 0), 201);
         JsonNode afterRetest = get("leader", site(confinedSpace));
         CLOCK.advance(Duration.ofMinutes(65));
         watcher.runNow();
@@ -437,63 +430,10 @@ class PermitSiteEndToEndTest {
         assertThat(draftSite.path("code").asString()).isEqualTo("site.notIssued");
         assertThat(draftSite.path("message").asString()).isEqualTo("作业票 #" + draft + " 当前为“草稿”，签发后才能进行现场作业");
     }
-
-    /** Creates, submits and approves a permit with every risk item confirmed; returns its id. */
-    private long issue(String type, ObjectNode data, List<String> approvers) throws Exception {
-        long permit = post("worker", "/api/permits", Map.of("type", type, "data", data), 201).path("id").asLong();
-        post("worker", gasReadings(permit), gasReading("GD-07", 5), 201);
-        JsonNode submitted = post("worker", "/api/permits/" + permit + "/submit", null, 200);
-        List<String> riskCodes = submitted.path("riskItems").valueStream()
-                .map(item -> item.path("code").asString()).toList();
-        for (String approver : approvers) {
-            String taskId = get(approver, "/api/tasks").valueStream()
-                    .filter(task -> task.path("permitId").asLong() == permit)
-                    .findFirst()
-                    .orElseThrow(() -> new AssertionError("no task of permit " + permit + " for " + approver))
-                    .path("taskId").asString();
-            List<Map<String, String>> confirmations = new ArrayList<>();
-            for (String code : riskCodes) {
-                confirmations.add(Map.of("itemCode", code, "decision", "VERIFIED_ON_SITE", "note", "现场已核查"));
-            }
-            post(approver, "/api/tasks/" + taskId + "/risk-confirmations", confirmations, 204);
-            post(approver, "/api/tasks/" + taskId + "/approve", Map.of("comment", "同意"), 200);
-        }
-        assertThat(get("worker", "/api/permits/" + permit).path("status").asString()).isEqualTo("ISSUED");
-        return permit;
-    }
-
     private ObjectNode hotWorkData() {
-        OffsetDateTime start = now().plusMinutes(10);
-        ObjectNode data = json.createObjectNode();
-        data.put("applicantUnit", "维修车间");
-        data.put("appliedAt", rfc3339(now()));
-        data.put("workUnit", "维修车间");
-        data.put("workLeader", user("leader"));
-        data.put("guardian", "何班长");
-        data.put("workContent", "LNG 卸料管线支架焊接修复");
-        data.put("location", "1# 码头卸料臂区域管廊 3 号支架");
         JsonNode properties = metadata.requirePublished(tenantId, MetadataKind.FORM, "hot-work-permit").body()
                 .path("schema").path("properties");
-        if (properties.has("areaClass")) {
-            // A form that computes the grade from the area rejects a typed grade; the pipe rack makes it 一级.
-            data.put("areaClass", "pipe-rack");
-            data.put("onRunningEquipment", false);
-        } else {
-            data.put("grade", "一级");
-        }
-        data.put("method", "电焊");
-        data.put("workStart", rfc3339(start));
-        data.put("workEnd", rfc3339(start.plusHours(6)));
-        data.put("openAir", true);
-        ArrayNode workers = data.putArray("workers");
-        workers.add(worker("李强", LI_QIANG));
-        workers.add(worker("王建国", WANG_JIANGUO));
-        data.put("riskIdentification", "管廊邻近 LNG 管线，可燃气体泄漏着火风险");
-        addMeasure(data, "动火点周围 15 m 内可燃物已清理，可能泄漏的设备已隔离");
-        ObjectNode briefing = data.putObject("briefing");
-        briefing.put("givenBy", "王建国");
-        briefing.put("receivedBy", "李强");
-        return data;
+        return api.hotWorkData(properties, user("leader"), "何班长", LI_QIANG, WANG_JIANGUO);
     }
 
     private ObjectNode confinedSpaceData() {
@@ -537,37 +477,11 @@ class PermitSiteEndToEndTest {
         row.put("analyst", "化验员周八");
         return row;
     }
-
-    /** Returns a detector reading taken a minute ago with methane at {@code methanePercentLel} %LEL. */
-    private ObjectNode gasReading(String detectorId, int methanePercentLel) {
-        ObjectNode reading = json.createObjectNode();
-        reading.put("detectorId", detectorId);
-        reading.put("measuredAt", rfc3339(now().minusMinutes(1)));
-        reading.put("oxygenPercentVol", "20.9");
-        reading.put("coPpm", "0");
-        reading.put("h2sPpm", "0");
-        ObjectNode flammable = reading.putObject("flammable");
-        flammable.put("value", methanePercentLel);
-        flammable.put("unit", "%LEL");
-        flammable.put("gas", "甲烷");
-        reading.put("sensorFault", false);
-        reading.put("calibratedOn", "2026-10-01");
-        return reading;
-    }
-
     private void addMeasure(ObjectNode data, String item) {
         ObjectNode measure = data.putArray("safetyMeasures").addObject();
         measure.put("item", item);
         measure.put("applies", true);
         measure.put("confirmedBy", "何班长");
-    }
-
-    private ObjectNode worker(String name, String idNumber) {
-        ObjectNode row = json.createObjectNode();
-        row.put("name", name);
-        row.put("idNumber", idNumber);
-        row.put("certNumber", "T" + idNumber);
-        return row;
     }
 
     private void calmWeather() {
@@ -579,7 +493,7 @@ class PermitSiteEndToEndTest {
     }
 
     private static String rfc3339(OffsetDateTime time) {
-        return DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX").format(time);
+        return PermitApiClient.rfc3339(time);
     }
 
     private static String site(long permit) {
@@ -613,46 +527,16 @@ class PermitSiteEndToEndTest {
         return "e2e-site-" + role + "-" + tenantId;
     }
 
-    private HttpRequest.Builder request(String role, String path, String language) {
-        String credentials = Base64.getEncoder().encodeToString((user(role) + ":" + PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Basic " + credentials)
-                .header("Accept-Language", language);
-    }
-
     private JsonNode get(String role, String path) throws Exception {
-        HttpResponse<String> response = http.send(request(role, path, "zh-CN").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("GET %s as %s: %s", path, role, response.body()).isEqualTo(200);
-        return json.readTree(response.body());
+        return api.get(role, path);
     }
 
     private JsonNode post(String role, String path, Object body, int expectedStatus) throws Exception {
-        return send(role, path, body, "zh-CN", expectedStatus);
+        return api.post(role, path, body, expectedStatus);
     }
 
     private JsonNode send(String role, String path, Object body, String language, int expectedStatus)
             throws Exception {
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body));
-        HttpResponse<String> response = http.send(request(role, path, language)
-                .header("Content-Type", "application/json").POST(publisher).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("POST %s as %s: %s", path, role, response.body())
-                .isEqualTo(expectedStatus);
-        return response.body().isEmpty() ? json.createObjectNode() : json.readTree(response.body());
-    }
-
-    private void upload(String role, String fileName, byte[] content) throws Exception {
-        String boundary = "tezuo-" + UUID.randomUUID();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> response = http.send(request(role, "/api/roster/imports", "zh-CN")
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, content, tail))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("upload: %s", response.body()).isEqualTo(200);
+        return api.send(role, path, body, language, expectedStatus);
     }
 }

@@ -394,6 +394,12 @@ class EndpointRoleMatrixTest {
             rows.put("POST /api/permits/{id}/site/" + step, json(ALL, "{}"));
         }
 
+        // Presence: every user may call; check-in, snapshot and check-out then check that the permit names the user.
+        rows.put("GET /api/permits/{id}/presence", plain(ALL));
+        for (String report : List.of("check-in", "snapshot", "check-out")) {
+            rows.put("POST /api/permits/{id}/presence/" + report, json(ALL, "{}"));
+        }
+
         // Policy packs: the safety office applies and rolls back regulations.
         rows.put("GET /api/policy-packs", plain(SAFETY_OFFICE));
         rows.put("GET /api/policy-packs/bundled", plain(SAFETY_OFFICE));

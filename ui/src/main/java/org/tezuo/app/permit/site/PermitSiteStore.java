@@ -33,7 +33,7 @@ public class PermitSiteStore {
      * Locks the permit row until the transaction ends, so that site steps of one permit run one after the other.
      * Returns false when the tenant has no such permit.
      */
-    boolean lockPermit(long tenantId, long permitId) {
+    public boolean lockPermit(long tenantId, long permitId) {
         return jdbc.sql("select id from permit where tenant_id = ? and id = ? for update")
                 .params(tenantId, permitId)
                 .query(Long.class)

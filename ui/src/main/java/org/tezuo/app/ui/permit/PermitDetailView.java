@@ -156,6 +156,8 @@ public class PermitDetailView extends VerticalLayout implements BeforeEnterObser
         if (permit.status() == PermitStatus.ISSUED) {
             siteSections.forUser(user, permit, display, () -> render(user, permits.find(user.tenantId(), permit.id()),
                     baseUrl)).ifPresent(this::add);
+            siteSections.presenceFor(user, permit, () -> render(user, permits.find(user.tenantId(), permit.id()),
+                    baseUrl)).ifPresent(this::add);
             add(qrSection(user, permit, baseUrl));
         }
         permits.riskScore(user.tenantId(), permit.id())

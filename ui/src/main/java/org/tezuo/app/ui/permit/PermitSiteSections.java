@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.Optional;
 import org.tezuo.app.permit.GasReadingIntake;
 import org.tezuo.app.permit.Permit;
+import org.tezuo.app.permit.presence.PermitPresences;
+import org.tezuo.app.permit.presence.PresenceRecorder;
 import org.tezuo.app.permit.site.PermitSiteCommands;
 import org.tezuo.app.permit.site.PermitSites;
 import org.tezuo.app.security.CurrentUser;
@@ -27,11 +29,16 @@ public class PermitSiteSections {
 
     private final Steps steps;
     private final PermitPresentation presentation;
+    private final PresenceRecorder presenceRecorder;
+    private final PermitPresences presences;
 
     PermitSiteSections(PermitSiteCommands commands, PermitSites sites, GasReadingIntake gasReadings, JsonMapper json,
-            Clock clock, PermitPresentation presentation) {
+            Clock clock, PermitPresentation presentation, PresenceRecorder presenceRecorder,
+            PermitPresences presences) {
         this.steps = new Steps(commands, sites, gasReadings, json, clock);
         this.presentation = presentation;
+        this.presenceRecorder = presenceRecorder;
+        this.presences = presences;
     }
 
     /**
@@ -43,6 +50,17 @@ public class PermitSiteSections {
         return steps.sites().status(user.tenantId(), permit.id(), user.username())
                 .map(status -> new PermitSiteSection(steps, user, permit, status,
                         steps.sites().timeline(user.tenantId(), permit.id()), display,
+                        presentation.zone(user.tenantId()), refresh));
+    }
+
+    /**
+     * Returns the presence panel of a permit once its work leader accepted it, or empty before and for permits that
+     * are not issued.
+     */
+    public Optional<Component> presenceFor(CurrentUser user, Permit permit, Runnable refresh) {
+        return presences.status(user.tenantId(), permit.id(), user.username())
+                .filter(status -> status.onSite() || !status.people().isEmpty())
+                .map(status -> new PermitPresenceSection(presenceRecorder, presences, user, status,
                         presentation.zone(user.tenantId()), refresh));
     }
 

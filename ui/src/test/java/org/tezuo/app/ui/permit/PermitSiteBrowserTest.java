@@ -36,6 +36,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -61,7 +62,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The site section of an issued hot-work permit in headless Chromium at phone size (375×812). The work leader
  * accepts the permit and enters a gas test, the shift leader checks it before the start, and the work leader starts
  * and suspends the work, each through the buttons the page offers that user. The e-permit page then shows the site
- * state and the timeline. The permit is issued through the REST API first.
+ * state and the timeline. A named worker checks in with the position the browser reads, once the permission is
+ * granted. The permit is issued through the REST API first.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PermitSiteBrowserTest {
@@ -213,6 +215,36 @@ class PermitSiteBrowserTest {
         assertThat(phone.waitFor(By.id("site-timeline")).getText()).contains("暂停作业", "王负责");
         assertThat(pageWidth()).isLessThanOrEqualTo(375);
         screenshot("site-e-permit");
+    }
+
+    @Test
+    @DisplayName("Named worker checks in with the phone position after a denied permission")
+    void presenceCheckInOnPhone() throws Exception {
+        long permitId = issueHotWork();
+        phone.signIn(url(""), user("leader"), PASSWORD);
+        openPermit(permitId);
+        runStep("accept");
+        waitForState("ACCEPTED");
+        ChromeDriver chrome = (ChromeDriver) phone.driver();
+
+        chrome.executeCdpCommand("Browser.setPermission", Map.of("permission", Map.of("name", "geolocation"),
+                "setting", "denied"));
+        phone.signIn(url(""), user("welder"), PASSWORD);
+        openPermit(permitId);
+        click(phone.waitFor(By.id("presence-check-in")));
+        waitForText("presence-message", "未获得定位权限");
+        chrome.executeCdpCommand("Browser.setPermission", Map.of("permission", Map.of("name", "geolocation"),
+                "setting", "granted"));
+        chrome.executeCdpCommand("Emulation.setGeolocationOverride", Map.of("latitude", 30.62, "longitude", 122.06,
+                "accuracy", 8));
+        click(phone.waitFor(By.id("presence-check-in")));
+        waitForText("presence-people", "李焊工（作业人员）");
+
+        assertThat(phone.waitFor(By.id("presence-people")).getText()).contains("无法判断是否在作业区域内");
+        assertThat(phone.waitFor(By.id("presence-snapshot")).isDisplayed()).isTrue();
+        assertThat(phone.waitFor(By.id("presence-check-out")).isDisplayed()).isTrue();
+        assertThat(pageWidth()).isLessThanOrEqualTo(375);
+        screenshot("presence-checked-in");
     }
 
     /** Creates, submits and approves a grade 一级 hot-work permit through the REST API; returns its id. */
