@@ -236,6 +236,8 @@ class PermitSiteBrowserTest {
                         "紧急集合点：西门 1# 集合点");
         assertThat(pageWidth()).isLessThanOrEqualTo(375);
         screenshot("site-e-permit");
+        ((JavascriptExecutor) phone.driver()).executeScript("arguments[0].scrollIntoView()", map);
+        screenshot("site-e-permit-risk-map");
     }
 
     /** Creates, submits and approves a grade 一级 hot-work permit through the REST API; returns its id. */
