@@ -176,7 +176,7 @@ public class SimopsConflictCheck {
             }
         }
 
-        /** Finds lifts whose zone lies within the clearance of another permit's zone (9.2.12, 4.7), either way round. */
+        /** Finds lifts whose zone lies within the clearance of another permit's zone (9.2.12, 4.7), both ways. */
         void liftsNearPermits(List<SimopsConflict> conflicts) {
             List<Operation> pairs = self.type().equals(LIFTING) ? others : of(LIFTING);
             for (Operation other : pairs) {

@@ -56,7 +56,7 @@ final class RiskMapSvg {
             RiskMap.Point centre = centre(plan.polygon());
             svg.append("<text class=\"tezuo-risk-map-hazard\" x=\"").append(number(centre.x())).append("\" y=\"")
                     .append(number(centre.y())).append("\" text-anchor=\"middle\" font-size=\"")
-                    .append(number(unit * 1.2)).append("\" font-weight=\"bold\" fill=\"#7f1d1d\" stroke=\"#ffffff\"")
+                    .append(number(unit * 1.6)).append("\" font-weight=\"bold\" fill=\"#7f1d1d\" stroke=\"#ffffff\"")
                     .append(" stroke-width=\"").append(number(unit / 4)).append("\" paint-order=\"stroke\">")
                     .append(escape(map.zoneName() + " · " + map.areaClass())).append("</text>");
         }
@@ -76,7 +76,8 @@ final class RiskMapSvg {
             String name, boolean round) {
         StringBuilder marker = new StringBuilder("<g class=\"").append(className).append("\"><title>")
                 .append(escape(text + (name.isEmpty() ? "" : " " + name))).append("</title>");
-        double size = unit * 1.4;
+        // A plan 960 px wide shrinks to about a third on a phone, so markers are two sixtieths of the plan in size.
+        double size = unit * 2;
         if (round) {
             marker.append("<circle cx=\"").append(number(point.x())).append("\" cy=\"").append(number(point.y()))
                     .append("\" r=\"").append(number(size));
@@ -87,8 +88,8 @@ final class RiskMapSvg {
         }
         marker.append("\" fill=\"").append(colour).append("\" stroke=\"#ffffff\" stroke-width=\"")
                 .append(number(unit / 4)).append("\"/>");
-        marker.append("<text x=\"").append(number(point.x())).append("\" y=\"").append(number(point.y() + unit * 0.35))
-                .append("\" text-anchor=\"middle\" font-size=\"").append(number(unit * 0.9))
+        marker.append("<text x=\"").append(number(point.x())).append("\" y=\"").append(number(point.y() + unit * 0.4))
+                .append("\" text-anchor=\"middle\" font-size=\"").append(number(unit * 1.1))
                 .append("\" font-weight=\"bold\" fill=\"#ffffff\">").append(escape(text)).append("</text>");
         return marker.append("</g>").toString();
     }

@@ -196,7 +196,7 @@ class SimopsConflictCheckTest {
     }
 
     @Test
-    @DisplayName("Digging 1.5 m over buried lines is blocked until a confined-space permit in the zone or the form treats it")
+    @DisplayName("Deep digging over buried lines is blocked until a confined-space permit or the form treats it")
     void deepExcavationNeedsConfinedSpaceTreatment() {
         Permit excavation = permit("excavation", "DRAFT", excavationData(1.5, false));
         Permit shallow = permit("excavation", "DRAFT", excavationData(1.2, false));
@@ -249,7 +249,8 @@ class SimopsConflictCheckTest {
     }
 
     private long release(String kind, String description, long zone, String start, String end) {
-        ObjectNode data = json.createObjectNode().put("kind", kind).put("siteZone", zone).put("description", description)
+        ObjectNode data = json.createObjectNode().put("kind", kind).put("siteZone", zone)
+                .put("description", description)
                 .put("startsAt", start).put("endsAt", end);
         return records.create(tenantId, "site_activity", data, null, "test", Locale.SIMPLIFIED_CHINESE).id();
     }

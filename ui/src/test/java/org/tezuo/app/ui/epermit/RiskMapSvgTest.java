@@ -22,11 +22,12 @@ class RiskMapSvgTest {
         String html = RiskMapSvg.render(map, LABELS);
 
         assertThat(html).startsWith("<div id=\"epermit-risk-map\" class=\"tezuo-risk-map\"><h3>风险地图</h3><svg ");
-        assertThat(html).contains("viewBox=\"0 0 960 600\"", "<image href=\"" + IMAGE + "\" x=\"0\" y=\"0\" width=\"960\"",
+        assertThat(html).contains("viewBox=\"0 0 960 600\"",
+                "<image href=\"" + IMAGE + "\" x=\"0\" y=\"0\" width=\"960\"",
                 "<polygon class=\"tezuo-risk-map-zone\" points=\"80,90 380,90 380,330 80,330\"",
                 ">LNG 储罐区 · 1 区</text>",
                 "<g class=\"tezuo-risk-map-aed\"><title>AED 中控室 AED</title><circle cx=\"420\" cy=\"120\"",
-                "<g class=\"tezuo-risk-map-muster\"><title>集合 1# 集合点</title><rect x=\"17.6\" y=\"497.6\"",
+                "<g class=\"tezuo-risk-map-muster\"><title>集合 1# 集合点</title><rect x=\"8\" y=\"488\"",
                 "<ul class=\"tezuo-risk-map-legend\">", "作业区域：LNG 储罐区</li>", "爆炸危险区域划分：1 区</li>",
                 "最近 AED：中控室 AED</li>", "紧急集合点：1# 集合点</li>");
         assertThat(html).endsWith("</ul></div>");
