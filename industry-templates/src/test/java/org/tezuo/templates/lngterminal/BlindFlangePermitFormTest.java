@@ -96,6 +96,7 @@ class BlindFlangePermitFormTest {
                   "workUnit": "维修车间",
                   "blindAction": "堵",
                   "equipmentName": "BOG 压缩机入口管线 DN200",
+                  "pipelineNo": "BOG-2001-200",
                   "medium": "天然气",
                   "mediumTemperatureCelsius": -120,
                   "pipelinePressureMPa": 0.8,

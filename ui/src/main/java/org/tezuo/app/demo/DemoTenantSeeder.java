@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.tezuo.app.security.UserAccounts;
 import org.tezuo.core.audit.AuditLog;
 import org.tezuo.core.connector.registry.RegistryCertificateRecord;
+import org.tezuo.core.file.FileStore;
 import org.tezuo.core.metadata.MetadataStore;
 import org.tezuo.core.qualification.Certificate;
 import org.tezuo.core.qualification.Person;
@@ -44,7 +45,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Creates the demo tenant on the first start in demo mode: the LNG terminal template, one user per role, the demo
  * ledger, then a first registry verification and warning pass. On every start it points the tenant's connector
- * documents at the loopback stubs and loads the registry stub from the ledger.
+ * documents at the loopback stubs, loads the registry stub from the ledger and adds the demo site plan and zones
+ * when the tenant has no plan yet.
  */
 @Component
 @ConditionalOnProperty(name = "tezuo.demo.enabled", havingValue = "true")
@@ -92,12 +94,13 @@ class DemoTenantSeeder implements ApplicationRunner {
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final RecordService records;
+    private final FileStore files;
     private final JsonMapper json;
 
     DemoTenantSeeder(TenantDirectory tenants, TemplateInstaller installer, TemplateCatalog templates,
             UserAccounts accounts, RosterImporter importer, MetadataStore metadata, LifecyclePolicyResolver policies,
             QualificationStore qualifications, CertificateJobRunner jobs, ScheduleRegistrar schedules,
-            DemoStubs stubs, AuditLog audit, TransactionTemplate transaction, RecordService records,
+            DemoStubs stubs, AuditLog audit, TransactionTemplate transaction, RecordService records, FileStore files,
             JsonMapper json) {
         this.tenants = tenants;
         this.installer = installer;
@@ -113,6 +116,7 @@ class DemoTenantSeeder implements ApplicationRunner {
         this.audit = audit;
         this.transaction = transaction;
         this.records = records;
+        this.files = files;
         this.json = json;
     }
 
@@ -122,6 +126,7 @@ class DemoTenantSeeder implements ApplicationRunner {
         Tenant tenant = tenants.findByCode(TENANT_CODE).orElseGet(() -> transaction.execute(status -> create()));
         pointConnectorsAtStubs(tenant);
         loadRegistry(tenant);
+        transaction.executeWithoutResult(status -> DemoSitePlan.seed(tenant.id(), files, records, json, ACTOR));
         schedules.refresh(tenant.id());
         if (created) {
             jobs.runNow(tenant.id(), ScheduledJob.CERTIFICATE_VERIFICATION, ACTOR);

@@ -2,6 +2,7 @@ package org.tezuo.app.permit;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tezuo.app.org.OrgDirectory;
+import org.tezuo.app.permit.simops.ConflictSeverity;
+import org.tezuo.app.permit.simops.SimopsConflict;
+import org.tezuo.app.permit.simops.SimopsConflictCheck;
 import org.tezuo.core.audit.AuditLog;
 import org.tezuo.core.metadata.MetadataStore;
 import org.tezuo.core.rules.RuleSeverity;
@@ -29,9 +33,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Submits a permit. The data is validated against the form version the permit was created under, the
- * qualification gate checks the applicant and every named worker, and risk is evaluated on live data. Then the
- * approval flow starts, or resumes after a return. Each check returns all of its reasons at once, and a refused
- * submission changes nothing but the audit log.
+ * qualification gate checks the applicant and every named worker, and risk is evaluated on live data together with
+ * the conflicts with other operations in flight (SIMOPS). Then the approval flow starts, or resumes after a
+ * return. Each check returns all of its reasons at once, and a refused submission changes nothing but the audit log.
  */
 @Component
 public class PermitSubmitter {
@@ -41,6 +45,7 @@ public class PermitSubmitter {
     private final PermitDrafter drafter;
     private final PermitStore permits;
     private final PermitRiskAssessor riskAssessor;
+    private final SimopsConflictCheck simops;
     private final FormValidator formValidator;
     private final PermitQualification qualification;
     private final MetadataStore metadata;
@@ -54,13 +59,14 @@ public class PermitSubmitter {
     private final Clock clock;
 
     PermitSubmitter(PermitDrafter drafter, PermitStore permits, PermitRiskAssessor riskAssessor,
-            FormValidator formValidator, PermitQualification qualification, MetadataStore metadata,
-            OrgDirectory directory, TenantDirectory tenants, ApprovalStarter starter,
+            SimopsConflictCheck simops, FormValidator formValidator, PermitQualification qualification,
+            MetadataStore metadata, OrgDirectory directory, TenantDirectory tenants, ApprovalStarter starter,
             ApprovalInbox inbox, ApprovalDecider decider, AuditLog audit, TransactionTemplate transaction,
             Clock clock) {
         this.drafter = drafter;
         this.permits = permits;
         this.riskAssessor = riskAssessor;
+        this.simops = simops;
         this.formValidator = formValidator;
         this.qualification = qualification;
         this.metadata = metadata;
@@ -94,12 +100,20 @@ public class PermitSubmitter {
         refuseIfAny(actor, permit, PermitRefusedException.Stage.QUALIFICATION, gateViolations(actor, permit, form,
                 data, zone));
         PermitRiskAssessor.Outcome risk = riskAssessor.assess(permit, form, data, zone);
-        refuseIfAny(actor, permit, PermitRefusedException.Stage.RISK, risk.assessment()
+        List<SimopsConflict> conflicts = simops.check(permit, data, null);
+        List<PermitRefusedException.Reason> blocking = new ArrayList<>(risk.assessment()
                 .withSeverity(RuleSeverity.BLOCK).stream()
                 .map(item -> new PermitRefusedException.Reason(item.code(), item.message().in(actor.locale())))
                 .toList());
+        conflicts.stream()
+                .filter(conflict -> conflict.severity() == ConflictSeverity.BLOCK)
+                .forEach(conflict -> blocking.add(new PermitRefusedException.Reason(conflict.code(),
+                        conflict.message(actor.locale()))));
+        refuseIfAny(actor, permit, PermitRefusedException.Stage.RISK, blocking);
 
-        List<PermitRiskItem> riskItems = risk.storedItems();
+        // A SIMOPS warning is one more item that every approver marks, like a CONFIRM item of the ruleset.
+        List<PermitRiskItem> riskItems = new ArrayList<>(risk.storedItems());
+        conflicts.forEach(conflict -> riskItems.add(conflict.toRiskItem()));
         int flowVersion = flowVersionOf(permit);
         transaction.executeWithoutResult(status -> {
             permits.updateData(actor.tenantId(), permitId, data);

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -31,6 +32,7 @@ import org.tezuo.app.permit.site.PermitSiteWatcher;
 import org.tezuo.app.security.UserAccounts;
 import org.tezuo.core.connector.weather.QWeatherStubServer;
 import org.tezuo.core.metadata.MetadataStore;
+import org.tezuo.form.record.RecordService;
 import org.tezuo.metadata.MetadataKind;
 import org.tezuo.templates.TemplateCatalog;
 import org.tezuo.templates.TemplateInstaller;
@@ -42,8 +44,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Runs issued permits through their life on site with the REST API on PostgreSQL, a real Flowable engine and a
  * loopback weather server. A grade 一级 hot-work permit is accepted, gas-tested, checked by the shift leader,
- * started, suspended by level 5 wind, resumed, extended, handed over and closed, with the refusals the ruleset and
- * the roles make on the way. A confined-space permit is suspended for a missed 2-hour re-test and then moves to a
+ * started, suspended by level 5 wind, resumed, extended, handed over and closed, with the refusals the ruleset, the
+ * roles and a venting release in its zone make on the way. A confined-space permit is suspended for a missed 2-hour re-test and then moves to a
  * newer ruleset at a re-test. The clock starts at 2026-12-04 10:00 in Shanghai and the tests move it; the watcher
  * runs only when a test calls it, because the test properties turn its schedule off.
  */
@@ -91,11 +93,15 @@ class PermitSiteEndToEndTest {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    RecordService records;
+
     private PermitApiClient api;
     private QWeatherStubServer weather;
     private long tenantId;
     private long hotWork;
     private long confinedSpace;
+    private long zone;
 
     @BeforeAll
     void createTenantWithLedger() throws Exception {
@@ -123,6 +129,8 @@ class PermitSiteEndToEndTest {
         connector.put("baseUrl", weather.baseUrl().toString());
         metadata.saveAndPublish(tenantId, MetadataKind.CONNECTOR, "weather", connector, "test");
         calmWeather();
+        zone = records.create(tenantId, "site_zone", json.createObjectNode().put("name", "1# 码头管廊")
+                .put("areaClass", "zone-1"), null, "test", Locale.SIMPLIFIED_CHINESE).id();
         api.upload("admin", "持证台账.csv", templates.resource("lng-terminal", "demo/roster.csv"));
     }
 
@@ -186,6 +194,11 @@ class PermitSiteEndToEndTest {
         JsonNode checked = post("teamlead", site(hotWork) + "/pre-start-check",
                 Map.of("measuresConfirmed", true, "note", "措施逐项核对"), 200);
         post("engineer", site(hotWork) + "/start", null, 403);
+        long venting = records.create(tenantId, "site_activity", json.createObjectNode().put("kind", "venting")
+                .put("siteZone", zone).put("description", "V-101 放空").put("startsAt", rfc3339(now()))
+                .put("endsAt", rfc3339(now().plusHours(1))), null, "test", Locale.SIMPLIFIED_CHINESE).id();
+        JsonNode startNearVenting = post("leader", site(hotWork) + "/start", null, 422);
+        records.delete(tenantId, "site_activity", venting, null, "test");
         JsonNode started = post("leader", site(hotWork) + "/start", null, 200);
 
         assertThat(accepted.path("state").asString()).isEqualTo("ACCEPTED");
@@ -197,6 +210,11 @@ class PermitSiteEndToEndTest {
         assertThat(checkByLeader.path("message").asString()).contains("班组长（岗位当班班长）");
         assertThat(unconfirmedCheck.path("code").asString()).isEqualTo("site.measuresNotConfirmed");
         assertThat(checked.path("state").asString()).isEqualTo("PRE_START_CHECKED");
+        assertThat(startNearVenting.path("code").asString()).isEqualTo("site.refused");
+        assertThat(startNearVenting.path("details").get(0).path("path").asString())
+                .isEqualTo("simops.release-near-hot-work@activity-" + venting);
+        assertThat(startNearVenting.path("message").asString()).contains("“V-101 放空”（1# 码头管廊）相距 0 m",
+                "GB 30871-2022 5.2.9");
         assertThat(started.path("state").asString()).isEqualTo("IN_PROGRESS");
         JsonNode failedTest = timeline(hotWork).get(1);
         assertThat(failedTest.path("action").asString()).isEqualTo("GAS_TEST");
@@ -433,7 +451,7 @@ class PermitSiteEndToEndTest {
     private ObjectNode hotWorkData() {
         JsonNode properties = metadata.requirePublished(tenantId, MetadataKind.FORM, "hot-work-permit").body()
                 .path("schema").path("properties");
-        return api.hotWorkData(properties, user("leader"), "何班长", LI_QIANG, WANG_JIANGUO);
+        return api.hotWorkData(properties, user("leader"), "何班长", LI_QIANG, WANG_JIANGUO).put("siteZone", zone);
     }
 
     private ObjectNode confinedSpaceData() {

@@ -1,6 +1,7 @@
 package org.tezuo.app.permit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -39,7 +40,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Submits hot-work permits of the LNG template in a fresh tenant whose approval flow branches on the risk score:
- * a score of 50 or more adds a risk review by the safety director before the safety engineer.
+ * a score of 50 or more adds a risk review by the safety director before the safety engineer. One test submits
+ * next to other operations to see SIMOPS conflicts refuse a submission or add a risk item.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PermitRiskScoreTest {
@@ -180,6 +182,46 @@ class PermitRiskScoreTest {
                     assertThat(item.unit()).isEqualTo("MPa");
                 });
         assertThat(openNodes(permit)).containsExactly("riskReview");
+    }
+
+    @Test
+    @DisplayName("A SIMOPS block refuses the submission with the risk reasons, and a SIMOPS warning is stored to confirm")
+    void simopsConflictsAtSubmission() {
+        weather.setObservation("5", "1", "16", "55", OffsetDateTime.now(SHANGHAI).minusMinutes(10));
+        Actor actor = new Actor(tenantId, applicant, Locale.SIMPLIFIED_CHINESE);
+        long zone = records.create(tenantId, "site_zone", json.createObjectNode().put("name", "1# 码头管廊")
+                .put("areaClass", "zone-1"), null, "test", Locale.SIMPLIFIED_CHINESE).id();
+        ObjectNode data = draftData();
+        data.put("siteZone", zone);
+        long venting = records.create(tenantId, "site_activity", json.createObjectNode().put("kind", "venting")
+                .put("siteZone", zone).put("description", "卸料臂放空")
+                .put("startsAt", data.path("workStart").asString()).put("endsAt", data.path("workEnd").asString()),
+                null, "test", Locale.SIMPLIFIED_CHINESE).id();
+        Permit refused = drafter.create(actor, "hot-work", data);
+        postGasReading(refused, 0);
+
+        PermitRefusedException refusal = catchThrowableOfType(PermitRefusedException.class,
+                () -> submitter.submit(actor, refused.id()));
+        records.delete(tenantId, "site_activity", venting, null, "test");
+        long lifting = permits.insertDraft(tenantId, "lifting", "lifting-permit",
+                metadata.requirePublished(tenantId, MetadataKind.FORM, "lifting-permit").version(), "lifting-approval",
+                "lifting", applicant, json.createObjectNode().put("siteZone", zone)
+                        .put("workStart", data.path("workStart").asString())
+                        .put("workEnd", data.path("workEnd").asString()));
+        permits.transition(tenantId, lifting, PermitStatus.DRAFT, PermitStatus.IN_APPROVAL);
+        submitter.submit(actor, refused.id());
+
+        assertThat(refusal.stage()).isEqualTo(PermitRefusedException.Stage.RISK);
+        assertThat(refusal.reasons()).extracting(PermitRefusedException.Reason::path)
+                .containsExactly("simops.release-near-hot-work@activity-" + venting);
+        assertThat(refusal.reasons().getFirst().message()).contains("卸料臂放空", "相距 0 m", "GB 30871-2022 5.2.9");
+        assertThat(permits.find(tenantId, refused.id()).orElseThrow().riskItems())
+                .filteredOn(item -> item.code().startsWith("simops."))
+                .singleElement().satisfies(item -> {
+                    assertThat(item.code()).isEqualTo("simops.lifting-near-permit@permit-" + lifting);
+                    assertThat(item.severity()).isEqualTo("CONFIRM");
+                    assertThat(item.messageZh()).contains("吊装安全作业票 #" + lifting, "相距 0 m");
+                });
     }
 
     /** Returns the node ids of the permit's open tasks of the director and the safety engineer. */

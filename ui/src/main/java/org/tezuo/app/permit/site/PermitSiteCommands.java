@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -13,9 +14,13 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.tezuo.app.permit.Actor;
+import org.tezuo.app.permit.simops.ConflictSeverity;
+import org.tezuo.app.permit.simops.SimopsConflict;
+import org.tezuo.app.permit.simops.SimopsConflictCheck;
 import org.tezuo.core.connector.weather.WeatherObservation;
 import org.tezuo.core.risk.RiskAssessment;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -25,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
  * intake ({@link SiteGasTests}).
  *
  * <p>Start and resume are evaluated under the ruleset version in force on site and rejected on any blocking
- * item, because work must meet every limit. Extension and hand-over are re-evaluation points, so they use the
+ * item, because work must meet every limit; a blocking conflict with another operation in flight (SIMOPS) rejects
+ * them too. Extension and hand-over are re-evaluation points, so they use the
  * newest published version and adopt it when they pass. They are rejected only on blocking items the step itself
  * causes, such as a window beyond the validity limit or a stale gas test at hand-over. A limit that is already
  * broken is the watcher's to act on.
@@ -40,15 +46,17 @@ public class PermitSiteCommands {
     private final PermitSiteStore sites;
     private final SiteWeather weather;
     private final SitePeople people;
+    private final SimopsConflictCheck simops;
     private final JsonMapper json;
 
     PermitSiteCommands(SiteStepRunner runner, SiteRuleCheck rules, PermitSiteStore sites, SiteWeather weather,
-            SitePeople people, JsonMapper json) {
+            SitePeople people, SimopsConflictCheck simops, JsonMapper json) {
         this.runner = runner;
         this.rules = rules;
         this.sites = sites;
         this.weather = weather;
         this.people = people;
+        this.simops = simops;
         this.json = json;
     }
 
@@ -79,9 +87,12 @@ public class PermitSiteCommands {
         return runner.run(actor, permitId, SiteAction.START, context -> {
             PermitSite site = context.requireSite();
             RiskAssessment assessment = evaluate(context, context.ruleset(), SiteAction.START, site.validUntil());
-            refuseIfAny(context, SiteAction.START, SiteRuleCheck.blocking(assessment, context.ruleset(), false));
+            List<SimopsConflict> conflicts = simops.check(context.permit(), context.permit().data(),
+                    site.validUntil());
+            refuseIfAny(context, SiteAction.START, withBlockingConflicts(SiteRuleCheck.blocking(assessment,
+                    context.ruleset(), false), conflicts));
             return new SiteStepRunner.Outcome(site.withState(SiteState.IN_PROGRESS), context.ruleset().version(),
-                    null, List.of(), details(note));
+                    null, List.of(), withConflictWarnings(details(note), conflicts));
         });
     }
 
@@ -103,8 +114,11 @@ public class PermitSiteCommands {
         return runner.run(actor, permitId, SiteAction.RESUME, context -> {
             PermitSite site = context.requireSite();
             RiskAssessment assessment = evaluate(context, context.ruleset(), SiteAction.RESUME, site.validUntil());
-            refuseIfAny(context, SiteAction.RESUME, SiteRuleCheck.blocking(assessment, context.ruleset(), false));
-            ObjectNode details = details(note);
+            List<SimopsConflict> conflicts = simops.check(context.permit(), context.permit().data(),
+                    site.validUntil());
+            refuseIfAny(context, SiteAction.RESUME, withBlockingConflicts(SiteRuleCheck.blocking(assessment,
+                    context.ruleset(), false), conflicts));
+            ObjectNode details = withConflictWarnings(details(note), conflicts);
             if (site.stoppedAt() != null) {
                 details.put("stoppedMinutes", Duration.between(site.stoppedAt(), context.now()).toMinutes());
             }
@@ -228,6 +242,30 @@ public class PermitSiteCommands {
         AtomicReference<Optional<WeatherObservation>> read = new AtomicReference<>();
         return () -> read.updateAndGet(known -> known != null ? known
                 : weather.current(context.permit().tenantId()));
+    }
+
+    /** Adds the blocking SIMOPS conflicts to the blocking items of the ruleset, so one refusal names them all. */
+    private static List<SiteReason> withBlockingConflicts(List<SiteReason> blocking, List<SimopsConflict> conflicts) {
+        List<SiteReason> reasons = new ArrayList<>(blocking);
+        conflicts.stream()
+                .filter(conflict -> conflict.severity() == ConflictSeverity.BLOCK)
+                .forEach(conflict -> reasons.add(new SiteReason(conflict.code(), conflict.messageZh(),
+                        conflict.messageEn(), conflict.value(), conflict.limit(), conflict.unit(), conflict.source())));
+        return reasons;
+    }
+
+    /** Records the SIMOPS warnings on the timeline entry, which the leader in charge has seen when the step passes. */
+    private ObjectNode withConflictWarnings(ObjectNode details, List<SimopsConflict> conflicts) {
+        ArrayNode warnings = json.createArrayNode();
+        conflicts.stream()
+                .filter(conflict -> conflict.severity() == ConflictSeverity.WARN)
+                .forEach(conflict -> warnings.addObject().put("code", conflict.code())
+                        .put("messageZh", conflict.messageZh()).put("messageEn", conflict.messageEn())
+                        .put("source", conflict.source()));
+        if (!warnings.isEmpty()) {
+            details.set("simopsWarnings", warnings);
+        }
+        return details;
     }
 
     private static void refuseIfAny(SiteStepRunner.Context context, SiteAction action, List<SiteReason> reasons) {

@@ -45,7 +45,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Writes the printable e-permit as an A4 PDF in the bundled CJK font. It carries what the QR page shows: the facts,
  * the approvals with opinions and times, the risk items with each approver's confirmation, the measures, the
- * emergency contacts, the evidence integrity line and the QR code.
+ * emergency contacts, the evidence integrity line and the QR code. The zone of the risk map comes as text.
  */
 @Component
 public class EPermitPdfWriter {
@@ -59,16 +59,19 @@ public class EPermitPdfWriter {
     private final EvidenceVerifier evidence;
     private final QrCodeRenderer qrCodes;
     private final TranslationProvider texts;
+    private final RiskMapReader riskMaps;
     private final Clock clock;
 
     EPermitPdfWriter(PermitPresentation presentation, PermitApprovals approvals, PermitStore permits,
-            EvidenceVerifier evidence, QrCodeRenderer qrCodes, TranslationProvider texts, Clock clock) {
+            EvidenceVerifier evidence, QrCodeRenderer qrCodes, TranslationProvider texts, RiskMapReader riskMaps,
+            Clock clock) {
         this.presentation = presentation;
         this.approvals = approvals;
         this.permits = permits;
         this.evidence = evidence;
         this.qrCodes = qrCodes;
         this.texts = texts;
+        this.riskMaps = riskMaps;
         this.clock = clock;
     }
 
@@ -117,6 +120,13 @@ public class EPermitPdfWriter {
             fact(facts, fonts, text(locale, "epermit.issuedAt"),
                     DisplayFormats.dateTime(permit.issuedAt(), context.zone()));
         }
+        // NOTE: the PDF lists the zone's facts; the plan drawing is on the QR page only.
+        riskMaps.read(permit, form, locale).ifPresent(map -> {
+            fact(facts, fonts, text(locale, "epermit.map.zone"), map.zoneName());
+            fact(facts, fonts, text(locale, "epermit.map.areaClass"), map.areaClass());
+            fact(facts, fonts, text(locale, "epermit.map.aed"), map.aed());
+            fact(facts, fonts, text(locale, "epermit.map.musterPoint"), map.musterPoint());
+        });
         document.add(facts);
 
         List<ApprovalRecord> history = approvals.history(permit.tenantId(), permit.id());

@@ -3,6 +3,7 @@ package org.tezuo.app.ui.epermit;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -44,7 +45,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The public page a QR code opens, at {@code /e-permit/<token>}, for the people who check the permit on site: number,
  * type and status, and the live site state with the end of validity and the reasons of a suspension. Then come
- * location, grade, work window, the applicant and guardian by display name, the workers by name only, the gas
+ * location, grade, work window, the applicant and guardian by display name, the workers by name only, the risk map
+ * of the permit's zone (site plan with the zone, AED and muster point, or a list without a plan), the gas
  * analyses, the risk items with every approver's confirmation, every approval opinion, the site timeline and the
  * emergency contacts. It never shows ID numbers or certificate numbers (which embed ID numbers). An unknown or
  * revoked token shows one sentence and nothing else.
@@ -66,16 +68,19 @@ public class EPermitView extends VerticalLayout implements BeforeEnterObserver, 
     private final PermitPresentation presentation;
     private final EvidenceVerifier evidenceVerifier;
     private final PermitSiteSections siteSections;
+    private final RiskMapReader riskMaps;
     private String title = "";
 
     public EPermitView(EPermits ePermits, PermitApprovals approvals, PermitStore permits,
-            PermitPresentation presentation, EvidenceVerifier evidenceVerifier, PermitSiteSections siteSections) {
+            PermitPresentation presentation, EvidenceVerifier evidenceVerifier, PermitSiteSections siteSections,
+            RiskMapReader riskMaps) {
         this.ePermits = ePermits;
         this.approvals = approvals;
         this.permits = permits;
         this.presentation = presentation;
         this.evidenceVerifier = evidenceVerifier;
         this.siteSections = siteSections;
+        this.riskMaps = riskMaps;
         addClassName("tezuo-epermit");
     }
 
@@ -141,6 +146,8 @@ public class EPermitView extends VerticalLayout implements BeforeEnterObserver, 
         FieldDisplay.bound(form, data, "workers").or(() -> FieldDisplay.bound(form, data, "crew"))
                 .ifPresent(workers -> fact(facts, "epermit.workers", workerNames(workers.value())));
         page.add(facts);
+        riskMaps.read(permit, form, getLocale())
+                .ifPresent(map -> page.add(new Html(RiskMapSvg.render(map, riskMapLabels()))));
 
         FieldDisplay.bound(form, data, "gasAnalyses")
                 .ifPresent(gas -> page.add(rows("epermit-gas", gas.field(), gas.value(), display)));
@@ -161,6 +168,14 @@ public class EPermitView extends VerticalLayout implements BeforeEnterObserver, 
         form.fieldAt(contactsPath).filter(field -> data.path(contactsPath).isArray())
                 .ifPresent(field -> page.add(rows("epermit-contacts", field, data.path(contactsPath), display)));
         add(page);
+    }
+
+    private RiskMapSvg.Labels riskMapLabels() {
+        return new RiskMapSvg.Labels(getTranslation("epermit.map.title"), getTranslation("epermit.map.zone"),
+                getTranslation("epermit.map.areaClass"), getTranslation("epermit.map.aed"),
+                getTranslation("epermit.map.musterPoint"), getTranslation("epermit.map.aedMarker"),
+                getTranslation("epermit.map.musterMarker"), getTranslation("epermit.map.noPlan"),
+                getTranslation("value.none"), getTranslation("epermit.separator"));
     }
 
     /** Joins the workers' names. Only each row's name is read, never its ID or certificate number. */

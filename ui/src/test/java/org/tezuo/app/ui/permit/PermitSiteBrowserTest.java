@@ -2,6 +2,9 @@ package org.tezuo.app.ui.permit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,9 +22,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +50,8 @@ import org.tezuo.app.permit.PermitStore;
 import org.tezuo.app.security.UserAccounts;
 import org.tezuo.app.ui.PhoneBrowser;
 import org.tezuo.core.connector.weather.QWeatherStubServer;
+import org.tezuo.core.file.FileKind;
+import org.tezuo.core.file.FileStore;
 import org.tezuo.core.metadata.MetadataStore;
 import org.tezuo.core.qualification.CertificateState;
 import org.tezuo.core.qualification.DatePrecision;
@@ -52,6 +59,7 @@ import org.tezuo.core.qualification.Person;
 import org.tezuo.core.qualification.QualificationStore;
 import org.tezuo.core.qualification.QualificationStore.CertificateData;
 import org.tezuo.core.qualification.QualificationStore.PersonData;
+import org.tezuo.form.record.RecordService;
 import org.tezuo.metadata.MetadataKind;
 import org.tezuo.templates.TemplateInstaller;
 import tools.jackson.databind.JsonNode;
@@ -62,8 +70,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The site section of an issued hot-work permit in headless Chromium at phone size (375×812). The work leader
  * accepts the permit and enters a gas test, the shift leader checks it before the start, and the work leader starts
  * and suspends the work, each through the buttons the page offers that user. The e-permit page then shows the site
- * state and the timeline. A named worker checks in with the position the browser reads, once the permission is
- * granted. The permit is issued through the REST API first.
+ * state, the timeline and the risk map of the zone on its site plan. A named worker checks in with the position the
+ * browser reads, once the permission is granted. The permit is issued through the REST API first.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PermitSiteBrowserTest {
@@ -97,6 +105,12 @@ class PermitSiteBrowserTest {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    RecordService records;
+
+    @Autowired
+    FileStore files;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private QWeatherStubServer weather;
@@ -213,8 +227,19 @@ class PermitSiteBrowserTest {
         assertThat(phone.waitFor(By.id("epermit-site-state")).getText()).isEqualTo("现场暂停");
         assertThat(phone.waitFor(By.id("epermit-site-suspension")).getText()).isEqualTo("动火点下风侧发现异味");
         assertThat(phone.waitFor(By.id("site-timeline")).getText()).contains("暂停作业", "王负责");
+        WebElement map = phone.waitFor(By.cssSelector("#epermit-risk-map svg"));
+        assertThat(map.findElements(By.cssSelector("polygon.tezuo-risk-map-zone"))).hasSize(1);
+        assertThat(map.findElements(By.cssSelector("g.tezuo-risk-map-aed circle"))).hasSize(1);
+        assertThat(map.findElements(By.cssSelector("g.tezuo-risk-map-muster rect"))).hasSize(1);
+        assertThat(map.findElements(By.cssSelector("image")).getFirst().getAttribute("href"))
+                .startsWith("data:image/png;base64,");
+        assertThat(phone.waitFor(By.cssSelector("#epermit-risk-map .tezuo-risk-map-legend")).getText())
+                .contains("作业区域：1 号储罐区<b>东侧</b>", "爆炸危险区域划分：1 区", "最近 AED：中控室 AED",
+                        "紧急集合点：西门 1# 集合点");
         assertThat(pageWidth()).isLessThanOrEqualTo(375);
         screenshot("site-e-permit");
+        ((JavascriptExecutor) phone.driver()).executeScript("arguments[0].scrollIntoView()", map);
+        screenshot("site-e-permit-risk-map");
     }
 
     @Test
@@ -258,6 +283,7 @@ class PermitSiteBrowserTest {
         data.put("guardian", user("teamlead"));
         data.put("workContent", "更换 3 号管线法兰并焊接");
         data.put("location", "1 号储罐区东侧管廊");
+        data.put("siteZone", zoneOnPlan());
         JsonNode properties = metadata.requirePublished(tenantId, MetadataKind.FORM, "hot-work-permit").body()
                 .path("schema").path("properties");
         if (properties.has("areaClass")) {
@@ -305,6 +331,25 @@ class PermitSiteBrowserTest {
             post(approver, "/api/tasks/" + taskId + "/approve", Map.of("comment", "同意"));
         }
         return permitId;
+    }
+
+    /**
+     * Registers a site plan with a drawn PNG and a zone on it, and returns the zone id. The zone name carries markup,
+     * which the e-permit page must show as text.
+     */
+    private long zoneOnPlan() throws IOException {
+        BufferedImage image = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", png);
+        String imageId = files.store(tenantId, user("director"), FileKind.IMAGE, "plan.png", "image/png",
+                new ByteArrayInputStream(png.toByteArray())).id();
+        long plan = records.create(tenantId, "site_plan", json.createObjectNode().put("name", "总平面图")
+                .put("image", imageId), null, "test", Locale.SIMPLIFIED_CHINESE).id();
+        ObjectNode zone = json.createObjectNode().put("name", "1 号储罐区<b>东侧</b>").put("areaClass", "zone-1")
+                .put("nearestAed", "中控室 AED").put("musterPoint", "西门 1# 集合点").put("plan", plan)
+                .put("polygon", "40,40 200,40 200,160 40,160").put("aedPlanPoint", "250,60")
+                .put("musterPlanPoint", "30,270");
+        return records.create(tenantId, "site_zone", zone, null, "test", Locale.SIMPLIFIED_CHINESE).id();
     }
 
     private void openPermit(long permitId) {

@@ -1,0 +1,214 @@
+package org.tezuo.app.permit.simops;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.tezuo.app.permit.Permit;
+import org.tezuo.app.permit.PermitDrafter;
+import org.tezuo.app.permit.PermitStore;
+import org.tezuo.core.record.EntityNotFoundException;
+import org.tezuo.core.record.RecordNotFoundException;
+import org.tezuo.core.record.RecordQuery;
+import org.tezuo.core.record.StoredRecord;
+import org.tezuo.form.definition.FormDefinition;
+import org.tezuo.form.record.RecordService;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads what a SIMOPS check compares: the tenant's other permits in flight or on site, the releases of the site
+ * activity register and the zones they lie in. Every read is filtered by tenant.
+ */
+@Component
+class SimopsRegister {
+
+    private static final Logger log = LoggerFactory.getLogger(SimopsRegister.class);
+
+    static final String ZONE_ENTITY = "site_zone";
+    static final String ACTIVITY_ENTITY = "site_activity";
+    /** How many of the newest releases a check reads. NOTE: an older release still open is not seen. */
+    private static final int RELEASES_READ = RecordQuery.MAX_SIZE;
+
+    private final JdbcClient jdbc;
+    private final PermitStore permits;
+    private final PermitDrafter drafter;
+    private final RecordService records;
+
+    SimopsRegister(JdbcClient jdbc, PermitStore permits, PermitDrafter drafter, RecordService records) {
+        this.jdbc = jdbc;
+        this.permits = permits;
+        this.drafter = drafter;
+        this.records = records;
+    }
+
+    /** The window a permit or release runs in; an open end reaches to the start or end of time. */
+    record Window(@Nullable Instant start, @Nullable Instant end) {
+
+        boolean overlaps(Window other) {
+            return (start == null || other.end == null || start.isBefore(other.end))
+                    && (other.start == null || end == null || other.start.isBefore(end));
+        }
+    }
+
+    /** A permit as a check reads it: its data through the roles of its own form version. */
+    record Operation(Permit permit, FormDefinition form, JsonNode data, @Nullable Long zoneId, Window window) {
+
+        String type() {
+            return permit.permitType();
+        }
+
+        boolean flag(String role) {
+            return form.boundValue(role, data).asBoolean(false);
+        }
+
+        String text(String role) {
+            JsonNode value = form.boundValue(role, data);
+            return value.isString() ? value.asString().strip() : "";
+        }
+
+        @Nullable BigDecimal number(String role) {
+            JsonNode value = form.boundValue(role, data);
+            return value.isNumber() ? value.decimalValue() : null;
+        }
+    }
+
+    /** A release of the site activity register: venting, draining or dewatering. */
+    record Release(long id, String kind, String description, @Nullable Long zoneId, Window window) {
+    }
+
+    /** A zone of the register: its name and, when entered, its coordinates. */
+    record Zone(long id, String name, @Nullable GeoPoint point) {
+    }
+
+    /** Returns the operation a permit is, with {@code data} in place of the stored data and an optional end. */
+    Operation operation(Permit permit, JsonNode data, @Nullable Instant validUntil) {
+        FormDefinition form = drafter.formOf(permit);
+        Instant start = instant(form.boundValue("workStart", data));
+        Instant end = validUntil != null ? validUntil : instant(form.boundValue("workEnd", data));
+        return new Operation(permit, form, data, reference(form.boundValue("zone", data)), new Window(start, end));
+    }
+
+    /**
+     * Returns the tenant's permits other than {@code permitId} that are in approval, suspended, returned or issued,
+     * without those closed or cancelled on site. The end of an accepted permit is its end of validity on site.
+     */
+    List<Operation> otherActivePermits(long tenantId, long permitId) {
+        record Row(long id, @Nullable Instant validUntil) {
+        }
+        List<Row> rows = jdbc.sql("""
+                select p.id, s.valid_until from permit p
+                left join permit_site s on s.permit_id = p.id and s.tenant_id = p.tenant_id
+                where p.tenant_id = ? and p.id <> ? and p.status in ('IN_APPROVAL', 'SUSPENDED', 'RETURNED', 'ISSUED')
+                  and (s.state is null or s.state not in ('CLOSED', 'CANCELLED'))
+                order by p.id""")
+                .params(tenantId, permitId)
+                .query((rs, row) -> {
+                    Timestamp validUntil = rs.getTimestamp("valid_until");
+                    return new Row(rs.getLong("id"), validUntil == null ? null : validUntil.toInstant());
+                })
+                .list();
+        List<Operation> operations = new ArrayList<>();
+        for (Row row : rows) {
+            permits.find(tenantId, row.id()).ifPresent(permit -> operations.add(operation(permit, permit.data(),
+                    row.validUntil())));
+        }
+        return operations;
+    }
+
+    /** Returns the newest releases of the tenant's site activity register; none when the template has no register. */
+    List<Release> releases(long tenantId) {
+        List<StoredRecord> stored;
+        try {
+            stored = records.list(tenantId, ACTIVITY_ENTITY, new RecordQuery(List.of(), List.of("-startsAt"), 0,
+                    RELEASES_READ)).items();
+        } catch (EntityNotFoundException e) {
+            log.debug("Tenant {} has no site activity register", tenantId);
+            return List.of();
+        }
+        return stored.stream()
+                .map(release -> new Release(release.id(), release.data().path("kind").asString(""),
+                        release.data().path("description").asString(""),
+                        reference(release.data().path("siteZone")),
+                        new Window(instant(release.data().path("startsAt")), instant(release.data().path("endsAt")))))
+                .toList();
+    }
+
+    /** Returns a lookup of zones that reads each zone once. */
+    ZoneLookup zones(long tenantId) {
+        return new ZoneLookup(tenantId);
+    }
+
+    /** Reads zones of one tenant once each. */
+    final class ZoneLookup {
+
+        private final long tenantId;
+        private final Map<Long, Optional<Zone>> read = new HashMap<>();
+
+        private ZoneLookup(long tenantId) {
+            this.tenantId = tenantId;
+        }
+
+        Optional<Zone> find(@Nullable Long zoneId) {
+            if (zoneId == null) {
+                return Optional.empty();
+            }
+            return read.computeIfAbsent(zoneId, this::load);
+        }
+
+        /**
+         * Returns the distance between two zones in metres: 0 for the same zone, the distance of their coordinates
+         * otherwise, and empty when a zone or its coordinates are missing.
+         */
+        Optional<BigDecimal> distanceMetres(@Nullable Long first, @Nullable Long second) {
+            if (first != null && first.equals(second)) {
+                return Optional.of(BigDecimal.ZERO);
+            }
+            Optional<GeoPoint> a = find(first).map(Zone::point);
+            Optional<GeoPoint> b = find(second).map(Zone::point);
+            return a.isPresent() && b.isPresent() ? Optional.of(a.get().distanceMetres(b.get())) : Optional.empty();
+        }
+
+        private Optional<Zone> load(long zoneId) {
+            try {
+                JsonNode data = records.read(tenantId, ZONE_ENTITY, zoneId).data();
+                JsonNode location = data.path("location");
+                GeoPoint point = location.path("lat").isNumber() && location.path("lon").isNumber()
+                        ? new GeoPoint(location.path("lat").asDouble(), location.path("lon").asDouble()) : null;
+                return Optional.of(new Zone(zoneId, data.path("name").asString(""), point));
+            } catch (RecordNotFoundException | EntityNotFoundException e) {
+                log.info("Zone {} of tenant {} is not in the register: {}", zoneId, tenantId, e.toString());
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static @Nullable Long reference(JsonNode value) {
+        if (value.canConvertToLong() && value.isIntegralNumber()) {
+            return value.asLong();
+        }
+        return value.isString() && value.asString().matches("\\d{1,18}") ? Long.parseLong(value.asString()) : null;
+    }
+
+    private static @Nullable Instant instant(JsonNode value) {
+        if (!value.isString() || value.asString().isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.asString()).toInstant();
+        } catch (DateTimeParseException e) {
+            log.debug("Time {} is not an ISO offset date-time; the window stays open", value.asString());
+            return null;
+        }
+    }
+}
