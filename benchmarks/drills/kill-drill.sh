@@ -3,10 +3,10 @@
 # a restart each of the three must be entirely done or entirely undone, and the audit chain must verify.
 #
 # Each round prepares the three operations, sends them at once and kills the app:
-#   locked rounds  a psql session first locks the tenant's audit chain head, the row every audited transaction
-#                  locks just before its commit, so all three requests stop inside their transactions with their
-#                  other writes done; the kill comes once all three wait there, then the lock is let go
-#   timed rounds   the kill comes a random 0 to KILL_MAX_MS ms after the requests were sent, without any lock
+#   locked rounds  A psql session first locks the tenant's row in audit_chain_head. Every audited transaction
+#                  locks that row just before its commit, so all three requests stop inside their transactions
+#                  with their other writes done. The kill comes once all three wait there, then the lock is freed.
+#   timed rounds   The kill comes a random 0 to KILL_MAX_MS ms after the requests were sent, without any lock.
 #
 # Usage: benchmarks/drills/kill-drill.sh   Environment: LOCKED_ROUNDS (default 4), TIMED_ROUNDS (default 4),
 # KILL_MAX_MS (default 3000), and those of lib.sh.
