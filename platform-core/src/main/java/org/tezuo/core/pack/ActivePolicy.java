@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.tezuo.core.metadata.MetadataNotFoundException;
 import org.tezuo.core.metadata.MetadataStore;
 import org.tezuo.core.rules.CompiledRuleset;
 import org.tezuo.core.rules.Ruleset;
@@ -56,6 +57,19 @@ public class ActivePolicy {
             rulesets = Map.copyOf(rulesets);
             versions = Map.copyOf(versions);
             documents = Map.copyOf(documents);
+        }
+
+        /**
+         * Returns the compiled ruleset published under {@code key}.
+         *
+         * @throws MetadataNotFoundException when the tenant has not published it
+         */
+        public CompiledRuleset requireRuleset(String key) {
+            CompiledRuleset compiled = rulesets.get(key);
+            if (compiled == null) {
+                throw new MetadataNotFoundException(MetadataKind.RULESET, key);
+            }
+            return compiled;
         }
     }
 

@@ -75,7 +75,7 @@ final class OverrideCheck {
             }
             change = compare(value, inForce.value(), inForce.direction());
             checkRegulation(value, documentValue, inForce, label, locale, problems);
-            if (change != ChangeKind.STRICTER && !request.confirmLoosening() && !equal(value, inForce.value())) {
+            if (change != ChangeKind.STRICTER && !request.looseningConfirmed() && !equal(value, inForce.value())) {
                 problems.add(message(locale, change == ChangeKind.LOOSER ? "override.confirmLoosening"
                         : "override.confirmUndirected", text(value), inForce.unit(), text(inForce.value()), label));
             }

@@ -10,8 +10,13 @@ import org.jspecify.annotations.Nullable;
  * @param reason why the enterprise sets its own value, required
  * @param source the enterprise document the value comes from, required, for example 企业标准 Q/XXX 3.2
  * @param confirmLoosening true when the user confirmed that the value is looser than the one in force, or that the
- *        threshold has no stricter side
+ *        threshold has no stricter side; null, as a REST client that leaves it out sends it, means not confirmed
  */
 public record OverrideRequest(@Nullable String value, @Nullable String unit, @Nullable String reason,
-        @Nullable String source, boolean confirmLoosening) {
+        @Nullable String source, @Nullable Boolean confirmLoosening) {
+
+    /** Returns true when the user confirmed a looser or undirected value. */
+    public boolean looseningConfirmed() {
+        return Boolean.TRUE.equals(confirmLoosening);
+    }
 }

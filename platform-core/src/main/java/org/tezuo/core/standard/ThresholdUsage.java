@@ -17,7 +17,7 @@ public record ThresholdUsage(Kind kind, String id, LocalizedText text, List<Stri
         fields = List.copyOf(fields);
     }
 
-    /** What reads the threshold. */
+    /** The kind of place that reads the threshold. */
     public enum Kind {
         RULE,
         SCORING_FACTOR

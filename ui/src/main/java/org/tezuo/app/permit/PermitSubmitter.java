@@ -96,7 +96,7 @@ public class PermitSubmitter {
         PermitRiskAssessor.Outcome risk = riskAssessor.assess(permit, form, data, zone);
         refuseIfAny(actor, permit, PermitRefusedException.Stage.RISK, risk.assessment()
                 .withSeverity(RuleSeverity.BLOCK).stream()
-                .map(item -> new PermitRefusedException.Reason(item.code(), item.message().in(actor.locale())))
+                .map(item -> new PermitRefusedException.Reason(item.code(), item.explanation(actor.locale())))
                 .toList());
 
         List<PermitRiskItem> riskItems = risk.storedItems();
