@@ -55,15 +55,7 @@ public class PermitRiskList extends Div {
             Span source = new Span(getTranslation("risk.source", item.source()));
             source.addClassName("tezuo-muted");
             card.add(new Div(source));
-            if (item.limitOriginZh() != null) {
-                boolean english = PermitSummary.isEnglish(locale);
-                Span origin = new Span(getTranslation("risk.limitOrigin",
-                        english ? item.limitOriginEn() : item.limitOriginZh(),
-                        english ? item.scenarioEn() : item.scenarioZh(), item.code()));
-                origin.addClassName("tezuo-muted");
-                origin.addClassName("tezuo-risk-origin");
-                card.add(new Div(origin));
-            }
+            RiskLimitOrigin.of(item, locale).ifPresent(card::add);
             confirmations.stream()
                     .filter(confirmation -> confirmation.itemCode().equals(item.code()))
                     .forEach(confirmation -> {
