@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.tezuo.app.permit.PermitRiskItem;
 
 /**
- * The line under a risk item that says where its limit comes from, with the kind of work and the rule id, for
+ * The line under a risk item that names the origin of its limit, the kind of work and the rule id, for
  * example 限值：爆炸下限≥4%时的可燃气体合格值 0.3 %vol（来源：企业覆盖（…））（动火作业，规则 hot-work.gas.flammable-over-limit）.
  */
 public final class RiskLimitOrigin extends Div {
