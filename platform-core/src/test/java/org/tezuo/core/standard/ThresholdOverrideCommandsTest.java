@@ -30,6 +30,7 @@ import org.tezuo.core.tenant.Tenant;
 import org.tezuo.core.tenant.TenantDirectory;
 import org.tezuo.metadata.MetadataKind;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Sets, rejects and removes enterprise threshold overrides on PostgreSQL, and evaluates with them at once. */
 @SpringBootTest
@@ -238,6 +239,22 @@ class ThresholdOverrideCommandsTest {
         assertThat(detail.item().value()).isEqualTo(new BigDecimal("0.5"));
         assertThat(detail.item().originText()).isEqualTo("已发布规则集 ruleset:gas@1，依据 GB 30871-2022 5.3.2");
         assertThat(evaluate("0.4", null).items()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("A stricter regulatory value published later overtakes the override")
+    void stricterPublicationOvertakesOverride() {
+        set("flammableLimitPercentVol", "0.3", false);
+        ObjectNode stricter = (ObjectNode) json.readTree(RULESET);
+        ((ObjectNode) stricter.path("thresholds").path("flammableLimitPercentVol"))
+                .put("value", 0.2);
+
+        store.saveAndPublish(tenant.id(), MetadataKind.RULESET, "gas", stricter, "engineer");
+        StandardItem item = catalog.detail(tenant.id(), "gas", "flammableLimitPercentVol", ZH).item();
+
+        assertThat(item.value()).isEqualTo(new BigDecimal("0.2"));
+        assertThat(item.originText()).isEqualTo("已发布规则集 ruleset:gas@2，依据 GB 30871-2022 5.3.2");
+        assertThat(evaluate("0.25", null).items()).extracting(RiskItem::code).containsExactly("gas.flammable");
     }
 
     @Test
