@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.tezuo.core.connector.weather.WeatherObservation;
 import org.tezuo.core.environment.GasReading;
 import org.tezuo.core.rules.CompiledRuleset;
+import org.tezuo.core.rules.LocalizedText;
 import org.tezuo.core.rules.RuleFinding;
 import org.tezuo.core.rules.RuleScope;
 import org.tezuo.core.rules.Ruleset;
@@ -42,14 +44,16 @@ public class RiskEvaluator {
             @Nullable WeatherObservation weather, List<GasReading> gasReadings, OffsetDateTime now) {
         Map<String, @Nullable Object> variables = liveVariables(permitVariables, weather, gasReadings, now);
 
+        LocalizedText scenario = new LocalizedText(ruleset.ruleset().scenarioLabel(Locale.SIMPLIFIED_CHINESE),
+                ruleset.ruleset().scenarioLabel(Locale.ENGLISH));
         List<RiskItem> items = new ArrayList<>();
         for (RuleFinding finding : ruleset.evaluate(RuleScope.PERMIT, variables)) {
-            items.add(item(finding, null));
+            items.add(item(finding, null, scenario));
         }
         for (GasReading reading : gasReadings) {
             variables.put(RiskVariables.GAS, RiskVariables.gas(reading));
             for (RuleFinding finding : ruleset.evaluate(RuleScope.GAS_READING, variables)) {
-                items.add(item(finding, reading.detectorId()));
+                items.add(item(finding, reading.detectorId(), scenario));
             }
         }
         items.sort(Comparator.comparing(RiskItem::severity));
@@ -85,8 +89,9 @@ public class RiskEvaluator {
         return variables;
     }
 
-    private static RiskItem item(RuleFinding finding, @Nullable String detectorId) {
+    private static RiskItem item(RuleFinding finding, @Nullable String detectorId, LocalizedText scenario) {
         return new RiskItem(finding.rule().id(), finding.severity(), finding.message(), finding.rule().source(),
-                finding.rule().unconfirmed(), finding.value(), finding.limit(), detectorId);
+                finding.rule().unconfirmed(), finding.value(), finding.limit(), detectorId, finding.rule().unit(),
+                scenario, finding.limits());
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.tezuo.core.i18n.UserMessages;
 
@@ -30,6 +31,36 @@ public final class CompiledRuleset {
         Map<String, Object> values = new LinkedHashMap<>();
         ruleset.thresholds().forEach((key, threshold) -> values.put(key, threshold.value()));
         this.thresholdValues = java.util.Collections.unmodifiableMap(values);
+    }
+
+    /**
+     * Returns this ruleset with {@code replaced} thresholds in force, for example enterprise overrides or the origin
+     * of a pack. The compiled expressions are shared, because they read thresholds only through the bound map.
+     *
+     * @throws IllegalArgumentException when a replaced key is not declared in the ruleset
+     */
+    public CompiledRuleset withThresholds(Map<String, Threshold> replaced) {
+        Map<String, Threshold> thresholds = new LinkedHashMap<>(ruleset.thresholds());
+        replaced.forEach((key, threshold) -> {
+            if (!thresholds.containsKey(key)) {
+                throw new IllegalArgumentException("Threshold " + key + " is not declared in " + ruleset.reference());
+            }
+            thresholds.put(key, threshold);
+        });
+        return new CompiledRuleset(new Ruleset(ruleset.reference(), ruleset.name(), ruleset.scenario(),
+                ruleset.source(), ruleset.variables(), thresholds, ruleset.rules(), ruleset.checksum()), rules);
+    }
+
+    /**
+     * Returns the thresholds that set the limit of {@code rule}: those its {@code limit} expression reads, or, for a
+     * rule without one, those its condition reads.
+     */
+    public List<Threshold> limitsOf(Rule rule) {
+        Set<String> names = ThresholdReads.in(rule.limit());
+        if (names.isEmpty()) {
+            names = ThresholdReads.in(rule.when());
+        }
+        return names.stream().map(ruleset.thresholds()::get).filter(java.util.Objects::nonNull).toList();
     }
 
     public Ruleset ruleset() {
@@ -58,16 +89,16 @@ public final class CompiledRuleset {
             }
             try {
                 if (compiled.when().test(bound)) {
-                    findings.add(finding(compiled, bound));
+                    findings.add(finding(compiled, bound, limitsOf(compiled.rule())));
                 }
             } catch (InvalidExpressionException error) {
-                findings.add(failure(compiled.rule(), error));
+                findings.add(failure(compiled.rule(), error, limitsOf(compiled.rule())));
             }
         }
         return findings;
     }
 
-    private static RuleFinding finding(CompiledRule compiled, Map<String, ?> variables) {
+    private static RuleFinding finding(CompiledRule compiled, Map<String, ?> variables, List<Threshold> limits) {
         Rule rule = compiled.rule();
         Object value = compiled.value() == null ? null : compiled.value().evaluate(variables);
         Object limit = compiled.limit() == null ? null : compiled.limit().evaluate(variables);
@@ -75,15 +106,38 @@ public final class CompiledRuleset {
 
         String zh = compiled.zh().render(variables, parts, Locale.SIMPLIFIED_CHINESE);
         String en = compiled.en() == null ? null : compiled.en().render(variables, parts, Locale.ENGLISH);
-        return new RuleFinding(rule, rule.severity(), value, limit, new LocalizedText(zh, en));
+        return new RuleFinding(rule, rule.severity(), value, limit, new LocalizedText(zh, en), limits);
     }
 
-    private static RuleFinding failure(Rule rule, InvalidExpressionException error) {
-        String zh = UserMessages.render(InvalidExpressionException.BUNDLE, Locale.SIMPLIFIED_CHINESE,
-                "ruleset.evaluationFailed", rule.id(), error.message(Locale.SIMPLIFIED_CHINESE), rule.source());
-        String en = UserMessages.render(InvalidExpressionException.BUNDLE, Locale.ENGLISH,
-                "ruleset.evaluationFailed", rule.id(), error.message(Locale.ENGLISH), rule.source());
-        return new RuleFinding(rule, RuleSeverity.BLOCK, null, null, new LocalizedText(zh, en));
+    private RuleFinding failure(Rule rule, InvalidExpressionException error, List<Threshold> limits) {
+        return new RuleFinding(rule, RuleSeverity.BLOCK, null, null,
+                new LocalizedText(failureMessage(rule, error, limits, Locale.SIMPLIFIED_CHINESE),
+                        failureMessage(rule, error, limits, Locale.ENGLISH)), limits);
+    }
+
+    private String failureMessage(Rule rule, InvalidExpressionException error, List<Threshold> limits,
+            Locale locale) {
+        return UserMessages.render(InvalidExpressionException.BUNDLE, locale, "ruleset.evaluationFailed", rule.id(),
+                error.message(locale), rule.source(), ruleset.scenarioLabel(locale), describeLimits(limits, locale));
+    }
+
+    /**
+     * Returns each threshold with its label, value, unit and origin, for example 爆炸下限≥4%时的可燃气体合格值 0.5 %vol（来源：
+     * 政策包 gb30871-2022@1.0.0，依据 GB 30871-2022 5.3.2）, or a phrase saying the rule reads none.
+     */
+    public static String describeLimits(List<Threshold> limits, Locale locale) {
+        if (limits.isEmpty()) {
+            return UserMessages.render(InvalidExpressionException.BUNDLE, locale, "threshold.none");
+        }
+        List<String> described = new ArrayList<>();
+        for (Threshold threshold : limits) {
+            String label = threshold.label() == null ? threshold.key() : threshold.label().in(locale);
+            described.add(UserMessages.render(InvalidExpressionException.BUNDLE, locale, "threshold.inForce", label,
+                    RuleValueFormatter.format(threshold.value(), locale), threshold.unit(),
+                    threshold.origin().describe(locale)));
+        }
+        return String.join(UserMessages.render(InvalidExpressionException.BUNDLE, locale, "threshold.separator"),
+                described);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.tezuo.core.rules;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -27,5 +28,13 @@ public record Ruleset(String reference, LocalizedText name, @Nullable String sce
         variables = Set.copyOf(variables);
         thresholds = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(thresholds));
         rules = List.copyOf(rules);
+    }
+
+    /**
+     * Returns the name of the kind of work in {@code locale}, for example 动火作业 for {@code hot-work}, or the
+     * ruleset's name when the scenario has no entry in the message catalogue.
+     */
+    public String scenarioLabel(Locale locale) {
+        return ScenarioNames.label(scenario, name, locale);
     }
 }

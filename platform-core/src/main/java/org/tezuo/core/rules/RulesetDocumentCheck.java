@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.tezuo.core.i18n.UserMessages;
@@ -21,9 +19,6 @@ import org.tezuo.metadata.MetadataKind;
  */
 @Component
 class RulesetDocumentCheck implements DocumentCheck {
-
-    /** A threshold read in an expression or a message placeholder, such as {@code thresholds.windStopMps}. */
-    private static final Pattern THRESHOLD_READ = Pattern.compile("\\bthresholds\\.([A-Za-z_][A-Za-z0-9_]*)");
 
     private final RulesetCompiler compiler;
 
@@ -65,9 +60,7 @@ class RulesetDocumentCheck implements DocumentCheck {
         if (text == null) {
             return;
         }
-        Matcher read = THRESHOLD_READ.matcher(text);
-        while (read.find()) {
-            String name = read.group(1);
+        for (String name : ThresholdReads.in(text)) {
             if (!declared.containsKey(name)) {
                 violations.add(new MetaSchemaViolation(path, UserMessages.render(InvalidExpressionException.BUNDLE,
                         locale, "ruleset.unknownThreshold", rule.id(), name, String.join("、", declared.keySet()))));

@@ -1,6 +1,5 @@
 package org.tezuo.core.rules;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -45,7 +44,7 @@ public final class RulesetParser {
 
         Map<String, Threshold> thresholds = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : body.path("thresholds").properties()) {
-            thresholds.put(entry.getKey(), threshold(entry.getKey(), entry.getValue()));
+            thresholds.put(entry.getKey(), threshold(reference, entry.getKey(), entry.getValue()));
         }
         List<Rule> rules = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -63,20 +62,30 @@ public final class RulesetParser {
                 optionalText(body, "source"), variables, thresholds, rules, DocumentChecksum.of(body));
     }
 
-    private static Threshold threshold(String key, JsonNode node) {
+    private static Threshold threshold(String reference, String key, JsonNode node) {
         JsonNode value = node.path("value");
         Object parsed;
         if (value.isNumber()) {
-            parsed = value.decimalValue();
+            parsed = value.decimalValue().stripTrailingZeros();
         } else if (value.isBoolean()) {
             parsed = value.booleanValue();
         } else {
             parsed = value.stringValue();
         }
         LocalizedText label = node.has("label") ? label(node.path("label")) : null;
-        return new Threshold(key, parsed instanceof BigDecimal number ? number.stripTrailingZeros() : parsed,
-                node.path("unit").stringValue(), label, node.path("source").stringValue(),
-                node.path("unconfirmed").asBoolean(false));
+        String source = node.path("source").stringValue();
+        return new Threshold(key, parsed, node.path("unit").stringValue(), label, source,
+                node.path("unconfirmed").asBoolean(false), range(node.get("range")),
+                ThresholdDirection.valueOf(node.path("direction").asString("none").toUpperCase(Locale.ROOT)),
+                new ThresholdOrigin(ThresholdOrigin.Kind.DOCUMENT, reference, source, null, parsed));
+    }
+
+    private static @Nullable ThresholdRange range(@Nullable JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        return new ThresholdRange(node.hasNonNull("min") ? node.get("min").decimalValue() : null,
+                node.hasNonNull("max") ? node.get("max").decimalValue() : null);
     }
 
     private static Rule rule(JsonNode node) {

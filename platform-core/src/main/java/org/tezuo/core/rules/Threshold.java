@@ -12,11 +12,30 @@ import org.jspecify.annotations.Nullable;
  * @param label what the threshold is, or null
  * @param source the regulation and clause the value comes from
  * @param unconfirmed true when the value or its clause was not confirmed against the official text
+ * @param range the values an enterprise override may take, or null when only the unit's physical range applies
+ * @param direction which side of the value is the safe one
+ * @param origin where the value in force comes from
  */
 public record Threshold(String key, Object value, String unit, @Nullable LocalizedText label, String source,
-        boolean unconfirmed) {
+        boolean unconfirmed, @Nullable ThresholdRange range, ThresholdDirection direction, ThresholdOrigin origin) {
 
     public Threshold {
         Objects.requireNonNull(value, "value");
+    }
+
+    /** Returns this threshold with the value of an enterprise override in force. */
+    public Threshold overriddenBy(Object overrideValue, String overrideSource, String reason) {
+        return new Threshold(key, overrideValue, unit, label, source, unconfirmed, range, direction,
+                new ThresholdOrigin(ThresholdOrigin.Kind.ENTERPRISE_OVERRIDE, overrideSource, source, reason, value));
+    }
+
+    /** Returns this threshold with its document value attributed to {@code origin}. */
+    public Threshold withOrigin(ThresholdOrigin newOrigin) {
+        return new Threshold(key, value, unit, label, source, unconfirmed, range, direction, newOrigin);
+    }
+
+    /** Returns true when an enterprise override sets the value in force. */
+    public boolean overridden() {
+        return origin.kind() == ThresholdOrigin.Kind.ENTERPRISE_OVERRIDE;
     }
 }

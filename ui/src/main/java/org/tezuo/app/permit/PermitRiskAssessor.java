@@ -24,14 +24,13 @@ import org.tezuo.core.connector.weather.WeatherObservation;
 import org.tezuo.core.environment.GasReading;
 import org.tezuo.core.environment.GasReadingException;
 import org.tezuo.core.environment.GasReadingParser;
-import org.tezuo.core.metadata.MetadataStore;
+import org.tezuo.core.pack.ActivePolicy;
 import org.tezuo.core.risk.RiskAssessment;
 import org.tezuo.core.risk.RiskEvaluator;
 import org.tezuo.core.risk.RiskItem;
 import org.tezuo.core.risk.RiskModel;
 import org.tezuo.core.rules.CompiledRuleset;
 import org.tezuo.core.rules.ExpressionCompiler;
-import org.tezuo.core.rules.RulesetCompiler;
 import org.tezuo.core.qualification.Certificate;
 import org.tezuo.core.qualification.CertificateState;
 import org.tezuo.core.qualification.Person;
@@ -41,7 +40,6 @@ import org.tezuo.core.record.RecordNotFoundException;
 import org.tezuo.form.definition.FormDefinition;
 import org.tezuo.form.record.RecordService;
 import org.tezuo.metadata.MetadataDocument;
-import org.tezuo.metadata.MetadataKind;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -58,7 +56,7 @@ class PermitRiskAssessor {
     private static final Logger log = LoggerFactory.getLogger(PermitRiskAssessor.class);
 
 
-    private final MetadataStore metadata;
+    private final ActivePolicy policy;
     private final ConnectorDirectory connectors;
     private static final String SITE_ZONE_ENTITY = "site_zone";
     private static final String EQUIPMENT_ENTITY = "equipment";
@@ -70,7 +68,6 @@ class PermitRiskAssessor {
      */
     private static final int ANOMALY_LOOKBACK_DAYS = 30;
 
-    private final RulesetCompiler rulesets;
     private final RecordService records;
     private final QualificationStore qualifications;
     private final ExpressionCompiler expressions;
@@ -79,12 +76,11 @@ class PermitRiskAssessor {
     private final JsonMapper json;
     private final Clock clock;
 
-    PermitRiskAssessor(MetadataStore metadata, ConnectorDirectory connectors, RulesetCompiler rulesets,
+    PermitRiskAssessor(ActivePolicy policy, ConnectorDirectory connectors,
             ExpressionCompiler expressions, RecordService records, QualificationStore qualifications,
             RiskEvaluator evaluator, PermitStore permits, JsonMapper json, Clock clock) {
-        this.metadata = metadata;
+        this.policy = policy;
         this.connectors = connectors;
-        this.rulesets = rulesets;
         this.expressions = expressions;
         this.records = records;
         this.qualifications = qualifications;
@@ -104,10 +100,14 @@ class PermitRiskAssessor {
         }
     }
 
+    /**
+     * Assesses the permit with the tenant's ruleset as {@link ActivePolicy} holds it, so the thresholds in force
+     * include enterprise overrides and a policy change on any node applies to the next assessment.
+     */
     Outcome assess(Permit permit, FormDefinition form, JsonNode data, ZoneId zone) {
-        MetadataDocument rulesetDocument = metadata.requirePublished(permit.tenantId(), MetadataKind.RULESET,
-                permit.rulesetKey());
-        CompiledRuleset ruleset = rulesets.load(rulesetDocument.reference(), rulesetDocument.body());
+        ActivePolicy.Snapshot snapshot = policy.snapshot(permit.tenantId());
+        CompiledRuleset ruleset = snapshot.requireRuleset(permit.rulesetKey());
+        MetadataDocument rulesetDocument = snapshot.documents().get(permit.rulesetKey());
         OffsetDateTime now = OffsetDateTime.now(clock.withZone(zone));
 
         ObjectNode liveData = json.createObjectNode();
@@ -221,7 +221,10 @@ class PermitRiskAssessor {
         // approver confirms each reading.
         String code = item.detectorId() == null ? item.code() : item.code() + "@" + item.detectorId();
         return new PermitRiskItem(code, item.severity().name(), item.message().zh(),
-                item.message().in(Locale.ENGLISH), text(item.value()), text(item.limit()), unit, item.source());
+                item.message().in(Locale.ENGLISH), text(item.value()), text(item.limit()), unit, item.source(),
+                item.scenario().zh(), item.scenario().in(Locale.ENGLISH),
+                item.limits().isEmpty() ? null : item.limitOrigin(Locale.SIMPLIFIED_CHINESE),
+                item.limits().isEmpty() ? null : item.limitOrigin(Locale.ENGLISH));
     }
 
     private @Nullable WeatherObservation currentWeather(long tenantId, ObjectNode liveData) {

@@ -103,7 +103,7 @@ public class PermitSubmitter {
         List<SimopsConflict> conflicts = simops.check(permit, data, null);
         List<PermitRefusedException.Reason> blocking = new ArrayList<>(risk.assessment()
                 .withSeverity(RuleSeverity.BLOCK).stream()
-                .map(item -> new PermitRefusedException.Reason(item.code(), item.message().in(actor.locale())))
+                .map(item -> new PermitRefusedException.Reason(item.code(), item.explanation(actor.locale())))
                 .toList());
         conflicts.stream()
                 .filter(conflict -> conflict.severity() == ConflictSeverity.BLOCK)

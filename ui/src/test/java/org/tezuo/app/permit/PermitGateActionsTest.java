@@ -292,9 +292,9 @@ class PermitGateActionsTest {
     private Permit submitted(Permit permit) {
         List<PermitRiskItem> items = List.of(
                 new PermitRiskItem("wind", "CONFIRM", "风速 8 m/s，接近停止动火的 5 级风", "Wind 8 m/s is close to level 5",
-                        "8", "10.7", "m/s", "GB 30871-2022 5.2.11"),
+                        "8", "10.7", "m/s", "GB 30871-2022 5.2.11", null, null, null, null),
                 new PermitRiskItem("gasAge", "CONFIRM", "可燃气体读数已过 30 分钟", "Gas reading is older than 30 minutes",
-                        "35", "30", "min", "GB 30871-2022 5.3.4"));
+                        "35", "30", "min", "GB 30871-2022 5.3.4", null, null, null, null));
         permits.markSubmitted(tenantId, permit.id(), 1, 1, items, json.createObjectNode(), "process-" + permit.id());
         return permits.find(tenantId, permit.id()).orElseThrow();
     }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -16,6 +17,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.tezuo.core.metadata.MetadataStore;
 import org.tezuo.core.risk.RiskItem;
 import org.tezuo.core.rules.RuleSeverity;
+import org.tezuo.core.standard.OverrideRequest;
+import org.tezuo.core.standard.ThresholdOverrideCommands;
 import org.tezuo.form.definition.FormDefinition;
 import org.tezuo.form.definition.FormDefinitionParser;
 import org.tezuo.metadata.MetadataKind;
@@ -41,6 +44,9 @@ class PermitRiskAssessorTest {
 
     @Autowired
     PermitRiskAssessor assessor;
+
+    @Autowired
+    ThresholdOverrideCommands overrides;
 
     @Autowired
     FormDefinitionParser parser;
@@ -91,13 +97,45 @@ class PermitRiskAssessorTest {
                 .containsExactly("excavation.depth.missing");
     }
 
+    @Test
+    @DisplayName("An enterprise override applies to the next assessment and names its origin")
+    void overrideAppliesAtOnce() {
+        ObjectNode ruleset = (ObjectNode) metadata.requirePublished(tenantId, MetadataKind.RULESET, "excavation")
+                .body().deepCopy();
+        ((ObjectNode) ruleset.path("thresholds").path("confinedSpaceDepthMetres")).put("direction", "max");
+        metadata.saveAndPublish(tenantId, MetadataKind.RULESET, "excavation", ruleset, "test");
+        ObjectNode data = json.createObjectNode();
+        data.put("workStart", "2026-12-04T09:00:00+08:00");
+        data.put("workEnd", "2026-12-04T17:00:00+08:00");
+        data.put("depthMetres", 1.1);
+        data.put("hazardousArea", true);
+        data.put("buriedHazardousLines", true);
+        List<RiskItem> before = assess(data);
+
+        overrides.set(tenantId, "excavation", "confinedSpaceDepthMetres", new OverrideRequest("1.0", "m",
+                "厂区管廊密集，从严", "企业标准 Q/LNG 7.4", null), "director", Locale.SIMPLIFIED_CHINESE);
+        PermitRiskAssessor.Outcome after = assessOutcome(data);
+
+        assertThat(before).extracting(RiskItem::code).doesNotContain("excavation.confined-space");
+        PermitRiskItem stored = after.storedItems().stream()
+                .filter(item -> item.code().equals("excavation.confined-space")).findFirst().orElseThrow();
+        assertThat(stored.limit()).isEqualTo("1");
+        assertThat(stored.scenarioZh()).isEqualTo("动土作业");
+        assertThat(stored.limitOriginZh()).isEqualTo("执行受限空间规定的挖掘深度 1 m（来源：企业覆盖（依据 企业标准 Q/LNG 7.4，"
+                + "理由：厂区管廊密集，从严；替换 GB 30871-2022 11.10 规定的 1.2））");
+    }
+
     private List<RiskItem> assess(JsonNode data) {
+        return assessOutcome(data).assessment().items();
+    }
+
+    private PermitRiskAssessor.Outcome assessOutcome(JsonNode data) {
         FormDefinition form = parser.parse(metadata.requirePublished(tenantId, MetadataKind.FORM,
                 "excavation-permit"));
         Permit permit = new Permit(0, tenantId, "excavation", "excavation-permit", 1, "excavation-approval", null,
                 "excavation", null, PermitStatus.DRAFT, "applicant", data, List.of(), null, null, null, null, false,
                 Instant.EPOCH, null, null);
-        return assessor.assess(permit, form, data, SHANGHAI).assessment().items();
+        return assessor.assess(permit, form, data, SHANGHAI);
     }
 
     private void publish(MetadataKind kind, String key, String resource) throws IOException {

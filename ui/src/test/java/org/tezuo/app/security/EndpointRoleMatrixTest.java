@@ -409,6 +409,12 @@ class EndpointRoleMatrixTest {
         rows.put("POST /api/policy-packs/bundled/{id}/apply", plain(SAFETY_OFFICE));
         rows.put("POST /api/policy-packs/{installId}/rollback", plain(SAFETY_OFFICE));
 
+        // Standards configuration center: the safety office reads and overrides thresholds.
+        rows.put("GET /api/standards", plain(SAFETY_OFFICE));
+        rows.put("GET /api/standards/{ruleset}/{threshold}", plain(SAFETY_OFFICE));
+        rows.put("PUT /api/standards/{ruleset}/{threshold}", json(SAFETY_OFFICE, "{}"));
+        rows.put("DELETE /api/standards/{ruleset}/{threshold}", query(SAFETY_OFFICE, "reason=test"));
+
         // Badge, profile and assessments
         rows.put("GET /api/persons/{personId}/profile-token", plain(BADGE_MANAGERS));
         rows.put("POST /api/persons/{personId}/profile-token", plain(BADGE_MANAGERS));

@@ -21,9 +21,12 @@ public record SimopsConflict(String code, ConflictSeverity severity, String mess
         return "en".equals(locale.getLanguage()) ? messageEn : messageZh;
     }
 
-    /** Returns the risk item stored with the permit: a warning is a CONFIRM item every approver marks. */
+    /**
+     * Returns the risk item stored with the permit: a warning is a CONFIRM item every approver marks. The message
+     * already names the clause, so the item carries no separate scenario or limit origin.
+     */
     public PermitRiskItem toRiskItem() {
         return new PermitRiskItem(code, severity == ConflictSeverity.BLOCK ? "BLOCK" : "CONFIRM", messageZh, messageEn,
-                value, limit, unit, source);
+                value, limit, unit, source, null, null, null, null);
     }
 }

@@ -21,6 +21,7 @@ import org.tezuo.core.connector.weather.WeatherObservation;
 import org.tezuo.core.environment.GasReading;
 import org.tezuo.core.environment.GasReadingParser;
 import org.tezuo.core.metadata.MetadataStore;
+import org.tezuo.core.pack.ActivePolicy;
 import org.tezuo.core.risk.RiskAssessment;
 import org.tezuo.core.risk.RiskEvaluator;
 import org.tezuo.core.risk.RiskItem;
@@ -51,14 +52,16 @@ class SiteRuleCheck {
 
     private final MetadataStore metadata;
     private final RulesetCompiler compiler;
+    private final ActivePolicy policy;
     private final RiskEvaluator evaluator;
     private final PermitDrafter drafter;
     private final PermitSiteStore sites;
 
-    SiteRuleCheck(MetadataStore metadata, RulesetCompiler compiler, RiskEvaluator evaluator, PermitDrafter drafter,
-            PermitSiteStore sites) {
+    SiteRuleCheck(MetadataStore metadata, RulesetCompiler compiler, ActivePolicy policy, RiskEvaluator evaluator,
+            PermitDrafter drafter, PermitSiteStore sites) {
         this.metadata = metadata;
         this.compiler = compiler;
+        this.policy = policy;
         this.evaluator = evaluator;
         this.drafter = drafter;
         this.sites = sites;
@@ -87,11 +90,19 @@ class SiteRuleCheck {
             @Nullable Duration reminderLead) {
     }
 
-    /** Returns the version in force on site: the site's, or the approved version before acceptance. */
+    /**
+     * Returns the version in force on site: the site's, or the approved version before acceptance. While that version
+     * is still the published one, it comes from {@link ActivePolicy} with the tenant's enterprise overrides in force.
+     * An older version is compiled with its document values.
+     */
     SiteRuleset inForce(Permit permit, @Nullable PermitSite site) {
         Integer version = site != null ? Integer.valueOf(site.rulesetVersion()) : permit.rulesetVersion();
         if (version == null) {
             return current(permit);
+        }
+        ActivePolicy.Snapshot snapshot = policy.snapshot(permit.tenantId());
+        if (version.equals(snapshot.versions().get(permit.rulesetKey()))) {
+            return new SiteRuleset(version, snapshot.rulesets().get(permit.rulesetKey()));
         }
         MetadataDocument document = metadata.find(permit.tenantId(), MetadataKind.RULESET, permit.rulesetKey(), version)
                 .orElseThrow(() -> new IllegalStateException("Ruleset " + permit.rulesetKey() + "@" + version
@@ -99,11 +110,14 @@ class SiteRuleCheck {
         return new SiteRuleset(version, compiler.load(document.reference(), document.body()));
     }
 
-    /** Returns the newest published version, which re-evaluation points (gas tests, extensions, hand-overs) use. */
+    /**
+     * Returns the newest published version with the tenant's enterprise overrides in force, which re-evaluation
+     * points (gas tests, extensions, hand-overs) use.
+     */
     SiteRuleset current(Permit permit) {
-        MetadataDocument document = metadata.requirePublished(permit.tenantId(), MetadataKind.RULESET,
-                permit.rulesetKey());
-        return new SiteRuleset(document.version(), compiler.load(document.reference(), document.body()));
+        ActivePolicy.Snapshot snapshot = policy.snapshot(permit.tenantId());
+        CompiledRuleset compiled = snapshot.requireRuleset(permit.rulesetKey());
+        return new SiteRuleset(snapshot.versions().get(permit.rulesetKey()), compiled);
     }
 
     SiteProfile profile(SiteRuleset ruleset) {

@@ -55,6 +55,7 @@ public class PermitRiskList extends Div {
             Span source = new Span(getTranslation("risk.source", item.source()));
             source.addClassName("tezuo-muted");
             card.add(new Div(source));
+            RiskLimitOrigin.of(item, locale).ifPresent(card::add);
             confirmations.stream()
                     .filter(confirmation -> confirmation.itemCode().equals(item.code()))
                     .forEach(confirmation -> {

@@ -51,6 +51,7 @@ import org.tezuo.app.ui.permit.PermitDetailView;
 import org.tezuo.app.ui.permit.PermitEditorView;
 import org.tezuo.app.ui.permit.PermitPresentation;
 import org.tezuo.app.ui.permit.PermitSummary;
+import org.tezuo.app.ui.permit.RiskLimitOrigin;
 import org.tezuo.core.file.FileKind;
 import org.tezuo.core.file.FileRejectedException;
 import org.tezuo.core.file.FileStore;
@@ -214,7 +215,9 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
             Span source = new Span(getTranslation("risk.source", item.source()));
             source.addClassName("tezuo-muted");
             card.add(new Div(severity, new Span(" " + (PermitSummary.isEnglish(getLocale()) ? item.messageEn()
-                    : item.messageZh()))), new Div(source), decision, note);
+                    : item.messageZh()))), new Div(source));
+            RiskLimitOrigin.of(item, getLocale()).ifPresent(card::add);
+            card.add(decision, note);
             section.add(card);
         }
         Button save = new Button(getTranslation("task.confirm.save"), VaadinIcon.CHECK.create(),

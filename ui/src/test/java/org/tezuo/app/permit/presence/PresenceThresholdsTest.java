@@ -8,13 +8,20 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.tezuo.core.rules.Threshold;
+import org.tezuo.core.rules.ThresholdDirection;
+import org.tezuo.core.rules.ThresholdOrigin;
 
 class PresenceThresholdsTest {
 
     private static final String SOURCE = "GB 30871-2022 4.10 要求监护人全程监护；本数值为企业实践，非该标准规定值";
 
     private static Threshold threshold(String key, String value, String unit) {
-        return new Threshold(key, new BigDecimal(value), unit, null, SOURCE, false);
+        return thresholdOf(key, new BigDecimal(value), unit);
+    }
+
+    private static Threshold thresholdOf(String key, Object value, String unit) {
+        return new Threshold(key, value, unit, null, SOURCE, false, null, ThresholdDirection.NONE,
+                new ThresholdOrigin(ThresholdOrigin.Kind.DOCUMENT, "ruleset:hot-work@1", SOURCE, null, value));
     }
 
     @Test
@@ -50,8 +57,7 @@ class PresenceThresholdsTest {
     void invalidValuesFallBack() {
         PresenceThresholds thresholds = PresenceThresholds.of(Map.of(
                 PresenceThresholds.SNAPSHOT_INTERVAL, threshold(PresenceThresholds.SNAPSHOT_INTERVAL, "0", "min"),
-                PresenceThresholds.ZONE_RADIUS, new Threshold(PresenceThresholds.ZONE_RADIUS, "wide", "m", null,
-                        SOURCE, false)));
+                PresenceThresholds.ZONE_RADIUS, thresholdOf(PresenceThresholds.ZONE_RADIUS, "wide", "m")));
 
         assertThat(thresholds.snapshotInterval()).isEqualTo(Duration.ofMinutes(30));
         assertThat(thresholds.zoneRadiusMetres()).isEqualByComparingTo("50");
