@@ -91,13 +91,39 @@ class PermitRiskAssessorTest {
                 .containsExactly("excavation.depth.missing");
     }
 
+    @Test
+    @DisplayName("An excavation permit gets a risk score from its form fields")
+    void excavationPermitGetsScore() {
+        ObjectNode data = json.createObjectNode();
+        data.put("workStart", "2026-12-04T09:00:00+08:00");
+        data.put("workEnd", "2026-12-04T17:00:00+08:00");
+        data.put("depthMetres", 2.5);
+        data.put("method", "machine");
+        data.put("hazardousArea", true);
+        data.put("buriedHazardousLines", true);
+
+        PermitRiskScore score = outcome(data).score();
+
+        assertThat(score).isNotNull();
+        assertThat(score.band()).isIn("general", "considerable", "major");
+        assertThat(score.items()).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(score.items()).filteredOn(item -> item.code().equals("score.equipment.machine-near-lines"))
+                .singleElement().satisfies(item -> assertThat(item.value()).isEqualTo("machine"));
+        assertThat(score.items()).filteredOn(item -> item.code().equals("score.work-type.depth"))
+                .singleElement().satisfies(item -> assertThat(item.value()).isEqualTo("2.5"));
+    }
+
     private List<RiskItem> assess(JsonNode data) {
+        return outcome(data).assessment().items();
+    }
+
+    private PermitRiskAssessor.Outcome outcome(JsonNode data) {
         FormDefinition form = parser.parse(metadata.requirePublished(tenantId, MetadataKind.FORM,
                 "excavation-permit"));
         Permit permit = new Permit(0, tenantId, "excavation", "excavation-permit", 1, "excavation-approval", null,
                 "excavation", null, PermitStatus.DRAFT, "applicant", data, List.of(), null, null, null, null, false,
                 Instant.EPOCH, null, null);
-        return assessor.assess(permit, form, data, SHANGHAI).assessment().items();
+        return assessor.assess(permit, form, data, SHANGHAI);
     }
 
     private void publish(MetadataKind kind, String key, String resource) throws IOException {
