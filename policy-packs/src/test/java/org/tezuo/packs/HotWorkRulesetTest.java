@@ -241,7 +241,7 @@ class HotWorkRulesetTest {
         permit.put("equipment", Map.of("isolationStatus", "isolated", "pressureMpa", new BigDecimal("0.2"),
                 "valvePosition", "open"));
         permit.put("personnel", Map.of("certificateState", "expired", "recentAnomalies", new BigDecimal("1"),
-                "daysAwayFromPost", new BigDecimal("200"), "assessmentScore", new BigDecimal("70")));
+                "daysAwayFromPost", new BigDecimal("200"), "practicalAssessment", "failed"));
 
         RiskScore score = evaluator.score(scoringModel(), ruleset, permit, weather("30", "5"),
                 gasParser.parse(reading("GD-01", "2026-12-04T08:45", "12", "%LEL", "methane")), NOW);
@@ -269,7 +269,7 @@ class HotWorkRulesetTest {
         permit.put("equipment", Map.of("isolationStatus", "locked-out", "pressureMpa", BigDecimal.ZERO,
                 "valvePosition", "closed"));
         permit.put("personnel", Map.of("certificateState", "valid", "recentAnomalies", BigDecimal.ZERO,
-                "daysAwayFromPost", BigDecimal.ZERO, "assessmentScore", new BigDecimal("95")));
+                "daysAwayFromPost", BigDecimal.ZERO, "practicalAssessment", "passed"));
 
         RiskScore score = evaluator.score(scoringModel(), ruleset, permit, weather("5", "1"),
                 gasParser.parse(CLEAN_METHANE), NOW);

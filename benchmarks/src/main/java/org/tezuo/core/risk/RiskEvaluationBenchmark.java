@@ -154,7 +154,7 @@ public class RiskEvaluationBenchmark {
         permit.put("equipment", Map.of("isolationStatus", "isolated", "pressureMpa", new BigDecimal("0.05"),
                 "valvePosition", "closed"));
         permit.put("personnel", Map.of("certificateState", "valid", "recentAnomalies", BigDecimal.ONE,
-                "daysAwayFromPost", new BigDecimal("12"), "assessmentScore", new BigDecimal("86")));
+                "daysAwayFromPost", new BigDecimal("12"), "practicalAssessment", "passed"));
         return permit;
     }
 

@@ -8,7 +8,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.tezuo.core.connector.weather.WeatherObservation;
 import org.tezuo.core.environment.FlammableGas;
@@ -52,7 +54,10 @@ final class RiskVariables {
 
     /**
      * Returns count, latestMeasuredAt, earliestMeasuredAt, anySensorFault and maxFlammablePercentLel (the highest
-     * flammable reading as % of its gas's LEL, null when no reading names a known gas) over all readings.
+     * flammable reading as % of its gas's LEL, null when no reading names a known gas) over all readings, and
+     * minOxygenPercentVol, maxOxygenPercentVol, maxCoPpm and maxH2sPpm over the readings without a sensor fault
+     * (null when none of them measured that gas). A faulty reading counts only in anySensorFault, so it never
+     * lowers an aggregate to a clean value.
      */
     static Map<String, @Nullable Object> gasSamples(List<GasReading> readings) {
         Map<String, @Nullable Object> samples = new HashMap<>();
@@ -67,7 +72,22 @@ final class RiskVariables {
                 .flatMap(Optional::stream)
                 .max(Comparator.naturalOrder())
                 .orElse(null));
+        List<GasReading> sound = readings.stream().filter(reading -> !reading.sensorFault()).toList();
+        samples.put("minOxygenPercentVol", extreme(sound, GasReading::oxygenPercentVol, Comparator.reverseOrder()));
+        samples.put("maxOxygenPercentVol", extreme(sound, GasReading::oxygenPercentVol, Comparator.naturalOrder()));
+        samples.put("maxCoPpm", extreme(sound, GasReading::coPpm, Comparator.naturalOrder()));
+        samples.put("maxH2sPpm", extreme(sound, GasReading::h2sPpm, Comparator.naturalOrder()));
         return samples;
+    }
+
+    /** Returns the largest value by {@code order} among the readings that measured it, or null. */
+    private static @Nullable BigDecimal extreme(List<GasReading> readings,
+            Function<GasReading, @Nullable BigDecimal> value, Comparator<BigDecimal> order) {
+        return readings.stream()
+                .map(value)
+                .filter(Objects::nonNull)
+                .max(order)
+                .orElse(null);
     }
 
     /**

@@ -31,10 +31,6 @@ import org.tezuo.core.risk.RiskItem;
 import org.tezuo.core.risk.RiskModel;
 import org.tezuo.core.rules.CompiledRuleset;
 import org.tezuo.core.rules.ExpressionCompiler;
-import org.tezuo.core.qualification.Certificate;
-import org.tezuo.core.qualification.CertificateState;
-import org.tezuo.core.qualification.Person;
-import org.tezuo.core.qualification.QualificationStore;
 import org.tezuo.core.record.EntityNotFoundException;
 import org.tezuo.core.record.RecordNotFoundException;
 import org.tezuo.form.definition.FormDefinition;
@@ -60,16 +56,9 @@ class PermitRiskAssessor {
     private final ConnectorDirectory connectors;
     private static final String SITE_ZONE_ENTITY = "site_zone";
     private static final String EQUIPMENT_ENTITY = "equipment";
-    /** Worker certificate states from best to worst, as the scoring expressions compare them. */
-    private static final List<String> CERTIFICATE_STATES = List.of("valid", "expiring", "missing", "expired");
-    /**
-     * How far back anomalies count towards the score, in days. NOTE: fixed here, while the qualification gate reads
-     * its look-back from the ruleset (anomalyLookbackDays).
-     */
-    private static final int ANOMALY_LOOKBACK_DAYS = 30;
 
     private final RecordService records;
-    private final QualificationStore qualifications;
+    private final PermitPersonnelFacts personnel;
     private final ExpressionCompiler expressions;
     private final RiskEvaluator evaluator;
     private final PermitStore permits;
@@ -77,13 +66,13 @@ class PermitRiskAssessor {
     private final Clock clock;
 
     PermitRiskAssessor(ActivePolicy policy, ConnectorDirectory connectors,
-            ExpressionCompiler expressions, RecordService records, QualificationStore qualifications,
+            ExpressionCompiler expressions, RecordService records, PermitPersonnelFacts personnel,
             RiskEvaluator evaluator, PermitStore permits, JsonMapper json, Clock clock) {
         this.policy = policy;
         this.connectors = connectors;
         this.expressions = expressions;
         this.records = records;
-        this.qualifications = qualifications;
+        this.personnel = personnel;
         this.evaluator = evaluator;
         this.permits = permits;
         this.json = json;
@@ -122,7 +111,7 @@ class PermitRiskAssessor {
         permitVariables.put("zone", registerRecord(permit.tenantId(), SITE_ZONE_ENTITY, form.boundValue("zone", data)));
         permitVariables.put("equipment", registerRecord(permit.tenantId(), EQUIPMENT_ENTITY,
                 form.boundValue("equipment", data)));
-        permitVariables.put("personnel", personnel(permit.tenantId(), form.boundValue("workers", data), now));
+        permitVariables.put("personnel", personnel.of(permit.tenantId(), form.boundValue("workers", data), now));
         RiskAssessment assessment = evaluator.evaluate(ruleset, permitVariables, weather, readings, now);
         PermitRiskScore score = score(rulesetDocument, ruleset, permitVariables, weather, readings, now);
         liveData.put("evaluatedAt", now.toString());
@@ -154,53 +143,6 @@ class PermitRiskAssessor {
                     e.toString());
             return null;
         }
-    }
-
-    /**
-     * Returns the personnel facts of the workers on the form, or null without workers: {@code certificateState} is
-     * the worst worker's state (valid when a worker has a valid certificate, expiring when the best is due for
-     * review soon, missing without a person or certificate on record, expired otherwise) and {@code recentAnomalies}
-     * counts the workers' qualification anomalies of the last {@value #ANOMALY_LOOKBACK_DAYS} days. NOTE: the
-     * certificate's item is checked by the qualification gate, not here; daysAwayFromPost and assessmentScore are not
-     * read yet, so those factors score as missing data.
-     */
-    private @Nullable Map<String, @Nullable Object> personnel(long tenantId, JsonNode workers, OffsetDateTime now) {
-        if (!workers.isArray() || workers.isEmpty()) {
-            return null;
-        }
-        int worst = 0;
-        long anomalies = 0;
-        for (JsonNode worker : workers) {
-            Person person = qualifications.findPersonByIdNumber(tenantId, worker.path("idNumber").asString(""))
-                    .orElse(null);
-            if (person == null) {
-                worst = Math.max(worst, CERTIFICATE_STATES.indexOf("missing"));
-                continue;
-            }
-            worst = Math.max(worst, CERTIFICATE_STATES.indexOf(certificateState(
-                    qualifications.certificatesOf(tenantId, person.id()))));
-            anomalies += qualifications.anomaliesSince(tenantId, person.id(),
-                    now.minusDays(ANOMALY_LOOKBACK_DAYS).toInstant()).size();
-        }
-        Map<String, @Nullable Object> personnel = new HashMap<>();
-        personnel.put("certificateState", CERTIFICATE_STATES.get(worst));
-        personnel.put("recentAnomalies", BigDecimal.valueOf(anomalies));
-        personnel.put("daysAwayFromPost", null);
-        personnel.put("assessmentScore", null);
-        return personnel;
-    }
-
-    private static String certificateState(List<Certificate> certificates) {
-        if (certificates.isEmpty()) {
-            return "missing";
-        }
-        if (certificates.stream().anyMatch(certificate -> certificate.state() == CertificateState.VALID)) {
-            return "valid";
-        }
-        if (certificates.stream().anyMatch(certificate -> certificate.state() == CertificateState.REVIEW_DUE_SOON)) {
-            return "expiring";
-        }
-        return "expired";
     }
 
     /** Scores the permit when the ruleset has a scoring section. */

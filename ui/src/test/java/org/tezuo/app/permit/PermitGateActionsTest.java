@@ -2,6 +2,10 @@ package org.tezuo.app.permit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -9,11 +13,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.tezuo.app.permit.evidence.EvidenceRecorder;
+import org.tezuo.app.permit.evidence.PermitEvidence;
 import org.tezuo.app.security.UserAccounts;
 import org.tezuo.core.metadata.MetadataStore;
 import org.tezuo.core.qualification.CertificateState;
@@ -70,6 +77,12 @@ class PermitGateActionsTest {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    EvidenceRecorder evidenceRecorder;
+
+    @Autowired
+    RiskEvidenceSealer sealer;
 
     private long tenantId;
     private Person worker;
@@ -204,8 +217,42 @@ class PermitGateActionsTest {
     }
 
     @Test
-    void evidencePassesCompleteMeasures() {
-        assertThat(run("evidenceComplete", draft(completeData())).passed()).isTrue();
+    void evidencePassesCompleteMeasures() throws IOException {
+        Permit permit = draft(completeData());
+        sealPhotos(permit, 1, 2, 3);
+
+        assertThat(run("evidenceComplete", permit).passed()).isTrue();
+    }
+
+    @Test
+    @DisplayName("A declared photo that is recorded but not sealed to a risk item blocks the gate")
+    void evidenceFailsUnsealedDeclaredPhoto() throws IOException {
+        Permit permit = draft(completeData());
+        evidenceRecorder.recordPhoto(engineer(), permit.id(), 1, "IMG_0001.png", "image/png", png(), null);
+        sealPhotos(permit, 2, 3);
+
+        FlowActionResult result = run("evidenceComplete", permit);
+
+        assertThat(result.passed()).isFalse();
+        assertThat(result.reason().zh()).contains("第 1 项安全措施“动火设备内部构件清洗干净")
+                .contains("要求照片作为证据，但还没有已封存到风险项的照片").doesNotContain("第 2 项");
+        assertThat(result.reason().en()).contains("safety measure 1")
+                .contains("requires a photo as evidence but none is sealed to a risk item");
+    }
+
+    @Test
+    @DisplayName("Sealed evidence of another kind does not stand in for a declared photo")
+    void evidenceFailsSealedEvidenceOfOtherKind() throws IOException {
+        Permit permit = draft(completeData());
+        sealPhotos(permit, 2, 3);
+        PermitEvidence reading = evidenceRecorder.recordReading(engineer(), permit.id(), null,
+                new EvidenceRecorder.Reading("GD-01", "CH4", BigDecimal.ZERO, "%LEL", null));
+        sealer.seal(engineer(), permit, "wind", List.of(reading.id()));
+
+        FlowActionResult result = run("evidenceComplete", permit);
+
+        assertThat(result.passed()).isFalse();
+        assertThat(result.reason().zh()).contains("第 1 项安全措施");
     }
 
     @Test
@@ -221,13 +268,15 @@ class PermitGateActionsTest {
     }
 
     @Test
-    void evidenceIgnoresMeasureThatDoesNotApply() {
+    void evidenceIgnoresMeasureThatDoesNotApply() throws IOException {
         ObjectNode data = completeData();
         ObjectNode measure = (ObjectNode) data.withArray("safetyMeasures").get(1);
         measure.remove("confirmedBy");
         measure.put("applies", false);
+        Permit permit = draft(data);
+        sealPhotos(permit, 1, 3);
 
-        assertThat(run("evidenceComplete", draft(data)).passed()).isTrue();
+        assertThat(run("evidenceComplete", permit).passed()).isTrue();
     }
 
     @Test
@@ -243,14 +292,35 @@ class PermitGateActionsTest {
     }
 
     @Test
-    void evidenceAcceptsDetectorReading() {
+    void evidenceAcceptsDetectorReading() throws IOException {
         ObjectNode data = completeData();
         data.putArray("gasAnalyses");
         Permit permit = draft(data);
+        sealPhotos(permit, 1, 2, 3);
         permits.insertGasReading(tenantId, permit.id(), "GD-01", Instant.now(),
                 json.createObjectNode().put("detectorId", "GD-01").put("lel", 0));
 
         assertThat(run("evidenceComplete", permit).passed()).isTrue();
+    }
+
+    /** Records a photo for each measure and seals it to a risk item, as an approver confirming the item does. */
+    private void sealPhotos(Permit permit, int... measures) throws IOException {
+        for (int measure : measures) {
+            PermitEvidence photo = evidenceRecorder.recordPhoto(engineer(), permit.id(), measure,
+                    "IMG_" + measure + ".png", "image/png", png(), null);
+            sealer.seal(engineer(), permit, "wind", List.of(photo.id()));
+        }
+    }
+
+    private Actor engineer() {
+        return new Actor(tenantId, "engineer", Locale.SIMPLIFIED_CHINESE);
+    }
+
+    private static byte[] png() throws IOException {
+        BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 
     private Person qualifiedPerson(String name, String idNumber) {

@@ -125,6 +125,28 @@ class PermitRiskAssessorTest {
                 + "理由：厂区管廊密集，从严；替换 GB 30871-2022 11.10 规定的 1.2））");
     }
 
+    @Test
+    @DisplayName("An excavation permit gets a risk score from its form fields")
+    void excavationPermitGetsScore() {
+        ObjectNode data = json.createObjectNode();
+        data.put("workStart", "2026-12-04T09:00:00+08:00");
+        data.put("workEnd", "2026-12-04T17:00:00+08:00");
+        data.put("depthMetres", 2.5);
+        data.put("method", "machine");
+        data.put("hazardousArea", true);
+        data.put("buriedHazardousLines", true);
+
+        PermitRiskScore score = assessOutcome(data).score();
+
+        assertThat(score).isNotNull();
+        assertThat(score.band()).isIn("general", "considerable", "major");
+        assertThat(score.items()).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(score.items()).filteredOn(item -> item.code().equals("score.equipment.machine-near-lines"))
+                .singleElement().satisfies(item -> assertThat(item.value()).isEqualTo("machine"));
+        assertThat(score.items()).filteredOn(item -> item.code().equals("score.work-type.depth"))
+                .singleElement().satisfies(item -> assertThat(item.value()).isEqualTo("2.5"));
+    }
+
     private List<RiskItem> assess(JsonNode data) {
         return assessOutcome(data).assessment().items();
     }
