@@ -100,10 +100,6 @@ class PermitRiskAssessorTest {
     @Test
     @DisplayName("An enterprise override applies to the next assessment and names its origin")
     void overrideAppliesAtOnce() {
-        ObjectNode ruleset = (ObjectNode) metadata.requirePublished(tenantId, MetadataKind.RULESET, "excavation")
-                .body().deepCopy();
-        ((ObjectNode) ruleset.path("thresholds").path("confinedSpaceDepthMetres")).put("direction", "max");
-        metadata.saveAndPublish(tenantId, MetadataKind.RULESET, "excavation", ruleset, "test");
         ObjectNode data = json.createObjectNode();
         data.put("workStart", "2026-12-04T09:00:00+08:00");
         data.put("workEnd", "2026-12-04T17:00:00+08:00");
