@@ -44,6 +44,18 @@ bpmn_viewer() { curl -fsS "$base/vendor/bpmn-js/dist/bpmn-navigated-viewer.produ
 inbox_counts() {
   curl -fsS -u admin:Demo@2026 "$base/api/inbox/counts" | python3 -c 'import json,sys; r=json.load(sys.stdin); assert "todo" in r, r'
 }
+# Writes that use database-generated ids: applying a bundled pack, rolling it back, saving a threshold override.
+pack_apply_and_rollback() {
+  local install
+  install=$(curl -fsS -u admin:Demo@2026 -X POST "$base/api/policy-packs/bundled/mem-13-confined-space/apply" |
+    python3 -c 'import json,sys; r=json.load(sys.stdin); assert r["status"] == "ACTIVE", r; print(r["id"])') &&
+  curl -fsS -o /dev/null -u admin:Demo@2026 -X POST "$base/api/policy-packs/$install/rollback"
+}
+threshold_override() {
+  curl -fsS -o /dev/null -u admin:Demo@2026 -X PUT -H 'Content-Type: application/json' \
+       -d '{"value": "0.4", "unit": "%vol", "reason": "冒烟测试：从严", "source": "企业标准 Q/DEMO 1"}' \
+       "$base/api/standards/hot-work/flammableLimitHighLelPercentVol"
+}
 
 check "login page served" login_page
 check "demo tenant present" demo_tenant
@@ -53,6 +65,8 @@ check "demo gas detectors stored as records" demo_records
 check "query layer runs on H2" h2_query
 check "bpmn-js viewer bundled in the jar" bpmn_viewer
 check "approval inbox counts served" inbox_counts
+check "policy pack applied and rolled back on H2" pack_apply_and_rollback
+check "threshold override saved on H2" threshold_override
 
 if [ "$failures" -gt 0 ]; then tail -80 "$log"; echo "0 passed, $failures failed"; exit 1; fi
-echo "8 passed, 0 failed"
+echo "10 passed, 0 failed"

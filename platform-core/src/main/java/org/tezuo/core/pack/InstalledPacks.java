@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,17 +30,19 @@ class InstalledPacks {
 
     long insert(long tenantId, PolicyPackManifest manifest, InstalledPack.Status status, byte[] content,
             Map<String, @Nullable Integer> previous, Map<String, Integer> published, String actor, Instant now) {
-        return jdbc.sql("""
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
                 insert into policy_pack_install (tenant_id, pack_id, pack_version, name, regulation, effective_from,
                     effective_to, status, content, previous_versions, published_versions, applied_by, applied_at,
                     activated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(tenantId, manifest.id(), manifest.version(), manifest.nameZh(), manifest.regulation(),
                         manifest.effectiveFrom(), manifest.effectiveTo(), status.name(),
                         new String(content, java.nio.charset.StandardCharsets.UTF_8), json.writeValueAsString(previous),
                         json.writeValueAsString(published), actor, Timestamp.from(now),
                         status == InstalledPack.Status.ACTIVE ? Timestamp.from(now) : null)
-                .query(Long.class).single();
+                .update(keys, "id");
+        return keys.getKey().longValue();
     }
 
     void activate(long id, Map<String, @Nullable Integer> previous, Map<String, Integer> published, Instant now) {

@@ -32,6 +32,11 @@ public record PolicyPackPreview(@Nullable PolicyPackManifest manifest, List<Pack
                 && documents.stream().noneMatch(document -> document.status() == ImportStatus.INVALID);
     }
 
+    /** Returns how many distinct permits the pack affects; a permit whose form and ruleset both change counts once. */
+    public long affectedPermitCount() {
+        return affectedPermits.stream().mapToLong(AffectedPermit::permitId).distinct().count();
+    }
+
     /** Returns every problem, those of the file and those of its documents. */
     public List<PackProblem> allProblems() {
         List<PackProblem> all = new java.util.ArrayList<>(problems);

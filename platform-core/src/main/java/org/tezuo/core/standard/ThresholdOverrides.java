@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 /** Table {@code threshold_override}: every change of an enterprise override, the active row being in force. */
@@ -45,15 +46,17 @@ class ThresholdOverrides {
                 update threshold_override set active = false
                 where tenant_id = ? and ruleset_key = ? and threshold_name = ? and active""")
                 .params(tenantId, change.rulesetKey(), change.threshold()).update();
-        long id = jdbc.sql("""
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
                 insert into threshold_override (tenant_id, ruleset_key, threshold_name, action, value, unit,
                     document_value, document_origin, change_kind, reason, source, changed_by, changed_at, active)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(tenantId, change.rulesetKey(), change.threshold(), change.action().name(), change.value(),
                         change.unit(), change.documentValue(), change.documentOrigin(), change.change().name(),
                         change.reason(), change.source(), change.changedBy(), Timestamp.from(change.changedAt()),
                         change.active())
-                .query(Long.class).single();
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
         return new ThresholdOverride(id, change.rulesetKey(), change.threshold(), change.action(), change.value(),
                 change.unit(), change.documentValue(), change.documentOrigin(), change.change(), change.reason(),
                 change.source(), change.changedBy(), change.changedAt(), change.active());

@@ -27,6 +27,7 @@ import org.tezuo.app.permit.PermitApprovals;
 import org.tezuo.app.permit.PermitDrafter;
 import org.tezuo.app.permit.PermitRefusedException;
 import org.tezuo.app.permit.PermitRiskItem;
+import org.tezuo.app.permit.PermitRiskScore;
 import org.tezuo.app.permit.PermitStatus;
 import org.tezuo.app.permit.PermitStore;
 import org.tezuo.app.permit.PermitSubmitter;
@@ -94,9 +95,9 @@ class PermitApi {
     /** A permit as the API shows it. */
     record PermitView(long id, String type, PermitStatus status, String statusZh, String applicant, String form,
             @Nullable Integer flowVersion, @Nullable Integer rulesetVersion, JsonNode data,
-            List<PermitRiskItem> riskItems, @Nullable JsonNode liveData, @Nullable String permitNumber,
-            @Nullable String qrUrl, boolean qrRevoked, Instant createdAt, @Nullable Instant submittedAt,
-            @Nullable Instant issuedAt) {
+            List<PermitRiskItem> riskItems, @Nullable PermitRiskScore riskScore, @Nullable JsonNode liveData,
+            @Nullable String permitNumber, @Nullable String qrUrl, boolean qrRevoked, Instant createdAt,
+            @Nullable Instant submittedAt, @Nullable Instant issuedAt) {
     }
 
     record NewPermit(@Nullable String type, @Nullable JsonNode data) {
@@ -105,7 +106,8 @@ class PermitApi {
     @GetMapping("/permits")
     @Operation(summary = "作业票列表（最新 200 张）")
     List<PermitView> permits(HttpServletRequest request) {
-        return permits.list(caller.user().tenantId(), 200).stream().map(permit -> view(permit, request)).toList();
+        return permits.list(caller.user().tenantId(), 200).stream().map(permit -> view(permit, null, request))
+                .toList();
     }
 
     @PostMapping("/permits")
@@ -258,10 +260,16 @@ class PermitApi {
     }
 
     private PermitView view(Permit permit, HttpServletRequest request) {
+        return view(permit, permits.riskScore(permit.tenantId(), permit.id()).orElse(null), request);
+    }
+
+    /** The list leaves the score out ({@code riskScore} null), so that it reads no score detail per row. */
+    private PermitView view(Permit permit, @Nullable PermitRiskScore riskScore, HttpServletRequest request) {
         String qrUrl = permit.qrToken() == null || permit.qrRevoked() ? null : ePermits.url(baseUrl(request), permit);
         return new PermitView(permit.id(), permit.permitType(), permit.status(), permit.status().zh(),
                 permit.applicant(), permit.formKey() + "@" + permit.formVersion(), permit.flowVersion(),
-                permit.rulesetVersion(), permit.data(), permit.riskItems(), permit.liveData(), permit.permitNumber(),
+                permit.rulesetVersion(), permit.data(), permit.riskItems(), riskScore, permit.liveData(),
+                permit.permitNumber(),
                 qrUrl, permit.qrRevoked(), permit.createdAt(), permit.submittedAt(), permit.issuedAt());
     }
 

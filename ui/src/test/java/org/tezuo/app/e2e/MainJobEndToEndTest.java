@@ -295,6 +295,8 @@ class MainJobEndToEndTest {
         assertThat(riskCodes).isNotEmpty();
         assertThat(submitted.path("riskItems").valueStream().map(item -> item.path("severity").asString()))
                 .doesNotContain("BLOCK");
+        assertThat(submitted.path("riskScore").path("total").isInt()).isTrue();
+        assertThat(submitted.path("riskScore").path("items").size()).isGreaterThanOrEqualTo(3);
 
         for (String approver : List.of("leader", "unithead", "engineer", "director")) {
             JsonNode task = taskFor(approver);

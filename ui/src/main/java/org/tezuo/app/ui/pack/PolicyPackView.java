@@ -174,7 +174,7 @@ public class PolicyPackView extends VerticalLayout implements HasDynamicTitle {
     private Div affectedPermits(PolicyPackPreview read) {
         Div permits = new Div();
         permits.setId("pack-affected-permits");
-        permits.add(new H3(getTranslation("policyPacks.affected", read.affectedPermits().size())));
+        permits.add(new H3(getTranslation("policyPacks.affected", read.affectedPermitCount())));
         if (!read.affectedPermits().isEmpty()) {
             Grid<PolicyPackPreview.AffectedPermit> grid = new Grid<>();
             grid.setAllRowsVisible(true);
@@ -196,7 +196,7 @@ public class PolicyPackView extends VerticalLayout implements HasDynamicTitle {
         dialog.setId("pack-apply-confirm");
         dialog.setHeader(getTranslation("policyPacks.confirm.header"));
         dialog.setText(getTranslation("policyPacks.confirm.text", read.documents().size(),
-                read.affectedPermits().size()));
+                read.affectedPermitCount()));
         dialog.setCancelable(true);
         dialog.setCancelText(getTranslation("metadataCenter.cancel"));
         dialog.setConfirmText(getTranslation("policyPacks.apply"));
