@@ -101,6 +101,9 @@ public class PermitSubmitter {
 
         List<PermitRiskItem> riskItems = risk.storedItems();
         int flowVersion = flowVersionOf(permit);
+        if (permit.status() != PermitStatus.RETURNED) {
+            starter.deploy(actor.tenantId(), permit.flowKey(), flowVersion);
+        }
         transaction.executeWithoutResult(status -> {
             permits.updateData(actor.tenantId(), permitId, data);
             String processInstanceId = permit.status() == PermitStatus.RETURNED
