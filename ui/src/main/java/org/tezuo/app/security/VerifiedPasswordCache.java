@@ -14,9 +14,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * A password encoder that remembers successful password checks for a short time. An API client sends HTTP Basic
- * credentials with every request, and each bcrypt comparison costs tens of milliseconds of CPU (about 70 ms at
- * strength 10 on the 2-vCPU machine of docs/benchmarks.md), so without it the password check alone limits the API to
- * a few dozen requests per second and core.
+ * credentials with every request, and each bcrypt comparison costs tens of milliseconds of CPU, an estimated 70 ms
+ * at strength 10 on the 2-vCPU machine of docs/benchmarks.md. Without the cache the password check alone limits the
+ * API to a few dozen requests per second and core.
  *
  * <p>An entry's key is an HMAC-SHA256, under a random key made at start, of the stored hash and the raw password.
  * So the map holds no password, a changed password (a new stored hash) never matches an old entry, and a wrong
