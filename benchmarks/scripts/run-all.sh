@@ -75,15 +75,16 @@ done
 if [ "$approval_rounds" -gt 0 ]; then
     fresh_db "${prefix}_approval"
     TEZUO_BENCH_DB="jdbc:postgresql://127.0.0.1:5432/${prefix}_approval" OUT="$out/approval" \
-        benchmarks/scripts/approval-throughput.sh "$approval_rounds" "${approval_threads[@]}" > "$out/approval.txt" 2>&1 \
-        || echo "approval-throughput.sh failed, see $out/approval.txt"
+        benchmarks/scripts/approval-throughput.sh "$approval_rounds" "${approval_threads[@]}" > "$out/approval.txt" \
+        2> "$out/approval.err" \
+        || echo "approval-throughput.sh failed, see $out/approval.txt and approval.err"
 fi
 
 if [ "$verify_certs" -gt 0 ]; then
     fresh_db "${prefix}_verify"
     TEZUO_BENCH_DB="jdbc:postgresql://127.0.0.1:5432/${prefix}_verify" \
-        benchmarks/scripts/verification-run.sh "$verify_certs" > "$out/verification.txt" 2>&1 \
-        || echo "verification-run.sh failed, see $out/verification.txt"
+        benchmarks/scripts/verification-run.sh "$verify_certs" > "$out/verification.txt" 2> "$out/verification.err" \
+        || echo "verification-run.sh failed, see $out/verification.txt and verification.err"
 fi
 
 if [ "$users" -gt 0 ]; then
