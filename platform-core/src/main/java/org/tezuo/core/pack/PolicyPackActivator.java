@@ -3,6 +3,7 @@ package org.tezuo.core.pack;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -15,7 +16,7 @@ import org.tezuo.core.schedule.ClusterJobLock;
  * unless set) one node, holding the cluster lock {@value #LOCK}, applies the packs whose day has come.
  */
 @Component
-class PolicyPackActivator {
+class PolicyPackActivator implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(PolicyPackActivator.class);
     static final String LOCK = "policy-pack-activation";
@@ -33,6 +34,12 @@ class PolicyPackActivator {
         worker.setThreadNamePrefix("tezuo-policy-pack-");
         worker.setPoolSize(1);
         worker.initialize();
+    }
+
+    /** Stops the worker with the context; its thread is not a daemon and would keep the JVM running. */
+    @Override
+    public void destroy() {
+        worker.shutdown();
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -80,9 +80,10 @@ public class PermitApprovals {
 
     /** Returns one open task of the actor; another user's or another tenant's task is not found. */
     public PermitTask task(Actor actor, String taskId) {
-        return tasks(actor).stream()
-                .filter(candidate -> candidate.task().taskId().equals(taskId))
-                .findFirst()
+        return inbox.task(actor.tenantId(), actor.username(), taskId)
+                .filter(task -> PermitSubmitter.permitIdOf(task.businessKey()) >= 0)
+                .flatMap(task -> permits.find(actor.tenantId(), PermitSubmitter.permitIdOf(task.businessKey()))
+                        .map(permit -> new PermitTask(task, permit)))
                 .orElseThrow(() -> new NotFoundException("待办任务", taskId));
     }
 

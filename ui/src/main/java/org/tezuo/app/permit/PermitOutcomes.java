@@ -49,6 +49,7 @@ class PermitOutcomes implements FlowOutcomeListener {
         Permit permit = permits.find(outcome.tenantId(), permitId).orElseThrow();
         String prefix = permitTypes.require(outcome.tenantId(), permit.permitType()).numberPrefix() + "-"
                 + NUMBER_DATE.format(LocalDate.now(clock.withZone(tenants.require(outcome.tenantId()).zone()))) + "-";
+        permits.lockNumbering(outcome.tenantId());
         String number = prefix + "%04d".formatted(permits.countNumbersStartingWith(outcome.tenantId(), prefix) + 1);
         String token = newToken();
         permits.markIssued(outcome.tenantId(), permitId, number, token);

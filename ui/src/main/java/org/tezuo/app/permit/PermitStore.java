@@ -1,5 +1,6 @@
 package org.tezuo.app.permit;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -9,6 +10,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -27,11 +29,27 @@ public class PermitStore {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final String numberingLock;
 
-    public PermitStore(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    public PermitStore(JdbcClient jdbc, JsonMapper json, Clock clock, DataSource dataSource) throws SQLException {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.numberingLock = numberingLock(dataSource);
+    }
+
+    /**
+     * Returns the statement that locks the tenant's row for numbering. On PostgreSQL it is {@code for no key
+     * update}, because every insert into a table with a foreign key to {@code tenant} holds a key-share lock on
+     * that row until commit, and {@code for update} conflicts with it: two issuing transactions that had both
+     * inserted such rows would wait for each other. H2 takes no row locks for foreign keys and supports only
+     * {@code for update}.
+     */
+    private static String numberingLock(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean postgres = connection.getMetaData().getDatabaseProductName().equalsIgnoreCase("PostgreSQL");
+            return "select id from tenant where id = ? for " + (postgres ? "no key update" : "update");
+        }
     }
 
     long insertDraft(long tenantId, String permitType, String formKey, int formVersion, String flowKey,
@@ -103,6 +121,15 @@ public class PermitStore {
         jdbc.sql("update permit set qr_revoked = ?, updated_at = ? where tenant_id = ? and id = ?")
                 .params(revoked, Timestamp.from(clock.instant()), tenantId, permitId)
                 .update();
+    }
+
+    /**
+     * Locks the tenant's row until the transaction ends, so that permits issued at the same time count the issued
+     * numbers one after another and never take the same one. The audit log locks its chain head only before
+     * commit, so the lock order (tenant row, then chain head) is that of the other tenant-row locks.
+     */
+    void lockNumbering(long tenantId) {
+        jdbc.sql(numberingLock).param(tenantId).query(Long.class).single();
     }
 
     /** Returns how many permits of the tenant carry a number starting with {@code numberPrefix}, for numbering. */

@@ -115,6 +115,9 @@ public class PermitSubmitter {
         List<PermitRiskItem> riskItems = new ArrayList<>(risk.storedItems());
         conflicts.forEach(conflict -> riskItems.add(conflict.toRiskItem()));
         int flowVersion = flowVersionOf(permit);
+        if (permit.status() != PermitStatus.RETURNED) {
+            starter.deploy(actor.tenantId(), permit.flowKey(), flowVersion);
+        }
         transaction.executeWithoutResult(status -> {
             permits.updateData(actor.tenantId(), permitId, data);
             String processInstanceId = permit.status() == PermitStatus.RETURNED

@@ -25,9 +25,12 @@ class AppUserDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
+        // Read the lock before the user, not inside the row mapper: there the query still holds its pooled
+        // connection, and enough sign-ins at once would hold every connection while each waits for a second one.
+        boolean locked = lockout.lockedUntil(username).isPresent();
         return jdbc.sql("select * from app_user where username = ?")
                 .param(username)
-                .query((rs, row) -> map(rs, lockout.lockedUntil(username).isPresent()))
+                .query((rs, row) -> map(rs, locked))
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException("No user named \"" + username + "\""));
     }

@@ -3,6 +3,8 @@ package org.tezuo.app.security;
 import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -42,10 +44,14 @@ public class SecurityConfiguration {
         "/error"
     };
 
-    /** Encodes new passwords as {@code {bcrypt}…} and still reads hashes stored with another encoder's prefix. */
+    /**
+     * Encodes new passwords as {@code {bcrypt}…} and still reads hashes stored with another encoder's prefix. A
+     * successful check is remembered for {@code tezuo.security.verified-password-ttl} (default 5 minutes), so that
+     * HTTP Basic clients do not pay for bcrypt on every request.
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(@Value("${tezuo.security.verified-password-ttl:5m}") Duration verifiedTtl) {
+        return new VerifiedPasswordCache(PasswordEncoderFactories.createDelegatingPasswordEncoder(), verifiedTtl);
     }
 
     @Bean

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -56,6 +57,23 @@ public class ApprovalInbox {
     /** Returns the user's open tasks in the tenant, oldest first; tasks of other tenants never appear. */
     public List<ApprovalTask> tasks(long tenantId, String user) {
         return todo(tenantId, user, List.of(), InboxFilter.ALL);
+    }
+
+    /**
+     * Returns one open task of the user in the tenant, as {@link #tasks} lists it, without reading the rest of the
+     * inbox; empty when the task is not the user's, belongs to another tenant or has ended.
+     */
+    public Optional<ApprovalTask> task(long tenantId, String user, String taskId) {
+        Task task = todoQuery(tenantId, user, List.of()).taskId(taskId).singleResult();
+        if (task == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(toApprovalTask(activeTasks.toActiveTask(tenantId, task), task));
+        } catch (TaskNotFoundException e) {
+            log.debug("Task {} of {} in tenant {} ended while it was read", taskId, user, tenantId);
+            return Optional.empty();
+        }
     }
 
     /**

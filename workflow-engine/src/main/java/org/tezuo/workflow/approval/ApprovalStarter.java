@@ -53,6 +53,18 @@ public class ApprovalStarter {
      * @throws FlowNotPublishedException when that flow version is not published for the tenant
      * @throws NoApproverException when a node has no approver, naming the node and its rule
      */
+    /**
+     * Deploys a published flow version to the engine unless it is deployed already, so that a later {@link #start}
+     * finds it. Call it before opening the transaction that starts the approval: the first deployment of a version
+     * runs in a transaction of its own, which needs a second pooled connection while the caller's transaction holds
+     * one, and enough first submissions at once would hold every connection and wait for the pool's time-out.
+     *
+     * @throws FlowNotPublishedException when that flow version is not published for the tenant
+     */
+    public void deploy(long tenantId, String flowKey, int flowVersion) {
+        deployer.deploy(publishedFlow(tenantId, flowKey, flowVersion));
+    }
+
     @Transactional
     public String start(long tenantId, String flowKey, int flowVersion, String businessKey, String applicant,
             JsonNode formData) {
@@ -79,10 +91,7 @@ public class ApprovalStarter {
                         + FlowDefinitionParser.RESERVED_ID_PREFIX);
             }
         }
-        MetadataDocument document = metadata.find(tenantId, MetadataKind.FLOW, flowKey, flowVersion)
-                .filter(found -> found.status() == DocumentStatus.PUBLISHED)
-                .orElseThrow(() -> new FlowNotPublishedException(flowKey, flowVersion));
-        FlowDeployment deployment = deployer.deploy(document);
+        FlowDeployment deployment = deployer.deploy(publishedFlow(tenantId, flowKey, flowVersion));
         FlowDefinition flow = deployment.definition();
         checkInitiator(tenantId, flow, applicant, formData);
 
@@ -122,5 +131,11 @@ public class ApprovalStarter {
         } finally {
             identity.setAuthenticatedUserId(null);
         }
+    }
+
+    private MetadataDocument publishedFlow(long tenantId, String flowKey, int flowVersion) {
+        return metadata.find(tenantId, MetadataKind.FLOW, flowKey, flowVersion)
+                .filter(found -> found.status() == DocumentStatus.PUBLISHED)
+                .orElseThrow(() -> new FlowNotPublishedException(flowKey, flowVersion));
     }
 }
