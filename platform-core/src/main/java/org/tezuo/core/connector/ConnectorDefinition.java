@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param requestsPerSecond maximum request rate the client keeps to; null means no limit
  * @param location free-text location the connector serves (a weather station, a site), if any
  * @param resilience retry, circuit-breaker and concurrency settings of clients that use them
+ * @param maxDataAge oldest live value (a detector reading, an equipment state) the platform still treats as current;
+ *     null when the document leaves it out
  */
 public record ConnectorDefinition(
         String key,
@@ -27,7 +29,8 @@ public record ConnectorDefinition(
         Duration readTimeout,
         @Nullable BigDecimal requestsPerSecond,
         @Nullable String location,
-        Resilience resilience) {
+        Resilience resilience,
+        @Nullable Duration maxDataAge) {
 
     public ConnectorDefinition {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -36,6 +39,14 @@ public record ConnectorDefinition(
         if (text.endsWith("/")) {
             baseUrl = URI.create(text.substring(0, text.length() - 1));
         }
+    }
+
+    /** Creates a definition without a maximum data age. */
+    public ConnectorDefinition(String key, int version, ConnectorType type, URI baseUrl, Credentials credentials,
+            Duration connectTimeout, Duration readTimeout, @Nullable BigDecimal requestsPerSecond,
+            @Nullable String location, Resilience resilience) {
+        this(key, version, type, baseUrl, credentials, connectTimeout, readTimeout, requestsPerSecond, location,
+                resilience, null);
     }
 
     /** Creates a definition with {@link Resilience#DEFAULT} settings. */

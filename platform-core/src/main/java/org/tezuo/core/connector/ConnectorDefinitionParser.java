@@ -39,7 +39,9 @@ public final class ConnectorDefinitionParser {
                 millis(body, "readTimeoutMs", DEFAULT_READ_TIMEOUT),
                 body.hasNonNull("requestsPerSecond") ? body.get("requestsPerSecond").decimalValue() : null,
                 text(body, "location"),
-                resilience(body));
+                resilience(body),
+                body.hasNonNull("maxDataAgeSeconds") ? Duration.ofSeconds(body.get("maxDataAgeSeconds").asLong())
+                        : null);
     }
 
     private static ConnectorDefinition.Resilience resilience(JsonNode body) {

@@ -7,6 +7,10 @@ public enum ConnectorType {
     CERTIFICATE_REGISTRY("certificate-registry"),
     WEATHER("weather"),
     GAS_READINGS("gas-readings"),
+    /** A plant gas-detection system (GDS) gateway serving the latest fixed-detector readings by tag. */
+    GAS_DETECTION_SYSTEM("gas-detection-system"),
+    /** A DCS or historian gateway serving the live state of an equipment tag. */
+    EQUIPMENT_STATE("equipment-state"),
     DOOR_ACCESS("door-access"),
     NOTIFICATION("notification"),
     /** A WeCom (企业微信) group robot webhook. */

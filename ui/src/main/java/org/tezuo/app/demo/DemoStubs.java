@@ -10,13 +10,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.tezuo.core.connector.dooraccess.DoorAccessStubServer;
+import org.tezuo.core.connector.plant.PlantGatewayStubServer;
 import org.tezuo.core.connector.registry.RegistryStubServer;
 import org.tezuo.core.connector.weather.QWeatherStubServer;
 
 /**
  * The loopback stubs demo mode serves in place of the external systems. The registry and door-access stubs take
  * the ports the LNG template's connectors name (18091, 18093) when they are free, and any free port otherwise;
- * the weather stub always takes a free port. {@link DemoTenantSeeder} points the demo tenant's connector
+ * the weather stub and the plant-gateway stub (serving both the gas-detection-system and the equipment-state
+ * connector) always take a free port. {@link DemoTenantSeeder} points the demo tenant's connector
  * documents at wherever the stubs listen.
  */
 public final class DemoStubs implements DisposableBean {
@@ -31,6 +33,7 @@ public final class DemoStubs implements DisposableBean {
     private final RegistryStubServer registry;
     private final DoorAccessStubServer doorAccess;
     private final QWeatherStubServer weather;
+    private final PlantGatewayStubServer plantGateway;
     private final Clock clock;
     private String windSpeedKilometresPerHour = "12";
     private String windScale = "2";
@@ -39,10 +42,11 @@ public final class DemoStubs implements DisposableBean {
         this.registry = startRegistry();
         this.doorAccess = startDoorAccess();
         this.weather = QWeatherStubServer.start(weatherApiKey);
+        this.plantGateway = PlantGatewayStubServer.start();
         this.clock = clock;
         setCalmWeather(ZoneId.of("Asia/Shanghai"));
-        log.info("Demo stubs listening: registry {}, door access {}, weather {}", registry.baseUrl(),
-                doorAccess.baseUrl(), weather.baseUrl());
+        log.info("Demo stubs listening: registry {}, door access {}, weather {}, plant gateway {}", registry.baseUrl(),
+                doorAccess.baseUrl(), weather.baseUrl(), plantGateway.baseUrl());
     }
 
     public RegistryStubServer registry() {
@@ -55,6 +59,11 @@ public final class DemoStubs implements DisposableBean {
 
     public QWeatherStubServer weather() {
         return weather;
+    }
+
+    /** Returns the stub of the gas-detection system and equipment-state gateways. */
+    public PlantGatewayStubServer plantGateway() {
+        return plantGateway;
     }
 
     /** Sets a calm observation (12 km/h, level 2, 18 °C) taken now. */
@@ -84,6 +93,7 @@ public final class DemoStubs implements DisposableBean {
         registry.close();
         doorAccess.close();
         weather.close();
+        plantGateway.close();
     }
 
     private static RegistryStubServer startRegistry() {

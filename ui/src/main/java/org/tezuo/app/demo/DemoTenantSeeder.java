@@ -172,6 +172,8 @@ class DemoTenantSeeder implements ApplicationRunner {
         repoint(tenant, "certificate-registry", stubs.registry().baseUrl());
         repoint(tenant, "door-access", stubs.doorAccess().baseUrl());
         repoint(tenant, "weather", stubs.weather().baseUrl());
+        repoint(tenant, "gas-detection-system", stubs.plantGateway().baseUrl());
+        repoint(tenant, "equipment-state", stubs.plantGateway().baseUrl());
         stubs.refreshObservationTime(tenant.zone());
     }
 

@@ -2,9 +2,12 @@ package org.tezuo.app.permit;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +20,10 @@ import org.springframework.stereotype.Component;
 import org.tezuo.core.connector.ConnectorDefinition;
 import org.tezuo.core.connector.ConnectorDirectory;
 import org.tezuo.core.connector.ConnectorType;
+import org.tezuo.core.connector.plant.EquipmentState;
+import org.tezuo.core.connector.plant.FixedDetectorReading;
+import org.tezuo.core.connector.plant.PlantGatewayClient;
+import org.tezuo.core.connector.plant.PlantGatewayException;
 import org.tezuo.core.connector.weather.QWeatherClient;
 import org.tezuo.core.connector.weather.QWeatherSettings;
 import org.tezuo.core.connector.weather.WeatherDataException;
@@ -24,6 +31,7 @@ import org.tezuo.core.connector.weather.WeatherObservation;
 import org.tezuo.core.environment.GasReading;
 import org.tezuo.core.environment.GasReadingException;
 import org.tezuo.core.environment.GasReadingParser;
+import org.tezuo.core.i18n.UserMessages;
 import org.tezuo.core.pack.ActivePolicy;
 import org.tezuo.core.risk.RiskAssessment;
 import org.tezuo.core.risk.RiskEvaluator;
@@ -31,6 +39,8 @@ import org.tezuo.core.risk.RiskItem;
 import org.tezuo.core.risk.RiskModel;
 import org.tezuo.core.rules.CompiledRuleset;
 import org.tezuo.core.rules.ExpressionCompiler;
+import org.tezuo.core.rules.LocalizedText;
+import org.tezuo.core.rules.RuleSeverity;
 import org.tezuo.core.record.EntityNotFoundException;
 import org.tezuo.core.record.RecordNotFoundException;
 import org.tezuo.form.definition.FormDefinition;
@@ -44,7 +54,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Evaluates a permit's risk on live data: the tenant's published ruleset for the permit type, the weather
  * connector's current observation, the gas readings posted for the permit and the analyses written on the form.
- * A weather connector that fails yields no observation, which the ruleset treats as missing live data.
+ * A weather connector that fails yields no observation, which the ruleset treats as missing live data. With a
+ * {@code gas-detection-system} connector the readings of the zone's fixed detectors join the gas readings; with an
+ * {@code equipment-state} connector the live state of the picked equipment overlays the manual register values. An
+ * outage of either adds a confirmation item that says which data is missing.
  */
 @Component
 class PermitRiskAssessor {
@@ -56,6 +69,9 @@ class PermitRiskAssessor {
     private final ConnectorDirectory connectors;
     private static final String SITE_ZONE_ENTITY = "site_zone";
     private static final String EQUIPMENT_ENTITY = "equipment";
+    private static final String BUNDLE = "org.tezuo.app.permit.messages";
+    // NOTE: platform design choice for connector documents without maxDataAgeSeconds; not a regulatory value.
+    private static final Duration DEFAULT_MAX_DATA_AGE = Duration.ofMinutes(5);
 
     private final RecordService records;
     private final PermitPersonnelFacts personnel;
@@ -108,12 +124,25 @@ class PermitRiskAssessor {
 
         Map<String, @Nullable Object> permitVariables = PermitRuleVariables.of(ruleset.ruleset().variables(), form,
                 data, zone);
-        permitVariables.put("zone", registerRecord(permit.tenantId(), SITE_ZONE_ENTITY, form.boundValue("zone", data)));
-        permitVariables.put("equipment", registerRecord(permit.tenantId(), EQUIPMENT_ENTITY,
-                form.boundValue("equipment", data)));
+        Map<String, @Nullable Object> zoneRecord = registerRecord(permit.tenantId(), SITE_ZONE_ENTITY,
+                form.boundValue("zone", data));
+        Map<String, @Nullable Object> equipmentRecord = registerRecord(permit.tenantId(), EQUIPMENT_ENTITY,
+                form.boundValue("equipment", data));
+        LocalizedText scenario = new LocalizedText(ruleset.ruleset().scenarioLabel(Locale.SIMPLIFIED_CHINESE),
+                ruleset.ruleset().scenarioLabel(Locale.ENGLISH));
+        List<RiskItem> liveItems = new ArrayList<>();
+        readings.addAll(fixedDetectorReadings(permit.tenantId(), zoneRecord, now, liveData, liveItems, scenario));
+        LocalizedText equipmentSource = overlayEquipmentState(permit.tenantId(), equipmentRecord, now, liveData,
+                liveItems, scenario);
+        permitVariables.put("zone", zoneRecord);
+        permitVariables.put("equipment", equipmentRecord);
         permitVariables.put("personnel", personnel.of(permit.tenantId(), form.boundValue("workers", data), now));
-        RiskAssessment assessment = evaluator.evaluate(ruleset, permitVariables, weather, readings, now);
+        RiskAssessment assessment = withLiveItems(evaluator.evaluate(ruleset, permitVariables, weather, readings, now),
+                liveItems);
         PermitRiskScore score = score(rulesetDocument, ruleset, permitVariables, weather, readings, now);
+        if (score != null && equipmentSource != null) {
+            score = score.withDimensionSource("equipment", equipmentSource.zh());
+        }
         liveData.put("evaluatedAt", now.toString());
         Map<String, String> units = new HashMap<>();
         rulesetDocument.body().path("rules").forEach(rule -> {
@@ -143,6 +172,145 @@ class PermitRiskAssessor {
                     e.toString());
             return null;
         }
+    }
+
+    /**
+     * Reads the latest readings of the zone's fixed detectors ({@code detectorTags} on the zone record) from the
+     * tenant's gas-detection system connector. A faulty or stale reading becomes a sensor fault. An outage, and tags
+     * the gateway does not have, add a confirmation item that names the missing data.
+     */
+    private List<GasReading> fixedDetectorReadings(long tenantId, @Nullable Map<String, @Nullable Object> zoneRecord,
+            OffsetDateTime now, ObjectNode liveData, List<RiskItem> liveItems, LocalizedText scenario) {
+        Object tagText = zoneRecord == null ? null : zoneRecord.get("detectorTags");
+        List<String> tags = tagText == null ? List.of() : Arrays.stream(tagText.toString().split("[,，、;；\\s]+"))
+                .filter(tag -> !tag.isBlank()).distinct().toList();
+        ConnectorDefinition connector = connectors.findByType(tenantId, ConnectorType.GAS_DETECTION_SYSTEM)
+                .orElse(null);
+        if (tags.isEmpty() || connector == null) {
+            return List.of();
+        }
+        Duration maxAge = connector.maxDataAge() == null ? DEFAULT_MAX_DATA_AGE : connector.maxDataAge();
+        List<FixedDetectorReading> fixed;
+        try {
+            fixed = new PlantGatewayClient(connector, PermitRiskAssessor::secret).detectorReadings(tags);
+        } catch (PlantGatewayException e) {
+            log.warn("Gas-detection connector {}@{} failed for tenant {}: {}", connector.key(), connector.version(),
+                    tenantId, e.toString());
+            liveData.put("gasDetectionError", e.message(Locale.SIMPLIFIED_CHINESE));
+            liveItems.add(liveItem("live.gas-detection.unavailable", scenario, e, String.join("、", tags)));
+            return List.of();
+        }
+        ArrayNode node = liveData.putArray("fixedDetectors");
+        fixed.forEach(reading -> node.add(json.valueToTree(reading)));
+        List<String> missing = tags.stream()
+                .filter(tag -> fixed.stream().noneMatch(reading -> reading.tag().equals(tag))).toList();
+        if (!missing.isEmpty()) {
+            liveItems.add(liveItem("live.gas-detection.tags-missing", scenario, null, String.join("、", missing),
+                    connector.key()));
+        }
+        return fixed.stream().map(reading -> reading.toGasReading(now, maxAge)).toList();
+    }
+
+    /**
+     * Overlays the live state of the picked equipment from the tenant's equipment-state connector on the register
+     * record: the live state wins when it is newer than the manual {@code stateUpdatedAt}. Returns the text that names
+     * the source and time of the equipment values, or null when the tenant has no such connector.
+     */
+    private @Nullable LocalizedText overlayEquipmentState(long tenantId,
+            @Nullable Map<String, @Nullable Object> equipmentRecord, OffsetDateTime now, ObjectNode liveData,
+            List<RiskItem> liveItems, LocalizedText scenario) {
+        ConnectorDefinition connector = connectors.findByType(tenantId, ConnectorType.EQUIPMENT_STATE).orElse(null);
+        if (equipmentRecord == null || connector == null || equipmentRecord.get("tag") == null) {
+            return null;
+        }
+        String tag = String.valueOf(equipmentRecord.get("tag"));
+        OffsetDateTime manualAt = manualStateTime(equipmentRecord.get("stateUpdatedAt"), now);
+        String manualAge = manualAt == null ? "?" : String.valueOf(Duration.between(manualAt, now).toMinutes());
+        String manualTime = manualAt == null ? "-" : manualAt.toString();
+        EquipmentState live;
+        try {
+            live = new PlantGatewayClient(connector, PermitRiskAssessor::secret).equipmentState(tag);
+        } catch (PlantGatewayException e) {
+            log.warn("Equipment-state connector {}@{} failed for tenant {}: {}", connector.key(), connector.version(),
+                    tenantId, e.toString());
+            liveData.put("equipmentStateError", e.message(Locale.SIMPLIFIED_CHINESE));
+            liveItems.add(liveItem("live.equipment-state.unavailable", scenario, e, tag, manualTime, manualAge));
+            return text("live.equipment.source.manual-outage", manualTime, manualAge);
+        }
+        Duration maxAge = connector.maxDataAge() == null ? DEFAULT_MAX_DATA_AGE : connector.maxDataAge();
+        if (live == null || Duration.between(live.observedAt(), now).compareTo(maxAge) > 0
+                || (manualAt != null && !live.observedAt().isAfter(manualAt))) {
+            return text("live.equipment.source.manual", manualTime, manualAge, connector.key());
+        }
+        liveData.set("equipmentState", json.valueToTree(live));
+        equipmentRecord.put("pressureMpa", live.pressureMpa());
+        equipmentRecord.put("valvePosition", live.valvePosition());
+        equipmentRecord.put("isolationStatus", live.isolationStatus());
+        equipmentRecord.put("stateUpdatedAt", live.observedAt().toString());
+        equipmentRecord.put("stateSource", connector.key());
+        return text("live.equipment.source.live", connector.key(), live.observedAt().toString());
+    }
+
+    /** Reads the register's state time; a time without an offset is read in the offset of {@code now}. */
+    private static @Nullable OffsetDateTime manualStateTime(@Nullable Object value, OffsetDateTime now) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.toString());
+        } catch (java.time.format.DateTimeParseException withoutOffset) {
+            try {
+                return java.time.LocalDateTime.parse(value.toString()).atOffset(now.getOffset());
+            } catch (java.time.format.DateTimeParseException e) {
+                return null;
+            }
+        }
+    }
+
+    private static LocalizedText text(String key, Object... arguments) {
+        return new LocalizedText(UserMessages.render(BUNDLE, Locale.SIMPLIFIED_CHINESE, key, arguments),
+                UserMessages.render(BUNDLE, Locale.ENGLISH, key, arguments));
+    }
+
+    /**
+     * Returns a confirmation item about live data with the message {@code code} of the permit bundle: the arguments,
+     * followed by the connector's error in the message's language when there is one.
+     */
+    private static RiskItem liveItem(String code, LocalizedText scenario,
+            org.tezuo.core.i18n.@Nullable LocalizedException error, Object... arguments) {
+        String source = UserMessages.render(BUNDLE, Locale.SIMPLIFIED_CHINESE, code + ".source");
+        LocalizedText message = new LocalizedText(
+                UserMessages.render(BUNDLE, Locale.SIMPLIFIED_CHINESE, code, withError(arguments, error,
+                        Locale.SIMPLIFIED_CHINESE)),
+                UserMessages.render(BUNDLE, Locale.ENGLISH, code, withError(arguments, error, Locale.ENGLISH)));
+        return new RiskItem(code, RuleSeverity.CONFIRM, message, source, true, null, null, null, "", scenario,
+                List.of());
+    }
+
+    private static Object[] withError(Object[] arguments,
+            org.tezuo.core.i18n.@Nullable LocalizedException error, Locale locale) {
+        if (error == null) {
+            return arguments;
+        }
+        Object[] all = Arrays.copyOf(arguments, arguments.length + 1);
+        all[arguments.length] = error.message(locale);
+        return all;
+    }
+
+    /** Adds the live-data items after the blocking items, keeping blocking, confirmation and information order. */
+    private static RiskAssessment withLiveItems(RiskAssessment assessment, List<RiskItem> liveItems) {
+        if (liveItems.isEmpty()) {
+            return assessment;
+        }
+        List<RiskItem> items = new ArrayList<>(assessment.items());
+        items.addAll(liveItems);
+        items.sort(Comparator.comparing(RiskItem::severity));
+        return new RiskAssessment(items);
+    }
+
+    private static @Nullable String secret(String variable) {
+        return System.getenv().getOrDefault(variable,
+                System.getProperty(variable.toLowerCase(Locale.ROOT).replace('_', '.')));
     }
 
     /** Scores the permit when the ruleset has a scoring section. */

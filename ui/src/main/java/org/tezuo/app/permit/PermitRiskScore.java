@@ -42,6 +42,18 @@ public record PermitRiskScore(int total, String band, String bandZh, @Nullable S
         return "en".equals(locale.getLanguage()) && bandEn != null ? bandEn : bandZh;
     }
 
+    /**
+     * Returns this score with {@code note} appended to the source of every item of {@code dimension}, for example to
+     * say whether the equipment values are live or manual and how old they are.
+     */
+    PermitRiskScore withDimensionSource(String dimension, String note) {
+        List<Item> noted = items.stream().map(item -> !item.dimension().equals(dimension) ? item
+                : new Item(item.rank(), item.code(), item.dimension(), item.points(), item.contribution(),
+                        item.labelZh(), item.labelEn(), item.value(), item.limit(), item.unit(),
+                        item.source() + "；" + note)).toList();
+        return new PermitRiskScore(total, band, bandZh, bandEn, subScores, noted, source);
+    }
+
     /** Returns the first {@code count} items by rank. */
     public List<Item> top(int count) {
         return items.subList(0, Math.min(count, items.size()));

@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -22,12 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.tezuo.app.security.UserAccounts;
 import org.tezuo.core.connector.weather.QWeatherStubServer;
 import org.tezuo.core.metadata.MetadataStore;
-import org.tezuo.core.qualification.CertificateState;
-import org.tezuo.core.qualification.DatePrecision;
-import org.tezuo.core.qualification.Person;
 import org.tezuo.core.qualification.QualificationStore;
-import org.tezuo.core.qualification.QualificationStore.CertificateData;
-import org.tezuo.core.qualification.QualificationStore.PersonData;
 import org.tezuo.metadata.MetadataKind;
 import org.tezuo.templates.TemplateInstaller;
 import org.tezuo.form.record.RecordService;
@@ -270,29 +264,8 @@ class PermitRiskScoreTest {
     }
 
     private ObjectNode draftData() {
-        OffsetDateTime now = OffsetDateTime.now(SHANGHAI);
-        ObjectNode data = json.createObjectNode();
-        data.put("applicant", applicant);
-        data.put("applicantUnit", "维修车间");
-        data.put("appliedAt", rfc3339(now));
-        data.put("workUnit", "维修车间");
-        data.put("workLeader", director);
-        data.put("guardian", "何班长");
-        data.put("workContent", "LNG 卸料管线支架焊接修复");
-        data.put("location", "1# 码头卸料臂区域管廊 3 号支架");
-        data.put("areaClass", "pipe-rack");
-        data.put("onRunningEquipment", false);
-        data.put("method", "电焊");
-        data.put("workStart", rfc3339(now.plusMinutes(10)));
-        data.put("workEnd", rfc3339(now.plusHours(6)));
-        data.put("openAir", true);
-        data.putArray("workers").addObject().put("name", "李焊工").put("idNumber", WORKER_ID_NUMBER)
-                .put("certNumber", "T" + WORKER_ID_NUMBER);
-        data.put("riskIdentification", "管廊邻近 LNG 管线，可燃气体泄漏着火风险");
-        data.putArray("safetyMeasures").addObject().put("item", "动火点周围 15 m 内可燃物已清理")
-                .put("applies", true).put("confirmedBy", "何班长");
-        data.putObject("briefing").put("givenBy", "刘安全").put("receivedBy", "李焊工");
-        return data;
+        return HotWorkTestPermits.hotWorkData(json, applicant, director, WORKER_ID_NUMBER,
+                OffsetDateTime.now(SHANGHAI));
     }
 
     private void postGasReading(Permit permit, int methanePercentLel) {
@@ -310,15 +283,10 @@ class PermitRiskScoreTest {
     }
 
     private void qualifiedPerson(String name, String idNumber) {
-        Person person = qualifications.upsertPerson(tenantId, new PersonData(name, "男", idNumber, "维修车间", "焊工"));
-        LocalDate today = LocalDate.now(SHANGHAI);
-        qualifications.upsertCertificate(tenantId, person.id(), new CertificateData("T" + idNumber,
-                "焊接与热切割作业", "熔化焊接与热切割作业", today.minusYears(2), DatePrecision.DAY,
-                today.minusYears(2), today.plusYears(4), DatePrecision.DAY, today.plusYears(1), null,
-                "北京市应急管理局"), CertificateState.VALID);
+        HotWorkTestPermits.qualifiedWelder(qualifications, tenantId, name, idNumber, LocalDate.now(SHANGHAI));
     }
 
     private static String rfc3339(OffsetDateTime time) {
-        return DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX").format(time);
+        return HotWorkTestPermits.rfc3339(time);
     }
 }
