@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -44,8 +43,7 @@ public class RiskEvaluator {
             @Nullable WeatherObservation weather, List<GasReading> gasReadings, OffsetDateTime now) {
         Map<String, @Nullable Object> variables = liveVariables(permitVariables, weather, gasReadings, now);
 
-        LocalizedText scenario = new LocalizedText(ruleset.ruleset().scenarioLabel(Locale.SIMPLIFIED_CHINESE),
-                ruleset.ruleset().scenarioLabel(Locale.ENGLISH));
+        LocalizedText scenario = ruleset.scenario();
         List<RiskItem> items = new ArrayList<>();
         for (RuleFinding finding : ruleset.evaluate(RuleScope.PERMIT, variables)) {
             items.add(item(finding, null, scenario));

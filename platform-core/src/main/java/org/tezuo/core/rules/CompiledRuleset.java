@@ -23,7 +23,10 @@ public final class CompiledRuleset {
 
     private final Ruleset ruleset;
     private final List<CompiledRule> rules;
+    /** The thresholds each rule reads, parallel to {@link #rules}; found once rather than per finding. */
+    private final List<List<Threshold>> ruleLimits;
     private final Map<String, Object> thresholdValues;
+    private final LocalizedText scenario;
 
     CompiledRuleset(Ruleset ruleset, List<CompiledRule> rules) {
         this.ruleset = ruleset;
@@ -31,6 +34,9 @@ public final class CompiledRuleset {
         Map<String, Object> values = new LinkedHashMap<>();
         ruleset.thresholds().forEach((key, threshold) -> values.put(key, threshold.value()));
         this.thresholdValues = java.util.Collections.unmodifiableMap(values);
+        this.ruleLimits = this.rules.stream().map(compiled -> limitsOf(compiled.rule())).toList();
+        this.scenario = new LocalizedText(ruleset.scenarioLabel(Locale.SIMPLIFIED_CHINESE),
+                ruleset.scenarioLabel(Locale.ENGLISH));
     }
 
     /**
@@ -67,6 +73,11 @@ public final class CompiledRuleset {
         return ruleset;
     }
 
+    /** Returns the name of the kind of work the ruleset covers in Chinese and English, looked up once. */
+    public LocalizedText scenario() {
+        return scenario;
+    }
+
     /** Returns the threshold values by key, as expressions read them under {@code thresholds}. */
     public Map<String, Object> thresholdValues() {
         return thresholdValues;
@@ -83,16 +94,17 @@ public final class CompiledRuleset {
         bound.put(Ruleset.THRESHOLDS_VARIABLE, thresholdValues);
 
         List<RuleFinding> findings = new ArrayList<>();
-        for (CompiledRule compiled : rules) {
+        for (int index = 0; index < rules.size(); index++) {
+            CompiledRule compiled = rules.get(index);
             if (compiled.rule().scope() != scope) {
                 continue;
             }
             try {
                 if (compiled.when().test(bound)) {
-                    findings.add(finding(compiled, bound, limitsOf(compiled.rule())));
+                    findings.add(finding(compiled, bound, ruleLimits.get(index)));
                 }
             } catch (InvalidExpressionException error) {
-                findings.add(failure(compiled.rule(), error, limitsOf(compiled.rule())));
+                findings.add(failure(compiled.rule(), error, ruleLimits.get(index)));
             }
         }
         return findings;

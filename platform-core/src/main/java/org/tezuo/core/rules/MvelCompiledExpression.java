@@ -8,10 +8,15 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.mvel2.MVEL;
+import org.mvel2.UnresolveablePropertyException;
+import org.mvel2.integration.VariableResolver;
+import org.mvel2.integration.VariableResolverFactory;
+import org.mvel2.integration.impl.SimpleValueResolver;
 
 /**
- * A translated expression compiled by MVEL. Each evaluation binds the declared variables (missing ones as null)
- * and the literals in a fresh map, so concurrent evaluations share no mutable state of their own.
+ * A translated expression compiled by MVEL. Each evaluation binds the declared variables (missing ones as null),
+ * the literals and the rule functions through a read-only resolver over the caller's map, so concurrent
+ * evaluations share no mutable state of their own and no variable is copied.
  */
 final class MvelCompiledExpression implements CompiledExpression {
 
@@ -23,9 +28,12 @@ final class MvelCompiledExpression implements CompiledExpression {
      */
     static final Duration TIME_LIMIT = Duration.ofSeconds(1);
 
+    /** Marks a name in {@link #names} whose value comes from the caller's map. */
+    private static final Object VARIABLE = new Object();
+
     private final String source;
-    private final Set<String> variables;
-    private final List<Object> literals;
+    /** Every name the expression can read: declared variables, its literals and the rule functions. */
+    private final Map<String, Object> names;
     private final Serializable compiled;
     private final long timeLimitNanos;
 
@@ -36,8 +44,13 @@ final class MvelCompiledExpression implements CompiledExpression {
     MvelCompiledExpression(String source, Set<String> variables, List<Object> literals, Serializable compiled,
             Duration timeLimit) {
         this.source = source;
-        this.variables = Set.copyOf(variables);
-        this.literals = literals;
+        // Variable names cannot start with the literal or function prefixes (MvelExpressionCompiler checks them).
+        Map<String, Object> readable = new HashMap<>(MvelExpressionCompiler.FUNCTIONS);
+        for (int index = 0; index < literals.size(); index++) {
+            readable.put(RuleLanguageTranslator.LITERAL_PREFIX + index, literals.get(index));
+        }
+        variables.forEach(variable -> readable.put(variable, VARIABLE));
+        this.names = Map.copyOf(readable);
         this.compiled = compiled;
         this.timeLimitNanos = timeLimit.toNanos();
     }
@@ -49,17 +62,9 @@ final class MvelCompiledExpression implements CompiledExpression {
 
     @Override
     public @Nullable Object evaluate(Map<String, ?> values) {
-        Map<String, @Nullable Object> bound = new HashMap<>();
-        for (String variable : variables) {
-            bound.put(variable, values.get(variable));
-        }
-        for (int index = 0; index < literals.size(); index++) {
-            bound.put(RuleLanguageTranslator.LITERAL_PREFIX + index, literals.get(index));
-        }
-
         long started = System.nanoTime();
         try {
-            Object result = MVEL.executeExpression(compiled, bound);
+            Object result = MVEL.executeExpression(compiled, new Bindings(values));
             long elapsed = System.nanoTime() - started;
             // NOTE: the limit is checked when the evaluation returns; the grammar, not this check, keeps it short.
             if (elapsed > timeLimitNanos) {
@@ -76,6 +81,116 @@ final class MvelCompiledExpression implements CompiledExpression {
             }
             throw new InvalidExpressionException("rule.evaluationFailed", source,
                     MvelExpressionCompiler.rootMessage(e));
+        }
+    }
+
+    /**
+     * The names one evaluation can read: the declared variables, looked up in the caller's map when MVEL requests
+     * them (a declared variable the caller leaves out reads as null), the literals and the rule functions, which
+     * MVEL resolves as names when it first links a call. Any other name does not resolve. Read-only: the grammar
+     * has no assignment, and creating a variable fails. It replaces MVEL's map factory, which copies nothing but
+     * caches a resolver per name in a new hash map on every evaluation.
+     */
+    private final class Bindings implements VariableResolverFactory {
+
+        private final Map<String, ?> values;
+        private @Nullable VariableResolverFactory next;
+        private boolean tilt;
+
+        Bindings(Map<String, ?> values) {
+            this.values = values;
+        }
+
+        @Override
+        public VariableResolver getVariableResolver(String name) {
+            Object value = names.get(name);
+            if (value != null) {
+                return new SimpleValueResolver(value == VARIABLE ? values.get(name) : value);
+            }
+            if (next != null) {
+                return next.getVariableResolver(name);
+            }
+            throw new UnresolveablePropertyException("unable to resolve variable '" + name + "'");
+        }
+
+        @Override
+        public boolean isResolveable(String name) {
+            return names.containsKey(name) || (next != null && next.isResolveable(name));
+        }
+
+        @Override
+        public boolean isTarget(String name) {
+            return names.containsKey(name);
+        }
+
+        @Override
+        public Set<String> getKnownVariables() {
+            return names.keySet();
+        }
+
+        @Override
+        public @Nullable VariableResolverFactory getNextFactory() {
+            return next;
+        }
+
+        @Override
+        public VariableResolverFactory setNextFactory(VariableResolverFactory factory) {
+            next = factory;
+            return factory;
+        }
+
+        @Override
+        public VariableResolver createVariable(String name, Object value) {
+            throw readOnly(name);
+        }
+
+        @Override
+        public VariableResolver createVariable(String name, Object value, Class<?> type) {
+            throw readOnly(name);
+        }
+
+        @Override
+        public VariableResolver createIndexedVariable(int index, String name, Object value) {
+            throw readOnly(name);
+        }
+
+        @Override
+        public VariableResolver createIndexedVariable(int index, String name, Object value, Class<?> type) {
+            throw readOnly(name);
+        }
+
+        @Override
+        public VariableResolver setIndexedVariableResolver(int index, VariableResolver resolver) {
+            throw readOnly(String.valueOf(index));
+        }
+
+        @Override
+        public VariableResolver getIndexedVariableResolver(int index) {
+            throw new UnresolveablePropertyException("unable to resolve variable at " + index);
+        }
+
+        @Override
+        public int variableIndexOf(String name) {
+            return -1;
+        }
+
+        @Override
+        public boolean isIndexedFactory() {
+            return false;
+        }
+
+        @Override
+        public boolean tiltFlag() {
+            return tilt;
+        }
+
+        @Override
+        public void setTiltFlag(boolean tiltFlag) {
+            tilt = tiltFlag;
+        }
+
+        private static UnsupportedOperationException readOnly(String name) {
+            return new UnsupportedOperationException("Rule expressions cannot create variable " + name);
         }
     }
 

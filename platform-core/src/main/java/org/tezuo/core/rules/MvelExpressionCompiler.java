@@ -1,6 +1,7 @@
 package org.tezuo.core.rules;
 
 import java.io.Serializable;
+import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
@@ -26,6 +27,13 @@ public class MvelExpressionCompiler implements ExpressionCompiler {
 
     private static final Pattern VARIABLE_NAME = Pattern.compile("[a-z][A-Za-z0-9_]{0,63}");
     private static final int MAX_CACHED_EXPRESSIONS = 4_096;
+
+    /**
+     * The rule functions by the name the translation calls them under. They are bound as names of each evaluation
+     * rather than imported into the parser context: with imports MVEL wraps every evaluation in a resolver that
+     * searches the imports before each variable read.
+     */
+    static final Map<String, Method> FUNCTIONS = Map.copyOf(RuleFunctions.imports());
 
     private record CacheKey(String source, SortedSet<String> variables) {
     }
@@ -54,11 +62,9 @@ public class MvelExpressionCompiler implements ExpressionCompiler {
         RuleLanguageTranslator.TranslatedExpression translated = RuleLanguageTranslator.translate(source, variables);
         log.debug("Compiling rule expression '{}' as MVEL '{}'", source, translated.mvel());
 
-        ParserContext context = new ParserContext();
-        RuleFunctions.imports().forEach(context::addImport);
         Serializable compiled;
         try {
-            compiled = MVEL.compileExpression(translated.mvel(), context);
+            compiled = MVEL.compileExpression(translated.mvel(), new ParserContext());
         } catch (RuntimeException e) {
             throw new InvalidExpressionException("rule.compileFailed", source, rootMessage(e));
         }
