@@ -48,7 +48,7 @@ class ThresholdOverrides {
                 .params(tenantId, change.rulesetKey(), change.threshold()).update();
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into threshold_override (tenant_id, ruleset_key, threshold_name, action, value, unit,
+                insert into threshold_override (tenant_id, ruleset_key, threshold_name, action, override_value, unit,
                     document_value, document_origin, change_kind, reason, source, changed_by, changed_at, active)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(tenantId, change.rulesetKey(), change.threshold(), change.action().name(), change.value(),
@@ -69,7 +69,7 @@ class ThresholdOverrides {
 
     private ThresholdOverride map(ResultSet rs, int row) throws SQLException {
         return new ThresholdOverride(rs.getLong("id"), rs.getString("ruleset_key"), rs.getString("threshold_name"),
-                ThresholdOverride.Action.valueOf(rs.getString("action")), rs.getString("value"), rs.getString("unit"),
+                ThresholdOverride.Action.valueOf(rs.getString("action")), rs.getString("override_value"), rs.getString("unit"),
                 rs.getString("document_value"), rs.getString("document_origin"),
                 ChangeKind.valueOf(rs.getString("change_kind")), rs.getString("reason"), rs.getString("source"),
                 rs.getString("changed_by"), rs.getTimestamp("changed_at").toInstant(), rs.getBoolean("active"));
