@@ -145,6 +145,26 @@ public class PermitStore {
                 .params(tenantId, permitId).query(this::map).optional();
     }
 
+    /** A permit in flight with the end of validity its work leader accepted on site, or null before acceptance. */
+    public record InFlight(Permit permit, @Nullable Instant siteValidUntil) {
+    }
+
+    /**
+     * Returns the tenant's permits other than {@code excludedId} that are in approval, suspended, returned or issued,
+     * without those closed or cancelled on site, in one query.
+     */
+    public List<InFlight> inFlight(long tenantId, long excludedId) {
+        return jdbc.sql("""
+                select p.*, s.valid_until as site_valid_until from permit p
+                left join permit_site s on s.permit_id = p.id and s.tenant_id = p.tenant_id
+                where p.tenant_id = ? and p.id <> ? and p.status in ('IN_APPROVAL', 'SUSPENDED', 'RETURNED', 'ISSUED')
+                  and (s.state is null or s.state not in ('CLOSED', 'CANCELLED'))
+                order by p.id""")
+                .params(tenantId, excludedId)
+                .query((rs, row) -> new InFlight(map(rs, row), instant(rs, "site_valid_until")))
+                .list();
+    }
+
     /** Finds a permit by its QR token across tenants: the token itself is the credential of the QR page. */
     public Optional<Permit> findByQrToken(String qrToken) {
         return jdbc.sql("select * from permit where qr_token = ?").param(qrToken).query(this::map).optional();

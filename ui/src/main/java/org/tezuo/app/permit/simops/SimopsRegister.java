@@ -104,26 +104,9 @@ class SimopsRegister {
      * without those closed or cancelled on site. The end of an accepted permit is its end of validity on site.
      */
     List<Operation> otherActivePermits(long tenantId, long permitId) {
-        record Row(long id, @Nullable Instant validUntil) {
-        }
-        List<Row> rows = jdbc.sql("""
-                select p.id, s.valid_until from permit p
-                left join permit_site s on s.permit_id = p.id and s.tenant_id = p.tenant_id
-                where p.tenant_id = ? and p.id <> ? and p.status in ('IN_APPROVAL', 'SUSPENDED', 'RETURNED', 'ISSUED')
-                  and (s.state is null or s.state not in ('CLOSED', 'CANCELLED'))
-                order by p.id""")
-                .params(tenantId, permitId)
-                .query((rs, row) -> {
-                    Timestamp validUntil = rs.getTimestamp("valid_until");
-                    return new Row(rs.getLong("id"), validUntil == null ? null : validUntil.toInstant());
-                })
-                .list();
-        List<Operation> operations = new ArrayList<>();
-        for (Row row : rows) {
-            permits.find(tenantId, row.id()).ifPresent(permit -> operations.add(operation(permit, permit.data(),
-                    row.validUntil())));
-        }
-        return operations;
+        return permits.inFlight(tenantId, permitId).stream()
+                .map(other -> operation(other.permit(), other.permit().data(), other.siteValidUntil()))
+                .toList();
     }
 
     /** Returns the newest releases of the tenant's site activity register; none when the template has no register. */
