@@ -263,7 +263,7 @@ class PermitApi {
         return view(permit, permits.riskScore(permit.tenantId(), permit.id()).orElse(null), request);
     }
 
-    /** The list leaves the score out ({@code riskScore} null), so that it reads no score detail per row. */
+    /** Builds the API view with the given score; the list passes null, so it reads no score detail per row. */
     private PermitView view(Permit permit, @Nullable PermitRiskScore riskScore, HttpServletRequest request) {
         String qrUrl = permit.qrToken() == null || permit.qrRevoked() ? null : ePermits.url(baseUrl(request), permit);
         return new PermitView(permit.id(), permit.permitType(), permit.status(), permit.status().zh(),

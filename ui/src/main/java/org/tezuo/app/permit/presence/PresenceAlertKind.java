@@ -2,11 +2,11 @@ package org.tezuo.app.permit.presence;
 
 import java.util.Locale;
 
-/** Why a presence alert was raised. */
+/** The reason a presence alert was raised. */
 public enum PresenceAlertKind {
     /** A person's newest fix has been outside the zone for longer than the ruleset allows. */
     OUTSIDE_ZONE,
-    /** A person did not answer a snapshot request in time. */
+    /** A person did not send a position for a snapshot request in time. */
     MISSED_SNAPSHOT,
     /** The guardian's fix is outside the zone while work is in progress. */
     GUARDIAN_LEFT,
