@@ -6,10 +6,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,14 +76,16 @@ public class PermitStore {
     }
 
     void markSubmitted(long tenantId, long permitId, int flowVersion, int rulesetVersion,
-            List<PermitRiskItem> riskItems, JsonNode liveData, String processInstanceId) {
+            List<PermitRiskItem> riskItems, JsonNode liveData, String processInstanceId, WorkWindow window) {
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
                 update permit set status = 'IN_APPROVAL', flow_version = ?, ruleset_version = ?, risk_items = ?,
-                    live_data = ?, process_instance_id = ?, submitted_at = ?, updated_at = ?
+                    live_data = ?, process_instance_id = ?, submitted_at = ?, updated_at = ?, work_start = ?,
+                    work_end = ?
                 where tenant_id = ? and id = ?""")
                 .params(flowVersion, rulesetVersion, json.writeValueAsString(riskItems),
-                        json.writeValueAsString(liveData), processInstanceId, now, now, tenantId, permitId)
+                        json.writeValueAsString(liveData), processInstanceId, now, now, timestamp(window.start()),
+                        timestamp(window.end()), tenantId, permitId)
                 .update();
     }
 
@@ -151,16 +156,32 @@ public class PermitStore {
 
     /**
      * Returns the tenant's permits other than {@code excludedId} that are in approval, suspended, returned or issued,
-     * without those closed or cancelled on site, in one query.
+     * without those closed or cancelled on site, whose type is one of {@code types} (any type when empty) and whose
+     * work window overlaps {@code window}, in one query. A permit's window ends at the end of validity its work leader
+     * accepted on site, else at its approved work end; a permit without a stored window overlaps every window.
      */
-    public List<InFlight> inFlight(long tenantId, long excludedId) {
-        return jdbc.sql("""
+    public List<InFlight> inFlight(long tenantId, long excludedId, Set<String> types, WorkWindow window) {
+        StringBuilder sql = new StringBuilder("""
                 select p.*, s.valid_until as site_valid_until from permit p
                 left join permit_site s on s.permit_id = p.id and s.tenant_id = p.tenant_id
                 where p.tenant_id = ? and p.id <> ? and p.status in ('IN_APPROVAL', 'SUSPENDED', 'RETURNED', 'ISSUED')
-                  and (s.state is null or s.state not in ('CLOSED', 'CANCELLED'))
-                order by p.id""")
-                .params(tenantId, excludedId)
+                  and (s.state is null or s.state not in ('CLOSED', 'CANCELLED'))""");
+        List<Object> params = new ArrayList<>(List.of(tenantId, excludedId));
+        if (!types.isEmpty()) {
+            sql.append(" and p.permit_type in (").append(String.join(", ", Collections.nCopies(types.size(), "?")))
+                    .append(')');
+            params.addAll(types.stream().sorted().toList());
+        }
+        if (window.start() != null) {
+            sql.append(" and (coalesce(s.valid_until, p.work_end) is null or coalesce(s.valid_until, p.work_end) > ?)");
+            params.add(timestamp(window.start()));
+        }
+        if (window.end() != null) {
+            sql.append(" and (p.work_start is null or p.work_start < ?)");
+            params.add(timestamp(window.end()));
+        }
+        return jdbc.sql(sql.append(" order by p.id").toString())
+                .params(params)
                 .query((rs, row) -> new InFlight(map(rs, row), instant(rs, "site_valid_until")))
                 .list();
     }
@@ -247,6 +268,10 @@ public class PermitStore {
                 liveData == null ? null : json.readTree(liveData), rs.getString("process_instance_id"),
                 rs.getString("permit_number"), rs.getString("qr_token"), rs.getBoolean("qr_revoked"),
                 rs.getTimestamp("created_at").toInstant(), instant(rs, "submitted_at"), instant(rs, "issued_at"));
+    }
+
+    private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -125,7 +125,7 @@ public class PermitSubmitter {
                     : starter.start(actor.tenantId(), permit.flowKey(), flowVersion, businessKey(permitId),
                             permit.applicant(), data, chainInputs(form, data, risk.score()));
             permits.markSubmitted(actor.tenantId(), permitId, flowVersion, risk.rulesetVersion(), riskItems,
-                    risk.liveData(), processInstanceId);
+                    risk.liveData(), processInstanceId, WorkWindow.of(form, data));
             if (risk.score() != null) {
                 permits.saveRiskScore(actor.tenantId(), permitId, risk.score());
             }

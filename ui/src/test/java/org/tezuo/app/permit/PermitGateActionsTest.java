@@ -365,7 +365,8 @@ class PermitGateActionsTest {
                         "8", "10.7", "m/s", "GB 30871-2022 5.2.11", null, null, null, null),
                 new PermitRiskItem("gasAge", "CONFIRM", "可燃气体读数已过 30 分钟", "Gas reading is older than 30 minutes",
                         "35", "30", "min", "GB 30871-2022 5.3.4", null, null, null, null));
-        permits.markSubmitted(tenantId, permit.id(), 1, 1, items, json.createObjectNode(), "process-" + permit.id());
+        permits.markSubmitted(tenantId, permit.id(), 1, 1, items, json.createObjectNode(), "process-" + permit.id(),
+                WorkWindow.UNKNOWN);
         return permits.find(tenantId, permit.id()).orElseThrow();
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -76,7 +77,9 @@ public class SimopsConflictCheck {
     public List<SimopsConflict> check(Permit permit, JsonNode data, @Nullable Instant validUntil) {
         long tenantId = permit.tenantId();
         Operation self = register.operation(permit, data, validUntil);
-        Check check = new Check(self, register.otherActivePermits(tenantId, permit.id()).stream()
+        // The register narrows by the stored windows; permits submitted before those were stored are narrowed here.
+        Check check = new Check(self, register.otherActivePermits(tenantId, permit.id(), counterparts(self.type()),
+                        self.window()).stream()
                         .filter(other -> other.window().overlaps(self.window()))
                         .toList(),
                 register.zones(tenantId), new SimopsThresholds(metadata, tenantId));
@@ -90,6 +93,21 @@ public class SimopsConflictCheck {
         log.debug("Permit {} of tenant {}: {} SIMOPS conflicts against {} operations in flight", permit.id(), tenantId,
                 conflicts.size(), check.others.size());
         return List.copyOf(conflicts);
+    }
+
+    /**
+     * Returns the types of permit a permit of {@code type} can conflict with, or none for every type: a lift with any
+     * permit below it; hot work with blind-flange jobs; a blind-flange job with hot work and other blind-flange jobs;
+     * excavation with confined-space treatment; and every permit with lifts.
+     */
+    static Set<String> counterparts(String type) {
+        return switch (type) {
+            case LIFTING -> Set.of();
+            case HOT_WORK -> Set.of(BLIND_FLANGE, LIFTING);
+            case BLIND_FLANGE -> Set.of(HOT_WORK, BLIND_FLANGE, LIFTING);
+            case EXCAVATION -> Set.of(CONFINED_SPACE, LIFTING);
+            default -> Set.of(LIFTING);
+        };
     }
 
     /** One check of one permit: the permit, the overlapping operations, and the lookups read once. */

@@ -3,13 +3,12 @@ package org.tezuo.app.permit.simops;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +17,7 @@ import org.springframework.stereotype.Component;
 import org.tezuo.app.permit.Permit;
 import org.tezuo.app.permit.PermitDrafter;
 import org.tezuo.app.permit.PermitStore;
+import org.tezuo.app.permit.WorkWindow;
 import org.tezuo.core.record.EntityNotFoundException;
 import org.tezuo.core.record.RecordNotFoundException;
 import org.tezuo.core.record.RecordQuery;
@@ -52,17 +52,8 @@ class SimopsRegister {
         this.records = records;
     }
 
-    /** The window a permit or release runs in; an open end reaches to the start or end of time. */
-    record Window(@Nullable Instant start, @Nullable Instant end) {
-
-        boolean overlaps(Window other) {
-            return (start == null || other.end == null || start.isBefore(other.end))
-                    && (other.start == null || end == null || other.start.isBefore(end));
-        }
-    }
-
     /** A permit as a check reads it: its data through the roles of its own form version. */
-    record Operation(Permit permit, FormDefinition form, JsonNode data, @Nullable Long zoneId, Window window) {
+    record Operation(Permit permit, FormDefinition form, JsonNode data, @Nullable Long zoneId, WorkWindow window) {
 
         String type() {
             return permit.permitType();
@@ -84,7 +75,7 @@ class SimopsRegister {
     }
 
     /** A release of the site activity register: venting, draining or dewatering. */
-    record Release(long id, String kind, String description, @Nullable Long zoneId, Window window) {
+    record Release(long id, String kind, String description, @Nullable Long zoneId, WorkWindow window) {
     }
 
     /** A zone of the register: its name and, when entered, its coordinates. */
@@ -94,17 +85,18 @@ class SimopsRegister {
     /** Returns the operation a permit is, with {@code data} in place of the stored data and an optional end. */
     Operation operation(Permit permit, JsonNode data, @Nullable Instant validUntil) {
         FormDefinition form = drafter.formOf(permit);
-        Instant start = instant(form.boundValue("workStart", data));
-        Instant end = validUntil != null ? validUntil : instant(form.boundValue("workEnd", data));
-        return new Operation(permit, form, data, reference(form.boundValue("zone", data)), new Window(start, end));
+        return new Operation(permit, form, data, reference(form.boundValue("zone", data)),
+                WorkWindow.of(form, data).endingAt(validUntil));
     }
 
     /**
      * Returns the tenant's permits other than {@code permitId} that are in approval, suspended, returned or issued,
-     * without those closed or cancelled on site. The end of an accepted permit is its end of validity on site.
+     * without those closed or cancelled on site, of one of {@code types} (any when empty) and whose windows overlap
+     * {@code window}. The end of an accepted permit is its end of validity on site. Only these candidates are read
+     * and parsed, as a tenant under load may hold thousands of issued permits.
      */
-    List<Operation> otherActivePermits(long tenantId, long permitId) {
-        return permits.inFlight(tenantId, permitId).stream()
+    List<Operation> otherActivePermits(long tenantId, long permitId, Set<String> types, WorkWindow window) {
+        return permits.inFlight(tenantId, permitId, types, window).stream()
                 .map(other -> operation(other.permit(), other.permit().data(), other.siteValidUntil()))
                 .toList();
     }
@@ -123,7 +115,8 @@ class SimopsRegister {
                 .map(release -> new Release(release.id(), release.data().path("kind").asString(""),
                         release.data().path("description").asString(""),
                         reference(release.data().path("siteZone")),
-                        new Window(instant(release.data().path("startsAt")), instant(release.data().path("endsAt")))))
+                        new WorkWindow(WorkWindow.instant(release.data().path("startsAt")),
+                                WorkWindow.instant(release.data().path("endsAt")))))
                 .toList();
     }
 
@@ -181,17 +174,5 @@ class SimopsRegister {
             return value.asLong();
         }
         return value.isString() && value.asString().matches("\\d{1,18}") ? Long.parseLong(value.asString()) : null;
-    }
-
-    private static @Nullable Instant instant(JsonNode value) {
-        if (!value.isString() || value.asString().isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.asString()).toInstant();
-        } catch (DateTimeParseException e) {
-            log.debug("Time {} is not an ISO offset date-time; the window stays open", value.asString());
-            return null;
-        }
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.tezuo.app.permit.Permit;
 import org.tezuo.app.permit.PermitStore;
+import org.tezuo.app.permit.WorkWindow;
 import org.tezuo.core.metadata.MetadataStore;
 import org.tezuo.form.record.RecordService;
 import org.tezuo.metadata.MetadataKind;
@@ -133,6 +134,29 @@ class SimopsConflictCheckTest {
                     + first.id() + "在同一管线“ｎｇ 1001 150”上且时段重叠：不应在同一管道上同时进行两处及以上盲板抽堵作业；"
                     + "请待另一张作业票关闭后再作业 — GB 30871-2022 7.10（“不应”）");
         });
+    }
+
+    @Test
+    @DisplayName("Only permits of a conflicting type whose stored or accepted window overlaps are read from the store")
+    void onlyOverlappingCandidatesOfConflictingTypesAreRead() {
+        long blindInWindow = storedWindow(permit("blind-flange", "ISSUED",
+                blindFlangeData(tankFarm, "NG-1", false)), START, END);
+        storedWindow(permit("blind-flange", "ISSUED", blindFlangeData(tankFarm, "NG-2", false)),
+                "2026-12-07T17:00:00+08:00", "2026-12-07T20:00:00+08:00");
+        Permit acceptedEarlier = permit("blind-flange", "ISSUED", blindFlangeData(tankFarm, "NG-3", false));
+        storedWindow(acceptedEarlier, "2026-12-07T06:00:00+08:00", "2026-12-07T08:00:00+08:00");
+        site(acceptedEarlier, "IN_PROGRESS");
+        storedWindow(permit("hot-work", "ISSUED", hotWorkData(tankFarm)), START, END);
+        long unknownWindow = permit("blind-flange", "IN_APPROVAL", blindFlangeData(tankFarm, "NG-4", false)).id();
+        Permit hotWork = permit("hot-work", "DRAFT", hotWorkData(tankFarm));
+
+        List<PermitStore.InFlight> read = permits.inFlight(tenantId, hotWork.id(),
+                SimopsConflictCheck.counterparts("hot-work"), new WorkWindow(OffsetDateTime.parse(START).toInstant(),
+                        OffsetDateTime.parse(END).toInstant()));
+
+        // The permit accepted for 06:00-08:00 runs until the end of validity accepted on site, which is 17:00.
+        assertThat(read).extracting(candidate -> candidate.permit().id())
+                .containsExactly(blindInWindow, acceptedEarlier.id(), unknownWindow);
     }
 
     @Test
@@ -295,6 +319,15 @@ class SimopsConflictCheckTest {
             jdbc.sql("update permit set permit_number = ? where id = ?").params("MB-" + id, id).update();
         }
         return id;
+    }
+
+    /** Stores a permit's approved window as its submission does, and returns its id. */
+    private long storedWindow(Permit permit, String start, String end) {
+        jdbc.sql("update permit set work_start = ?, work_end = ? where id = ?")
+                .params(Timestamp.from(OffsetDateTime.parse(start).toInstant()),
+                        Timestamp.from(OffsetDateTime.parse(end).toInstant()), permit.id())
+                .update();
+        return permit.id();
     }
 
     private void site(Permit permit, String state) {
