@@ -70,10 +70,15 @@ public class PermitApprovals {
 
     /** Returns the actor's open permit tasks, newest first. */
     public List<PermitTask> tasks(Actor actor) {
-        return inbox.tasks(actor.tenantId(), actor.username()).stream()
+        List<ApprovalTask> open = inbox.tasks(actor.tenantId(), actor.username()).stream()
                 .filter(task -> PermitSubmitter.permitIdOf(task.businessKey()) >= 0)
-                .flatMap(task -> permits.find(actor.tenantId(), PermitSubmitter.permitIdOf(task.businessKey()))
-                        .map(permit -> new PermitTask(task, permit)).stream())
+                .toList();
+        Map<Long, Permit> byId = permits.findAll(actor.tenantId(), open.stream()
+                .map(task -> PermitSubmitter.permitIdOf(task.businessKey()))
+                .toList());
+        return open.stream()
+                .filter(task -> byId.containsKey(PermitSubmitter.permitIdOf(task.businessKey())))
+                .map(task -> new PermitTask(task, byId.get(PermitSubmitter.permitIdOf(task.businessKey()))))
                 .sorted((a, b) -> b.task().createdAt().compareTo(a.task().createdAt()))
                 .toList();
     }

@@ -7,8 +7,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +31,9 @@ public class PermitStore {
 
     private static final TypeReference<List<PermitRiskItem>> RISK_ITEMS = new TypeReference<>() {
     };
+
+    /** How many ids one query of {@link #findAll} names, well below the bind-parameter limits of the databases. */
+    private static final int FIND_ALL_CHUNK = 500;
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -148,6 +154,25 @@ public class PermitStore {
     public Optional<Permit> find(long tenantId, long permitId) {
         return jdbc.sql("select * from permit where tenant_id = ? and id = ?")
                 .params(tenantId, permitId).query(this::map).optional();
+    }
+
+    /** Returns the tenant's permits among {@code permitIds} by id, in one query for every 500 ids. */
+    public Map<Long, Permit> findAll(long tenantId, Collection<Long> permitIds) {
+        List<Long> ids = List.copyOf(new LinkedHashSet<>(permitIds));
+        Map<Long, Permit> found = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += FIND_ALL_CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + FIND_ALL_CHUNK));
+            List<Object> params = new ArrayList<>(chunk.size() + 1);
+            params.add(tenantId);
+            params.addAll(chunk);
+            jdbc.sql("select * from permit where tenant_id = ? and id in ("
+                            + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")
+                    .params(params)
+                    .query(this::map)
+                    .list()
+                    .forEach(permit -> found.put(permit.id(), permit));
+        }
+        return found;
     }
 
     /** A permit in flight with the end of validity its work leader accepted on site, or null before acceptance. */
