@@ -16,13 +16,15 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.tezuo.app.ui.login.LoginView;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Three filter chains, tried in order:
  * <ol>
  *   <li>{@code /api/**}: HTTP Basic or an existing login session, never creates a session. A write that relies on
  *       the login session needs the session's CSRF token, so another site cannot post with a signed-in user's
- *       cookie; a request with an {@code Authorization} header needs none;</li>
+ *       cookie; a request with an {@code Authorization} header needs none. Credentials that could not be checked
+ *       because the database failed get 503, not 401 ({@link ApiAuthenticationEntryPoint});</li>
  *   <li>{@code /stub/**}: the loopback stand-ins of external systems, public and without CSRF because the
  *       application's own connectors call them;</li>
  *   <li>everything else: Vaadin views with the login page at {@code /login}, CSRF on, a few public paths.</li>
@@ -56,10 +58,10 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiFilterChain(HttpSecurity http, JsonMapper json) throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .httpBasic(basic -> { })
+                .httpBasic(basic -> basic.authenticationEntryPoint(new ApiAuthenticationEntryPoint(json)))
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::isSessionWrite))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .build();
