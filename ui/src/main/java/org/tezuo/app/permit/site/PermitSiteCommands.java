@@ -256,8 +256,8 @@ public class PermitSiteCommands {
         List<SiteReason> reasons = new ArrayList<>(blocking);
         conflicts.stream()
                 .filter(conflict -> conflict.severity() == ConflictSeverity.BLOCK)
-                .forEach(conflict -> reasons.add(new SiteReason(conflict.code(), conflict.messageZh(),
-                        conflict.messageEn(), conflict.value(), conflict.limit(), conflict.unit(), conflict.source())));
+                .map(SiteReason::of)
+                .forEach(reasons::add);
         return reasons;
     }
 
