@@ -65,10 +65,6 @@ public class PermitSiteWatcher implements DisposableBean {
     static final Duration SCHEDULED_LOCK_AT_LEAST_FOR = Duration.ofMinutes(1);
 
     private static final Logger log = LoggerFactory.getLogger(PermitSiteWatcher.class);
-    private static final int CHECKED = 0;
-    private static final int SUSPENDED = 1;
-    private static final int RETESTS_DUE = 2;
-    private static final int WARNED = 3;
 
     private final TenantJobLocks tenantLocks;
     private final PermitSiteStore sites;
@@ -141,22 +137,33 @@ public class PermitSiteWatcher implements DisposableBean {
     }
 
     private WatchRun run(Duration lockAtLeastFor) {
-        int[] counts = new int[4];
+        Counts counts = new Counts();
         TenantJobLocks.Pass pass = tenantLocks.forEachTenant(LOCK, LOCK_AT_MOST_FOR, lockAtLeastFor, tenant -> {
             Supplier<Optional<WeatherObservation>> observation = once(() -> weather.current(tenant.id()));
             for (PermitSite site : sites.inState(tenant.id(), SiteState.IN_PROGRESS)) {
-                Result result = checkQuietly(tenant, site.permitId(), observation);
-                counts[CHECKED]++;
-                counts[SUSPENDED] += result.suspended() ? 1 : 0;
-                counts[RETESTS_DUE] += result.retestDue() ? 1 : 0;
-                counts[WARNED] += result.warned() ? 1 : 0;
+                counts.add(checkQuietly(tenant, site.permitId(), observation));
             }
         });
         log.debug("Permit site watch checked {} permits of {} tenants: {} suspended, {} re-tests due, {} SIMOPS "
-                + "warnings", counts[CHECKED], pass.tenantsChecked(), counts[SUSPENDED], counts[RETESTS_DUE],
-                counts[WARNED]);
-        return new WatchRun(pass.tenantsChecked(), pass.tenantsSkipped(), counts[CHECKED], counts[SUSPENDED],
-                counts[RETESTS_DUE], counts[WARNED]);
+                + "warnings", counts.checked, pass.tenantsChecked(), counts.suspended, counts.retestsDue,
+                counts.warned);
+        return new WatchRun(pass.tenantsChecked(), pass.tenantsSkipped(), counts.checked, counts.suspended,
+                counts.retestsDue, counts.warned);
+    }
+
+    /** Running totals of one run, filled permit by permit. */
+    private static final class Counts {
+        int checked;
+        int suspended;
+        int retestsDue;
+        int warned;
+
+        void add(Result result) {
+            checked++;
+            suspended += result.suspended() ? 1 : 0;
+            retestsDue += result.retestDue() ? 1 : 0;
+            warned += result.warned() ? 1 : 0;
+        }
     }
 
     private Result checkQuietly(Tenant tenant, long permitId, Supplier<Optional<WeatherObservation>> observation) {
