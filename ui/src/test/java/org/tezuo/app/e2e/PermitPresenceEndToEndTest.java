@@ -233,16 +233,23 @@ class PermitPresenceEndToEndTest {
 
     @Test
     @Order(4)
-    @DisplayName("Guardian outside the zone during work alerts at once")
-    void guardianLeavingAlerts() throws Exception {
+    @DisplayName("Guardian outside the zone during work alerts and suspends at once, and work resumes once the "
+            + "guardian is back")
+    void guardianLeavingAlertsAndSuspends() throws Exception {
         JsonNode outsideBeforeStart = post("guardian", presence(permit) + "/check-in", position(50, 160, 10), 200);
         startWork();
         PresenceWatcher.WatchRun atStart = watcher.runNow();
         JsonNode afterStart = get("director", presence(permit));
+        JsonNode suspendedAtStart = get("leader", site(permit));
+        calmWeather();
+        JsonNode guardianAway = post("leader", site(permit) + "/resume", null, 422);
+        JsonNode guardianAwayInEnglish = send("leader", site(permit) + "/resume", null, "en", 422);
         post("guardian", presence(permit) + "/snapshot", position(60, 40, 10), 200);
+        JsonNode resumed = post("leader", site(permit) + "/resume", null, 200);
         CLOCK.advance(Duration.ofMinutes(2));
 
         JsonNode away = post("guardian", presence(permit) + "/snapshot", position(50, 400, 15), 200);
+        JsonNode suspendedAgain = get("leader", site(permit));
 
         List<JsonNode> left = alerts(away, "GUARDIAN_LEFT");
         JsonNode alert = left.getFirst();
@@ -263,14 +270,38 @@ class PermitPresenceEndToEndTest {
                     .contains("作业票 " + NUMBER + " 人员在岗告警：孙监护，监护人离开作业区域");
         }
         assertThat(inbox("worker", "permit.presence.alert")).isEmpty();
-        assertThat(auditActions(permit)).contains("permit.presence.alert");
+        assertThat(auditActions(permit)).contains("permit.presence.alert", "permit.site.auto-suspend",
+                "permit.site.resume-refused");
+
+        JsonNode stop = suspendedAtStart.path("suspension").get(0);
+        assertThat(suspendedAtStart.path("state").asString()).isEqualTo("SUSPENDED_ON_SITE");
+        assertThat(stop.path("code").asString()).isEqualTo("presence.guardian-left");
+        assertThat(stop.path("source").asString()).isEqualTo("GB 30871-2022 4.10");
+        assertThat(stop.path("message").asString()).isEqualTo("监护人孙监护 在作业中离开作业区域（距作业区域边界约 60.0 米），"
+                + "作业自动暂停；监护人回到作业区域并上报位置后，由作业负责人恢复作业 — GB 30871-2022 4.10");
+        assertThat(guardianAway.path("code").asString()).isEqualTo("site.refused");
+        assertThat(guardianAway.path("details").get(0).path("path").asString()).isEqualTo("presence.guardian.outside");
+        assertThat(guardianAway.path("message").asString()).isEqualTo("作业票 " + NUMBER + " 不能“恢复作业”：监护人孙监护 "
+                + "最近一次定位在作业区域外（距作业区域边界约 60.0 米）；请监护人回到作业区域并上报位置后再恢复作业 — GB 30871-2022 4.10");
+        assertThat(guardianAwayInEnglish.path("message").asString()).contains("The newest position of guardian 孙监护 "
+                + "is outside the work zone (about 60.0 m outside the zone edge)");
+        assertThat(resumed.path("state").asString()).isEqualTo("IN_PROGRESS");
+        assertThat(suspendedAgain.path("state").asString()).isEqualTo("SUSPENDED_ON_SITE");
+        assertThat(suspendedAgain.path("suspension").get(0).path("code").asString()).isEqualTo("presence.guardian-left");
+        for (String recipient : List.of("director", "leader")) {
+            assertThat(inbox(recipient, "permit.site.suspended"))
+                    .as("suspension notice for %s", recipient)
+                    .containsExactly("作业票 " + NUMBER + " 已暂停作业", "作业票 " + NUMBER + " 已暂停作业");
+        }
 
         post("guardian", presence(permit) + "/snapshot", position(50, 50, 10), 200);
+        calmWeather();
+        post("leader", site(permit) + "/resume", null, 200);
     }
 
     @Test
     @Order(5)
-    @DisplayName("Worker outside for more than 5 minutes raises one alert")
+    @DisplayName("Worker outside for more than 5 minutes raises one alert and the work goes on")
     void workerOutsideAlertsAfterFiveMinutes() throws Exception {
         post("worker", presence(permit) + "/snapshot", position(180, 50, 10), 200);
         CLOCK.advance(Duration.ofMinutes(4));
@@ -295,6 +326,8 @@ class PermitPresenceEndToEndTest {
                 + "4.10 要求监护人全程监护；本数值为企业实践，非该标准规定值）。");
         assertThat(inbox("director", "permit.presence.alert"))
                 .contains("作业票 " + NUMBER + " 人员在岗告警：李强，离开作业区域超时");
+
+        assertThat(get("leader", site(permit)).path("state").asString()).isEqualTo("IN_PROGRESS");
 
         post("worker", presence(permit) + "/snapshot", position(50, 50, 10), 200);
         assertThat(person(get("worker", presence(permit)), "worker").path("outsideMinutes").asLong()).isZero();
@@ -326,14 +359,20 @@ class PermitPresenceEndToEndTest {
                 + "4.10 要求监护人全程监护；本数值为企业实践，非该标准规定值）。");
         assertThat(person(view, "worker").path("snapshotRequestedAt").isNull()).isTrue();
 
+        assertThat(get("leader", site(permit)).path("state").asString()).as("a missed snapshot does not stop work")
+                .isEqualTo("IN_PROGRESS");
+
         post("leader", presence(permit) + "/snapshot", position(20, 80, 8), 200);
     }
 
     @Test
     @Order(7)
-    @DisplayName("Guardian checking out during work alerts")
-    void guardianCheckOutAlerts() throws Exception {
+    @DisplayName("Guardian checking out during work alerts and suspends until the guardian checks in again")
+    void guardianCheckOutAlertsAndSuspends() throws Exception {
         JsonNode out = post("guardian", presence(permit) + "/check-out", position(50, 50, 10), 200);
+        JsonNode suspended = get("leader", site(permit));
+        calmWeather();
+        JsonNode notCheckedIn = post("leader", site(permit) + "/resume", null, 422);
 
         assertThat(person(out, "guardian").path("checkedIn").asBoolean()).isFalse();
         assertThat(alerts(out, "GUARDIAN_CHECKED_OUT")).hasSize(1);
@@ -341,6 +380,16 @@ class PermitPresenceEndToEndTest {
                 .isEqualTo("监护人作业中签退");
         assertThat(post("guardian", presence(permit) + "/snapshot", position(50, 50, 10), 409).path("code")
                 .asString()).isEqualTo("presence.notCheckedIn");
+        assertThat(suspended.path("state").asString()).isEqualTo("SUSPENDED_ON_SITE");
+        assertThat(suspended.path("suspension").get(0).path("code").asString())
+                .isEqualTo("presence.guardian-checked-out");
+        assertThat(notCheckedIn.path("details").get(0).path("path").asString())
+                .isEqualTo("presence.guardian.not-checked-in");
+        assertThat(notCheckedIn.path("message").asString()).contains("监护人孙监护 未在本作业票签到（或已签退）");
+
+        post("guardian", presence(permit) + "/check-in", position(50, 50, 10), 200);
+        assertThat(post("leader", site(permit) + "/resume", null, 200).path("state").asString())
+                .isEqualTo("IN_PROGRESS");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.tezuo.app.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.test.annotation.DirtiesContext;
 import org.tezuo.app.permit.site.PermitSiteWatcher;
 import org.tezuo.app.security.UserAccounts;
@@ -95,6 +98,9 @@ class PermitSiteEndToEndTest {
 
     @Autowired
     RecordService records;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private PermitApiClient api;
     private QWeatherStubServer weather;
@@ -299,6 +305,56 @@ class PermitSiteEndToEndTest {
 
     @Test
     @Order(7)
+    @DisplayName("A lift near running hot work warns once, and a release registered next to it suspends it on the next pass")
+    void simopsRecheckedWhileWorkRuns() throws Exception {
+        long lift = insertIssuedPermit("lifting", json.createObjectNode().put("siteZone", zone)
+                .put("workStart", rfc3339(now().minusHours(1))).put("workEnd", rfc3339(now().plusHours(4))));
+        PermitSiteWatcher.WatchRun warned = watcher.runNow();
+        PermitSiteWatcher.WatchRun again = watcher.runNow();
+        JsonNode afterWarning = get("leader", site(hotWork));
+
+        long venting = records.create(tenantId, "site_activity", json.createObjectNode().put("kind", "venting")
+                .put("siteZone", zone).put("description", "V-102 放空").put("startsAt", rfc3339(now()))
+                .put("endsAt", rfc3339(now().plusHours(1))), null, "test", Locale.SIMPLIFIED_CHINESE).id();
+        PermitSiteWatcher.WatchRun stopped = watcher.runNow();
+        JsonNode suspended = get("leader", site(hotWork));
+        calmWeather();
+        JsonNode stillVenting = post("leader", site(hotWork) + "/resume", null, 422);
+        records.delete(tenantId, "site_activity", venting, null, "test");
+        jdbc.sql("update permit set status = 'CANCELLED' where id = ?").param(lift).update();
+        JsonNode resumed = post("leader", site(hotWork) + "/resume", null, 200);
+
+        String liftCode = "simops.lifting-near-permit@permit-" + lift;
+        List<JsonNode> warnings = timeline(hotWork).valueStream()
+                .filter(event -> event.path("action").asString().equals("SIMOPS_WARNING"))
+                .toList();
+        assertThat(warned.simopsWarned()).isPositive();
+        assertThat(again.simopsWarned()).as("the same warning is not sent twice").isZero();
+        assertThat(afterWarning.path("state").asString()).isEqualTo("IN_PROGRESS");
+        assertThat(warnings).singleElement().satisfies(event -> {
+            assertThat(event.path("stateAfter").asString()).isEqualTo("IN_PROGRESS");
+            assertThat(event.path("reasons").get(0).path("code").asString()).isEqualTo(liftCode);
+        });
+        for (String recipient : List.of("leader", "director")) {
+            assertThat(inbox(recipient, "permit.site.simops-warning"))
+                    .as("SIMOPS warning for %s", recipient)
+                    .containsExactly("作业票 " + NUMBER + " 作业中出现交叉作业提醒");
+            assertThat(inbox(recipient, "permit.site.suspended")).hasSize(2);
+        }
+        assertThat(stopped.suspended()).isPositive();
+        assertThat(suspended.path("state").asString()).isEqualTo("SUSPENDED_ON_SITE");
+        JsonNode reason = suspended.path("suspension").get(0);
+        assertThat(reason.path("code").asString()).isEqualTo("simops.release-near-hot-work@activity-" + venting);
+        assertThat(reason.path("message").asString()).contains("“V-102 放空”（1# 码头管廊）相距 0 m",
+                "GB 30871-2022 5.2.9");
+        assertThat(last(timeline(hotWork)).path("action").asString()).isEqualTo("RESUME");
+        assertThat(stillVenting.path("details").get(0).path("path").asString())
+                .isEqualTo("simops.release-near-hot-work@activity-" + venting);
+        assertThat(resumed.path("state").asString()).isEqualTo("IN_PROGRESS");
+    }
+
+    @Test
+    @Order(8)
     @DisplayName("Grade 一级 hot work is extended to 8 hours of validity and not beyond")
     void extensionStaysWithinEightHours() throws Exception {
         OffsetDateTime workStart = OffsetDateTime.parse("2026-12-04T10:10:00+08:00");
@@ -319,7 +375,7 @@ class PermitSiteEndToEndTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     @DisplayName("The incoming work leader takes over only after a new gas test and confirmed measures")
     void handOverNeedsNewGasTest() throws Exception {
         CLOCK.advance(Duration.ofHours(2));
@@ -341,7 +397,7 @@ class PermitSiteEndToEndTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     @DisplayName("Hot work closes after the inspection with the fire watch's confirmation, and then takes no step")
     void closesWithFireWatch() throws Exception {
         post("leader", site(hotWork) + "/close", Map.of("inspected", true, "fireWatchConfirmed", true), 403);
@@ -357,8 +413,8 @@ class PermitSiteEndToEndTest {
         assertThat(afterClose.path("message").asString()).endsWith("当前现场状态为“已完工关闭”，不能“暂停作业”；当前可以：无");
         assertThat(timeline(hotWork).valueStream().map(event -> event.path("action").asString()).toList())
                 .containsExactly("ACCEPT", "GAS_TEST", "GAS_TEST", "PRE_START_CHECK", "START", "AUTO_SUSPEND",
-                        "RESUME", "SUSPEND", "RESUME", "SUSPEND", "GAS_TEST", "RESUME", "EXTEND", "GAS_TEST",
-                        "HAND_OVER", "CLOSE");
+                        "RESUME", "SUSPEND", "RESUME", "SUSPEND", "GAS_TEST", "RESUME", "SIMOPS_WARNING",
+                        "AUTO_SUSPEND", "RESUME", "EXTEND", "GAS_TEST", "HAND_OVER", "CLOSE");
         assertThat(timeline(hotWork).get(5).path("actorName").asString()).isEqualTo("系统（现场监测）");
         assertThat(auditActions(hotWork)).contains("permit.site.accept", "permit.site.gas-test",
                 "permit.site.pre-start-check", "permit.site.start", "permit.site.auto-suspend", "permit.site.suspend",
@@ -368,7 +424,7 @@ class PermitSiteEndToEndTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     @DisplayName("A confined-space permit gets a due re-test and is suspended when the 2-hour re-test is missed")
     void missedTwoHourRetestSuspends() throws Exception {
         confinedSpace = api.issue("confined-space", confinedSpaceData(), List.of("leader", "unithead"));
@@ -405,7 +461,7 @@ class PermitSiteEndToEndTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     @DisplayName("The watcher keeps the ruleset version in force until a re-test adopts the newer published one")
     void reTestAdoptsTheCurrentRuleset() throws Exception {
         ObjectNode ruleset = (ObjectNode) metadata.requirePublished(tenantId, MetadataKind.RULESET,
@@ -431,7 +487,7 @@ class PermitSiteEndToEndTest {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     @DisplayName("The applicant cancels a suspended permit with a reason, and a draft has no site phase")
     void applicantCancels() throws Exception {
         JsonNode withoutReason = post("worker", site(confinedSpace) + "/cancel", Map.of(), 422);
@@ -500,6 +556,30 @@ class PermitSiteEndToEndTest {
         measure.put("item", item);
         measure.put("applies", true);
         measure.put("confirmedBy", "何班长");
+    }
+
+    /** Inserts an issued permit row of another type, as the SIMOPS check reads permits in flight. */
+    private long insertIssuedPermit(String type, ObjectNode data) {
+        int formVersion = metadata.requirePublished(tenantId, MetadataKind.FORM, type + "-permit").version();
+        Timestamp at = Timestamp.from(CLOCK.instant());
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into permit (tenant_id, permit_type, form_key, form_version, flow_key, ruleset_key, status,
+                                    applicant, data, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, 'ISSUED', 'test', ?, ?, ?)""")
+                .params(tenantId, type, type + "-permit", formVersion, type + "-approval", type,
+                        json.writeValueAsString(data), at, at)
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        jdbc.sql("update permit set permit_number = ? where id = ?").params("DZ-" + id, id).update();
+        return id;
+    }
+
+    private List<String> inbox(String role, String topic) throws Exception {
+        return get(role, "/api/notifications/inbox").valueStream()
+                .filter(notice -> notice.path("topic").asString().equals(topic))
+                .map(notice -> notice.path("subject").asString())
+                .toList();
     }
 
     private void calmWeather() {

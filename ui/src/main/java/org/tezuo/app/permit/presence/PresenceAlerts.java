@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,8 @@ import org.springframework.stereotype.Component;
 import org.tezuo.app.org.OrgDirectory;
 import org.tezuo.app.permit.Permit;
 import org.tezuo.app.permit.site.PermitSite;
+import org.tezuo.app.permit.site.SiteAutoStop;
+import org.tezuo.app.permit.site.SiteReason;
 import org.tezuo.app.security.Role;
 import org.tezuo.core.audit.AuditLog;
 import org.tezuo.core.i18n.UserMessages;
@@ -28,8 +31,10 @@ import org.tezuo.core.notification.Notice;
  * and sent as a notice (topic {@value #ALERT_TOPIC}) to every safety director and the work leader in charge, in
  * the transaction of the finding. A snapshot request is a notice (topic {@value #SNAPSHOT_TOPIC}) to the person.
  *
- * <p>NOTE: an alert does not suspend the permit, although GB 30871-2022 4.10 stops the work when the guardian
- * leaves; the work leader or the safety department suspends it with the site step.
+ * <p>An alert whose kind {@linkplain PresenceAlertKind#stopsWork() stops the work} (the guardian left the zone or
+ * checked out, GB 30871-2022 4.10) also suspends the permit in the same transaction through {@link SiteAutoStop},
+ * with the guardian and the clause as the reason. The clause leaves no choice, so no ruleset threshold turns this
+ * off. The work resumes through the resume step once the guardian is back ({@link GuardianResumeCheck}).
  */
 @Component
 class PresenceAlerts {
@@ -47,13 +52,15 @@ class PresenceAlerts {
     private final ApplicationEventPublisher events;
     private final OrgDirectory directory;
     private final AuditLog audit;
+    private final SiteAutoStop autoStop;
 
     PresenceAlerts(PermitPresenceStore store, ApplicationEventPublisher events, OrgDirectory directory,
-            AuditLog audit) {
+            AuditLog audit, SiteAutoStop autoStop) {
         this.store = store;
         this.events = events;
         this.directory = directory;
         this.audit = audit;
+        this.autoStop = autoStop;
     }
 
     /**
@@ -95,7 +102,22 @@ class PresenceAlerts {
                 String.valueOf(permit.id()), null, after);
         log.info("Presence alert {} of permit {} of tenant {} for user {}", kind, permit.id(), permit.tenantId(),
                 person.username());
+        if (kind.stopsWork()) {
+            stopWork(permit, person, kind, distanceMetres);
+        }
         return stored;
+    }
+
+    /** Suspends the permit's work in progress because the guardian left, naming the guardian and the clause. */
+    private void stopWork(Permit permit, PresencePerson guardian, PresenceAlertKind kind,
+            @Nullable BigDecimal distanceMetres) {
+        SiteReason reason = GuardianResumeCheck.guardianReason(
+                "presence." + kind.name().toLowerCase(Locale.ROOT).replace('_', '-'), "presence.stop." + kind.name(),
+                displayName(permit, guardian.username()), distanceMetres);
+        if (autoStop.suspendInProgress(permit.tenantId(), permit.id(), List.of(reason))) {
+            log.info("Permit {} of tenant {} suspended: {} for guardian {}", permit.id(), permit.tenantId(), kind,
+                    guardian.username());
+        }
     }
 
     /** Asks a checked-in person for a position snapshot within {@code answerWithin}. */
@@ -111,13 +133,18 @@ class PresenceAlerts {
     static String describe(PresenceAlert alert, Permit permit, String personName, Locale locale, ZoneId zone) {
         String role = alert.role().text(locale);
         String since = alert.since() == null ? "" : TIME.format(alert.since().atZone(zone));
-        String distance = alert.distanceMetres() == null
-                ? PresenceText.render(locale, "presence.distance.unknown")
-                : alert.distanceMetres().signum() == 0 ? PresenceText.render(locale, "presence.distance.inside")
-                : PresenceText.render(locale, "presence.distance.metres", alert.distanceMetres().toPlainString());
         return PresenceText.render(locale, "presence.alert." + alert.kind().name(), number(permit), personName, role,
-                alert.minutes() == null ? 0 : alert.minutes(), distance, since,
+                alert.minutes() == null ? 0 : alert.minutes(), distance(alert.distanceMetres(), locale), since,
                 TIME.format(alert.raisedAt().atZone(zone)), alert.thresholdSource());
+    }
+
+    /** Returns where a fix lies in words: inside, metres outside the edge, or unknown without zone coordinates. */
+    static String distance(@Nullable BigDecimal distanceMetres, Locale locale) {
+        if (distanceMetres == null) {
+            return PresenceText.render(locale, "presence.distance.unknown");
+        }
+        return distanceMetres.signum() == 0 ? PresenceText.render(locale, "presence.distance.inside")
+                : PresenceText.render(locale, "presence.distance.metres", distanceMetres.toPlainString());
     }
 
     static String number(Permit permit) {
@@ -132,7 +159,7 @@ class PresenceAlerts {
         return recipients;
     }
 
-    private String displayName(Permit permit, String username) {
+    String displayName(Permit permit, String username) {
         return directory.user(permit.tenantId(), username).map(OrgDirectory.TenantUser::displayName).orElse(username);
     }
 

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,9 +20,8 @@ import org.tezuo.app.permit.site.PermitSite;
 import org.tezuo.app.permit.site.PermitSiteStore;
 import org.tezuo.app.permit.site.SiteState;
 import org.tezuo.core.audit.AuditLog;
-import org.tezuo.core.schedule.ClusterJobLock;
+import org.tezuo.core.schedule.TenantJobLocks;
 import org.tezuo.core.tenant.Tenant;
-import org.tezuo.core.tenant.TenantDirectory;
 
 /**
  * Watches the people checked in on permits on site every {@code tezuo.permit-presence.watch-interval} (default 1
@@ -54,13 +52,12 @@ public class PresenceWatcher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(PresenceWatcher.class);
 
-    private final TenantDirectory tenants;
+    private final TenantJobLocks tenantLocks;
     private final PermitPresenceStore store;
     private final PermitStore permits;
     private final PermitSiteStore sites;
     private final PresencePolicy policy;
     private final PresenceAlerts alerts;
-    private final ClusterJobLock lock;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -76,8 +73,8 @@ public class PresenceWatcher implements DisposableBean {
     private record PermitResult(int snapshotsRequested, int alertsRaised) {
     }
 
-    PresenceWatcher(TenantDirectory tenants, PermitPresenceStore store, PermitStore permits, PermitSiteStore sites,
-            PresencePolicy policy, PresenceAlerts alerts, ClusterJobLock lock, AuditLog audit,
+    PresenceWatcher(TenantJobLocks tenantLocks, PermitPresenceStore store, PermitStore permits,
+            PermitSiteStore sites, PresencePolicy policy, PresenceAlerts alerts, AuditLog audit,
             TransactionTemplate transaction, Clock clock,
             @Value("${tezuo.permit-presence.watch-interval:1m}") Duration interval,
             @Value("${tezuo.permit-presence.retention:365d}") Duration retention) {
@@ -85,13 +82,12 @@ public class PresenceWatcher implements DisposableBean {
             throw new IllegalArgumentException("tezuo.permit-presence.retention is " + retention
                     + "; set a positive duration such as 365d, no shorter than the permit record must be kept");
         }
-        this.tenants = tenants;
+        this.tenantLocks = tenantLocks;
         this.store = store;
         this.permits = permits;
         this.sites = sites;
         this.policy = policy;
         this.alerts = alerts;
-        this.lock = lock;
         this.audit = audit;
         this.transaction = transaction;
         this.clock = clock;
@@ -117,44 +113,37 @@ public class PresenceWatcher implements DisposableBean {
     }
 
     private WatchRun run(Duration lockAtLeastFor) {
-        int tenantsChecked = 0;
-        int tenantsSkipped = 0;
-        int permitsChecked = 0;
-        int snapshots = 0;
-        int raised = 0;
-        int permitsPurged = 0;
-        int fixesPurged = 0;
-        for (Tenant tenant : tenants.all()) {
-            String lockName = LOCK + ":" + tenant.id();
-            Optional<ClusterJobLock.Lease> acquired = lock.tryAcquire(lockName, LOCK_AT_MOST_FOR, lockAtLeastFor);
-            if (acquired.isEmpty()) {
-                log.info("Presence watch of tenant {} skipped: lock '{}' is held by another run", tenant.id(),
-                        lockName);
-                tenantsSkipped++;
-                continue;
+        Counts counts = new Counts();
+        TenantJobLocks.Pass pass = tenantLocks.forEachTenant(LOCK, LOCK_AT_MOST_FOR, lockAtLeastFor, tenant -> {
+            for (long permitId : store.permitsWithPeopleOnSite(tenant.id())) {
+                counts.permitsChecked++;
+                PermitResult result = checkQuietly(tenant, permitId);
+                counts.snapshots += result.snapshotsRequested();
+                counts.raised += result.alertsRaised();
             }
-            try (ClusterJobLock.Lease lease = acquired.get()) {
-                tenantsChecked++;
-                for (long permitId : store.permitsWithPeopleOnSite(tenant.id())) {
-                    permitsChecked++;
-                    PermitResult result = checkQuietly(tenant, permitId);
-                    snapshots += result.snapshotsRequested();
-                    raised += result.alertsRaised();
-                }
-                Instant endedBefore = clock.instant().minus(retention);
-                for (long permitId : store.permitsToPurge(tenant.id(), endedBefore)) {
-                    int deleted = purgeQuietly(tenant, permitId);
-                    if (deleted > 0) {
-                        permitsPurged++;
-                        fixesPurged += deleted;
-                    }
+            Instant endedBefore = clock.instant().minus(retention);
+            for (long permitId : store.permitsToPurge(tenant.id(), endedBefore)) {
+                int deleted = purgeQuietly(tenant, permitId);
+                if (deleted > 0) {
+                    counts.permitsPurged++;
+                    counts.fixesPurged += deleted;
                 }
             }
-        }
+        });
         log.debug("Presence watch checked {} permits of {} tenants: {} snapshots requested, {} alerts, {} fixes of {} "
-                + "permits deleted", permitsChecked, tenantsChecked, snapshots, raised, fixesPurged, permitsPurged);
-        return new WatchRun(tenantsChecked, tenantsSkipped, permitsChecked, snapshots, raised, permitsPurged,
-                fixesPurged);
+                + "permits deleted", counts.permitsChecked, pass.tenantsChecked(), counts.snapshots, counts.raised,
+                counts.fixesPurged, counts.permitsPurged);
+        return new WatchRun(pass.tenantsChecked(), pass.tenantsSkipped(), counts.permitsChecked, counts.snapshots,
+                counts.raised, counts.permitsPurged, counts.fixesPurged);
+    }
+
+    /** Running totals of one run, filled tenant by tenant. */
+    private static final class Counts {
+        int permitsChecked;
+        int snapshots;
+        int raised;
+        int permitsPurged;
+        int fixesPurged;
     }
 
     private PermitResult checkQuietly(Tenant tenant, long permitId) {
@@ -257,8 +246,7 @@ public class PresenceWatcher implements DisposableBean {
 
     private void runQuietly() {
         try {
-            Duration half = interval.dividedBy(2);
-            run(half.compareTo(SCHEDULED_LOCK_AT_LEAST_FOR) < 0 ? half : SCHEDULED_LOCK_AT_LEAST_FOR);
+            run(TenantJobLocks.scheduledLockAtLeastFor(interval, SCHEDULED_LOCK_AT_LEAST_FOR));
         } catch (RuntimeException e) {
             log.error("Presence watch failed; the next run tries again", e);
         }

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.tezuo.app.permit.Actor;
 import org.tezuo.app.permit.simops.ConflictSeverity;
@@ -47,16 +48,19 @@ public class PermitSiteCommands {
     private final SiteWeather weather;
     private final SitePeople people;
     private final SimopsConflictCheck simops;
+    private final ObjectProvider<SiteResumeCheck> resumeChecks;
     private final JsonMapper json;
 
     PermitSiteCommands(SiteStepRunner runner, SiteRuleCheck rules, PermitSiteStore sites, SiteWeather weather,
-            SitePeople people, SimopsConflictCheck simops, JsonMapper json) {
+            SitePeople people, SimopsConflictCheck simops, ObjectProvider<SiteResumeCheck> resumeChecks,
+            JsonMapper json) {
         this.runner = runner;
         this.rules = rules;
         this.sites = sites;
         this.weather = weather;
         this.people = people;
         this.simops = simops;
+        this.resumeChecks = resumeChecks;
         this.json = json;
     }
 
@@ -108,7 +112,8 @@ public class PermitSiteCommands {
 
     /**
      * Resumes suspended work. The ruleset in force rejects it while a limit is broken. After a stop longer than
-     * its re-test threshold, it also rejects it until a gas test passed after the stop.
+     * its re-test threshold, it also rejects it until a gas test passed after the stop. The other features' resume
+     * checks ({@link SiteResumeCheck}) reject it too, such as a guardian who is not back in the zone.
      */
     public PermitSite resume(Actor actor, long permitId, @Nullable String note) {
         return runner.run(actor, permitId, SiteAction.RESUME, context -> {
@@ -116,8 +121,10 @@ public class PermitSiteCommands {
             RiskAssessment assessment = evaluate(context, context.ruleset(), SiteAction.RESUME, site.validUntil());
             List<SimopsConflict> conflicts = simops.check(context.permit(), context.permit().data(),
                     site.validUntil());
-            refuseIfAny(context, SiteAction.RESUME, withBlockingConflicts(SiteRuleCheck.blocking(assessment,
-                    context.ruleset(), false), conflicts));
+            List<SiteReason> refusals = withBlockingConflicts(SiteRuleCheck.blocking(assessment, context.ruleset(),
+                    false), conflicts);
+            resumeChecks.orderedStream().forEach(check -> refusals.addAll(check.refusals(context.permit(), site)));
+            refuseIfAny(context, SiteAction.RESUME, refusals);
             ObjectNode details = withConflictWarnings(details(note), conflicts);
             if (site.stoppedAt() != null) {
                 details.put("stoppedMinutes", Duration.between(site.stoppedAt(), context.now()).toMinutes());
@@ -249,8 +256,8 @@ public class PermitSiteCommands {
         List<SiteReason> reasons = new ArrayList<>(blocking);
         conflicts.stream()
                 .filter(conflict -> conflict.severity() == ConflictSeverity.BLOCK)
-                .forEach(conflict -> reasons.add(new SiteReason(conflict.code(), conflict.messageZh(),
-                        conflict.messageEn(), conflict.value(), conflict.limit(), conflict.unit(), conflict.source())));
+                .map(SiteReason::of)
+                .forEach(reasons::add);
         return reasons;
     }
 

@@ -4,8 +4,11 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -19,14 +22,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tezuo.app.permit.Actor;
 import org.tezuo.app.permit.PermitStatus;
+import org.tezuo.app.permit.simops.ConflictSeverity;
+import org.tezuo.app.permit.simops.SimopsConflict;
+import org.tezuo.app.permit.simops.SimopsConflictCheck;
 import org.tezuo.core.audit.AuditLog;
 import org.tezuo.core.connector.weather.WeatherObservation;
 import org.tezuo.core.i18n.UserMessages;
 import org.tezuo.core.risk.RiskAssessment;
 import org.tezuo.core.risk.RiskItem;
-import org.tezuo.core.schedule.ClusterJobLock;
+import org.tezuo.core.schedule.TenantJobLocks;
 import org.tezuo.core.tenant.Tenant;
-import org.tezuo.core.tenant.TenantDirectory;
 
 /**
  * Re-evaluates every permit in progress on live data every {@code tezuo.permit-site.watch-interval} (default 5
@@ -36,6 +41,14 @@ import org.tezuo.core.tenant.TenantDirectory;
  * re-test. One of them suspends the permit with the rule, value, limit and clause as the reason, and the work
  * leader and the safety directors are notified. A re-test rule that comes due within {@code tezuo.permit-site.retest-reminder-lead} (default 15
  * minutes) creates a re-test for the work leader.
+ *
+ * <p>Each pass also runs the SIMOPS check ({@link SimopsConflictCheck}) again, because another operation may have
+ * begun since the start, such as a release entered in the {@code site_activity} register next to running hot
+ * work. A blocking conflict suspends the permit like a blocking rule, with the conflict's sentence as the reason.
+ * A warning that the permit's timeline does not hold yet is sent once to the work leader in charge and the safety
+ * directors and recorded as a {@link SiteAction#SIMOPS_WARNING} entry; warnings the leader saw at the start or a
+ * resume count as known. The record service has no hook on entity writes, so a new register record is found by
+ * the next pass, at most one interval later.
  *
  * <p>A run checks each tenant under the cluster-wide lock {@value #LOCK}{@code :<tenant id>}, so app nodes sharing a
  * database check each tenant once. Each permit is checked in its own transaction under its row lock, and a check
@@ -53,13 +66,14 @@ public class PermitSiteWatcher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(PermitSiteWatcher.class);
 
-    private final TenantDirectory tenants;
+    private final TenantJobLocks tenantLocks;
     private final PermitSiteStore sites;
     private final SiteStepRunner runner;
     private final SiteRuleCheck rules;
     private final SiteWeather weather;
     private final SiteNotices notices;
-    private final ClusterJobLock lock;
+    private final SiteAutoStop autoStop;
+    private final SimopsConflictCheck simops;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Duration interval;
@@ -71,29 +85,35 @@ public class PermitSiteWatcher implements DisposableBean {
      *
      * @param tenantsSkipped tenants whose check another node held the lock of
      * @param checked permits in progress that were checked
+     * @param simopsWarned permits whose work leader was notified of a new SIMOPS warning
      */
-    public record WatchRun(int tenantsChecked, int tenantsSkipped, int checked, int suspended, int retestsDue) {
+    public record WatchRun(int tenantsChecked, int tenantsSkipped, int checked, int suspended, int retestsDue,
+            int simopsWarned) {
     }
 
-    private enum Result {
-        UNCHANGED, SUSPENDED, RETEST_DUE
+    /** Outcome of the check of one permit. */
+    private record Result(boolean suspended, boolean warned, boolean retestDue) {
+
+        static final Result UNCHANGED = new Result(false, false, false);
     }
 
-    PermitSiteWatcher(TenantDirectory tenants, PermitSiteStore sites, SiteStepRunner runner, SiteRuleCheck rules,
-            SiteWeather weather, SiteNotices notices, ClusterJobLock lock, TransactionTemplate transaction,
-            Clock clock, @Value("${tezuo.permit-site.watch-interval:5m}") Duration interval,
+    PermitSiteWatcher(TenantJobLocks tenantLocks, PermitSiteStore sites, SiteStepRunner runner, SiteRuleCheck rules,
+            SiteWeather weather, SiteNotices notices, SiteAutoStop autoStop, SimopsConflictCheck simops,
+            TransactionTemplate transaction, Clock clock,
+            @Value("${tezuo.permit-site.watch-interval:5m}") Duration interval,
             @Value("${tezuo.permit-site.retest-reminder-lead:15m}") Duration reminderLead) {
         if (reminderLead.isNegative()) {
             throw new IllegalArgumentException("tezuo.permit-site.retest-reminder-lead is " + reminderLead
                     + "; set 0 or a positive duration such as 15m");
         }
-        this.tenants = tenants;
+        this.tenantLocks = tenantLocks;
         this.sites = sites;
         this.runner = runner;
         this.rules = rules;
         this.weather = weather;
         this.notices = notices;
-        this.lock = lock;
+        this.autoStop = autoStop;
+        this.simops = simops;
         this.transaction = transaction;
         this.clock = clock;
         this.interval = interval;
@@ -117,39 +137,33 @@ public class PermitSiteWatcher implements DisposableBean {
     }
 
     private WatchRun run(Duration lockAtLeastFor) {
-        int tenantsChecked = 0;
-        int tenantsSkipped = 0;
-        int checked = 0;
-        int suspended = 0;
-        int retestsDue = 0;
-        for (Tenant tenant : tenants.all()) {
-            String lockName = LOCK + ":" + tenant.id();
-            Optional<ClusterJobLock.Lease> acquired = lock.tryAcquire(lockName, LOCK_AT_MOST_FOR, lockAtLeastFor);
-            if (acquired.isEmpty()) {
-                log.info("Permit site watch of tenant {} skipped: lock '{}' is held by another run", tenant.id(),
-                        lockName);
-                tenantsSkipped++;
-                continue;
+        Counts counts = new Counts();
+        TenantJobLocks.Pass pass = tenantLocks.forEachTenant(LOCK, LOCK_AT_MOST_FOR, lockAtLeastFor, tenant -> {
+            Supplier<Optional<WeatherObservation>> observation = once(() -> weather.current(tenant.id()));
+            for (PermitSite site : sites.inState(tenant.id(), SiteState.IN_PROGRESS)) {
+                counts.add(checkQuietly(tenant, site.permitId(), observation));
             }
-            // NOTE: unlike certificate jobs, a check does not extend its lock. One that outlasts LOCK_AT_MOST_FOR
-            // may overlap another node's check, which is harmless because each permit is checked under its row lock.
-            try (ClusterJobLock.Lease lease = acquired.get()) {
-                tenantsChecked++;
-                Supplier<Optional<WeatherObservation>> observation = once(() -> weather.current(tenant.id()));
-                for (PermitSite site : sites.inState(tenant.id(), SiteState.IN_PROGRESS)) {
-                    checked++;
-                    switch (checkQuietly(tenant, site.permitId(), observation)) {
-                        case SUSPENDED -> suspended++;
-                        case RETEST_DUE -> retestsDue++;
-                        case UNCHANGED -> {
-                        }
-                    }
-                }
-            }
+        });
+        log.debug("Permit site watch checked {} permits of {} tenants: {} suspended, {} re-tests due, {} SIMOPS "
+                + "warnings", counts.checked, pass.tenantsChecked(), counts.suspended, counts.retestsDue,
+                counts.warned);
+        return new WatchRun(pass.tenantsChecked(), pass.tenantsSkipped(), counts.checked, counts.suspended,
+                counts.retestsDue, counts.warned);
+    }
+
+    /** Running totals of one run, filled permit by permit. */
+    private static final class Counts {
+        int checked;
+        int suspended;
+        int retestsDue;
+        int warned;
+
+        void add(Result result) {
+            checked++;
+            suspended += result.suspended() ? 1 : 0;
+            retestsDue += result.retestDue() ? 1 : 0;
+            warned += result.warned() ? 1 : 0;
         }
-        log.debug("Permit site watch checked {} permits of {} tenants: {} suspended, {} re-tests due", checked,
-                tenantsChecked, suspended, retestsDue);
-        return new WatchRun(tenantsChecked, tenantsSkipped, checked, suspended, retestsDue);
     }
 
     private Result checkQuietly(Tenant tenant, long permitId, Supplier<Optional<WeatherObservation>> observation) {
@@ -172,29 +186,61 @@ public class PermitSiteWatcher implements DisposableBean {
         PermitSite site = context.requireSite();
         RiskAssessment assessment = rules.evaluateStep(context, context.ruleset(), SiteAction.AUTO_SUSPEND,
                 site.validUntil(), observation, reminderLead);
+        List<SimopsConflict> conflicts = simops.check(context.permit(), context.permit().data(), site.validUntil());
 
-        List<SiteReason> blocking = SiteRuleCheck.blocking(assessment, context.ruleset(), false);
+        List<SiteReason> blocking = new ArrayList<>(SiteRuleCheck.blocking(assessment, context.ruleset(), false));
+        conflicts.stream()
+                .filter(conflict -> conflict.severity() == ConflictSeverity.BLOCK)
+                .map(SiteReason::of)
+                .forEach(blocking::add);
         if (!blocking.isEmpty()) {
-            suspend(context, blocking);
-            return Result.SUSPENDED;
+            autoStop.suspend(context, blocking, context.ruleset().version());
+            return new Result(true, false, false);
         }
+        boolean warned = warnOnce(context, conflicts);
         Optional<RiskItem> due = SiteRuleCheck.retestDue(assessment);
-        if (due.isPresent() && site.lastPassedGasTestAt() != null
-                && sites.openRetest(tenant.id(), permitId).isEmpty()) {
-            return announceRetest(context, due.get()) ? Result.RETEST_DUE : Result.UNCHANGED;
-        }
-        return Result.UNCHANGED;
+        boolean retestDue = due.isPresent() && site.lastPassedGasTestAt() != null
+                && sites.openRetest(tenant.id(), permitId).isEmpty() && announceRetest(context, due.get());
+        return new Result(false, warned, retestDue);
     }
 
-    private void suspend(SiteStepRunner.Context context, List<SiteReason> blocking) {
-        PermitSite suspended = context.requireSite().suspended(context.now(), blocking);
-        if (blocking.stream().anyMatch(reason -> reason.code().endsWith(".site.retest-overdue"))) {
-            sites.resolveRetests(context.permit().tenantId(), context.permit().id(), SiteRetest.MISSED,
-                    context.now());
+    /**
+     * Tells the work leader in charge and the safety directors of the SIMOPS warnings that the permit's timeline
+     * does not hold yet, and records them there so that the next pass does not repeat them.
+     */
+    private boolean warnOnce(SiteStepRunner.Context context, List<SimopsConflict> conflicts) {
+        List<SimopsConflict> warnings = conflicts.stream()
+                .filter(conflict -> conflict.severity() == ConflictSeverity.WARN)
+                .toList();
+        if (warnings.isEmpty()) {
+            return false;
         }
-        notices.suspended(context.permit(), suspended, blocking, context.now(), context.zone());
-        runner.commit(context, SiteAction.AUTO_SUSPEND, new SiteStepRunner.Outcome(suspended,
-                context.ruleset().version(), null, blocking, runner.emptyDetails()));
+        Set<String> known = knownWarnings(context.permit().tenantId(), context.permit().id());
+        List<SiteReason> fresh = warnings.stream()
+                .filter(conflict -> !known.contains(conflict.code()))
+                .map(SiteReason::of)
+                .toList();
+        if (fresh.isEmpty()) {
+            return false;
+        }
+        PermitSite site = context.requireSite();
+        notices.simopsWarning(context.permit(), site, fresh, context.now(), context.zone());
+        runner.commit(context, SiteAction.SIMOPS_WARNING, new SiteStepRunner.Outcome(site, null, null, fresh,
+                runner.emptyDetails()));
+        return true;
+    }
+
+    /** Returns the codes of the SIMOPS warnings on the timeline: sent by a pass, or seen at a start or resume. */
+    private Set<String> knownWarnings(long tenantId, long permitId) {
+        Set<String> codes = new HashSet<>();
+        for (SiteEvent event : sites.timeline(tenantId, permitId)) {
+            if (event.action() == SiteAction.SIMOPS_WARNING) {
+                event.reasons().forEach(reason -> codes.add(reason.code()));
+            }
+            event.details().path("simopsWarnings").valueStream()
+                    .forEach(warning -> codes.add(warning.path("code").asString()));
+        }
+        return codes;
     }
 
     /** Creates the re-test that a reminder rule found due; the rule's limit is the re-test interval in minutes. */
@@ -219,8 +265,7 @@ public class PermitSiteWatcher implements DisposableBean {
 
     private void runQuietly() {
         try {
-            Duration half = interval.dividedBy(2);
-            run(half.compareTo(SCHEDULED_LOCK_AT_LEAST_FOR) < 0 ? half : SCHEDULED_LOCK_AT_LEAST_FOR);
+            run(TenantJobLocks.scheduledLockAtLeastFor(interval, SCHEDULED_LOCK_AT_LEAST_FOR));
         } catch (RuntimeException e) {
             log.error("Permit site watch failed; the next run tries again", e);
         }

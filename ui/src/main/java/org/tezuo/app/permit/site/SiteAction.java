@@ -22,7 +22,9 @@ public enum SiteAction implements SiteText {
     CLOSE("close"),
     CANCEL("cancel"),
     /** A periodic re-test the watcher asked for. */
-    RETEST_DUE("watch");
+    RETEST_DUE("watch"),
+    /** SIMOPS warnings the watcher found while work runs and sent to the work leader and the safety directors. */
+    SIMOPS_WARNING("watch");
 
     private final String ruleValue;
 

@@ -16,8 +16,9 @@ import org.tezuo.core.i18n.UserMessages;
 import org.tezuo.core.notification.Notice;
 
 /**
- * Tells people about automatic site events through the notification module: a suspension goes to the work leader
- * in charge and every safety director, a due re-test to the work leader. Notices are published in the transaction
+ * Tells people about automatic site events through the notification module: a suspension and a SIMOPS warning
+ * found while work runs go to the work leader in charge and every safety director, a due re-test to the work
+ * leader. Notices are published in the transaction
  * of the event, in the tenant's language (Chinese).
  */
 @Component
@@ -25,6 +26,8 @@ class SiteNotices {
 
     /** Topic of automatic suspensions, for the tenant's channel settings. */
     static final String SUSPENDED_TOPIC = "permit.site.suspended";
+    /** Topic of SIMOPS warnings found while work runs. */
+    static final String SIMOPS_TOPIC = "permit.site.simops-warning";
     /** Topic of due gas re-tests. */
     static final String RETEST_TOPIC = "permit.site.retest-due";
 
@@ -40,16 +43,25 @@ class SiteNotices {
     }
 
     void suspended(Permit permit, PermitSite site, List<SiteReason> reasons, Instant at, ZoneId zone) {
+        toLeaderAndDirectors(permit, site, SUSPENDED_TOPIC, "site.notice.suspended", reasons, at, zone);
+    }
+
+    void simopsWarning(Permit permit, PermitSite site, List<SiteReason> warnings, Instant at, ZoneId zone) {
+        toLeaderAndDirectors(permit, site, SIMOPS_TOPIC, "site.notice.simops", warnings, at, zone);
+    }
+
+    private void toLeaderAndDirectors(Permit permit, PermitSite site, String topic, String key,
+            List<SiteReason> reasons, Instant at, ZoneId zone) {
         Set<String> recipients = new LinkedHashSet<>();
         recipients.add(site.workLeader());
         directory.usersWithRole(permit.tenantId(), Role.SAFETY_DIRECTOR.code())
                 .forEach(user -> recipients.add(user.username()));
         String number = numberOf(permit);
-        String subject = SiteText.render(LANGUAGE, "site.notice.suspended.subject", number);
-        String body = SiteText.render(LANGUAGE, "site.notice.suspended.body", number,
-                TIME.format(at.atZone(zone)), SiteText.joinSentences(reasons));
+        String subject = SiteText.render(LANGUAGE, key + ".subject", number);
+        String body = SiteText.render(LANGUAGE, key + ".body", number, TIME.format(at.atZone(zone)),
+                SiteText.joinSentences(reasons));
         for (String recipient : recipients) {
-            events.publishEvent(new Notice(permit.tenantId(), recipient, SUSPENDED_TOPIC, subject, body, link(permit)));
+            events.publishEvent(new Notice(permit.tenantId(), recipient, topic, subject, body, link(permit)));
         }
     }
 

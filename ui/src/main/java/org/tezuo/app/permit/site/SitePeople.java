@@ -78,7 +78,7 @@ class SitePeople {
                     leader == null ? Set.of() : Set.of(leader),
                     SiteText.of("site.who.incomingLeader", displayName(permit, leader)));
             case CANCEL -> people(permit, leader, true, SUPERVISORS);
-            case GAS_TEST, AUTO_SUSPEND, RETEST_DUE -> new Audience(true, Set.of(), Set.of(), Set.of(),
+            case GAS_TEST, AUTO_SUSPEND, RETEST_DUE, SIMOPS_WARNING -> new Audience(true, Set.of(), Set.of(), Set.of(),
                     SiteText.of("site.who.anyone"));
         };
     }

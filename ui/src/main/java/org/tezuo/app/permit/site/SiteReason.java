@@ -2,6 +2,7 @@ package org.tezuo.app.permit.site;
 
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.tezuo.app.permit.simops.SimopsConflict;
 import org.tezuo.core.risk.RiskItem;
 
 /**
@@ -23,6 +24,12 @@ public record SiteReason(String code, String messageZh, @Nullable String message
     static SiteReason of(RiskItem item, @Nullable String unit) {
         return new SiteReason(item.code(), item.message().zh(), item.message().in(Locale.ENGLISH),
                 text(item.value()), text(item.limit()), unit, item.source());
+    }
+
+    /** Returns the reason a SIMOPS conflict gives; its sentence names both operations and the clause. */
+    static SiteReason of(SimopsConflict conflict) {
+        return new SiteReason(conflict.code(), conflict.messageZh(), conflict.messageEn(), conflict.value(),
+                conflict.limit(), conflict.unit(), conflict.source());
     }
 
     /** Returns a reason a person gave, which is shown as written in every locale. */

@@ -63,7 +63,7 @@ final class SiteStateMachine {
             case SUSPEND, AUTO_SUSPEND -> SiteState.SUSPENDED_ON_SITE;
             case CLOSE -> SiteState.CLOSED;
             case CANCEL -> SiteState.CANCELLED;
-            case EXTEND, HAND_OVER, RETEST_DUE, GAS_TEST -> state;
+            case EXTEND, HAND_OVER, RETEST_DUE, SIMOPS_WARNING, GAS_TEST -> state;
         };
     }
 
