@@ -245,12 +245,14 @@ class PermitSiteBrowserTest {
         phone.signIn(url(""), user("teamlead"), PASSWORD);
         openPermit(permitId);
         assertThat(stepButtons()).contains("site-step-fire-watch-confirm");
+        assertThat(phone.waitFor(By.id("site-fire-watch-status")).getText())
+                .isEqualTo("待监火人（作业票上的监护人）“何班长”确认");
         click(phone.waitFor(By.id("site-step-fire-watch-confirm")));
         for (String item : List.of("no-open-fire", "no-smouldering", "area-checked")) {
             click(phone.waitFor(By.cssSelector("#site-fire-watch-" + item + " input")));
         }
         click(phone.waitFor(By.id("dialog-site-fire-watch-confirm-confirm")));
-        waitForText("site-fire-watch-status", "何班长");
+        waitForText("site-fire-watch-status", "何班长，");
         screenshot("site-fire-watch-confirmed");
 
         phone.signIn(url(""), user("leader"), PASSWORD);
