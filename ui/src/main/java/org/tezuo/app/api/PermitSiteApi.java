@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.tezuo.app.permit.Actor;
+import org.tezuo.app.permit.site.FireWatchCheck;
 import org.tezuo.app.permit.site.PermitSite;
 import org.tezuo.app.permit.site.PermitSiteCommands;
 import org.tezuo.app.permit.site.PermitSites;
@@ -34,13 +35,13 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The site phase of issued permits: status and timeline, and the steps accept, pre-start check, start, suspend,
- * resume, extend, hand over, close and cancel. A gas test is posted to {@code /api/permits/{id}/gas-readings}.
+ * resume, extend, hand over, fire-watch confirmation, close and cancel. A gas test is posted to {@code /api/permits/{id}/gas-readings}.
  * A step the state does not allow returns 409, a step the user may not take 403, a step the ruleset blocks 422
  * with one detail per rule, and missing input 422.
  */
 @RestController
 @RequestMapping("/api/permits/{id}/site")
-@Tag(name = "permit site", description = "作业票现场：接票、验票、开工、暂停、恢复、延期、交接班、关闭与取消")
+@Tag(name = "permit site", description = "作业票现场：接票、验票、开工、暂停、恢复、延期、交接班、监火确认、关闭与取消")
 class PermitSiteApi {
 
     private final ApiCaller caller;
@@ -67,7 +68,12 @@ class PermitSiteApi {
             @Nullable String workLeader, @Nullable String workLeaderName, @Nullable Instant validUntil,
             @Nullable Instant stoppedAt, List<ReasonView> suspension, @Nullable Instant lastPassedGasTestAt,
             boolean gasTestRequired, @Nullable String preStartCheckRole, boolean fireWatchRequired,
-            List<StepView> allowed, List<StepView> available, @Nullable SiteRetest openRetest) {
+            @Nullable String fireWatch, @Nullable FireWatchView fireWatchConfirmation, List<StepView> allowed,
+            List<StepView> available, @Nullable SiteRetest openRetest) {
+    }
+
+    /** The fire watch's confirmation that closing would use. */
+    record FireWatchView(String actor, String actorName, Instant confirmedAt) {
     }
 
     /** One entry of the timeline. */
@@ -88,7 +94,16 @@ class PermitSiteApi {
     record Extension(@Nullable OffsetDateTime until, @Nullable String reason) {
     }
 
+    /**
+     * The body of a close. {@code fireWatchConfirmed} is still accepted from older clients but ignored, because only
+     * the fire watch's own confirmation ({@code POST .../fire-watch-confirm}) counts.
+     */
     record Closing(@Nullable Boolean inspected, @Nullable Boolean fireWatchConfirmed, @Nullable String note) {
+    }
+
+    /** The fire watch's checklist; each item must be true. */
+    record FireWatchChecklist(@Nullable Boolean noOpenFire, @Nullable Boolean noSmouldering,
+            @Nullable Boolean areaChecked, @Nullable String note) {
     }
 
     @GetMapping
@@ -155,11 +170,21 @@ class PermitSiteApi {
         return view(id);
     }
 
+    @PostMapping("/fire-watch-confirm")
+    @Operation(summary = "监火确认：作业票上的监护人（监火人）确认现场无明火、无阴燃、周边已检查")
+    SiteView confirmFireWatch(@PathVariable long id, @RequestBody(required = false) @Nullable FireWatchChecklist body) {
+        FireWatchCheck check = body == null ? new FireWatchCheck(false, false, false)
+                : new FireWatchCheck(Boolean.TRUE.equals(body.noOpenFire()), Boolean.TRUE.equals(body.noSmouldering()),
+                        Boolean.TRUE.equals(body.areaChecked()));
+        commands.confirmFireWatch(actor(), id, check, body == null ? null : body.note());
+        return view(id);
+    }
+
     @PostMapping("/close")
-    @Operation(summary = "完工验收关闭（动火作业须监火确认）")
+    @Operation(summary = "完工验收关闭（动火作业须先由监火人确认；请求中的 fireWatchConfirmed 不再生效）")
     SiteView close(@PathVariable long id, @RequestBody(required = false) @Nullable Closing body) {
         commands.close(actor(), id, body != null && Boolean.TRUE.equals(body.inspected()),
-                body != null && Boolean.TRUE.equals(body.fireWatchConfirmed()), body == null ? null : body.note());
+                body == null ? null : body.note());
         return view(id);
     }
 
@@ -205,7 +230,9 @@ class PermitSiteApi {
                 site == null ? List.of() : reasons(site.suspension(), locale),
                 site == null ? null : site.lastPassedGasTestAt(), status.profile().gasTestRequired(),
                 status.profile().shiftCheckRole() == null ? null : status.profile().shiftCheckRole().code(),
-                status.profile().fireWatchRequired(), steps(status.allowed(), locale),
+                status.profile().fireWatchRequired(),
+                status.profile().fireWatchRequired() ? status.fireWatch().text(locale) : null,
+                fireWatchView(status.fireWatchConfirmation(), tenantId), steps(status.allowed(), locale),
                 steps(status.available(), locale), status.openRetest());
     }
 
@@ -216,6 +243,11 @@ class PermitSiteApi {
         return new EventView(event.id(), event.action(), event.action().text(locale), event.stateBefore(),
                 event.stateAfter(), event.actor(), actorName, event.occurredAt(), event.rulesetVersion(),
                 event.passed(), reasons(event.reasons(), locale), event.details());
+    }
+
+    private @Nullable FireWatchView fireWatchView(@Nullable SiteEvent confirmation, long tenantId) {
+        return confirmation == null ? null : new FireWatchView(confirmation.actor(),
+                sites.displayName(tenantId, confirmation.actor()), confirmation.occurredAt());
     }
 
     private static List<ReasonView> reasons(List<SiteReason> reasons, Locale locale) {

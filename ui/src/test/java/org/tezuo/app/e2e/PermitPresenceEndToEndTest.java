@@ -256,7 +256,7 @@ class PermitPresenceEndToEndTest {
         assertThat(alerts(outsideBeforeStart, "GUARDIAN_LEFT")).as("no alert before work starts").isEmpty();
         assertThat(atStart.alertsRaised()).isEqualTo(1);
         assertThat(alerts(afterStart, "GUARDIAN_LEFT")).hasSize(1);
-        assertThat(alerts(afterStart, "GUARDIAN_LEFT").getFirst().path("minutes").asInt()).isEqualTo(5);
+        assertThat(alerts(afterStart, "GUARDIAN_LEFT").getFirst().path("minutes").asInt()).isEqualTo(10);
         assertThat(left).hasSize(2);
         assertThat(person(away, "guardian").path("role").asString()).isEqualTo("GUARDIAN");
         assertThat(person(away, "guardian").path("inside").asBoolean()).isFalse();
@@ -322,7 +322,7 @@ class PermitPresenceEndToEndTest {
         assertThat(outside.getFirst().path("minutes").asInt()).isEqualTo(6);
         assertThat(outside.getFirst().path("distanceMetres").decimalValue().doubleValue()).isBetween(79.0, 81.0);
         assertThat(outside.getFirst().path("message").asString()).isEqualTo("作业票 " + NUMBER
-                + "：作业人员李强 自 2026-12-04 10:07 起离开作业区域已 6 分钟，距作业区域边界约 80.0 米（阈值来源：GB 30871-2022 "
+                + "：作业人员李强 自 2026-12-04 10:12 起离开作业区域已 6 分钟，距作业区域边界约 80.0 米（阈值来源：GB 30871-2022 "
                 + "4.10 要求监护人全程监护；本数值为企业实践，非该标准规定值）。");
         assertThat(inbox("director", "permit.presence.alert"))
                 .contains("作业票 " + NUMBER + " 人员在岗告警：李强，离开作业区域超时");
@@ -355,7 +355,7 @@ class PermitPresenceEndToEndTest {
         assertThat(missed.getFirst().path("username").asString()).isEqualTo(user("leader"));
         assertThat(missed.getFirst().path("minutes").asInt()).isEqualTo(10);
         assertThat(missed.getFirst().path("message").asString()).isEqualTo("作业票 " + NUMBER
-                + "：作业负责人王建国 未回应 2026-12-04 10:43 的位置上报请求，已过 10 分钟；最后一次定位在作业区域内（阈值来源：GB 30871-2022 "
+                + "：作业负责人王建国 未回应 2026-12-04 10:48 的位置上报请求，已过 10 分钟；最后一次定位在作业区域内（阈值来源：GB 30871-2022 "
                 + "4.10 要求监护人全程监护；本数值为企业实践，非该标准规定值）。");
         assertThat(person(view, "worker").path("snapshotRequestedAt").isNull()).isTrue();
 
@@ -423,8 +423,9 @@ class PermitPresenceEndToEndTest {
         assertThat(watcher.runNow().fixesPurged()).isZero();
     }
 
+    /** Starts the work at the approved start, 10 minutes after the issue. */
     private void startWork() throws Exception {
-        CLOCK.advance(Duration.ofMinutes(5));
+        CLOCK.advance(Duration.ofMinutes(10));
         calmWeather();
         post("leader", gasReadings(permit), api.gasReading("GD-07", 4), 201);
         post("teamlead", site(permit) + "/pre-start-check", Map.of("measuresConfirmed", true), 200);

@@ -47,9 +47,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Runs issued permits through their life on site with the REST API on PostgreSQL, a real Flowable engine and a
  * loopback weather server. A grade 一级 hot-work permit is accepted, gas-tested, checked by the shift leader,
- * started, suspended by level 5 wind, resumed, extended, handed over and closed, with the refusals the ruleset, the
- * roles and a venting release in its zone make on the way. A confined-space permit is suspended for a missed 2-hour re-test and then moves to a
- * newer ruleset at a re-test. The clock starts at 2026-12-04 10:00 in Shanghai and the tests move it; the watcher
+ * started, suspended by level 5 wind, resumed, extended, handed over, confirmed by its fire watch and closed, with
+ * the refusals the ruleset, the roles and a venting release in its zone make on the way. A confined-space permit is refused before its approved start, suspended
+ * for a missed 2-hour re-test, moves to a newer ruleset at a re-test and does not resume after its validity. The clock starts at 2026-12-04 10:00 in Shanghai and the tests move it; the watcher
  * runs only when a test calls it, because the test properties turn its schedule off.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -161,6 +161,7 @@ class PermitSiteEndToEndTest {
         assertThat(steps(forWorker, "available")).containsExactly("CANCEL");
         assertThat(forLeader.path("preStartCheckRole").asString()).isEqualTo("TEAM_LEADER");
         assertThat(forLeader.path("fireWatchRequired").asBoolean()).isTrue();
+        assertThat(forLeader.path("fireWatch").asString()).isEqualTo("监火人（作业票上的监护人）“何班长”");
     }
 
     @Test
@@ -398,40 +399,91 @@ class PermitSiteEndToEndTest {
 
     @Test
     @Order(10)
-    @DisplayName("Hot work closes after the inspection with the fire watch's confirmation, and then takes no step")
-    void closesWithFireWatch() throws Exception {
-        post("leader", site(hotWork) + "/close", Map.of("inspected", true, "fireWatchConfirmed", true), 403);
-        JsonNode noFireWatch = post("nightleader", site(hotWork) + "/close", Map.of("inspected", true), 422);
-        JsonNode closed = post("nightleader", site(hotWork) + "/close",
-                Map.of("inspected", true, "fireWatchConfirmed", true, "note", "监火 30 分钟，无残留火种"), 200);
-        JsonNode afterClose = post("nightleader", site(hotWork) + "/suspend", Map.of("reason", "复查"), 409);
+    @DisplayName("Only the named fire watch confirms the site after hot work, and the leader's own tick does not count")
+    void fireWatchConfirmsBeforeClose() throws Exception {
+        JsonNode leaderTick = post("nightleader", site(hotWork) + "/close",
+                Map.of("inspected", true, "fireWatchConfirmed", true), 422);
+        JsonNode leaderTickInEnglish = send("nightleader", site(hotWork) + "/close",
+                Map.of("inspected", true, "fireWatchConfirmed", true), "en", 422);
+        JsonNode byLeader = post("nightleader", site(hotWork) + "/fire-watch-confirm", checklist(true), 403);
+        JsonNode incomplete = post("teamlead", site(hotWork) + "/fire-watch-confirm",
+                Map.of("noOpenFire", true, "areaChecked", true), 422);
+        JsonNode confirmed = post("teamlead", site(hotWork) + "/fire-watch-confirm", checklist(true), 200);
 
-        assertThat(noFireWatch.path("message").asString()).isEqualTo("动火作业须由监火人确认现场无残留火种后才能关闭（GB "
-                + "30871-2022 附录 A 动火安全作业票（完工验收））；请确认后再关闭");
-        assertThat(closed.path("state").asString()).isEqualTo("CLOSED");
-        assertThat(closed.path("available")).isEmpty();
-        assertThat(afterClose.path("message").asString()).endsWith("当前现场状态为“已完工关闭”，不能“暂停作业”；当前可以：无");
-        assertThat(timeline(hotWork).valueStream().map(event -> event.path("action").asString()).toList())
-                .containsExactly("ACCEPT", "GAS_TEST", "GAS_TEST", "PRE_START_CHECK", "START", "AUTO_SUSPEND",
-                        "RESUME", "SUSPEND", "RESUME", "SUSPEND", "GAS_TEST", "RESUME", "SIMOPS_WARNING",
-                        "AUTO_SUSPEND", "RESUME", "EXTEND", "GAS_TEST", "HAND_OVER", "CLOSE");
-        assertThat(timeline(hotWork).get(5).path("actorName").asString()).isEqualTo("系统（现场监测）");
-        assertThat(auditActions(hotWork)).contains("permit.site.accept", "permit.site.gas-test",
-                "permit.site.pre-start-check", "permit.site.start", "permit.site.auto-suspend", "permit.site.suspend",
-                "permit.site.resume", "permit.site.extend-refused", "permit.site.extend",
-                "permit.site.hand-over-refused", "permit.site.hand-over", "permit.site.close");
-        assertThat(get("worker", "/api/permits/" + hotWork).path("status").asString()).isEqualTo("ISSUED");
+        assertThat(leaderTick.path("code").asString()).isEqualTo("site.fireWatchNotConfirmed");
+        assertThat(leaderTick.path("message").asString()).isEqualTo("动火作业须先由监火人（作业票上的监护人）“何班长”确认现场无明火、"
+                + "无阴燃、周边已检查，才能关闭（GB 30871-2022 附录 A 动火安全作业票（完工验收））；请监火人在作业票页面点击“监火确认”，"
+                + "恢复作业后须重新确认");
+        assertThat(leaderTickInEnglish.path("message").asString()).startsWith("Hot work closes only after the fire "
+                + "watch (the guardian named on the permit) \"何班长\" confirms");
+        assertThat(byLeader.path("code").asString()).isEqualTo("site.forbidden");
+        assertThat(byLeader.path("message").asString()).contains("只能由监火人（作业票上的监护人）“何班长”操作");
+        assertThat(incomplete.path("message").asString())
+                .isEqualTo("监火确认须逐项确认，尚未确认：无阴燃、无残留火种；请检查现场后勾选再提交");
+        assertThat(confirmed.path("state").asString()).isEqualTo("IN_PROGRESS");
+        assertThat(confirmed.path("fireWatchConfirmation").path("actorName").asString()).isEqualTo("何班长");
+        JsonNode entry = last(timeline(hotWork));
+        assertThat(entry.path("action").asString()).isEqualTo("FIRE_WATCH_CONFIRM");
+        assertThat(entry.path("actor").asString()).isEqualTo(user("teamlead"));
+        assertThat(entry.path("details").path("noSmouldering").asBoolean()).isTrue();
+        assertThat(entry.path("details").path("fireWatchName").asString()).isEqualTo("何班长");
+        assertThat(auditActions(hotWork)).contains("permit.site.fire-watch-confirm");
     }
 
     @Test
     @Order(11)
+    @DisplayName("Work resumed after the fire watch's confirmation needs a new one before the close")
+    void closesWithFireWatch() throws Exception {
+        post("nightleader", site(hotWork) + "/suspend", Map.of("reason", "复查"), 200);
+        post("nightleader", site(hotWork) + "/resume", null, 200);
+        JsonNode afterResume = post("nightleader", site(hotWork) + "/close", Map.of("inspected", true), 422);
+        post("teamlead", site(hotWork) + "/fire-watch-confirm", checklist(true), 200);
+        post("leader", site(hotWork) + "/close", Map.of("inspected", true), 403);
+        JsonNode closed = post("nightleader", site(hotWork) + "/close",
+                Map.of("inspected", true, "note", "监火 30 分钟，无残留火种"), 200);
+        JsonNode afterClose = post("nightleader", site(hotWork) + "/suspend", Map.of("reason", "复查"), 409);
+
+        assertThat(afterResume.path("code").asString()).isEqualTo("site.fireWatchNotConfirmed");
+        assertThat(closed.path("state").asString()).isEqualTo("CLOSED");
+        assertThat(closed.path("available")).isEmpty();
+        assertThat(last(timeline(hotWork)).path("details").path("fireWatchConfirmedBy").asString())
+                .isEqualTo(user("teamlead"));
+        assertThat(afterClose.path("message").asString()).endsWith("当前现场状态为“已完工关闭”，不能“暂停作业”；当前可以：无");
+        assertThat(timeline(hotWork).valueStream().map(event -> event.path("action").asString()).toList())
+                .containsExactly("ACCEPT", "GAS_TEST", "GAS_TEST", "PRE_START_CHECK", "START", "AUTO_SUSPEND",
+                        "RESUME", "SUSPEND", "RESUME", "SUSPEND", "GAS_TEST", "RESUME", "SIMOPS_WARNING",
+                        "AUTO_SUSPEND", "RESUME", "EXTEND", "GAS_TEST", "HAND_OVER", "FIRE_WATCH_CONFIRM", "SUSPEND",
+                        "RESUME", "FIRE_WATCH_CONFIRM", "CLOSE");
+        assertThat(timeline(hotWork).get(5).path("actorName").asString()).isEqualTo("系统（现场监测）");
+        assertThat(auditActions(hotWork)).contains("permit.site.accept", "permit.site.gas-test",
+                "permit.site.pre-start-check", "permit.site.start", "permit.site.auto-suspend", "permit.site.suspend",
+                "permit.site.resume", "permit.site.extend-refused", "permit.site.extend",
+                "permit.site.hand-over-refused", "permit.site.hand-over", "permit.site.fire-watch-confirm",
+                "permit.site.close");
+        assertThat(get("worker", "/api/permits/" + hotWork).path("status").asString()).isEqualTo("ISSUED");
+    }
+
+    @Test
+    @Order(12)
     @DisplayName("A confined-space permit gets a due re-test and is suspended when the 2-hour re-test is missed")
     void missedTwoHourRetestSuspends() throws Exception {
         confinedSpace = api.issue("confined-space", confinedSpaceData(), List.of("leader", "unithead"));
         post("leader", site(confinedSpace) + "/accept", null, 200);
         post("leader", gasReadings(confinedSpace), api.gasReading("GD-21", 0), 201);
+        JsonNode tooEarly = post("leader", site(confinedSpace) + "/start", null, 422);
+        JsonNode tooEarlyInEnglish = send("leader", site(confinedSpace) + "/start", null, "en", 422);
+        CLOCK.advance(Duration.ofMinutes(10));
+        post("leader", gasReadings(confinedSpace), api.gasReading("GD-21", 0), 201);
         JsonNode started = post("leader", site(confinedSpace) + "/start", null, 200);
         Instant tested = now().minusMinutes(1).toInstant();
+
+        assertThat(tooEarly.path("details").get(0).path("path").asString()).isEqualTo("site.window.before-start");
+        assertThat(tooEarly.path("message").asString()).isEqualTo("作业票 " + number(confinedSpace) + " 不能“开始作业”：尚未到"
+                + "作业票批准的作业开始时间 2026-12-04 13:25（现在 2026-12-04 13:15）；请等到 2026-12-04 13:25 后再作业，如需提前作业"
+                + "请重新申请作业票 — 企业实践：作业只在作业票有效期内进行，有效期自批准的作业开始时间起算");
+        assertThat(tooEarlyInEnglish.path("message").asString()).contains("The approved work start 2026-12-04 13:25 "
+                + "has not come yet (now 2026-12-04 13:15)");
+        assertThat(auditActions(confinedSpace)).contains("permit.site.start-refused");
 
         CLOCK.advance(Duration.ofMinutes(110));
         watcher.runNow();
@@ -453,7 +505,7 @@ class PermitSiteEndToEndTest {
                 + "超过 120 分钟的复测间隔；请重新检测合格后再作业 — GB 30871-2022 6.5");
         assertThat(overdue.path("openRetest").isNull()).isTrue();
         assertThat(timeline(confinedSpace).valueStream().map(event -> event.path("action").asString()).toList())
-                .containsExactly("ACCEPT", "GAS_TEST", "START", "RETEST_DUE", "AUTO_SUSPEND");
+                .containsExactly("ACCEPT", "GAS_TEST", "GAS_TEST", "START", "RETEST_DUE", "AUTO_SUSPEND");
 
         post("leader", gasReadings(confinedSpace), api.gasReading("GD-21", 0), 201);
         assertThat(post("leader", site(confinedSpace) + "/resume", null, 200).path("state").asString())
@@ -461,7 +513,7 @@ class PermitSiteEndToEndTest {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     @DisplayName("The watcher keeps the ruleset version in force until a re-test adopts the newer published one")
     void reTestAdoptsTheCurrentRuleset() throws Exception {
         ObjectNode ruleset = (ObjectNode) metadata.requirePublished(tenantId, MetadataKind.RULESET,
@@ -487,7 +539,22 @@ class PermitSiteEndToEndTest {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
+    @DisplayName("Suspended work does not resume after the end of validity")
+    void noResumeAfterValidity() throws Exception {
+        CLOCK.advance(Duration.ofHours(2));
+        post("leader", gasReadings(confinedSpace), api.gasReading("GD-21", 0), 201);
+
+        JsonNode expired = post("leader", site(confinedSpace) + "/resume", null, 422);
+
+        assertThat(expired.path("details").get(0).path("path").asString()).isEqualTo("site.window.after-end");
+        assertThat(expired.path("details").get(0).path("message").asString()).isEqualTo("作业票有效期已于 2026-12-04 "
+                + "19:15 结束（现在 2026-12-04 19:36），不能再作业；请重新申请作业票 — GB 30871-2022 4.16（超过有效期须重新办理作业票）");
+        assertThat(get("leader", site(confinedSpace)).path("state").asString()).isEqualTo("SUSPENDED_ON_SITE");
+    }
+
+    @Test
+    @Order(15)
     @DisplayName("The applicant cancels a suspended permit with a reason, and a draft has no site phase")
     void applicantCancels() throws Exception {
         JsonNode withoutReason = post("worker", site(confinedSpace) + "/cancel", Map.of(), 422);
@@ -504,6 +571,14 @@ class PermitSiteEndToEndTest {
         assertThat(draftSite.path("code").asString()).isEqualTo("site.notIssued");
         assertThat(draftSite.path("message").asString()).isEqualTo("作业票 #" + draft + " 当前为“草稿”，签发后才能进行现场作业");
     }
+    private static Map<String, Object> checklist(boolean confirmed) {
+        return Map.of("noOpenFire", confirmed, "noSmouldering", confirmed, "areaChecked", confirmed);
+    }
+
+    private String number(long permit) throws Exception {
+        return get("leader", "/api/permits/" + permit).path("permitNumber").asString();
+    }
+
     private ObjectNode hotWorkData() {
         JsonNode properties = metadata.requirePublished(tenantId, MetadataKind.FORM, "hot-work-permit").body()
                 .path("schema").path("properties");

@@ -390,7 +390,7 @@ class EndpointRoleMatrixTest {
         rows.put("GET /api/permits/{id}/site", plain(ALL));
         rows.put("GET /api/permits/{id}/site/timeline", plain(ALL));
         for (String step : List.of("accept", "pre-start-check", "start", "suspend", "resume", "extend", "hand-over",
-                "close", "cancel")) {
+                "fire-watch-confirm", "close", "cancel")) {
             rows.put("POST /api/permits/{id}/site/" + step, json(ALL, "{}"));
         }
 

@@ -3,7 +3,6 @@ package org.tezuo.app.permit.site;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,17 +29,15 @@ import tools.jackson.databind.node.ObjectNode;
  * and stores the site record, its timeline entry and the audit record. Gas tests arrive through the gas-readings
  * intake ({@link SiteGasTests}).
  *
- * <p>Start and resume are evaluated under the ruleset version in force on site and rejected on any blocking
- * item, because work must meet every limit; a blocking conflict with another operation in flight (SIMOPS) rejects
- * them too. Extension and hand-over are re-evaluation points, so they use the
- * newest published version and adopt it when they pass. They are rejected only on blocking items the step itself
+ * <p>Start and resume are rejected outside the approved work window. They are evaluated under the ruleset version
+ * in force on site and rejected on any blocking item, because work must meet every limit. A blocking conflict with
+ * another operation in flight (SIMOPS) rejects them too. Extension and hand-over are re-evaluation points, so they
+ * use the newest published version and adopt it when they pass. They are rejected only on blocking items the step itself
  * causes, such as a window beyond the validity limit or a stale gas test at hand-over. A limit that is already
  * broken is the watcher's to act on.
  */
 @Component
 public class PermitSiteCommands {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final SiteStepRunner runner;
     private final SiteRuleCheck rules;
@@ -86,17 +83,15 @@ public class PermitSiteCommands {
         });
     }
 
-    /** Starts the work; every blocking item of the ruleset in force rejects the start. */
+    /**
+     * Starts the work. It is rejected outside the approved work window ({@link SiteWorkWindow}) and on every
+     * blocking item of the ruleset in force.
+     */
     public PermitSite start(Actor actor, long permitId, @Nullable String note) {
         return runner.run(actor, permitId, SiteAction.START, context -> {
-            PermitSite site = context.requireSite();
-            RiskAssessment assessment = evaluate(context, context.ruleset(), SiteAction.START, site.validUntil());
-            List<SimopsConflict> conflicts = simops.check(context.permit(), context.permit().data(),
-                    site.validUntil());
-            refuseIfAny(context, SiteAction.START, withBlockingConflicts(SiteRuleCheck.blocking(assessment,
-                    context.ruleset(), false), conflicts));
-            return new SiteStepRunner.Outcome(site.withState(SiteState.IN_PROGRESS), context.ruleset().version(),
-                    null, List.of(), withConflictWarnings(details(note), conflicts));
+            List<SimopsConflict> conflicts = requireWorkAllowed(context, SiteAction.START);
+            return new SiteStepRunner.Outcome(context.requireSite().withState(SiteState.IN_PROGRESS),
+                    context.ruleset().version(), null, List.of(), withConflictWarnings(details(note), conflicts));
         });
     }
 
@@ -111,20 +106,15 @@ public class PermitSiteCommands {
     }
 
     /**
-     * Resumes suspended work. The ruleset in force rejects it while a limit is broken. After a stop longer than
-     * its re-test threshold, it also rejects it until a gas test passed after the stop. The other features' resume
-     * checks ({@link SiteResumeCheck}) reject it too, such as a guardian who is not back in the zone.
+     * Resumes suspended work. It is rejected outside the approved work window, and by the ruleset in force while a
+     * limit is broken. After a stop longer than its re-test threshold, it is also rejected until a gas test passed
+     * after the stop. The other features' resume checks ({@link SiteResumeCheck}) reject it too, such as a guardian
+     * who is not back in the zone.
      */
     public PermitSite resume(Actor actor, long permitId, @Nullable String note) {
         return runner.run(actor, permitId, SiteAction.RESUME, context -> {
             PermitSite site = context.requireSite();
-            RiskAssessment assessment = evaluate(context, context.ruleset(), SiteAction.RESUME, site.validUntil());
-            List<SimopsConflict> conflicts = simops.check(context.permit(), context.permit().data(),
-                    site.validUntil());
-            List<SiteReason> refusals = withBlockingConflicts(SiteRuleCheck.blocking(assessment, context.ruleset(),
-                    false), conflicts);
-            resumeChecks.orderedStream().forEach(check -> refusals.addAll(check.refusals(context.permit(), site)));
-            refuseIfAny(context, SiteAction.RESUME, refusals);
+            List<SimopsConflict> conflicts = requireWorkAllowed(context, SiteAction.RESUME);
             ObjectNode details = withConflictWarnings(details(note), conflicts);
             if (site.stoppedAt() != null) {
                 details.put("stoppedMinutes", Duration.between(site.stoppedAt(), context.now()).toMinutes());
@@ -187,20 +177,47 @@ public class PermitSiteCommands {
         });
     }
 
-    /** Closes the permit after the site inspection; hot work also needs the fire watch's confirmation. */
-    public PermitSite close(Actor actor, long permitId, boolean inspected, boolean fireWatchConfirmed,
-            @Nullable String note) {
+    /**
+     * Records the fire watch's check of the site after hot work: no open fire, no smouldering, and the area around
+     * and below the hot-work point checked. Only the fire watch the permit names may take this step
+     * ({@link SitePeople}), and every item must be confirmed.
+     */
+    public PermitSite confirmFireWatch(Actor actor, long permitId, FireWatchCheck check, @Nullable String note) {
+        return runner.run(actor, permitId, SiteAction.FIRE_WATCH_CONFIRM, context -> {
+            List<SiteText> missing = check.missing();
+            if (!missing.isEmpty()) {
+                throw new SiteActionException("site.fireWatch.incomplete", SiteText.join(missing));
+            }
+            ObjectNode details = details(note);
+            details.put("noOpenFire", true);
+            details.put("noSmouldering", true);
+            details.put("areaChecked", true);
+            details.put("fireWatchName", people.displayName(actor.tenantId(), actor.username()));
+            return new SiteStepRunner.Outcome(context.requireSite(), null, null, List.of(), details);
+        });
+    }
+
+    /**
+     * Closes the permit after the site inspection. A type that needs the fire watch (threshold
+     * {@code siteFireWatchRequired}) closes only after the fire watch confirmed the site with
+     * {@link #confirmFireWatch} since the work last started or resumed; the work leader cannot confirm it here.
+     */
+    public PermitSite close(Actor actor, long permitId, boolean inspected, @Nullable String note) {
         return runner.run(actor, permitId, SiteAction.CLOSE, context -> {
             if (!inspected) {
                 throw new SiteActionException("site.notInspected");
             }
-            if (context.profile().fireWatchRequired() && !fireWatchConfirmed) {
-                throw new SiteActionException("site.fireWatchNotConfirmed", context.profile().fireWatchSource());
-            }
-            sites.resolveRetests(actor.tenantId(), permitId, SiteRetest.CANCELLED, context.now());
             ObjectNode details = details(note);
             details.put("inspected", true);
-            details.put("fireWatchConfirmed", fireWatchConfirmed);
+            if (context.profile().fireWatchRequired()) {
+                SiteEvent confirmation = sites.fireWatchConfirmation(actor.tenantId(), permitId)
+                        .orElseThrow(() -> new SiteActionException("site.fireWatchNotConfirmed",
+                                context.profile().fireWatchSource(), people.audience(SiteAction.FIRE_WATCH_CONFIRM,
+                                        context.permit(), context.site(), context.profile()).description()));
+                details.put("fireWatchConfirmedBy", confirmation.actor());
+                details.put("fireWatchConfirmedAt", confirmation.occurredAt().toString());
+            }
+            sites.resolveRetests(actor.tenantId(), permitId, SiteRetest.CANCELLED, context.now());
             return new SiteStepRunner.Outcome(context.requireSite().withState(SiteState.CLOSED), null, null,
                     List.of(), details);
         });
@@ -219,6 +236,24 @@ public class PermitSiteCommands {
             sites.resolveRetests(actor.tenantId(), permitId, SiteRetest.CANCELLED, context.now());
             return new SiteStepRunner.Outcome(site, null, null, reasons, json.createObjectNode());
         });
+    }
+
+    /**
+     * Rejects a start or resume outside the approved work window, on a blocking item of the ruleset in force or on
+     * a blocking SIMOPS conflict, naming them all in one refusal. Returns the conflicts for their warnings.
+     */
+    private List<SimopsConflict> requireWorkAllowed(SiteStepRunner.Context context, SiteAction action) {
+        PermitSite site = context.requireSite();
+        List<SiteReason> reasons = new ArrayList<>(SiteWorkWindow.outside(context.now(),
+                rules.plannedStart(context.permit()).orElse(null), site.validUntil(), context.zone()));
+        RiskAssessment assessment = evaluate(context, context.ruleset(), action, site.validUntil());
+        List<SimopsConflict> conflicts = simops.check(context.permit(), context.permit().data(), site.validUntil());
+        reasons.addAll(withBlockingConflicts(SiteRuleCheck.blocking(assessment, context.ruleset(), false), conflicts));
+        if (action == SiteAction.RESUME) {
+            resumeChecks.orderedStream().forEach(check -> reasons.addAll(check.refusals(context.permit(), site)));
+        }
+        refuseIfAny(context, action, reasons);
+        return conflicts;
     }
 
     /**
@@ -303,6 +338,6 @@ public class PermitSiteCommands {
     }
 
     private static String format(Instant instant, SiteStepRunner.Context context) {
-        return TIME.format(instant.atZone(context.zone()));
+        return SiteWorkWindow.format(instant, context.zone());
     }
 }

@@ -111,6 +111,25 @@ public class PermitSiteStore {
                 .optional();
     }
 
+    /**
+     * Returns the newest fire-watch confirmation that no start or resume followed, because work after a
+     * confirmation needs a new one.
+     */
+    Optional<SiteEvent> fireWatchConfirmation(long tenantId, long permitId) {
+        return jdbc.sql("""
+                select * from permit_site_event e
+                where e.tenant_id = ? and e.permit_id = ? and e.action = 'FIRE_WATCH_CONFIRM'
+                  and not exists (select 1 from permit_site_event w
+                                  where w.tenant_id = e.tenant_id and w.permit_id = e.permit_id
+                                    and w.action in ('START', 'RESUME')
+                                    and (w.occurred_at > e.occurred_at
+                                         or (w.occurred_at = e.occurred_at and w.id > e.id)))
+                order by e.occurred_at desc, e.id desc limit 1""")
+                .params(tenantId, permitId)
+                .query(this::mapEvent)
+                .optional();
+    }
+
     void insertRetest(long tenantId, long permitId, Instant dueAt, String ruleId, Instant now) {
         jdbc.sql("""
                 insert into permit_site_retest (tenant_id, permit_id, due_at, rule_id, status, created_at)

@@ -31,10 +31,13 @@ public class PermitSites {
      * @param allowed the steps the state allows
      * @param available the allowed steps this user may take
      * @param openRetest the periodic re-test the work leader owes, or null
+     * @param fireWatchConfirmation the fire watch's confirmation that closing would use, or null when there is
+     *     none since the work last started or resumed
+     * @param fireWatch who may confirm as fire watch, for types that need the confirmation
      */
     public record SiteStatus(long permitId, SiteState state, @Nullable PermitSite site, SiteProfile profile,
             int rulesetVersion, List<SiteAction> allowed, List<SiteAction> available,
-            @Nullable SiteRetest openRetest) {
+            @Nullable SiteRetest openRetest, @Nullable SiteEvent fireWatchConfirmation, SiteText fireWatch) {
     }
 
     /** Returns the site status of an issued permit of the tenant, or empty for another permit. */
@@ -68,7 +71,11 @@ public class PermitSites {
         long permitId = context.permit().id();
         return new SiteStatus(permitId, context.state(), context.site(), context.profile(),
                 context.ruleset().version(), SiteStateMachine.allowed(context.state(), context.profile()),
-                runner.stepsFor(context, username), sites.openRetest(tenantId, permitId).orElse(null));
+                runner.stepsFor(context, username), sites.openRetest(tenantId, permitId).orElse(null),
+                context.profile().fireWatchRequired() ? sites.fireWatchConfirmation(tenantId, permitId).orElse(null)
+                        : null,
+                people.audience(SiteAction.FIRE_WATCH_CONFIRM, context.permit(), context.site(), context.profile())
+                        .description());
     }
 
     /** Returns the site timeline of a permit, oldest first. */

@@ -19,6 +19,8 @@ public enum SiteAction implements SiteText {
     RESUME("resume"),
     EXTEND("extend"),
     HAND_OVER("handover"),
+    /** The named fire watch confirms after hot work that no fire or smouldering remains; closing needs it. */
+    FIRE_WATCH_CONFIRM("fireWatchConfirm"),
     CLOSE("close"),
     CANCEL("cancel"),
     /** A periodic re-test the watcher asked for. */

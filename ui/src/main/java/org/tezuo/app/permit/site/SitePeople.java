@@ -19,6 +19,8 @@ import tools.jackson.databind.JsonNode;
  * tenant may be accepted by any holder of the work-leader role;</li>
  * <li>the check before the start: holders of the role the ruleset names (threshold {@code siteShiftCheckRole});</li>
  * <li>start, resume and close: the work leader in charge;</li>
+ * <li>the fire watch's confirmation: the users the permit names as guardian (form role {@code guardian}, by user
+ * name or display name), except the work leader in charge, whose own site the fire watch checks;</li>
  * <li>suspend: the work leader in charge, team leaders, unit heads and the safety department;</li>
  * <li>extend: unit heads and the safety department, who approve permits;</li>
  * <li>hand over: a holder of the work-leader role other than the work leader in charge, who takes over;</li>
@@ -72,6 +74,7 @@ class SitePeople {
             case PRE_START_CHECK -> people(permit, null, false, profile.shiftCheckRole() == null ? Set.of()
                     : Set.of(profile.shiftCheckRole()));
             case START, RESUME, CLOSE -> people(permit, leader, false, Set.of());
+            case FIRE_WATCH_CONFIRM -> fireWatch(permit, leader);
             case SUSPEND -> people(permit, leader, false, union(SUPERVISORS, Set.of(Role.TEAM_LEADER)));
             case EXTEND -> people(permit, null, false, SUPERVISORS);
             case HAND_OVER -> new Audience(false, Set.of(), Set.of(Role.WORK_LEADER),
@@ -90,6 +93,33 @@ class SitePeople {
             return null;
         }
         return directory.user(permit.tenantId(), named.asString()).isPresent() ? named.asString() : null;
+    }
+
+    /**
+     * Returns the users the guardian field names, matched by user name or display name. Two users with the named
+     * display name are both returned, because the form cannot tell them apart.
+     */
+    private Audience fireWatch(Permit permit, @Nullable String leader) {
+        JsonNode value = drafter.formOf(permit).boundValue("guardian", permit.data());
+        String named = value.isString() ? value.asString().strip() : "";
+        Set<String> users = new LinkedHashSet<>();
+        if (!named.isEmpty()) {
+            directory.users(permit.tenantId()).stream()
+                    .filter(user -> named.equals(user.username()) || named.equals(user.displayName()))
+                    .forEach(user -> users.add(user.username()));
+        }
+        Set<String> excluded = leader == null ? Set.of() : Set.of(leader);
+        SiteText description;
+        if (named.isEmpty()) {
+            description = SiteText.of("site.who.fireWatchMissing");
+        } else if (users.isEmpty()) {
+            description = SiteText.of("site.who.fireWatchNoAccount", named);
+        } else {
+            String fireWatchName = users.size() == 1 ? displayName(permit, users.iterator().next()) : named;
+            description = users.contains(leader) ? SiteText.of("site.who.fireWatchIsLeader", fireWatchName)
+                    : SiteText.of("site.who.fireWatch", fireWatchName);
+        }
+        return new Audience(false, Set.copyOf(users), Set.of(), excluded, description);
     }
 
     /** Returns the display name of a user of the permit's tenant, or the user name when unknown. */

@@ -170,16 +170,25 @@ class SiteRuleCheck {
                 OffsetDateTime.ofInstant(inputs.now(), zone));
     }
 
+    /** Returns the start of the work window the permit was approved with, or empty when its form has none. */
+    Optional<Instant> plannedStart(Permit permit) {
+        return boundInstant(permit, "workStart");
+    }
+
     /** Returns the end of the work window the permit was approved with, or empty when its form has none. */
     Optional<Instant> plannedEnd(Permit permit) {
-        JsonNode end = drafter.formOf(permit).boundValue("workEnd", permit.data());
-        if (!end.isString() || end.asString().isBlank()) {
+        return boundInstant(permit, "workEnd");
+    }
+
+    private Optional<Instant> boundInstant(Permit permit, String role) {
+        JsonNode value = drafter.formOf(permit).boundValue(role, permit.data());
+        if (!value.isString() || value.asString().isBlank()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(OffsetDateTime.parse(end.asString()).toInstant());
+            return Optional.of(OffsetDateTime.parse(value.asString()).toInstant());
         } catch (java.time.format.DateTimeParseException e) {
-            // Submission validated the form, so an unreadable end is not expected; the permit then has no end.
+            // Submission validated the form, so an unreadable time is not expected; the permit then has none.
             return Optional.empty();
         }
     }

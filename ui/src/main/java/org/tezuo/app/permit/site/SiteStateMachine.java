@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The transitions of the site phase. A gas test and the shift leader's check come before the start only when the
  * permit type needs them ({@link SiteProfile}); extending, handing over and gas tests keep the state, except that
- * a passed gas test moves an accepted permit on and a failed one stops running work.
+ * a passed gas test moves an accepted permit on and a failed one stops running work. The fire watch's confirmation
+ * keeps the state too; it comes before the close of a type that needs it.
  */
 final class SiteStateMachine {
 
@@ -40,11 +41,13 @@ final class SiteStateMachine {
             }
             case IN_PROGRESS -> {
                 addGasTest(actions, profile);
-                actions.addAll(List.of(SiteAction.SUSPEND, SiteAction.EXTEND, SiteAction.HAND_OVER, SiteAction.CLOSE));
+                actions.addAll(List.of(SiteAction.SUSPEND, SiteAction.EXTEND, SiteAction.HAND_OVER));
+                addClosing(actions, profile);
             }
             case SUSPENDED_ON_SITE -> {
                 addGasTest(actions, profile);
-                actions.addAll(List.of(SiteAction.RESUME, SiteAction.EXTEND, SiteAction.HAND_OVER, SiteAction.CLOSE));
+                actions.addAll(List.of(SiteAction.RESUME, SiteAction.EXTEND, SiteAction.HAND_OVER));
+                addClosing(actions, profile);
             }
             case CLOSED, CANCELLED -> {
                 return List.of();
@@ -63,7 +66,7 @@ final class SiteStateMachine {
             case SUSPEND, AUTO_SUSPEND -> SiteState.SUSPENDED_ON_SITE;
             case CLOSE -> SiteState.CLOSED;
             case CANCEL -> SiteState.CANCELLED;
-            case EXTEND, HAND_OVER, RETEST_DUE, SIMOPS_WARNING, GAS_TEST -> state;
+            case EXTEND, HAND_OVER, FIRE_WATCH_CONFIRM, RETEST_DUE, SIMOPS_WARNING, GAS_TEST -> state;
         };
     }
 
@@ -73,6 +76,14 @@ final class SiteStateMachine {
             return state == SiteState.ACCEPTED ? SiteState.GAS_TESTED : state;
         }
         return state == SiteState.IN_PROGRESS ? SiteState.SUSPENDED_ON_SITE : state;
+    }
+
+    /** Adds the fire watch's confirmation where the type needs it, and the close that follows it. */
+    private static void addClosing(List<SiteAction> actions, SiteProfile profile) {
+        if (profile.fireWatchRequired()) {
+            actions.add(SiteAction.FIRE_WATCH_CONFIRM);
+        }
+        actions.add(SiteAction.CLOSE);
     }
 
     private static void addGasTest(List<SiteAction> actions, SiteProfile profile) {

@@ -24,12 +24,14 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.tezuo.app.permit.Actor;
 import org.tezuo.app.permit.Permit;
+import org.tezuo.app.permit.site.FireWatchCheck;
 import org.tezuo.app.permit.site.PermitSite;
 import org.tezuo.app.permit.site.PermitSites;
 import org.tezuo.app.permit.site.SiteAction;
 import org.tezuo.app.permit.site.SiteEvent;
 import org.tezuo.app.permit.site.SiteReason;
 import org.tezuo.app.permit.site.SiteRetest;
+import org.tezuo.app.permit.site.SiteText;
 import org.tezuo.app.security.CurrentUser;
 import org.tezuo.app.ui.approval.OperationDialog;
 import org.tezuo.app.ui.form.FieldDisplay;
@@ -39,7 +41,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The site phase of an issued permit on its detail page, laid out for a phone. It shows the site state, the work
- * leader in charge, the end of validity, the reasons of a suspension and a due re-test. Below come one full-width
+ * leader in charge, the end of validity, the fire watch's confirmation where the type needs it, the reasons of a
+ * suspension and a due re-test. Below come one full-width
  * button per step the user may take now and the timeline. Each button opens a dialog for the step's input, and the
  * server's rejection shows in the dialog, which stays open. Element ids: {@code permit-site}, {@code site-state}
  * (with {@code data-state}), {@code site-step-<step>} for the buttons, such as {@code site-step-hand-over}, and
@@ -90,9 +93,22 @@ public class PermitSiteSection extends Div {
             fact(facts, "site.validUntil", DisplayFormats.dateTime(site.validUntil(), zone), "site-valid-until");
             fact(facts, "site.lastGasTest", DisplayFormats.dateTime(site.lastPassedGasTestAt(), zone),
                     "site-last-gas-test");
+            if (status.profile().fireWatchRequired()) {
+                fact(facts, "site.fireWatch", fireWatch(status, display), "site-fire-watch-status");
+            }
         }
         fact(facts, "site.rulesetVersion", String.valueOf(status.rulesetVersion()), "site-ruleset-version");
         return facts;
+    }
+
+    /** Returns who confirmed the site as fire watch and when, or whose confirmation closing still waits for. */
+    private String fireWatch(PermitSites.SiteStatus status, FieldDisplay display) {
+        SiteEvent confirmation = status.fireWatchConfirmation();
+        if (confirmation == null) {
+            return getTranslation("site.fireWatch.pending", status.fireWatch().text(getLocale()));
+        }
+        return getTranslation("site.fireWatch.confirmed", display.person(confirmation.actor()),
+                DisplayFormats.dateTime(confirmation.occurredAt(), zone));
     }
 
     private void fact(FormLayout facts, String captionKey, String value, String id) {
@@ -164,7 +180,8 @@ public class PermitSiteSection extends Div {
                 }, () -> done(action));
             }
             case EXTEND -> extend(dialog, actor, status);
-            case CLOSE -> close(dialog, actor, status);
+            case FIRE_WATCH_CONFIRM -> fireWatchCheck(dialog, actor);
+            case CLOSE -> close(dialog, actor);
             default -> dialog.confirm(action.text(getLocale()), () -> {
                 String missing = dialog.missingComment();
                 if (missing != null) {
@@ -253,15 +270,29 @@ public class PermitSiteSection extends Div {
         }, () -> done(SiteAction.EXTEND));
     }
 
-    private void close(OperationDialog dialog, Actor actor, PermitSites.SiteStatus status) {
+    /** Fills the fire watch's dialog: one checkbox per checklist item, each of which the server requires. */
+    private void fireWatchCheck(OperationDialog dialog, Actor actor) {
+        List<SiteText> items = FireWatchCheck.items();
+        List<Checkbox> boxes = List.of(new Checkbox(items.get(0).text(getLocale())),
+                new Checkbox(items.get(1).text(getLocale())), new Checkbox(items.get(2).text(getLocale())));
+        List<String> ids = List.of("site-fire-watch-no-open-fire", "site-fire-watch-no-smouldering",
+                "site-fire-watch-area-checked");
+        for (int index = 0; index < boxes.size(); index++) {
+            boxes.get(index).setId(ids.get(index));
+            dialog.with(boxes.get(index));
+        }
+        dialog.confirm(SiteAction.FIRE_WATCH_CONFIRM.text(getLocale()), () -> {
+            steps.commands().confirmFireWatch(actor, permit.id(), new FireWatchCheck(boxes.get(0).getValue(),
+                    boxes.get(1).getValue(), boxes.get(2).getValue()), dialog.comment());
+            return null;
+        }, () -> done(SiteAction.FIRE_WATCH_CONFIRM));
+    }
+
+    private void close(OperationDialog dialog, Actor actor) {
         Checkbox inspected = checkbox("site-inspected", "site.inspected");
         dialog.with(inspected);
-        Checkbox fireWatch = checkbox("site-fire-watch", "site.fireWatchConfirmed");
-        if (status.profile().fireWatchRequired()) {
-            dialog.with(fireWatch);
-        }
         dialog.confirm(SiteAction.CLOSE.text(getLocale()), () -> {
-            steps.commands().close(actor, permit.id(), inspected.getValue(), fireWatch.getValue(), dialog.comment());
+            steps.commands().close(actor, permit.id(), inspected.getValue(), dialog.comment());
             return null;
         }, () -> done(SiteAction.CLOSE));
     }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.tezuo.app.permit.site.FireWatchCheck;
 import org.tezuo.app.permit.site.SiteAction;
 import org.tezuo.app.permit.site.SiteEvent;
 import org.tezuo.app.permit.site.SiteReason;
@@ -70,6 +71,9 @@ public class SiteTimelineList extends Div {
             facts.add(getTranslation(Boolean.TRUE.equals(event.passed()) ? "site.gasTest.passed"
                     : "site.gasTest.failed"));
             details.path("payloads").forEach(reading -> facts.add(reading(reading)));
+        }
+        if (event.action() == SiteAction.FIRE_WATCH_CONFIRM) {
+            facts.add(SiteText.join(FireWatchCheck.items()).text(getLocale()));
         }
         if (details.hasNonNull("until")) {
             facts.add(getTranslation("site.timeline.until", time(details.path("until"), zone)));

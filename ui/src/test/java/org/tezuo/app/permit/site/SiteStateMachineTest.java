@@ -49,10 +49,10 @@ class SiteStateMachineTest {
     void runningAndSuspendedSteps() {
         assertThat(SiteStateMachine.allowed(SiteState.IN_PROGRESS, HOT_WORK))
                 .containsExactly(SiteAction.GAS_TEST, SiteAction.SUSPEND, SiteAction.EXTEND, SiteAction.HAND_OVER,
-                        SiteAction.CLOSE, SiteAction.CANCEL);
+                        SiteAction.FIRE_WATCH_CONFIRM, SiteAction.CLOSE, SiteAction.CANCEL);
         assertThat(SiteStateMachine.allowed(SiteState.SUSPENDED_ON_SITE, HOT_WORK))
                 .containsExactly(SiteAction.GAS_TEST, SiteAction.RESUME, SiteAction.EXTEND, SiteAction.HAND_OVER,
-                        SiteAction.CLOSE, SiteAction.CANCEL);
+                        SiteAction.FIRE_WATCH_CONFIRM, SiteAction.CLOSE, SiteAction.CANCEL);
     }
 
     @Test
@@ -81,6 +81,8 @@ class SiteStateMachineTest {
                 .isEqualTo(SiteState.IN_PROGRESS);
         assertThat(SiteStateMachine.next(SiteState.IN_PROGRESS, SiteAction.EXTEND)).isEqualTo(SiteState.IN_PROGRESS);
         assertThat(SiteStateMachine.next(SiteState.IN_PROGRESS, SiteAction.HAND_OVER))
+                .isEqualTo(SiteState.IN_PROGRESS);
+        assertThat(SiteStateMachine.next(SiteState.IN_PROGRESS, SiteAction.FIRE_WATCH_CONFIRM))
                 .isEqualTo(SiteState.IN_PROGRESS);
         assertThat(SiteStateMachine.next(SiteState.IN_PROGRESS, SiteAction.CLOSE)).isEqualTo(SiteState.CLOSED);
     }

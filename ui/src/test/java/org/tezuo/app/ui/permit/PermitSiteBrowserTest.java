@@ -69,7 +69,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The site section of an issued hot-work permit in headless Chromium at phone size (375×812). The work leader
  * accepts the permit and enters a gas test, the shift leader checks it before the start, and the work leader starts
- * and suspends the work, each through the buttons the page offers that user. The e-permit page then shows the site
+ * and suspends the work, each through the buttons the page offers that user. After the e-permit page, the fire watch
+ * confirms the site and the work leader closes the permit. The e-permit page then shows the site
  * state, the timeline and the risk map of the zone on its site plan. A named worker checks in with the position the
  * browser reads, once the permission is granted. The permit is issued through the REST API first.
  */
@@ -240,6 +241,26 @@ class PermitSiteBrowserTest {
         screenshot("site-e-permit");
         ((JavascriptExecutor) phone.driver()).executeScript("arguments[0].scrollIntoView()", map);
         screenshot("site-e-permit-risk-map");
+
+        phone.signIn(url(""), user("teamlead"), PASSWORD);
+        openPermit(permitId);
+        assertThat(stepButtons()).contains("site-step-fire-watch-confirm");
+        assertThat(phone.waitFor(By.id("site-fire-watch-status")).getText())
+                .isEqualTo("待监火人（作业票上的监护人）“何班长”确认");
+        click(phone.waitFor(By.id("site-step-fire-watch-confirm")));
+        for (String item : List.of("no-open-fire", "no-smouldering", "area-checked")) {
+            click(phone.waitFor(By.cssSelector("#site-fire-watch-" + item + " input")));
+        }
+        click(phone.waitFor(By.id("dialog-site-fire-watch-confirm-confirm")));
+        waitForText("site-fire-watch-status", "何班长，");
+        screenshot("site-fire-watch-confirmed");
+
+        phone.signIn(url(""), user("leader"), PASSWORD);
+        openPermit(permitId);
+        click(phone.waitFor(By.id("site-step-close")));
+        click(phone.waitFor(By.cssSelector("#site-inspected input")));
+        click(phone.waitFor(By.id("dialog-site-close-confirm")));
+        waitForState("CLOSED");
     }
 
     @Test
@@ -294,7 +315,8 @@ class PermitSiteBrowserTest {
             data.put("grade", "一级");
         }
         data.put("method", "电焊");
-        data.put("workStart", rfc3339(now.plusMinutes(10)));
+        // The work window opens a minute before the issue, because start is rejected before the approved start.
+        data.put("workStart", rfc3339(now.minusMinutes(1)));
         data.put("workEnd", rfc3339(now.plusHours(4)));
         data.put("openAir", true);
         ObjectNode welder = data.putArray("workers").addObject();
