@@ -64,6 +64,7 @@ import org.tezuo.core.qualification.Person;
 import org.tezuo.core.qualification.QualificationStore;
 import org.tezuo.core.qualification.QualificationStore.CertificateData;
 import org.tezuo.core.qualification.QualificationStore.PersonData;
+import org.tezuo.core.record.StoredRecord;
 import org.tezuo.form.record.RecordService;
 import org.tezuo.metadata.MetadataKind;
 import org.tezuo.templates.TemplateInstaller;
@@ -238,6 +239,7 @@ class PermitSiteBrowserTest {
         assertThat(map.findElements(By.cssSelector("g.tezuo-risk-map-muster rect"))).hasSize(1);
         assertThat(map.findElements(By.cssSelector("image")).getFirst().getAttribute("href"))
                 .startsWith("data:image/png;base64,");
+        assertRawCodesAbsent(phone.waitFor(By.id("epermit")).getText());
         assertThat(phone.waitFor(By.cssSelector("#epermit-risk-map .tezuo-risk-map-legend")).getText())
                 .contains("作业区域：1 号储罐区<b>东侧</b>", "爆炸危险区域划分：1 区", "最近 AED：中控室 AED",
                         "紧急集合点：西门 1# 集合点");
@@ -294,8 +296,16 @@ class PermitSiteBrowserTest {
         assertThat(pageWidth()).isLessThanOrEqualTo(375);
         screenshot("presence-checked-in");
 
+        // Without a plan the printed map falls back to the sentence of the page and the zone's facts.
+        long zoneId = permits.find(tenantId, permitId).orElseThrow().data().path("siteZone").asLong();
+        StoredRecord zone = records.read(tenantId, "site_zone", zoneId);
+        ObjectNode withoutPlan = zone.data().deepCopy();
+        withoutPlan.remove("plan");
+        records.update(tenantId, "site_zone", zoneId, zone.rowVersion(), withoutPlan, "test",
+                Locale.SIMPLIFIED_CHINESE);
         String pdf = pdfText(permits.find(tenantId, permitId).orElseThrow().qrToken(), "zh-CN", "presence-e-permit");
         assertThat(pdf).contains("已接票", "在场 1 人（共签到 1 人）；最近定位 ", "尚无现场气体检测");
+        assertThat(pdf).contains("风险地图", "该区域尚未关联平面图", "西门 1# 集合点");
         assertRawCodesAbsent(pdf);
     }
 
