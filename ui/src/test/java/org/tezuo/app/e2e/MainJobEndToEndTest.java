@@ -336,8 +336,18 @@ class MainJobEndToEndTest {
         HttpResponse<byte[]> publicPdf = http.send(HttpRequest.newBuilder(URI.create(qrUrl + "/pdf")).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(pdf.statusCode()).isEqualTo(200);
-        String pdfText = new PdfTextExtractor(new PdfReader(pdf.body())).getTextFromPage(1);
-        assertThat(pdfText).contains("电子作业票 动火安全作业票").contains("DH-20261204-0001").contains("同意");
+        PdfReader reader = new PdfReader(pdf.body());
+        StringBuilder pdfText = new StringBuilder();
+        for (int pdfPage = 1; pdfPage <= reader.getNumberOfPages(); pdfPage++) {
+            pdfText.append(new PdfTextExtractor(reader).getTextFromPage(pdfPage)).append('\n');
+        }
+        String printed = pdfText.toString().replace(qrUrl, "");
+        assertThat(printed).contains("电子作业票 动火安全作业票").contains("DH-20261204-0001").contains("同意");
+        assertThat(printed).contains("风险评分", " 分 · ", "分项：作业类型与等级", "1. ", "作业人员与资格", "李强",
+                "3206**********0318", "王建国", "3206**********0133", "作业人员", "现场实时状态（截至 2026-12-04 10:00）",
+                "已签发，待接票", "作业负责人尚未接票", "[需确认]");
+        assertThat(printed).doesNotContain(LI_QIANG, WANG_JIANGUO, "hot-work.", "CONFIRM", "BLOCK",
+                "VERIFIED_ON_SITE", "WORKER", "ISSUED");
         assertThat(publicPdf.statusCode()).isEqualTo(200);
         assertThat(publicPdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
     }

@@ -4,9 +4,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
 import org.openpdf.text.Font;
@@ -17,6 +26,7 @@ import org.openpdf.text.Phrase;
 import org.openpdf.text.pdf.BaseFont;
 import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
+import org.openpdf.text.pdf.PdfContentByte;
 import org.openpdf.text.pdf.PdfWriter;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -26,16 +36,30 @@ import org.springframework.stereotype.Component;
 import org.tezuo.app.permit.Permit;
 import org.tezuo.app.permit.PermitApprovals;
 import org.tezuo.app.permit.PermitRiskItem;
+import org.tezuo.app.permit.PermitRiskScore;
 import org.tezuo.app.permit.PermitStore;
 import org.tezuo.app.permit.QrCodeRenderer;
 import org.tezuo.app.permit.evidence.EvidenceVerification;
 import org.tezuo.app.permit.evidence.EvidenceVerifier;
+import org.tezuo.app.permit.presence.PermitPresences;
+import org.tezuo.app.permit.presence.PresencePerson;
+import org.tezuo.app.permit.site.PermitSite;
+import org.tezuo.app.permit.site.PermitSites;
+import org.tezuo.app.permit.site.SiteAction;
+import org.tezuo.app.permit.site.SiteEvent;
 import org.tezuo.app.ui.form.FieldDisplay;
 import org.tezuo.app.ui.form.FormContext;
 import org.tezuo.app.ui.i18n.DisplayFormats;
 import org.tezuo.app.ui.i18n.TranslationProvider;
+import org.tezuo.app.ui.permit.AreaClassLabels;
 import org.tezuo.app.ui.permit.PermitPresentation;
+import org.tezuo.app.ui.permit.PermitRiskScoreSection;
+import org.tezuo.app.ui.permit.PermitSiteSections;
 import org.tezuo.app.ui.permit.PermitSummary;
+import org.tezuo.app.ui.permit.SiteTimelineList;
+import org.tezuo.core.privacy.IdNumberMask;
+import org.tezuo.core.qualification.Certificate;
+import org.tezuo.core.qualification.QualificationStore;
 import org.tezuo.core.font.BundledFont;
 import org.tezuo.form.definition.FormDefinition;
 import org.tezuo.form.definition.FormField;
@@ -43,15 +67,19 @@ import org.tezuo.workflow.approval.ApprovalRecord;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Writes the printable e-permit as an A4 PDF in the bundled CJK font. It carries what the QR page shows: the facts,
- * the approvals with opinions and times, the risk items with each approver's confirmation, the measures, the
- * emergency contacts, the evidence integrity line and the QR code. The zone of the risk map comes as text.
+ * Writes the printable e-permit as an A4 PDF in the bundled CJK font. It carries what the QR page shows: the facts
+ * and the workers with their role on the permit, masked ID number and certificate. Then come the live site state
+ * when the PDF was generated (site state, last gas test with its limit, people on site) and the risk map drawn on the
+ * site plan, or its facts as text without a plan. The risk score, the risk items with each approver's confirmation,
+ * the approvals with opinions and times, the measures, the emergency contacts, the evidence integrity line and the
+ * QR code follow. Severities, roles, states and area classes show as labels from the bundle or the metadata.
  */
 @Component
 public class EPermitPdfWriter {
 
     private static final int QR_PIXELS = 240;
     private static final float QR_POINTS = 96f;
+    private static final float MAP_MAX_HEIGHT = 300f;
 
     private final PermitPresentation presentation;
     private final PermitApprovals approvals;
@@ -60,11 +88,18 @@ public class EPermitPdfWriter {
     private final QrCodeRenderer qrCodes;
     private final TranslationProvider texts;
     private final RiskMapReader riskMaps;
+    private final Live live;
     private final Clock clock;
+
+    /** Readers of what changes after issue: the site phase, presence, the workers' certificates and area classes. */
+    record Live(PermitSiteSections sites, PermitPresences presences, QualificationStore qualifications,
+            AreaClassLabels areaClasses) {
+    }
 
     EPermitPdfWriter(PermitPresentation presentation, PermitApprovals approvals, PermitStore permits,
             EvidenceVerifier evidence, QrCodeRenderer qrCodes, TranslationProvider texts, RiskMapReader riskMaps,
-            Clock clock) {
+            PermitSiteSections sites, PermitPresences presences, QualificationStore qualifications,
+            AreaClassLabels areaClasses, Clock clock) {
         this.presentation = presentation;
         this.approvals = approvals;
         this.permits = permits;
@@ -72,6 +107,7 @@ public class EPermitPdfWriter {
         this.qrCodes = qrCodes;
         this.texts = texts;
         this.riskMaps = riskMaps;
+        this.live = new Live(sites, presences, qualifications, areaClasses);
         this.clock = clock;
     }
 
@@ -82,13 +118,15 @@ public class EPermitPdfWriter {
         FormDefinition form = presentation.formOf(permit);
         PermitSummary summary = presentation.summary(permit, display, locale);
         BaseFont baseFont = BundledFont.pdf();
-        Fonts fonts = new Fonts(new Font(baseFont, 15, Font.BOLD), new Font(baseFont, 11, Font.BOLD),
+        Fonts fonts = new Fonts(baseFont, new Font(baseFont, 15, Font.BOLD), new Font(baseFont, 11, Font.BOLD),
                 new Font(baseFont, 9), new Font(baseFont, 9, Font.BOLD));
+        Instant generatedAt = clock.instant();
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 36, 36, 36, 36);
-        PdfWriter.getInstance(document, out);
+        PdfWriter writer = PdfWriter.getInstance(document, out);
         document.open();
+        Page page = new Page(document, writer.getDirectContent(), fonts, locale, context, display);
 
         PdfPTable head = new PdfPTable(new float[] {4f, 1.2f});
         head.setWidthPercentage(100);
@@ -120,14 +158,14 @@ public class EPermitPdfWriter {
             fact(facts, fonts, text(locale, "epermit.issuedAt"),
                     DisplayFormats.dateTime(permit.issuedAt(), context.zone()));
         }
-        // NOTE: the PDF lists the zone's facts; the plan drawing is on the QR page only.
-        riskMaps.read(permit, form, locale).ifPresent(map -> {
-            fact(facts, fonts, text(locale, "epermit.map.zone"), map.zoneName());
-            fact(facts, fonts, text(locale, "epermit.map.areaClass"), map.areaClass());
-            fact(facts, fonts, text(locale, "epermit.map.aed"), map.aed());
-            fact(facts, fonts, text(locale, "epermit.map.musterPoint"), map.musterPoint());
-        });
         document.add(facts);
+
+        workers(page, permit, form);
+        site(page, permit, generatedAt);
+        riskMaps.read(permit, form, locale).ifPresent(map -> riskMap(page, map));
+        permits.riskScore(permit.tenantId(), permit.id()).ifPresent(score -> riskScore(page, score,
+                live.areaClasses().of(permit.tenantId(), locale)));
+        riskItems(page, permit);
 
         List<ApprovalRecord> history = approvals.history(permit.tenantId(), permit.id());
         section(document, fonts, text(locale, "approval.history"));
@@ -141,21 +179,6 @@ public class EPermitPdfWriter {
         }
         document.add(approvalTable);
 
-        section(document, fonts, text(locale, "epermit.pdf.risks"));
-        List<PermitStore.RiskConfirmation> confirmations = permits.confirmations(permit.tenantId(), permit.id());
-        PdfPTable risks = table(2, new float[] {3f, 1.6f});
-        for (PermitRiskItem item : permit.riskItems()) {
-            risks.addCell(cell(locale.getLanguage().equals("en") ? item.messageEn() : item.messageZh(),
-                    fonts.body()));
-            risks.addCell(cell(String.join("\n", confirmations.stream()
-                    .filter(confirmation -> confirmation.itemCode().equals(item.code()))
-                    .map(confirmation -> display.person(confirmation.approver()) + " "
-                            + (locale.getLanguage().equals("en") ? confirmation.decision().en()
-                                    : confirmation.decision().zh()))
-                    .toList()), fonts.body()));
-        }
-        document.add(risks);
-
         for (String role : List.of("safetyMeasures", "emergencyContacts")) {
             String path = form.binding(role).orElse(role);
             form.fieldAt(path).filter(field -> data.path(path).isArray() && !data.path(path).isEmpty())
@@ -163,7 +186,7 @@ public class EPermitPdfWriter {
         }
 
         Paragraph generated = new Paragraph(text(locale, "epermit.pdf.generatedAt",
-                DisplayFormats.dateTime(clock.instant(), context.zone()), qrUrl), fonts.body());
+                DisplayFormats.dateTime(generatedAt, context.zone()), qrUrl), fonts.body());
         generated.setSpacingBefore(12);
         document.add(generated);
         document.close();
@@ -177,6 +200,240 @@ public class EPermitPdfWriter {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename(permit.permitNumber() + ".pdf", StandardCharsets.UTF_8).build().toString())
                 .body(pdf);
+    }
+
+    /**
+     * Lists the people the permit names: the work leader, the guardian (fire watch) and each worker with the masked
+     * ID number and the certificate the permit names, its category, item and state from the register.
+     */
+    private void workers(Page page, Permit permit, FormDefinition form) {
+        Locale locale = page.locale();
+        JsonNode data = permit.data();
+        PdfPTable people = table(5, new float[] {1f, 0.9f, 1.5f, 2.7f, 0.9f});
+        for (String caption : List.of("name", "role", "idNumber", "certificate", "certificateState")) {
+            people.addCell(cell(text(locale, "epermit.pdf.worker." + caption), page.fonts().bold()));
+        }
+        String none = text(locale, "value.none");
+        for (String role : List.of("workLeader", "guardian")) {
+            FieldDisplay.bound(form, data, role).ifPresent(bound -> {
+                String name = page.display().text(bound.field(), bound.value());
+                if (!name.isEmpty()) {
+                    personRow(people, page, name, text(locale, "epermit." + role), none, none, none);
+                }
+            });
+        }
+        Optional<FieldDisplay.BoundValue> workers = FieldDisplay.bound(form, data, "workers")
+                .or(() -> FieldDisplay.bound(form, data, "crew"));
+        workers.ifPresent(bound -> bound.value().forEach(worker -> {
+            String idNumber = worker.path("idNumber").asString("");
+            Optional<Certificate> certificate = certificate(permit.tenantId(), idNumber,
+                    worker.path("certNumber").asString(""));
+            personRow(people, page, worker.path("name").asString(""), text(locale, "role.WORKER"),
+                    idNumber.isBlank() ? none : IdNumberMask.maskNumber(idNumber),
+                    certificate.map(found -> found.category() + " / " + found.item())
+                            .orElseGet(() -> text(locale, "epermit.pdf.worker.noCertificate")),
+                    certificate.map(found -> found.state().label(locale)).orElse(none));
+        }));
+        if (people.getRows().size() > 1) {
+            section(page.document(), page.fonts(), text(locale, "epermit.pdf.workers"));
+            page.document().add(people);
+        }
+    }
+
+    private static void personRow(PdfPTable people, Page page, String... values) {
+        for (String value : values) {
+            people.addCell(cell(value, page.fonts().body()));
+        }
+    }
+
+    /** Returns the certificate a worker row names, or the holder's only certificate when the row names none. */
+    private Optional<Certificate> certificate(long tenantId, String idNumber, String certNumber) {
+        if (idNumber.isBlank()) {
+            return Optional.empty();
+        }
+        List<Certificate> certificates = live.qualifications().findPersonByIdNumber(tenantId, idNumber)
+                .map(person -> live.qualifications().certificatesOf(tenantId, person.id())).orElse(List.of());
+        if (!certNumber.isBlank()) {
+            return certificates.stream().filter(certificate -> certificate.certNumber().equals(certNumber)).findFirst();
+        }
+        return certificates.size() == 1 ? Optional.of(certificates.getFirst()) : Optional.empty();
+    }
+
+    /**
+     * Writes the site phase at the time the PDF is generated: the site state, the end of validity, the reasons
+     * of a suspension, the last gas test with its readings and the limits of the permit's gas risk items, and how
+     * many people checked in. Permits that are not issued have no site phase and get no section.
+     */
+    private void site(Page page, Permit permit, Instant generatedAt) {
+        Optional<PermitSites.SiteStatus> status = live.sites().publicStatus(permit);
+        if (status.isEmpty()) {
+            return;
+        }
+        Locale locale = page.locale();
+        section(page.document(), page.fonts(), text(locale, "epermit.pdf.site",
+                DisplayFormats.dateTime(generatedAt, page.context().zone())));
+        PdfPTable facts = table(2, new float[] {1f, 3f});
+        fact(facts, page.fonts(), text(locale, "epermit.siteState"), status.get().state().text(locale));
+        PermitSite record = status.get().site();
+        if (record == null) {
+            fact(facts, page.fonts(), text(locale, "epermit.pdf.site.lastGasTest"),
+                    text(locale, "epermit.pdf.site.notAccepted"));
+            page.document().add(facts);
+            return;
+        }
+        if (record.validUntil() != null) {
+            fact(facts, page.fonts(), text(locale, "epermit.validUntil"),
+                    DisplayFormats.dateTime(record.validUntil(), page.context().zone()));
+        }
+        if (!record.suspension().isEmpty()) {
+            fact(facts, page.fonts(), text(locale, "epermit.siteSuspension"), String.join(
+                    text(locale, "site.reason.separator"),
+                    record.suspension().stream().map(reason -> reason.text(locale)).toList()));
+        }
+        fact(facts, page.fonts(), text(locale, "epermit.pdf.site.lastGasTest"), lastGasTest(page, permit));
+        fact(facts, page.fonts(), text(locale, "epermit.pdf.site.presence"), presence(page, permit));
+        page.document().add(facts);
+    }
+
+    private String lastGasTest(Page page, Permit permit) {
+        Locale locale = page.locale();
+        List<SiteEvent> tests = live.sites().sites().timeline(permit.tenantId(), permit.id()).stream()
+                .filter(event -> event.action() == SiteAction.GAS_TEST).toList();
+        if (tests.isEmpty()) {
+            return text(locale, "epermit.pdf.site.noGasTest");
+        }
+        SiteEvent last = tests.getLast();
+        List<String> readings = new ArrayList<>();
+        last.details().path("payloads").forEach(reading -> readings.add(SiteTimelineList.reading(reading,
+                (key, arguments) -> text(locale, key, arguments))));
+        List<String> lines = new ArrayList<>();
+        lines.add(text(locale, "epermit.pdf.site.gasTest",
+                DisplayFormats.dateTime(last.occurredAt(), page.context().zone()),
+                text(locale, Boolean.TRUE.equals(last.passed()) ? "site.gasTest.passed" : "site.gasTest.failed"),
+                String.join(text(locale, "list.separator"), readings)));
+        permit.riskItems().stream()
+                .filter(item -> item.code().contains(".gas.") && item.limit() != null)
+                .forEach(item -> lines.add(text(locale, "epermit.pdf.site.gasLimit", item.limit(),
+                        Objects.requireNonNullElse(item.unit(), ""), item.source())));
+        last.reasons().forEach(reason -> lines.add(reason.text(locale)));
+        return String.join("\n", lines);
+    }
+
+    /** Counts who is checked in now, who checked in at all, and gives the time of the newest position. */
+    private String presence(Page page, Permit permit) {
+        Locale locale = page.locale();
+        return live.presences().status(permit.tenantId(), permit.id(), "")
+                .filter(status -> !status.people().isEmpty() || status.summary() != null)
+                .map(status -> {
+                    List<PresencePerson> people = status.people().stream()
+                            .map(PermitPresences.PersonPresence::person).toList();
+                    @Nullable Instant lastFix = people.stream().map(PresencePerson::lastFixAt)
+                            .max(Comparator.naturalOrder())
+                            .orElse(status.summary() == null ? null : status.summary().lastFixAt());
+                    int total = status.summary() == null ? people.size()
+                            : Math.max(people.size(), status.summary().people());
+                    return text(locale, "epermit.pdf.site.presenceSummary",
+                            people.stream().filter(PresencePerson::checkedIn).count(), total,
+                            lastFix == null ? text(locale, "value.none")
+                                    : DisplayFormats.dateTime(lastFix, page.context().zone()));
+                })
+                .orElseGet(() -> text(locale, "epermit.pdf.site.noPresence"));
+    }
+
+    /** Draws the zone on the site plan, or writes that the zone has no plan, and lists the zone's facts below. */
+    private void riskMap(Page page, RiskMap map) {
+        Locale locale = page.locale();
+        RiskMap.Plan plan = map.plan();
+        if (plan == null) {
+            section(page.document(), page.fonts(), text(locale, "epermit.map.title"));
+            page.document().add(new Paragraph(text(locale, "epermit.map.noPlan"), page.fonts().body()));
+        } else {
+            Image drawing = RiskMapPdf.draw(page.content(), map, plan, page.fonts().base(),
+                    page.document().right() - page.document().left(), MAP_MAX_HEIGHT,
+                    text(locale, "epermit.map.aedMarker"), text(locale, "epermit.map.musterMarker"));
+            // A table keeps the drawing in reading order (a bare image that does not fit floats to the next page
+            // while the text after it fills this one) and moves the heading along with it.
+            PdfPTable frame = table(1, new float[] {1f});
+            frame.setKeepTogether(true);
+            PdfPCell heading = new PdfPCell(new Phrase(text(locale, "epermit.map.title"), page.fonts().heading()));
+            heading.setBorder(0);
+            heading.setPaddingTop(6);
+            heading.setPaddingBottom(4);
+            frame.addCell(heading);
+            PdfPCell cell = new PdfPCell(drawing, false);
+            cell.setBorder(0);
+            cell.setHorizontalAlignment(Element.ALIGN_CENTER);
+            frame.addCell(cell);
+            page.document().add(frame);
+        }
+        PdfPTable facts = table(2, new float[] {1f, 3f});
+        String none = text(locale, "value.none");
+        fact(facts, page.fonts(), text(locale, "epermit.map.zone"), orNone(map.zoneName(), none));
+        fact(facts, page.fonts(), text(locale, "epermit.map.areaClass"), orNone(map.areaClass(), none));
+        fact(facts, page.fonts(), text(locale, "epermit.map.aed"), orNone(map.aed(), none));
+        fact(facts, page.fonts(), text(locale, "epermit.map.musterPoint"), orNone(map.musterPoint(), none));
+        page.document().add(facts);
+    }
+
+    /** Writes the total with its band, the dimension sub-scores and the top ranked factors with live values. */
+    private void riskScore(Page page, PermitRiskScore score, UnaryOperator<String> values) {
+        Locale locale = page.locale();
+        section(page.document(), page.fonts(), text(locale, "riskScore.title"));
+        PdfPTable lines = table(1, new float[] {1f});
+        lines.addCell(cell(text(locale, "riskScore.total", score.total(), score.bandLabel(locale)),
+                page.fonts().bold()));
+        List<String> dimensions = new ArrayList<>();
+        for (Map.Entry<String, BigDecimal> subScore : score.subScores().entrySet()) {
+            dimensions.add(text(locale, "riskScore.dimension", text(locale, "riskScore.dimension." + subScore.getKey()),
+                    subScore.getValue().stripTrailingZeros().toPlainString()));
+        }
+        lines.addCell(cell(text(locale, "epermit.pdf.score.dimensions",
+                String.join(text(locale, "list.separator"), dimensions)), page.fonts().body()));
+        String none = text(locale, "value.none");
+        for (PermitRiskScore.Item item : score.top(PermitRiskScoreSection.TOP_ITEMS)) {
+            lines.addCell(cell(text(locale, "riskScore.item", item.rank(), item.label(locale),
+                    item.value() == null ? none : values.apply(item.value()),
+                    item.limit() == null ? none : item.limit(),
+                    item.unit(), item.contribution().stripTrailingZeros().toPlainString(), item.source()),
+                    page.fonts().body()));
+        }
+        lines.addCell(cell(text(locale, "riskScore.source", score.source()), page.fonts().body()));
+        page.document().add(lines);
+    }
+
+    /** Lists the risk items with their severity label, value and limit, and every approver's confirmation. */
+    private void riskItems(Page page, Permit permit) {
+        Locale locale = page.locale();
+        boolean english = "en".equals(locale.getLanguage());
+        section(page.document(), page.fonts(), text(locale, "epermit.pdf.risks"));
+        List<PermitStore.RiskConfirmation> confirmations = permits.confirmations(permit.tenantId(), permit.id());
+        String none = text(locale, "value.none");
+        PdfPTable risks = table(2, new float[] {3f, 1.6f});
+        for (PermitRiskItem item : permit.riskItems()) {
+            StringBuilder description = new StringBuilder("[").append(text(locale, "risk.severity." + item.severity()))
+                    .append("] ").append(english ? item.messageEn() : item.messageZh());
+            if (item.value() != null || item.limit() != null) {
+                description.append('\n').append(text(locale, "risk.valueAndLimit",
+                        Objects.requireNonNullElse(item.value(), none), Objects.requireNonNullElse(item.limit(), none),
+                        Objects.requireNonNullElse(item.unit(), "")));
+            }
+            if (item.limitOriginZh() != null) {
+                description.append('\n').append(text(locale, "risk.limitOrigin",
+                        english ? item.limitOriginEn() : item.limitOriginZh(),
+                        english ? item.scenarioEn() : item.scenarioZh()));
+            }
+            risks.addCell(cell(description.toString(), page.fonts().body()));
+            risks.addCell(cell(String.join("\n", confirmations.stream()
+                    .filter(confirmation -> confirmation.itemCode().equals(item.code()))
+                    .map(confirmation -> page.display().person(confirmation.approver()) + " "
+                            + (english ? confirmation.decision().en() : confirmation.decision().zh()))
+                    .toList()), page.fonts().body()));
+        }
+        page.document().add(risks);
+    }
+
+    private static String orNone(String value, String none) {
+        return value.isEmpty() ? none : value;
     }
 
     private String integrity(Permit permit, Locale locale) {
@@ -248,6 +505,11 @@ public class EPermitPdfWriter {
         return texts.getTranslation(key, locale, arguments);
     }
 
-    private record Fonts(Font title, Font heading, Font body, Font bold) {
+    private record Fonts(BaseFont base, Font title, Font heading, Font body, Font bold) {
+    }
+
+    /** The document, fonts and reader's settings every section writes with. */
+    private record Page(Document document, PdfContentByte content, Fonts fonts, Locale locale, FormContext context,
+            FieldDisplay display) {
     }
 }

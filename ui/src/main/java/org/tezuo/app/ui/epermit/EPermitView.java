@@ -31,6 +31,7 @@ import org.tezuo.app.ui.i18n.DisplayFormats;
 import org.tezuo.app.ui.form.FormContext;
 import org.tezuo.app.ui.i18n.LanguageSwitch;
 import org.tezuo.app.ui.permit.ApprovalHistoryList;
+import org.tezuo.app.ui.permit.AreaClassLabels;
 import org.tezuo.app.ui.permit.PermitPresentation;
 import org.tezuo.app.ui.permit.PermitRiskList;
 import org.tezuo.app.ui.permit.PermitRiskScoreSection;
@@ -69,11 +70,12 @@ public class EPermitView extends VerticalLayout implements BeforeEnterObserver, 
     private final EvidenceVerifier evidenceVerifier;
     private final PermitSiteSections siteSections;
     private final RiskMapReader riskMaps;
+    private final AreaClassLabels areaClasses;
     private String title = "";
 
     public EPermitView(EPermits ePermits, PermitApprovals approvals, PermitStore permits,
             PermitPresentation presentation, EvidenceVerifier evidenceVerifier, PermitSiteSections siteSections,
-            RiskMapReader riskMaps) {
+            RiskMapReader riskMaps, AreaClassLabels areaClasses) {
         this.ePermits = ePermits;
         this.approvals = approvals;
         this.permits = permits;
@@ -81,6 +83,7 @@ public class EPermitView extends VerticalLayout implements BeforeEnterObserver, 
         this.evidenceVerifier = evidenceVerifier;
         this.siteSections = siteSections;
         this.riskMaps = riskMaps;
+        this.areaClasses = areaClasses;
         addClassName("tezuo-epermit");
     }
 
@@ -157,7 +160,8 @@ public class EPermitView extends VerticalLayout implements BeforeEnterObserver, 
 
         List<ApprovalRecord> history = approvals.history(permit.tenantId(), permit.id());
         permits.riskScore(permit.tenantId(), permit.id())
-                .ifPresent(score -> page.add(new PermitRiskScoreSection(score, context.locale())));
+                .ifPresent(score -> page.add(new PermitRiskScoreSection(score, context.locale(),
+                        areaClasses.of(permit.tenantId(), context.locale()))));
         page.add(new PermitRiskList(permit, permits.confirmations(permit.tenantId(), permit.id()), history, display,
                 context));
         page.add(new ApprovalHistoryList(history, display, context.zone()));

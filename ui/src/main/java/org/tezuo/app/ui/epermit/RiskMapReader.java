@@ -14,14 +14,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.tezuo.app.permit.Permit;
+import org.tezuo.app.ui.permit.AreaClassLabels;
 import org.tezuo.core.file.FileStore;
 import org.tezuo.core.file.StoredFile;
-import org.tezuo.core.metadata.MetadataStore;
 import org.tezuo.core.record.EntityNotFoundException;
 import org.tezuo.core.record.RecordNotFoundException;
 import org.tezuo.form.definition.FormDefinition;
 import org.tezuo.form.record.RecordService;
-import org.tezuo.metadata.MetadataKind;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,16 +35,15 @@ class RiskMapReader {
 
     static final String ZONE_ENTITY = "site_zone";
     static final String PLAN_ENTITY = "site_plan";
-    private static final String AREA_CLASS_DICTIONARY = "area-class";
 
     private final RecordService records;
     private final FileStore files;
-    private final MetadataStore metadata;
+    private final AreaClassLabels areaClasses;
 
-    RiskMapReader(RecordService records, FileStore files, MetadataStore metadata) {
+    RiskMapReader(RecordService records, FileStore files, AreaClassLabels areaClasses) {
         this.records = records;
         this.files = files;
-        this.metadata = metadata;
+        this.areaClasses = areaClasses;
     }
 
     /** Returns the map of the zone the permit picks; empty when it picks none or the zone is gone. */
@@ -56,7 +54,7 @@ class RiskMapReader {
         }
         long tenantId = permit.tenantId();
         return record(tenantId, ZONE_ENTITY, reference.asLong()).map(zone -> new RiskMap(
-                zone.path("name").asString(""), areaClass(tenantId, zone.path("areaClass").asString(""), locale),
+                zone.path("name").asString(""), areaClasses.label(tenantId, zone.path("areaClass").asString(""), locale),
                 zone.path("nearestAed").asString(""), zone.path("musterPoint").asString(""), plan(tenantId, zone)));
     }
 
@@ -117,16 +115,5 @@ class RiskMapReader {
                     e.toString());
             return Optional.empty();
         }
-    }
-
-    /** Returns the dictionary label of an area class in the reader's language, or the code when it has none. */
-    private String areaClass(long tenantId, String code, Locale locale) {
-        String language = "en".equals(locale.getLanguage()) ? "en" : "zh";
-        return metadata.findPublished(tenantId, MetadataKind.DICTIONARY, AREA_CLASS_DICTIONARY)
-                .flatMap(dictionary -> dictionary.body().path("items").valueStream()
-                        .filter(item -> item.path("code").asString("").equals(code))
-                        .findFirst())
-                .map(item -> item.path("label").path(language).asString(code))
-                .orElse(code);
     }
 }

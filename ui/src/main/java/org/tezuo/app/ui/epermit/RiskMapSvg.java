@@ -117,7 +117,7 @@ final class RiskMapSvg {
     }
 
     /** Returns the mean of the polygon's corners, where the zone's label goes. */
-    private static RiskMap.Point centre(List<RiskMap.Point> polygon) {
+    static RiskMap.Point centre(List<RiskMap.Point> polygon) {
         double x = polygon.stream().mapToDouble(RiskMap.Point::x).average().orElse(0);
         double y = polygon.stream().mapToDouble(RiskMap.Point::y).average().orElse(0);
         return new RiskMap.Point(x, y);

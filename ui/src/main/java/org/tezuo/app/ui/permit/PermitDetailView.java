@@ -84,11 +84,12 @@ public class PermitDetailView extends VerticalLayout implements BeforeEnterObser
     private final FileStore files;
     private final ProcessDiagrams diagrams;
     private final PermitSiteSections siteSections;
+    private final AreaClassLabels areaClasses;
     private String title = "";
 
     public PermitDetailView(CurrentUserProvider currentUser, PermitStore permits, PermitApprovals approvals,
             EPermits ePermits, QrCodeRenderer qrCodes, PermitPresentation presentation, ApprovalCommands commands,
-            FileStore files, ProcessDiagrams diagrams, PermitSiteSections siteSections) {
+            FileStore files, ProcessDiagrams diagrams, PermitSiteSections siteSections, AreaClassLabels areaClasses) {
         this.currentUser = currentUser;
         this.permits = permits;
         this.approvals = approvals;
@@ -99,6 +100,7 @@ public class PermitDetailView extends VerticalLayout implements BeforeEnterObser
         this.files = files;
         this.diagrams = diagrams;
         this.siteSections = siteSections;
+        this.areaClasses = areaClasses;
         addClassName("tezuo-permit-detail");
     }
 
@@ -161,7 +163,8 @@ public class PermitDetailView extends VerticalLayout implements BeforeEnterObser
             add(qrSection(user, permit, baseUrl));
         }
         permits.riskScore(user.tenantId(), permit.id())
-                .ifPresent(score -> add(new PermitRiskScoreSection(score, context.locale())));
+                .ifPresent(score -> add(new PermitRiskScoreSection(score, context.locale(),
+                        areaClasses.of(user.tenantId(), context.locale()))));
         add(new PermitRiskList(permit, permits.confirmations(user.tenantId(), permit.id()), history, display,
                 context));
         add(new InstanceHistoryList(commands.history(user.tenantId(), permit), display, context.zone(),

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Span;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.tezuo.app.permit.PermitRiskScore;
 
 /**
@@ -16,9 +17,11 @@ import org.tezuo.app.permit.PermitRiskScore;
  */
 public class PermitRiskScoreSection extends Div {
 
-    private static final int TOP_ITEMS = 3;
+    /** How many ranked factors the page and the printed e-permit list. */
+    public static final int TOP_ITEMS = 3;
 
-    public PermitRiskScoreSection(PermitRiskScore score, Locale locale) {
+    /** @param values turns a factor's value into what the reader sees, such as an area-class code into 1 区 */
+    public PermitRiskScoreSection(PermitRiskScore score, Locale locale, UnaryOperator<String> values) {
         setId("risk-score");
         addClassName("tezuo-risk-score");
         add(new H3(getTranslation("riskScore.title")));
@@ -45,7 +48,7 @@ public class PermitRiskScoreSection extends Div {
 
         for (PermitRiskScore.Item item : score.top(TOP_ITEMS)) {
             Div line = new Div(new Span(getTranslation("riskScore.item", item.rank(), item.label(locale),
-                    item.value() == null ? getTranslation("value.none") : item.value(),
+                    item.value() == null ? getTranslation("value.none") : values.apply(item.value()),
                     item.limit() == null ? getTranslation("value.none") : item.limit(), item.unit(),
                     item.contribution().stripTrailingZeros().toPlainString(), item.source())));
             line.getElement().setAttribute("data-code", item.code());

@@ -99,26 +99,37 @@ public class SiteTimelineList extends Div {
 
     /** Describes one posted reading by the values it carries, such as {@code GD-07：甲烷 4 %LEL，氧气 20.9 %vol}. */
     private String reading(JsonNode reading) {
+        return reading(reading, this::getTranslation);
+    }
+
+    /** Looks up a caption by key with its arguments, so callers outside a Vaadin request can pass their bundle. */
+    @FunctionalInterface
+    public interface Captions {
+        String text(String key, Object... arguments);
+    }
+
+    /** Describes one posted reading as {@link #reading(JsonNode)} does, with captions from {@code captions}. */
+    public static String reading(JsonNode reading, Captions captions) {
         List<String> values = new ArrayList<>();
         JsonNode flammable = reading.path("flammable");
         if (flammable.isObject()) {
-            values.add(getTranslation("site.reading.flammable", flammable.path("gas").asString(""),
+            values.add(captions.text("site.reading.flammable", flammable.path("gas").asString(""),
                     flammable.path("value").asString(""), flammable.path("unit").asString("")));
         }
         if (reading.hasNonNull("oxygenPercentVol")) {
-            values.add(getTranslation("site.reading.oxygen", reading.path("oxygenPercentVol").asString()));
+            values.add(captions.text("site.reading.oxygen", reading.path("oxygenPercentVol").asString()));
         }
         if (reading.hasNonNull("coPpm")) {
-            values.add(getTranslation("site.reading.co", reading.path("coPpm").asString()));
+            values.add(captions.text("site.reading.co", reading.path("coPpm").asString()));
         }
         if (reading.hasNonNull("h2sPpm")) {
-            values.add(getTranslation("site.reading.h2s", reading.path("h2sPpm").asString()));
+            values.add(captions.text("site.reading.h2s", reading.path("h2sPpm").asString()));
         }
         if (reading.path("sensorFault").asBoolean(false)) {
-            values.add(getTranslation("site.reading.sensorFault"));
+            values.add(captions.text("site.reading.sensorFault"));
         }
-        return getTranslation("site.reading", reading.path("detectorId").asString(""),
-                String.join(getTranslation("site.reading.separator"), values));
+        return captions.text("site.reading", reading.path("detectorId").asString(""),
+                String.join(captions.text("site.reading.separator"), values));
     }
 
     private static String time(JsonNode instant, ZoneId zone) {

@@ -2,6 +2,8 @@ package org.tezuo.app.ui.permit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -33,6 +35,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.openpdf.text.pdf.PdfReader;
+import org.openpdf.text.pdf.parser.PdfTextExtractor;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -46,6 +50,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.tezuo.app.permit.PermitRiskScore;
 import org.tezuo.app.permit.PermitStore;
 import org.tezuo.app.security.UserAccounts;
 import org.tezuo.app.ui.PhoneBrowser;
@@ -59,6 +64,7 @@ import org.tezuo.core.qualification.Person;
 import org.tezuo.core.qualification.QualificationStore;
 import org.tezuo.core.qualification.QualificationStore.CertificateData;
 import org.tezuo.core.qualification.QualificationStore.PersonData;
+import org.tezuo.core.record.StoredRecord;
 import org.tezuo.form.record.RecordService;
 import org.tezuo.metadata.MetadataKind;
 import org.tezuo.templates.TemplateInstaller;
@@ -234,6 +240,7 @@ class PermitSiteBrowserTest {
         assertThat(map.findElements(By.cssSelector("g.tezuo-risk-map-muster rect"))).hasSize(1);
         assertThat(map.findElements(By.cssSelector("image")).getFirst().getAttribute("href"))
                 .startsWith("data:image/png;base64,");
+        assertRawCodesAbsent(phone.waitFor(By.id("epermit")).getText());
         assertThat(phone.waitFor(By.cssSelector("#epermit-risk-map .tezuo-risk-map-legend")).getText())
                 .contains("作业区域：1 号储罐区<b>东侧</b>", "爆炸危险区域划分：1 区", "最近 AED：中控室 AED",
                         "紧急集合点：西门 1# 集合点");
@@ -241,6 +248,24 @@ class PermitSiteBrowserTest {
         screenshot("site-e-permit");
         ((JavascriptExecutor) phone.driver()).executeScript("arguments[0].scrollIntoView()", map);
         screenshot("site-e-permit-risk-map");
+
+        PermitRiskScore score = permits.riskScore(tenantId, permitId).orElseThrow();
+        String pdf = pdfText(qrToken, "zh-CN", "site-e-permit");
+        assertThat(pdf).contains("现场实时状态（截至", "现场状态", "现场暂停", "暂停原因", "动火点下风侧发现异味",
+                "最近气体检测", "GD-07：甲烷 4 %LEL", "气体检测合格", "人员到岗", "尚无人员签到");
+        assertThat(pdf).contains("风险地图", "作业区域", "1 号储罐区<b>东侧</b>", "爆炸危险区域划分", "1 区",
+                "中控室 AED", "西门 1# 集合点");
+        assertThat(pdf).contains("风险评分", score.total() + " 分 · " + score.bandZh(), "作业类型与等级",
+                "1. " + score.items().getFirst().labelZh(), "作业区域爆炸危险区划分：当前值 1 区");
+        assertThat(pdf).contains("作业人员与资格", "本票角色", "作业负责人", "王负责", "监护人", "何班长",
+                "李焊工", "作业人员", "1101**********2014", "焊接与热切割作业 / 熔化焊接", "有效");
+        assertThat(pdf).contains("风险项与审批人确认", "[需确认]", "已现场核查");
+        assertRawCodesAbsent(pdf);
+
+        String english = pdfText(qrToken, "en", "site-e-permit-en");
+        assertThat(english).contains("Live site state (as of", "Suspended on site", "Risk map", "Zone 1",
+                "Risk score", "Workers and qualifications", "Work leader", "Guardian", "Worker");
+        assertThat(english).doesNotContain(WELDER_ID_NUMBER, "hot-work.", "zone-1", "SUSPENDED_ON_SITE");
 
         phone.signIn(url(""), user("teamlead"), PASSWORD);
         openPermit(permitId);
@@ -291,6 +316,18 @@ class PermitSiteBrowserTest {
         assertThat(phone.waitFor(By.id("presence-check-out")).isDisplayed()).isTrue();
         assertThat(pageWidth()).isLessThanOrEqualTo(375);
         screenshot("presence-checked-in");
+
+        // Without a plan the printed map falls back to the sentence of the page and the zone's facts.
+        long zoneId = permits.find(tenantId, permitId).orElseThrow().data().path("siteZone").asLong();
+        StoredRecord zone = records.read(tenantId, "site_zone", zoneId);
+        ObjectNode withoutPlan = zone.data().deepCopy();
+        withoutPlan.remove("plan");
+        records.update(tenantId, "site_zone", zoneId, zone.rowVersion(), withoutPlan, "test",
+                Locale.SIMPLIFIED_CHINESE);
+        String pdf = pdfText(permits.find(tenantId, permitId).orElseThrow().qrToken(), "zh-CN", "presence-e-permit");
+        assertThat(pdf).contains("已接票", "在场 1 人（共签到 1 人）；最近定位 ", "尚无现场气体检测");
+        assertThat(pdf).contains("风险地图", "该区域尚未关联平面图", "西门 1# 集合点");
+        assertRawCodesAbsent(pdf);
     }
 
     /** Creates, submits and approves a grade 一级 hot-work permit through the REST API; returns its id. */
@@ -361,6 +398,12 @@ class PermitSiteBrowserTest {
      */
     private long zoneOnPlan() throws IOException {
         BufferedImage image = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);
+        Graphics2D drawing = image.createGraphics();
+        drawing.setColor(new Color(0xf1f5f9));
+        drawing.fillRect(0, 0, 400, 300);
+        drawing.setColor(new Color(0x94a3b8));
+        drawing.drawRect(50, 50, 140, 100);
+        drawing.dispose();
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(image, "png", png);
         String imageId = files.store(tenantId, user("director"), FileKind.IMAGE, "plan.png", "image/png",
@@ -439,6 +482,32 @@ class PermitSiteBrowserTest {
         Path directory = Files.createDirectories(Path.of("target", "permit-screenshots"));
         Files.write(directory.resolve(name + ".png"),
                 ((TakesScreenshot) phone.driver()).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /**
+     * Fetches the public PDF of the e-permit in {@code language}, keeps it in target/permit-screenshots for a person
+     * to look at and returns the text of all its pages without the e-permit link.
+     */
+    private String pdfText(String qrToken, String language, String name) throws Exception {
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url("/e-permit/" + qrToken
+                + "/pdf"))).header("Accept-Language", language).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        Path directory = Files.createDirectories(Path.of("target", "permit-screenshots"));
+        Files.write(directory.resolve(name + ".pdf"), response.body());
+        PdfReader reader = new PdfReader(response.body());
+        PdfTextExtractor extractor = new PdfTextExtractor(reader);
+        StringBuilder text = new StringBuilder();
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            text.append(extractor.getTextFromPage(page)).append('\n');
+        }
+        return text.toString().replace(qrToken, "");
+    }
+
+    /** Asserts that no ID number, rule id, severity, role, state or area-class code shows in the printed text. */
+    private static void assertRawCodesAbsent(String text) {
+        assertThat(text).doesNotContain(WELDER_ID_NUMBER, "hot-work.", "zone-1", "BLOCK", "CONFIRM", "WARN",
+                "VERIFIED_ON_SITE", "SUSPENDED_ON_SITE", "ACCEPTED", "TEAM_LEADER", "WORK_LEADER", "GUARDIAN",
+                "WORKER", "VALID");
     }
 
     private static String rfc3339(OffsetDateTime time) {
