@@ -44,9 +44,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Creates the demo tenant on the first start in demo mode: the LNG terminal template, one user per role, the demo
- * ledger, then a first registry verification and warning pass. On every start it points the tenant's connector
- * documents at the loopback stubs, loads the registry stub from the ledger and adds the demo site plan and zones
- * when the tenant has no plan yet.
+ * ledger, then a first registry verification and warning pass. Two more workers hold the certificates that the
+ * work-at-height and temporary-electricity gates ask for: a scaffolder and an electrician. On every start it points
+ * the tenant's connector documents at the loopback stubs, loads the registry stub from the ledger and adds the demo
+ * site plan and zones when the tenant has no plan yet.
  */
 @Component
 @ConditionalOnProperty(name = "tezuo.demo.enabled", havingValue = "true")
@@ -75,7 +76,10 @@ class DemoTenantSeeder implements ApplicationRunner {
             new DemoUser("teamlead", "何班长", Set.of("TEAM_LEADER"), "MAINT", null),
             new DemoUser("hrbp", "林芳", Set.of("HRBP"), "HR", null),
             new DemoUser("leader", "王建国", Set.of("WORK_LEADER"), "MAINT", "320623197804120133"),
-            new DemoUser("worker", "李强", Set.of("WORKER"), "MAINT", "320623198509230318"));
+            new DemoUser("worker", "李强", Set.of("WORKER"), "MAINT", "320623198509230318"),
+            // The work-at-height gate checks the applicant for a 高处作业 certificate, which no other demo user holds.
+            new DemoUser("scaffolder", "段思远", Set.of("WORKER"), "MAINT", "320623197604303015"),
+            new DemoUser("electrician", "吴刚", Set.of("WORKER"), "EI", "320623197912081151"));
 
     /** 孙浩's certificate: the registry prints another validity end, so the demo shows 核验不一致. */
     private static final String MISMATCHED_ID_NUMBER = "320623198811050713";

@@ -18,12 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.tezuo.core.metadata.MetadataStore;
-import org.tezuo.core.qualification.CertificateState;
-import org.tezuo.core.qualification.DatePrecision;
-import org.tezuo.core.qualification.Person;
 import org.tezuo.core.qualification.QualificationStore;
-import org.tezuo.core.qualification.QualificationStore.CertificateData;
-import org.tezuo.core.qualification.QualificationStore.PersonData;
 import org.tezuo.core.risk.RiskItem;
 import org.tezuo.core.rules.RuleSeverity;
 import org.tezuo.core.standard.OverrideRequest;
@@ -162,12 +157,8 @@ class PermitRiskAssessorTest {
             "lifting, lifting-permit, operators"})
     @DisplayName("Crew rows with ID numbers give the personnel facts of the people on the ledger")
     void crewRowsGivePersonnelFacts(String type, String formKey, String crewField) {
-        LocalDate today = LocalDate.now(SHANGHAI);
-        Person welder = qualifications.upsertPerson(tenantId, new PersonData("李强", "男", WORKER_ID_NUMBER, "维修车间",
-                "焊工"));
-        qualifications.upsertCertificate(tenantId, welder.id(), new CertificateData("T" + WORKER_ID_NUMBER,
-                "焊接与热切割作业", "熔化焊接与热切割作业", today.minusYears(2), DatePrecision.DAY, today.minusYears(2),
-                today.plusYears(4), DatePrecision.DAY, null, null, "某市应急管理局"), CertificateState.VALID);
+        HotWorkTestPermits.qualifiedWelder(qualifications, tenantId, "李强", WORKER_ID_NUMBER,
+                LocalDate.now(SHANGHAI));
         ObjectNode data = json.createObjectNode();
         data.putArray(crewField).addObject().put("name", "李强").put("idNumber", WORKER_ID_NUMBER);
 
