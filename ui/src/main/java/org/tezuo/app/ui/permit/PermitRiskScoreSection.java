@@ -45,7 +45,7 @@ public class PermitRiskScoreSection extends Div {
 
         for (PermitRiskScore.Item item : score.top(TOP_ITEMS)) {
             Div line = new Div(new Span(getTranslation("riskScore.item", item.rank(), item.label(locale),
-                    item.value() == null ? getTranslation("value.none") : item.value(),
+                    RiskValueText.of(this, item.value()),
                     item.limit() == null ? getTranslation("value.none") : item.limit(), item.unit(),
                     item.contribution().stripTrailingZeros().toPlainString(), item.source())));
             line.getElement().setAttribute("data-code", item.code());
