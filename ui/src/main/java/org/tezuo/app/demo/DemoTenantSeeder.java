@@ -16,6 +16,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.tezuo.app.org.OrgDirectory;
 import org.tezuo.app.security.UserAccounts;
 import org.tezuo.core.audit.AuditLog;
 import org.tezuo.core.connector.registry.RegistryCertificateRecord;
@@ -100,12 +101,13 @@ class DemoTenantSeeder implements ApplicationRunner {
     private final RecordService records;
     private final FileStore files;
     private final JsonMapper json;
+    private final OrgDirectory directory;
 
     DemoTenantSeeder(TenantDirectory tenants, TemplateInstaller installer, TemplateCatalog templates,
             UserAccounts accounts, RosterImporter importer, MetadataStore metadata, LifecyclePolicyResolver policies,
             QualificationStore qualifications, CertificateJobRunner jobs, ScheduleRegistrar schedules,
             DemoStubs stubs, AuditLog audit, TransactionTemplate transaction, RecordService records, FileStore files,
-            JsonMapper json) {
+            JsonMapper json, OrgDirectory directory) {
         this.tenants = tenants;
         this.installer = installer;
         this.templates = templates;
@@ -122,12 +124,14 @@ class DemoTenantSeeder implements ApplicationRunner {
         this.records = records;
         this.files = files;
         this.json = json;
+        this.directory = directory;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         boolean created = tenants.findByCode(TENANT_CODE).isEmpty();
         Tenant tenant = tenants.findByCode(TENANT_CODE).orElseGet(() -> transaction.execute(status -> create()));
+        transaction.executeWithoutResult(status -> addMissingUsers(tenant));
         pointConnectorsAtStubs(tenant);
         loadRegistry(tenant);
         transaction.executeWithoutResult(status -> DemoSitePlan.seed(tenant.id(), files, records, json, ACTOR));
@@ -148,10 +152,6 @@ class DemoTenantSeeder implements ApplicationRunner {
         TemplateInstaller.Installation installation = installer.createTenant(TENANT_CODE, "演示化工有限公司", TEMPLATE,
                 ZoneId.of("Asia/Shanghai"), ACTOR);
         Tenant tenant = installation.tenant();
-        for (DemoUser user : USERS) {
-            accounts.create(tenant.id(), user.username(), PASSWORD, user.displayName(), user.roles(),
-                    installation.orgUnitIds().get(user.orgUnit()), user.personIdNumber());
-        }
         byte[] ledger = templates.resource(TEMPLATE, "demo/roster.csv");
         LedgerProfile profile = LedgerProfile.from(
                 metadata.requirePublished(tenant.id(), MetadataKind.ENTITY, "person-certificate").body());
@@ -160,6 +160,23 @@ class DemoTenantSeeder implements ApplicationRunner {
         log.info("Demo ledger imported: {} created, {} rejected on purpose", result.created(), result.rejected());
         createGasDetectors(tenant);
         return tenant;
+    }
+
+    /**
+     * Creates every demo user the tenant lacks: all of them on the first start, and on a later start the users that
+     * a newer version added, such as the scaffolder.
+     */
+    void addMissingUsers(Tenant tenant) {
+        for (DemoUser user : USERS) {
+            if (directory.user(tenant.id(), user.username()).isPresent()) {
+                continue;
+            }
+            Long orgUnitId = directory.orgUnitByCode(tenant.id(), user.orgUnit()).map(OrgDirectory.OrgUnit::id)
+                    .orElse(null);
+            accounts.create(tenant.id(), user.username(), PASSWORD, user.displayName(), user.roles(), orgUnitId,
+                    user.personIdNumber());
+            log.info("Demo user {} created in tenant {}", user.username(), tenant.code());
+        }
     }
 
     /** Registers the demo gas detectors through the template's registration form, as a user would. */

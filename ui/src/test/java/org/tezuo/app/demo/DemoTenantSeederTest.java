@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.tezuo.app.org.OrgDirectory;
 import org.tezuo.app.permit.Actor;
@@ -38,7 +39,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Starts the application in demo mode, so the seeder creates the demo tenant with its users and ledger. The tests
  * check the README's table of which demo user applies for which permit type. The qualification gate passes each of
- * them with the workers the README names, and the scaffolder submits a work-at-height permit.
+ * them with the workers the README names, and the scaffolder submits a work-at-height permit. A later start adds
+ * the demo users that a tenant created by an earlier version lacks.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "tezuo.demo.enabled=true")
 @DirtiesContext
@@ -74,6 +76,12 @@ class DemoTenantSeederTest {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    DemoTenantSeeder seeder;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @ParameterizedTest(name = "{0} by {1}")
     @CsvSource({
@@ -120,6 +128,19 @@ class DemoTenantSeederTest {
         }
 
         assertThat(submitted.status()).isEqualTo(PermitStatus.IN_APPROVAL);
+    }
+
+    @Test
+    @DisplayName("A later start adds demo users the tenant lacks")
+    void laterStartAddsMissingUsers() {
+        Tenant demo = demoTenant();
+        jdbc.sql("delete from app_user where tenant_id = ? and username = ?").params(demo.id(), "electrician").update();
+
+        seeder.addMissingUsers(demo);
+
+        OrgDirectory.TenantUser electrician = directory.user(demo.id(), "electrician").orElseThrow();
+        assertThat(electrician.personIdNumber()).isEqualTo("320623197912081151");
+        assertThat(directory.orgUnitCodeOf(demo.id(), "electrician")).isEqualTo("EI");
     }
 
     private Tenant demoTenant() {
