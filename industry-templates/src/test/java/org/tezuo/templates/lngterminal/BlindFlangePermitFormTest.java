@@ -109,7 +109,7 @@ class BlindFlangePermitFormTest {
                   "hazardousArea": true,
                   "toxicGasService": false,
                   "workLeader": "zhaoliu",
-                  "workers": [{"name": "田小军"}],
+                  "workers": [{"name": "田小军", "idNumber": "320681199610294218"}],
                   "guardian": "sunqi",
                   "riskIdentification": "天然气泄漏着火；低温冻伤",
                   "briefing": {"givenBy": "zhaoliu", "receivedBy": "田小军"}

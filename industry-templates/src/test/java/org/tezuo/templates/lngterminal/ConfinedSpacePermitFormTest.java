@@ -115,6 +115,18 @@ class ConfinedSpacePermitFormTest {
     }
 
     @Test
+    @DisplayName("An entrant without an ID number is rejected")
+    void entrantWithoutIdNumberIsRejected() {
+        ObjectNode data = validPermit();
+        ((ObjectNode) data.withArray("entrants").get(1)).remove("idNumber");
+
+        List<FieldError> errors = validator.validate(form, data, Locale.SIMPLIFIED_CHINESE, SHANGHAI);
+
+        assertThat(errors).containsExactly(new FieldError("$.entrants[1].idNumber", "作业人 第2行 › 身份证号",
+                "请填写“作业人 第2行 › 身份证号”，这是必填项"));
+    }
+
+    @Test
     @DisplayName("A gas row without oxygen is rejected in English too")
     void missingOxygenInEnglish() {
         ObjectNode data = validPermit();
@@ -149,7 +161,8 @@ class ConfinedSpacePermitFormTest {
                   "workUnit": "维修车间",
                   "workLeader": "zhaoliu",
                   "guardian": "sunqi",
-                  "entrants": [{"name": "李强"}, {"name": "王磊"}],
+                  "entrants": [{"name": "李强", "idNumber": "320623198509230318"},
+                               {"name": "王磊", "idNumber": "320623199003150012"}],
                   "isolationMethod": "加盲板",
                   "isolationDetail": "入口、出口、放空线各加盲板 1 块（MB-11～MB-13），盲板责任人 zhaoliu",
                   "ventilationMethod": "强制通风",

@@ -16,6 +16,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.tezuo.app.org.OrgDirectory;
 import org.tezuo.app.security.UserAccounts;
 import org.tezuo.core.audit.AuditLog;
 import org.tezuo.core.connector.registry.RegistryCertificateRecord;
@@ -44,9 +45,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Creates the demo tenant on the first start in demo mode: the LNG terminal template, one user per role, the demo
- * ledger, then a first registry verification and warning pass. On every start it points the tenant's connector
- * documents at the loopback stubs, loads the registry stub from the ledger and adds the demo site plan and zones
- * when the tenant has no plan yet.
+ * ledger, then a first registry verification and warning pass. Two more workers hold the certificates that the
+ * work-at-height and temporary-electricity gates ask for: a scaffolder and an electrician. On every start it points
+ * the tenant's connector documents at the loopback stubs, loads the registry stub from the ledger and adds the demo
+ * site plan and zones when the tenant has no plan yet.
  */
 @Component
 @ConditionalOnProperty(name = "tezuo.demo.enabled", havingValue = "true")
@@ -75,7 +77,10 @@ class DemoTenantSeeder implements ApplicationRunner {
             new DemoUser("teamlead", "何班长", Set.of("TEAM_LEADER"), "MAINT", null),
             new DemoUser("hrbp", "林芳", Set.of("HRBP"), "HR", null),
             new DemoUser("leader", "王建国", Set.of("WORK_LEADER"), "MAINT", "320623197804120133"),
-            new DemoUser("worker", "李强", Set.of("WORKER"), "MAINT", "320623198509230318"));
+            new DemoUser("worker", "李强", Set.of("WORKER"), "MAINT", "320623198509230318"),
+            // The work-at-height gate checks the applicant for a 高处作业 certificate, which no other demo user holds.
+            new DemoUser("scaffolder", "段思远", Set.of("WORKER"), "MAINT", "320623197604303015"),
+            new DemoUser("electrician", "吴刚", Set.of("WORKER"), "EI", "320623197912081151"));
 
     /** 孙浩's certificate: the registry prints another validity end, so the demo shows 核验不一致. */
     private static final String MISMATCHED_ID_NUMBER = "320623198811050713";
@@ -96,12 +101,13 @@ class DemoTenantSeeder implements ApplicationRunner {
     private final RecordService records;
     private final FileStore files;
     private final JsonMapper json;
+    private final OrgDirectory directory;
 
     DemoTenantSeeder(TenantDirectory tenants, TemplateInstaller installer, TemplateCatalog templates,
             UserAccounts accounts, RosterImporter importer, MetadataStore metadata, LifecyclePolicyResolver policies,
             QualificationStore qualifications, CertificateJobRunner jobs, ScheduleRegistrar schedules,
             DemoStubs stubs, AuditLog audit, TransactionTemplate transaction, RecordService records, FileStore files,
-            JsonMapper json) {
+            JsonMapper json, OrgDirectory directory) {
         this.tenants = tenants;
         this.installer = installer;
         this.templates = templates;
@@ -118,12 +124,14 @@ class DemoTenantSeeder implements ApplicationRunner {
         this.records = records;
         this.files = files;
         this.json = json;
+        this.directory = directory;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         boolean created = tenants.findByCode(TENANT_CODE).isEmpty();
         Tenant tenant = tenants.findByCode(TENANT_CODE).orElseGet(() -> transaction.execute(status -> create()));
+        transaction.executeWithoutResult(status -> addMissingUsers(tenant));
         pointConnectorsAtStubs(tenant);
         loadRegistry(tenant);
         transaction.executeWithoutResult(status -> DemoSitePlan.seed(tenant.id(), files, records, json, ACTOR));
@@ -144,10 +152,6 @@ class DemoTenantSeeder implements ApplicationRunner {
         TemplateInstaller.Installation installation = installer.createTenant(TENANT_CODE, "演示化工有限公司", TEMPLATE,
                 ZoneId.of("Asia/Shanghai"), ACTOR);
         Tenant tenant = installation.tenant();
-        for (DemoUser user : USERS) {
-            accounts.create(tenant.id(), user.username(), PASSWORD, user.displayName(), user.roles(),
-                    installation.orgUnitIds().get(user.orgUnit()), user.personIdNumber());
-        }
         byte[] ledger = templates.resource(TEMPLATE, "demo/roster.csv");
         LedgerProfile profile = LedgerProfile.from(
                 metadata.requirePublished(tenant.id(), MetadataKind.ENTITY, "person-certificate").body());
@@ -156,6 +160,23 @@ class DemoTenantSeeder implements ApplicationRunner {
         log.info("Demo ledger imported: {} created, {} rejected on purpose", result.created(), result.rejected());
         createGasDetectors(tenant);
         return tenant;
+    }
+
+    /**
+     * Creates every demo user the tenant lacks: all of them on the first start, and on a later start the users that
+     * a newer version added, such as the scaffolder.
+     */
+    void addMissingUsers(Tenant tenant) {
+        for (DemoUser user : USERS) {
+            if (directory.user(tenant.id(), user.username()).isPresent()) {
+                continue;
+            }
+            Long orgUnitId = directory.orgUnitByCode(tenant.id(), user.orgUnit()).map(OrgDirectory.OrgUnit::id)
+                    .orElse(null);
+            accounts.create(tenant.id(), user.username(), PASSWORD, user.displayName(), user.roles(), orgUnitId,
+                    user.personIdNumber());
+            log.info("Demo user {} created in tenant {}", user.username(), tenant.code());
+        }
     }
 
     /** Registers the demo gas detectors through the template's registration form, as a user would. */

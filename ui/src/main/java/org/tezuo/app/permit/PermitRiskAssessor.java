@@ -136,7 +136,7 @@ class PermitRiskAssessor {
                 liveItems, scenario);
         permitVariables.put("zone", zoneRecord);
         permitVariables.put("equipment", equipmentRecord);
-        permitVariables.put("personnel", personnel.of(permit.tenantId(), form.boundValue("workers", data), now));
+        permitVariables.put("personnel", personnel.of(permit.tenantId(), namedWorkers(form, data), now));
         RiskAssessment assessment = withLiveItems(evaluator.evaluate(ruleset, permitVariables, weather, readings, now),
                 liveItems);
         PermitRiskScore score = score(rulesetDocument, ruleset, permitVariables, weather, readings, now);
@@ -151,6 +151,16 @@ class PermitRiskAssessor {
             }
         });
         return new Outcome(rulesetDocument.version(), assessment, liveData, Map.copyOf(units), score);
+    }
+
+    /**
+     * Returns the worker rows of the personnel dimension: the gate-checked {@code workers}, or the {@code crew} of a
+     * form whose workers need no special-operation certificate (confined-space entrants, blind-flange workers, crane
+     * operators). Both carry an {@code idNumber} per row.
+     */
+    private static JsonNode namedWorkers(FormDefinition form, JsonNode data) {
+        JsonNode workers = form.boundValue("workers", data);
+        return workers.isMissingNode() ? form.boundValue("crew", data) : workers;
     }
 
     /**

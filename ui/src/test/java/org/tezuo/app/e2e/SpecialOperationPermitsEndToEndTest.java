@@ -261,7 +261,7 @@ class SpecialOperationPermitsEndToEndTest {
         data.put("workUnit", "维修车间");
         data.put("workLeader", user("leader"));
         data.put("guardian", "何班长");
-        data.putArray("entrants").addObject().put("name", "李强");
+        data.putArray("entrants").addObject().put("name", "李强").put("idNumber", LI_QIANG);
         data.put("isolationMethod", "加盲板");
         data.put("isolationDetail", "入口、出口各加盲板 1 块（MB-11、MB-12）");
         data.put("ventilationMethod", "强制通风");

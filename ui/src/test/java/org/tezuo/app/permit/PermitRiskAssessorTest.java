@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -12,9 +13,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.tezuo.core.metadata.MetadataStore;
+import org.tezuo.core.qualification.QualificationStore;
 import org.tezuo.core.risk.RiskItem;
 import org.tezuo.core.rules.RuleSeverity;
 import org.tezuo.core.standard.OverrideRequest;
@@ -29,12 +33,14 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The risk assessor hands a ruleset every variable it declares, read from the form binding of the same name: an
- * excavation depth as a number, a hazardous-area flag as a boolean.
+ * excavation depth as a number, a hazardous-area flag as a boolean. The personnel facts come from the workers or the
+ * crew a form binds.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PermitRiskAssessorTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final String WORKER_ID_NUMBER = "110101199001011234";
 
     @Autowired
     TemplateInstaller installer;
@@ -50,6 +56,9 @@ class PermitRiskAssessorTest {
 
     @Autowired
     FormDefinitionParser parser;
+
+    @Autowired
+    QualificationStore qualifications;
 
     @Autowired
     JsonMapper json;
@@ -143,16 +152,38 @@ class PermitRiskAssessorTest {
                 .singleElement().satisfies(item -> assertThat(item.value()).isEqualTo("2.5"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"confined-space, confined-space-permit, entrants", "blind-flange, blind-flange-permit, workers",
+            "lifting, lifting-permit, operators"})
+    @DisplayName("Crew rows with ID numbers give the personnel facts of the people on the ledger")
+    void crewRowsGivePersonnelFacts(String type, String formKey, String crewField) {
+        HotWorkTestPermits.qualifiedWelder(qualifications, tenantId, "李强", WORKER_ID_NUMBER,
+                LocalDate.now(SHANGHAI));
+        ObjectNode data = json.createObjectNode();
+        data.putArray(crewField).addObject().put("name", "李强").put("idNumber", WORKER_ID_NUMBER);
+
+        PermitRiskScore score = assessOutcome(type, formKey, data).score();
+
+        assertThat(score).isNotNull();
+        assertThat(score.items()).filteredOn(item -> item.code().equals("score.personnel.certificate"))
+                .singleElement().satisfies(item -> assertThat(item.value()).isEqualTo("valid"));
+        assertThat(score.items()).filteredOn(item -> item.code().equals("score.personnel.practical-assessment"))
+                .singleElement().satisfies(item -> assertThat(item.value()).isEqualTo("none"));
+    }
+
     private List<RiskItem> assess(JsonNode data) {
         return assessOutcome(data).assessment().items();
     }
 
     private PermitRiskAssessor.Outcome assessOutcome(JsonNode data) {
-        FormDefinition form = parser.parse(metadata.requirePublished(tenantId, MetadataKind.FORM,
-                "excavation-permit"));
-        Permit permit = new Permit(0, tenantId, "excavation", "excavation-permit", 1, "excavation-approval", null,
-                "excavation", null, PermitStatus.DRAFT, "applicant", data, List.of(), null, null, null, null, false,
-                Instant.EPOCH, null, null);
+        return assessOutcome("excavation", "excavation-permit", data);
+    }
+
+    private PermitRiskAssessor.Outcome assessOutcome(String type, String formKey, JsonNode data) {
+        FormDefinition form = parser.parse(metadata.requirePublished(tenantId, MetadataKind.FORM, formKey));
+        Permit permit = new Permit(0, tenantId, type, formKey, 1, type + "-approval", null, type, null,
+                PermitStatus.DRAFT, "applicant", data, List.of(), null, null, null, null, false, Instant.EPOCH, null,
+                null);
         return assessor.assess(permit, form, data, SHANGHAI);
     }
 

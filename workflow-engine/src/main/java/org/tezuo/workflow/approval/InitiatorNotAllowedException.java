@@ -21,7 +21,7 @@ public final class InitiatorNotAllowedException extends WorkflowException {
     @Override
     public String message(Locale locale) {
         Object[] arguments = arguments();
-        arguments[2] = UserMessages.render(BUNDLE, locale, "rule." + rule.by().code(), rule.value());
+        arguments[2] = AssigneeRuleText.describe(rule, locale);
         return UserMessages.render(BUNDLE, locale, messageKey(), arguments);
     }
 }

@@ -38,14 +38,10 @@ public final class NoApproverException extends WorkflowException {
     @Override
     public String message(Locale locale) {
         Object[] arguments = arguments();
-        arguments[3] = describe(rule, locale);
+        arguments[3] = AssigneeRuleText.describe(rule, locale);
         if (emptyFallback != null) {
-            arguments[4] = describe(emptyFallback, locale);
+            arguments[4] = AssigneeRuleText.describe(emptyFallback, locale);
         }
         return UserMessages.render(BUNDLE, locale, messageKey(), arguments);
-    }
-
-    private static String describe(AssigneeSpec rule, Locale locale) {
-        return UserMessages.render(BUNDLE, locale, "rule." + rule.by().code(), rule.value());
     }
 }

@@ -211,10 +211,10 @@ class ApprovalFlowTest {
         assertThatThrownBy(() -> start(tenantWithoutUnitHead, businessKey))
                 .isInstanceOfSatisfying(NoApproverException.class, e -> {
                     assertThat(e.getMessage()).isEqualTo("流程 flow:hot-work-approval@1 的节点“所在单位负责人”（unitHead）"
-                            + "按规则“申请人所在单位中角色 UNIT_HEAD 的人员”没有找到审批人，提交已被阻止；"
+                            + "按规则“申请人所在单位中角色‘所在单位负责人’（UNIT_HEAD）的人员”没有找到审批人，提交已被阻止；"
                             + "请为该规则指定人员，或在流程中为该节点配置备用角色");
                     assertThat(e.message(Locale.ENGLISH)).isEqualTo("Node \"所在单位负责人\" (unitHead) of flow"
-                            + " flow:hot-work-approval@1 has no approver under the rule \"holders of role UNIT_HEAD in"
+                            + " flow:hot-work-approval@1 has no approver under the rule \"holders of role Unit head (UNIT_HEAD) in"
                             + " the applicant's unit\", so the submission was blocked; assign someone to that rule or"
                             + " give the node a fallback role");
                     assertThat(e.nodeId()).isEqualTo("unitHead");
@@ -240,7 +240,7 @@ class ApprovalFlowTest {
         assertThatThrownBy(() -> starter.start(tenant, "temporary-power", 1, businessKey, APPLICANT, form("{}")))
                 .isInstanceOf(NoApproverException.class)
                 .hasMessage("流程 flow:temporary-power@1 的节点“配送电单位”（powerUnit）按规则“表单字段 powerSupervisor"
-                        + " 中填写的人员”没有找到审批人，备用的“角色 POWER_DISPATCHER 的成员”也不可用，提交已被阻止；"
+                        + " 中填写的人员”没有找到审批人，备用的“角色‘POWER_DISPATCHER’的成员”也不可用，提交已被阻止；"
                         + "请在组织设计中为其中一条规则指定人员");
     }
 

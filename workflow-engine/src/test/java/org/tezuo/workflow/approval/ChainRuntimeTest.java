@@ -354,7 +354,7 @@ class ChainRuntimeTest {
 
         assertThatThrownBy(() -> starter.start(tenant, "restricted", 1, businessKey, APPLICANT, json.readTree("{}")))
                 .isInstanceOf(InitiatorNotAllowedException.class)
-                .hasMessageContaining("zhangsan").hasMessageContaining("角色 DIRECTOR 的成员");
+                .hasMessageContaining("zhangsan").hasMessageContaining("角色‘DIRECTOR’的成员");
         starter.start(tenant, "restricted", 1, businessKey, "d1", json.readTree("{}"));
         assertThat(onlyTaskOf("s1").nodeId()).isEqualTo("final");
     }

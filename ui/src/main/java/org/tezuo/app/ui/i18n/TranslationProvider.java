@@ -42,6 +42,14 @@ public class TranslationProvider implements I18NProvider {
         return params.length == 0 ? pattern : new MessageFormat(pattern, supported).format(params);
     }
 
+    /**
+     * Returns whether the captions define {@code key}. The Chinese and English bundles hold the same keys (a test
+     * checks this), so a lookup in the base bundle covers both.
+     */
+    public static boolean defines(String key) {
+        return ResourceBundle.getBundle(BUNDLE, Locale.ROOT, NO_FALLBACK).containsKey(key);
+    }
+
     /** Maps Chinese to the base bundle, which is written in Chinese, and English to messages_en. */
     private static Locale bundleLocale(Locale supported) {
         return supported.getLanguage().equals(Locale.ENGLISH.getLanguage()) ? Locale.ENGLISH : Locale.ROOT;

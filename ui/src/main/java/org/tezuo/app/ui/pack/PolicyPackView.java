@@ -17,13 +17,18 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Supplier;
+import org.tezuo.app.permit.PermitStatus;
+import org.tezuo.app.permit.PermitTypes;
 import org.tezuo.app.security.CurrentUser;
 import org.tezuo.app.security.CurrentUserProvider;
 import org.tezuo.app.ui.i18n.ComponentTexts;
+import org.tezuo.app.ui.i18n.TranslationProvider;
 import org.tezuo.app.ui.layout.MainLayout;
 import org.tezuo.app.ui.layout.Notices;
+import org.tezuo.app.ui.permit.PermitSummary;
 import org.tezuo.core.i18n.LocalizedException;
 import org.tezuo.core.metadata.bundle.DocumentPreview;
 import org.tezuo.core.pack.InstalledPack;
@@ -45,13 +50,15 @@ import org.tezuo.packs.PolicyPackCatalog;
 public class PolicyPackView extends VerticalLayout implements HasDynamicTitle {
 
     private final PolicyPackApplier applier;
+    private final PermitTypes permitTypes;
     private final CurrentUser user;
     private final Locale locale;
     private final Div preview = new Div();
     private final Grid<InstalledPack> history = new Grid<>();
 
-    public PolicyPackView(CurrentUserProvider currentUser, PolicyPackApplier applier) {
+    public PolicyPackView(CurrentUserProvider currentUser, PolicyPackApplier applier, PermitTypes permitTypes) {
         this.applier = applier;
+        this.permitTypes = permitTypes;
         this.user = currentUser.require();
         this.locale = getLocale();
         preview.setId("pack-preview");
@@ -124,7 +131,7 @@ public class PolicyPackView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("pack-documents");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
-        grid.addColumn(doc -> doc.kind() + ":" + doc.key()).setHeader(getTranslation("policyPacks.document"))
+        grid.addColumn(doc -> documentName(doc.kind(), doc.key())).setHeader(getTranslation("policyPacks.document"))
                 .setAutoWidth(true);
         grid.addColumn(doc -> getTranslation("metadataCenter.import." + doc.status().name()))
                 .setHeader(getTranslation("policyPacks.status")).setAutoWidth(true);
@@ -180,15 +187,44 @@ public class PolicyPackView extends VerticalLayout implements HasDynamicTitle {
             grid.setAllRowsVisible(true);
             grid.addColumn(permit -> permit.permitNumber() == null ? "#" + permit.permitId() : permit.permitNumber())
                     .setHeader(getTranslation("policyPacks.permit"));
-            grid.addColumn(PolicyPackPreview.AffectedPermit::permitType)
+            grid.addColumn(permit -> permitTypeName(permit.permitType()))
                     .setHeader(getTranslation("policyPacks.permitType"));
-            grid.addColumn(PolicyPackPreview.AffectedPermit::status).setHeader(getTranslation("policyPacks.status"));
+            grid.addColumn(permit -> permitStatus(permit.status())).setHeader(getTranslation("policyPacks.status"));
             grid.addColumn(PolicyPackPreview.AffectedPermit::documentReference)
                     .setHeader(getTranslation("policyPacks.document"));
             grid.setItems(read.affectedPermits());
             permits.add(grid, new Paragraph(getTranslation("policyPacks.affectedNote")));
         }
         return permits;
+    }
+
+    /** Returns the kind of a pack document in words, then its key, such as 规则集变更：ventilation-monitoring. */
+    private String documentName(String kind, String key) {
+        String label = kind;
+        if (TranslationProvider.defines("policyPacks.kind." + kind)) {
+            label = getTranslation("policyPacks.kind." + kind);
+        } else if (TranslationProvider.defines("metadataCenter.kind." + kind)) {
+            label = getTranslation("metadataCenter.kind." + kind);
+        }
+        return getTranslation("policyPacks.documentName", label, key);
+    }
+
+    /** Returns the name of a permit type of the tenant's template, or the code of a type the template lacks. */
+    private String permitTypeName(String type) {
+        return permitTypes.list(user.tenantId()).stream()
+                .filter(candidate -> candidate.type().equals(type))
+                .findFirst()
+                .map(candidate -> PermitSummary.typeName(candidate, locale))
+                .orElse(type);
+    }
+
+    /** Returns a permit status in words, or the stored text of a status this version does not know. */
+    private String permitStatus(String status) {
+        return Arrays.stream(PermitStatus.values())
+                .filter(candidate -> candidate.name().equals(status))
+                .findFirst()
+                .map(candidate -> PermitSummary.status(candidate, locale))
+                .orElse(status);
     }
 
     private void confirm(PolicyPackPreview read, Supplier<InstalledPack> applying) {

@@ -47,8 +47,8 @@ public class PermitRiskList extends Div {
             card.add(new Div(severityBadge(item.severity()),
                     new Span(PermitSummary.isEnglish(locale) ? item.messageEn() : item.messageZh())));
             if (item.value() != null || item.limit() != null) {
-                Span measured = new Span(getTranslation("risk.valueAndLimit", text(item.value()), text(item.limit()),
-                        item.unit() == null ? "" : item.unit()));
+                Span measured = new Span(getTranslation("risk.valueAndLimit", RiskValueText.of(this, item.value()),
+                        text(item.limit()), item.unit() == null ? "" : item.unit()));
                 measured.addClassName("tezuo-muted");
                 card.add(new Div(measured));
             }

@@ -48,7 +48,7 @@ public class PermitRiskScoreSection extends Div {
 
         for (PermitRiskScore.Item item : score.top(TOP_ITEMS)) {
             Div line = new Div(new Span(getTranslation("riskScore.item", item.rank(), item.label(locale),
-                    item.value() == null ? getTranslation("value.none") : values.apply(item.value()),
+                    RiskValueText.of(this, item.value() == null ? null : values.apply(item.value())),
                     item.limit() == null ? getTranslation("value.none") : item.limit(), item.unit(),
                     item.contribution().stripTrailingZeros().toPlainString(), item.source())));
             line.getElement().setAttribute("data-code", item.code());

@@ -29,6 +29,7 @@ import org.tezuo.app.security.CurrentUser;
 import org.tezuo.app.security.CurrentUserProvider;
 import org.tezuo.app.standard.IndustryStandards;
 import org.tezuo.app.ui.i18n.DisplayFormats;
+import org.tezuo.app.ui.i18n.TranslationProvider;
 import org.tezuo.app.ui.layout.MainLayout;
 import org.tezuo.app.ui.layout.Notices;
 import org.tezuo.core.i18n.LocalizedException;
@@ -84,7 +85,8 @@ public class StandardsView extends HorizontalLayout implements HasDynamicTitle, 
         tree.setId("standards-tree");
         tree.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         tree.addHierarchyColumn(Node::name).setHeader(getTranslation("standards.column.item")).setFlexGrow(3);
-        tree.addColumn(node -> node.item() == null ? "" : value(node.item().value()) + " " + node.item().unit())
+        tree.addColumn(node -> node.item() == null ? ""
+                : shownValue(node.item().value()) + " " + node.item().unit())
                 .setHeader(getTranslation("standards.column.value")).setAutoWidth(true);
         tree.addColumn(node -> node.item() == null ? "" : node.item().clause())
                 .setHeader(getTranslation("standards.column.clause")).setFlexGrow(2);
@@ -155,12 +157,12 @@ public class StandardsView extends HorizontalLayout implements HasDynamicTitle, 
         StandardItem item = read.item();
         H3 title = new H3(text(item.label()));
         title.setId("standard-title");
-        Paragraph inForce = new Paragraph(getTranslation("standards.inForce", value(item.value()), item.unit(),
+        Paragraph inForce = new Paragraph(getTranslation("standards.inForce", shownValue(item.value()), item.unit(),
                 item.originText()));
         inForce.setId("standard-in-force");
         detail.add(title, inForce,
-                new Paragraph(getTranslation("standards.documentValue", value(item.documentValue()), item.unit(),
-                        item.clause())),
+                new Paragraph(getTranslation("standards.documentValue", shownValue(item.documentValue()),
+                        item.unit(), item.clause())),
                 new Paragraph(getTranslation("standards.limits", direction(item), range(item.physicalRange()),
                         range(item.range()))));
         if (item.mandatory()) {
@@ -248,7 +250,7 @@ public class StandardsView extends HorizontalLayout implements HasDynamicTitle, 
         grid.addColumn(ThresholdOverride::changedBy).setHeader(getTranslation("standards.history.by"))
                 .setAutoWidth(true);
         grid.addColumn(change -> getTranslation("standards.history.action." + change.action().name(),
-                change.value() == null ? "" : change.value(), change.unit(),
+                change.value() == null ? "" : shownValue(change.value()), change.unit(),
                 getTranslation("standards.change." + change.change().name())))
                 .setHeader(getTranslation("standards.history.change"));
         grid.addColumn(change -> change.reason() + (change.source() == null ? "" : "（" + change.source() + "）"))
@@ -288,6 +290,18 @@ public class StandardsView extends HorizontalLayout implements HasDynamicTitle, 
 
     private String text(LocalizedText text) {
         return text.in(locale);
+    }
+
+    /**
+     * Returns a threshold value as the tree, the detail and the history show it. A coded value with a
+     * {@code standards.value.} caption, such as the SIMOPS handling BLOCK, reads as that caption, while the override
+     * field still takes the code.
+     */
+    private String shownValue(Object value) {
+        if (value instanceof String code && TranslationProvider.defines("standards.value." + code)) {
+            return getTranslation("standards.value." + code);
+        }
+        return value(value);
     }
 
     private String value(Object value) {

@@ -88,14 +88,14 @@ class PolicyPackBrowserTest {
         browser.get(url("/policy-packs"));
         waitFor(By.id("pack-bundled-gb30871-2022")).click();
 
-        assertThat(waitForText(By.id("pack-documents"), "有变更").getText()).contains("ruleset:hot-work");
+        assertThat(waitForText(By.id("pack-documents"), "有变更").getText()).contains("规则集：hot-work");
         assertThat(browser.findElement(By.id("pack-unconfirmed")).getText()).contains("未经核实的数值");
         waitFor(By.id("pack-unconfirmed-toggle")).click();
         assertThat(waitForText(By.id("pack-unconfirmed"), "coLimitPpm").getText())
                 .contains("ruleset:confined-space/thresholds/coLimitPpm");
         waitFor(By.id("pack-unconfirmed-toggle")).click();
 
-        waitFor(By.id("pack-apply")).click();
+        chromium.click(waitFor(By.id("pack-apply")));
         waitFor(By.cssSelector("vaadin-button[slot='confirm-button']")).click();
         waitForText(By.id("pack-history"), "生效中");
 

@@ -63,12 +63,7 @@ class StandardsBrowserTest {
     @Test
     @DisplayName("Director tightens the hot-work flammable limit")
     void directorTightensFlammableLimit() {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        long tenantId = installer.createTenant("standards-ui-" + suffix, "标准界面测试化工", "lng-terminal",
-                ZoneId.of("Asia/Shanghai"), "test").tenant().id();
-        String username = "standards-director-" + suffix;
-        accounts.create(tenantId, username, PASSWORD, "安全总监", Set.of("SAFETY_DIRECTOR"), null, null);
-        chromium.signIn(url("/"), username, PASSWORD, RENDER_TIMEOUT);
+        signInDirectorOfNewTenant();
 
         browser.get(url("/standards?item=hot-work/flammableLimitHighLelPercentVol"));
 
@@ -87,6 +82,26 @@ class StandardsBrowserTest {
                 .isEqualTo("生效值 0.3 %vol；来源：企业覆盖（依据 企业标准 Q/LNG 3.2，理由：LNG 接收站工艺从严；"
                         + "替换 GB 30871-2022 5.3.2 规定的 0.5）");
         assertThat(waitForText(By.id("standard-history"), "收紧").getText()).contains("LNG 接收站工艺从严");
+    }
+
+    @Test
+    @DisplayName("SIMOPS handling code reads as its caption")
+    void simopsHandlingReadsAsCaption() {
+        signInDirectorOfNewTenant();
+
+        browser.get(url("/standards?item=hot-work/simopsReleaseSeverity"));
+
+        assertThat(waitForText(By.id("standard-in-force"), "生效值").getText()).startsWith("生效值 阻止（BLOCK）");
+        assertThat(waitFor(By.id("override-value")).getDomProperty("value")).isEqualTo("BLOCK");
+    }
+
+    private void signInDirectorOfNewTenant() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        long tenantId = installer.createTenant("standards-ui-" + suffix, "标准界面测试化工", "lng-terminal",
+                ZoneId.of("Asia/Shanghai"), "test").tenant().id();
+        String username = "standards-director-" + suffix;
+        accounts.create(tenantId, username, PASSWORD, "安全总监", Set.of("SAFETY_DIRECTOR"), null, null);
+        chromium.signIn(url("/"), username, PASSWORD, RENDER_TIMEOUT);
     }
 
     private WebElement waitFor(By locator) {
