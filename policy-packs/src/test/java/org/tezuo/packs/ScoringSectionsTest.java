@@ -11,10 +11,13 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tezuo.core.connector.weather.QWeatherClient;
 import org.tezuo.core.connector.weather.QWeatherSettings;
@@ -243,7 +246,7 @@ class ScoringSectionsTest {
     }
 
     @Test
-    @DisplayName("Road closure ranks the night work and the darkness of a typical night closure")
+    @DisplayName("Road closure ranks the night work, its live points and the darkness of a typical night closure")
     void roadClosureTypicalPermit() throws IOException {
         Map<String, Object> permit = window(8);
         permit.put("fireAccessKept", true);
@@ -257,10 +260,108 @@ class ScoringSectionsTest {
         RiskScore hazardous = score("road-closure", worse, weather("20", "3"), null);
 
         assertTypical(typical);
-        assertThat(codes(typical).subList(0, 2)).containsExactlyInAnyOrder("score.work-type.night",
-                "score.environment.darkness");
+        assertThat(codes(typical).subList(0, 3)).containsExactlyInAnyOrder("score.live.night",
+                "score.work-type.night", "score.environment.darkness");
         assertThat(hazardous.total()).isGreaterThan(typical.total());
         assertThat(item(hazardous, "score.location.fire-access").points()).isEqualByComparingTo("100");
+    }
+
+    /**
+     * Returns the reference cases of the calibration, which the scoring section of docs/architecture.md lists: name,
+     * type, permit, wind in km/h and Beaufort level, gas reading, band and total.
+     */
+    static Stream<Arguments> referenceCases() {
+        Map<String, Object> specialNightHotWork = window(OffsetDateTime.parse("2026-12-04T22:00+08:00"), 4);
+        specialNightHotWork.put("grade", "特级");
+        specialNightHotWork.put("openAir", true);
+        specialNightHotWork.put("oxygenService", false);
+        specialNightHotWork.put("nightWork", true);
+        specialNightHotWork.put("zone", Map.of("areaClass", "zone-1", "musterPoint", "MP-1", "nearestAed", "AED-1"));
+        specialNightHotWork.put("equipment", Map.of("isolationStatus", "not-isolated", "pressureMpa",
+                new BigDecimal("0.4"), "valvePosition", "open"));
+
+        Map<String, Object> fixedAreaHotWork = hotWork("二级", false);
+        fixedAreaHotWork.put("zone", Map.of("areaClass", "non-hazardous", "musterPoint", "MP-2",
+                "nearestAed", "AED-2"));
+
+        Map<String, Object> naturalGasVessel = window(4);
+        naturalGasVessel.put("hazardousMedium", true);
+        naturalGasVessel.put("oxygenEnriched", false);
+        naturalGasVessel.put("entrants", List.of(Map.of("name", "张伟"), Map.of("name", "李强")));
+        naturalGasVessel.put("isolationMethod", "加盲板");
+        naturalGasVessel.put("ventilationMethod", "强制通风");
+
+        Map<String, Object> heightInWindFive = window(6);
+        heightInWindFive.put("grade", "II级");
+        heightInWindFive.put("workingHeightMetres", new BigDecimal("8"));
+        heightInWindFive.put("classificationMethod", "A");
+        heightInWindFive.put("openAir", true);
+        heightInWindFive.put("steepSlope", false);
+
+        Map<String, Object> routineRoadClosure = window(4);
+        routineRoadClosure.put("fireAccessKept", true);
+        routineRoadClosure.put("nightWork", false);
+        routineRoadClosure.put("warningLightHeightMetres", new BigDecimal("1.5"));
+
+        return Stream.of(
+                Arguments.of("特级 night hot work on an LNG line", "hot-work", specialNightHotWork, "15", "3",
+                        reading("GD-01", "20.9", "3", "0", "0", false), "major", 100),
+                Arguments.of("二级 daytime hot work in a fixed hot-work area", "hot-work", fixedAreaHotWork, "10", "2",
+                        CLEAN_READING, "low", 17),
+                Arguments.of("confined-space entry into a natural-gas vessel", "confined-space", naturalGasVessel, "10",
+                        "2", CLEAN_READING, "considerable", 50),
+                Arguments.of("work at height at wind level 5", "work-at-height", heightInWindFive, "30", "5", null,
+                        "considerable", 74),
+                Arguments.of("routine daytime road closure", "road-closure", routineRoadClosure, "10", "2", null,
+                        "low", 1));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("referenceCases")
+    @DisplayName("Each reference case of the calibration scores its documented total and band")
+    void referenceCaseBand(String name, String type, Map<String, Object> permit, String windKilometresPerHour,
+            String windScale, String readingJson, String band, int total) throws IOException {
+        RiskScore score = score(type, permit, weather(windKilometresPerHour, windScale), readingJson);
+
+        assertThat(score.band()).as(name).isEqualTo(band);
+        assertThat(score.total()).as(name).isEqualTo(total);
+    }
+
+    @Test
+    @DisplayName("A special-grade hot work with clean live data still scores at least major, with the grade floor as an item")
+    void specialGradeNeverReadsLow() throws IOException {
+        Map<String, Object> permit = hotWork("特级", false);
+        permit.put("zone", Map.of("areaClass", "non-hazardous", "musterPoint", "MP-1", "nearestAed", "AED-1"));
+        permit.put("equipment", Map.of("isolationStatus", "locked-out", "pressureMpa", BigDecimal.ZERO,
+                "valvePosition", "closed"));
+
+        RiskScore score = score("hot-work", permit, weather("5", "1"), CLEAN_READING);
+
+        assertThat(score.band()).isEqualTo("major");
+        assertThat(score.total()).isEqualTo(75);
+        ScoredRiskItem floor = item(score, "score.floor.special-grade");
+        assertThat(floor.rank()).isEqualTo(1);
+        assertThat(floor.value()).isEqualTo("特级");
+        assertThat(floor.limit()).isEqualTo("重大风险");
+        assertThat(floor.source()).contains("GB 30871-2022 附录 B 表 B.1", "企业实践");
+    }
+
+    @Test
+    @DisplayName("Live factors add their points on top of the grade floor")
+    void liveFactorsRaiseTheScore() throws IOException {
+        Map<String, Object> calm = hotWork("一级", true);
+        Map<String, Object> night = new HashMap<>(calm);
+        night.put("nightWork", true);
+
+        RiskScore day = score("hot-work", calm, weather("5", "1"), CLEAN_READING);
+        RiskScore nightWithWind = score("hot-work", night, weather("25", "4"),
+                reading("GD-01", "20.9", "6", "0", "0", false));
+
+        assertThat(day.band()).isEqualTo("considerable");
+        assertThat(nightWithWind.total()).isEqualTo(Math.min(100, day.total() + 10 + 10 + 15));
+        assertThat(item(nightWithWind, "score.live.night").contribution()).isEqualByComparingTo("10");
+        assertThat(item(nightWithWind, "score.live.wind").contribution()).isEqualByComparingTo("10");
+        assertThat(item(nightWithWind, "score.live.gas-near-limit").contribution()).isEqualByComparingTo("15");
     }
 
     /** Checks total, band and the top three items, which must add to the score and show a live value. */
@@ -305,9 +406,23 @@ class ScoringSectionsTest {
     }
 
     private static Map<String, Object> window(int hours) {
+        return window(WORK_START, hours);
+    }
+
+    /** Returns a four-hour daytime hot work of {@code grade} without oxygen service. */
+    private static Map<String, Object> hotWork(String grade, boolean openAir) {
+        Map<String, Object> permit = window(4);
+        permit.put("grade", grade);
+        permit.put("openAir", openAir);
+        permit.put("oxygenService", false);
+        permit.put("nightWork", false);
+        return permit;
+    }
+
+    private static Map<String, Object> window(OffsetDateTime start, int hours) {
         Map<String, Object> permit = new HashMap<>();
-        permit.put("workStart", WORK_START);
-        permit.put("workEnd", WORK_START.plusHours(hours));
+        permit.put("workStart", start);
+        permit.put("workEnd", start.plusHours(hours));
         return permit;
     }
 

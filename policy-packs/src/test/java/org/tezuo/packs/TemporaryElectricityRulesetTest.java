@@ -162,10 +162,15 @@ class TemporaryElectricityRulesetTest {
     }
 
     @Test
-    @DisplayName("Every threshold names its clause")
+    @DisplayName("Every rule threshold names its clause and every score threshold is enterprise practice")
     void thresholdsNameTheirClause() {
-        assertThat(ruleset.ruleset().thresholds().values()).allSatisfy(threshold ->
-                assertThat(threshold.source()).startsWith("GB 30871-2022"));
+        ruleset.ruleset().thresholds().forEach((name, threshold) -> {
+            if (name.startsWith("score")) {
+                assertThat(threshold.source()).as(name).startsWith("企业实践");
+            } else {
+                assertThat(threshold.source()).as(name).startsWith("GB 30871-2022");
+            }
+        });
         assertThat((BigDecimal) ruleset.ruleset().thresholds().get("maxValidityDays").value())
                 .isEqualByComparingTo("30");
     }

@@ -55,6 +55,7 @@ class ConfinedSpacePermitFormTest {
         assertThat(form.field("guardian").orElseThrow().widget()).isEqualTo(FieldWidget.PERSON);
         assertThat(form.binding("gasAnalyses")).contains("gasAnalyses");
         assertThat(form.binding("oxygenEnriched")).contains("oxygenEnriched");
+        assertThat(form.binding("hazardousMedium")).contains("hazardousMedium");
     }
 
     @Test
@@ -62,8 +63,9 @@ class ConfinedSpacePermitFormTest {
     void initialDataPrefillsMeasures() {
         ObjectNode data = new FormDefaults(CLOCK).initialData(form, new InitialDataContext("wangwu", SHANGHAI));
 
-        assertThat(data.propertyNames()).containsExactly("applicant", "appliedAt", "oxygenEnriched",
-                "safetyMeasures");
+        assertThat(data.propertyNames()).containsExactly("applicant", "appliedAt", "hazardousMedium",
+                "oxygenEnriched", "safetyMeasures");
+        assertThat(data.get("hazardousMedium").asBoolean()).isFalse();
         assertThat(data.get("oxygenEnriched").asBoolean()).isFalse();
         assertThat(data.get("safetyMeasures")).hasSize(15);
         assertThat(data.get("safetyMeasures").get(3).get("item").asString())

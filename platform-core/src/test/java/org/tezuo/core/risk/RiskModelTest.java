@@ -115,6 +115,85 @@ class RiskModelTest {
                 .hasMessageContaining("points");
     }
 
+    private static final String FLOORED = """
+            {
+              "source": "enterprise practice",
+              "weights": {"workType": 25, "location": 15, "environment": 25, "equipment": 15, "personnel": 20},
+              "bands": [
+                {"key": "low", "min": 0, "label": {"zh": "低风险"}},
+                {"key": "considerable", "minThreshold": "considerableMin", "label": {"zh": "较大风险"}},
+                {"key": "major", "minThreshold": "majorMin", "label": {"zh": "重大风险"}}
+              ],
+              "factors": [
+                {"id": "grade", "dimension": "workType", "points": "grade == '特级' ? 60 : 20", "value": "grade",
+                 "label": {"zh": "动火等级"}, "source": "GB 30871-2022 5.1"},
+                {"id": "night", "dimension": "environment", "scope": "total",
+                 "points": "sensorFault ? thresholds.nightPoints : 0", "value": "sensorFault",
+                 "label": {"zh": "夜间"}, "source": "enterprise practice"}
+              ],
+              "floors": [
+                {"id": "floor.special", "when": "grade == '特级'", "band": "major", "value": "grade",
+                 "label": {"zh": "等级下限"}, "source": "GB 30871-2022 5.1; enterprise practice"},
+                {"id": "floor.broken", "when": "grade.missing == 1", "band": "considerable",
+                 "label": {"zh": "坏条件"}, "source": "test"}
+              ]
+            }""";
+
+    private final RiskModel floored = RiskModel.compile("test", read(FLOORED), Set.of("grade", "sensorFault"),
+            new MvelExpressionCompiler());
+
+    @Test
+    @DisplayName("A holding floor raises the total to its band and is listed as an item with what it adds")
+    void floorRaisesTotalToItsBand() {
+        RiskScore score = floored.score(flooredVariables("特级", false));
+
+        assertThat(score.total()).isEqualTo(75);
+        assertThat(score.band()).isEqualTo("major");
+        ScoredRiskItem floor = score.items().stream().filter(item -> item.code().equals("floor.special"))
+                .findFirst().orElseThrow();
+        assertThat(floor.rank()).isEqualTo(1);
+        assertThat(floor.points()).isEqualByComparingTo("75");
+        assertThat(floor.contribution()).isEqualByComparingTo("60");
+        assertThat(floor.value()).isEqualTo("特级");
+        assertThat(floor.limit()).isEqualTo("重大风险");
+        assertThat(score.items()).filteredOn(item -> item.code().equals("floor.broken")).singleElement()
+                .satisfies(item -> assertThat(item.contribution()).isEqualByComparingTo("0"));
+    }
+
+    @Test
+    @DisplayName("A factor with scope total adds its points after the floor and stays out of the sub-scores")
+    void totalScopeFactorAddsAfterFloor() {
+        RiskScore score = floored.score(flooredVariables("特级", true));
+
+        assertThat(score.total()).isEqualTo(85);
+        assertThat(score.subScores()).containsEntry(RiskDimension.ENVIRONMENT, BigDecimal.ZERO);
+        assertThat(score.items()).filteredOn(item -> item.code().equals("night")).singleElement()
+                .satisfies(item -> assertThat(item.contribution()).isEqualByComparingTo("10"));
+    }
+
+    @Test
+    @DisplayName("Band limits read from thresholds follow an override, and a floor whose condition fails holds")
+    void bandLimitsFollowThresholds() {
+        Map<String, Object> variables = flooredVariables("二级", false);
+        variables.put("thresholds", Map.of("considerableMin", new BigDecimal("40"), "majorMin",
+                new BigDecimal("75"), "nightPoints", new BigDecimal("10")));
+
+        RiskScore score = floored.score(variables);
+
+        // grade.missing fails on a text, so floor.broken holds and lifts 5 points to 40.
+        assertThat(score.total()).isEqualTo(40);
+        assertThat(score.band()).isEqualTo("considerable");
+    }
+
+    private static Map<String, Object> flooredVariables(String grade, boolean night) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("grade", grade);
+        variables.put("sensorFault", night);
+        variables.put("thresholds", Map.of("considerableMin", new BigDecimal("50"), "majorMin",
+                new BigDecimal("75"), "nightPoints", new BigDecimal("10")));
+        return variables;
+    }
+
     private static Map<String, Object> variables(String grade, String areaClass, int beaufortLevel,
             boolean sensorFault, String isolationStatus, String certificateState) {
         Map<String, Object> variables = new HashMap<>();

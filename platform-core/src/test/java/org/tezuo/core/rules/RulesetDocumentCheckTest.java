@@ -71,6 +71,28 @@ class RulesetDocumentCheckTest {
     }
 
     @Test
+    void scoringThresholdsAndFloorBandsAreChecked() {
+        String scored = body("level > thresholds.maxLevel", "thresholds.maxLevel", "x").replaceFirst("}$", """
+                , "scoring": {"source": "企业实践",
+                  "weights": {"workType": 1, "location": 1, "environment": 1, "equipment": 1, "personnel": 1},
+                  "bands": [{"key": "low", "min": 0, "label": {"zh": "低风险"}},
+                            {"key": "major", "minThreshold": "majorMinimum", "label": {"zh": "重大风险"}}],
+                  "factors": [{"id": "score.live.level", "dimension": "environment", "scope": "total",
+                               "points": "level > thresholds.maxLevel ? thresholds.levelPoints : 0",
+                               "label": {"zh": "等级"}, "source": "企业实践"}],
+                  "floors": [{"id": "score.floor.level", "when": "level > 2", "band": "severe",
+                              "label": {"zh": "等级下限"}, "source": "企业实践"}]}}""");
+
+        List<MetaSchemaViolation> problems = problems(scored);
+
+        assertThat(problems).extracting(MetaSchemaViolation::path).containsExactly(
+                "$.scoring.factors[0].points", "$.scoring.bands[1].minThreshold", "$.scoring.floors[0].band");
+        assertThat(problems.get(1).message()).contains("band.major", "majorMinimum");
+        assertThat(problems.get(2).message()).isEqualTo("评分下限“score.floor.level”指向的风险等级“severe”不在本规则集 "
+                + "scoring.bands 中；请改用已有的等级：low、major");
+    }
+
+    @Test
     void hostileExpressionIsNotSaved() {
         String hostile = body("Runtime.getRuntime() == null", "thresholds.maxLevel", "x");
 

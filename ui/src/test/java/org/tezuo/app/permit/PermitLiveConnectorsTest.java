@@ -188,7 +188,7 @@ class PermitLiveConnectorsTest {
         assertThat(score.subScores()).containsEntry("equipment", BigDecimal.ZERO);
         assertThat(score.items()).filteredOn(item -> item.dimension().equals("equipment"))
                 .extracting(PermitRiskScore.Item::value)
-                .containsExactlyInAnyOrder("0", "closed", "locked-out");
+                .containsExactlyInAnyOrder("0", "closed", "locked-out", "locked-out");
         assertThat(score.items()).filteredOn(item -> item.dimension().equals("equipment"))
                 .allSatisfy(item -> assertThat(item.source())
                         .contains("实时状态来自连接器“equipment-state”，采集于 " + observedAt));

@@ -26,7 +26,8 @@ final class FlowTemplates {
     static final String INITIATOR = "initiator";
     static final String DEFAULT_ROLE = "UNIT_HEAD";
     static final String DEFAULT_DELAY = "PT1H";
-    static final int DEFAULT_RISK_SCORE = 80;
+    /** Lowest total of the major band in the shipped GB 30871-2022 rulesets (threshold scoreBandMajorMin). */
+    static final int DEFAULT_RISK_SCORE = 75;
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
