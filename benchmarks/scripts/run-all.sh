@@ -38,7 +38,7 @@ doc=${DOC:-docs/benchmarks.md}
 out=benchmarks/target/run-all
 rm -rf "$out"
 mkdir -p "$out"
-command_line="$0 (JMH_OPTS='$jmh_opts' APPROVAL_ROUNDS=$approval_rounds APPROVAL_THREADS='${approval_threads[*]}' VERIFY_CERTS=$verify_certs USERS=$users DURATION=$duration THINK=$think ${LOAD_ARGS:+LOAD_ARGS='$LOAD_ARGS'})"
+command_line="$0 (JMH_OPTS='$jmh_opts' JMH_PATTERNS='${patterns[*]}' APPROVAL_ROUNDS=$approval_rounds APPROVAL_THREADS='${approval_threads[*]}' VERIFY_CERTS=$verify_certs USERS=$users DURATION=$duration THINK=$think ${LOAD_ARGS:+LOAD_ARGS='$LOAD_ARGS'})"
 
 fresh_db() { # name
     psql -h 127.0.0.1 -U postgres -q -c "drop database if exists $1 with (force)" -c "create database $1"

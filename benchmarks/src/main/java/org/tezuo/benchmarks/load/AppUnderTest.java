@@ -99,7 +99,7 @@ final class AppUnderTest implements AutoCloseable {
         // frontend bundle and no dev server. The REST API does not need either, the Vaadin screens do.
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx" + options.appHeap(),
                 "-XX:+ExitOnOutOfMemoryError", "-Xlog:gc:file=" + out.resolve("gc.log"),
-                "-Dvaadin.productionMode=true"));
+                "-Dvaadin.productionMode=true", "-Dserver.address=127.0.0.1"));
         for (String property : options.appProperties().split(",")) {
             if (!property.isBlank()) {
                 command.add("-D" + property.strip().replaceFirst(":", "="));
