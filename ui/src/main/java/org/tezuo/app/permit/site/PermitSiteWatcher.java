@@ -186,7 +186,8 @@ public class PermitSiteWatcher implements DisposableBean {
         PermitSite site = context.requireSite();
         RiskAssessment assessment = rules.evaluateStep(context, context.ruleset(), SiteAction.AUTO_SUSPEND,
                 site.validUntil(), observation, reminderLead);
-        List<SimopsConflict> conflicts = simops.check(context.permit(), context.permit().data(), site.validUntil());
+        List<SimopsConflict> conflicts = simops.check(context.permit(), context.permit().data(), site.validUntil(),
+                context.now());
 
         List<SiteReason> blocking = new ArrayList<>(SiteRuleCheck.blocking(assessment, context.ruleset(), false));
         conflicts.stream()
