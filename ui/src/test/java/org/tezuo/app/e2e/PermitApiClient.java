@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import org.openpdf.text.pdf.PdfReader;
+import org.openpdf.text.pdf.parser.PdfTextExtractor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -69,6 +71,23 @@ final class PermitApiClient {
         assertThat(response.statusCode()).as("POST %s as %s: %s", path, role, response.body())
                 .isEqualTo(expectedStatus);
         return response.body().isEmpty() ? json.createObjectNode() : json.readTree(response.body());
+    }
+
+    /**
+     * Returns the text of a PDF the API serves, page by page, as OpenPDF extracts it. A table cell that wraps comes
+     * out as separate lines.
+     */
+    String pdfText(String role, String path, String language) throws Exception {
+        HttpResponse<byte[]> response = http.send(request(usernames.apply(role), path, language).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as("GET %s as %s", path, role).isEqualTo(200);
+        PdfReader reader = new PdfReader(response.body());
+        PdfTextExtractor extractor = new PdfTextExtractor(reader);
+        StringBuilder text = new StringBuilder();
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            text.append(extractor.getTextFromPage(page)).append('\n');
+        }
+        return text.toString();
     }
 
     /** Returns the status of a request by any user name, such as a user of another tenant. */

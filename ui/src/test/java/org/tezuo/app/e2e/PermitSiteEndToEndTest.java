@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,7 +51,8 @@ import tools.jackson.databind.node.ObjectNode;
  * started, suspended by level 5 wind, resumed, extended, handed over, confirmed by its fire watch and closed, with
  * the refusals the ruleset, the roles and a venting release in its zone make on the way. A confined-space permit is refused before its approved start, suspended
  * for a missed 2-hour re-test, moves to a newer ruleset at a re-test and does not resume after its validity. The clock starts at 2026-12-04 10:00 in Shanghai and the tests move it; the watcher
- * runs only when a test calls it, because the test properties turn its schedule off.
+ * runs only when a test calls it, because the test properties turn its schedule off. The last test reads the printed
+ * e-permit of both permits after the close and the cancellation.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
@@ -438,6 +440,8 @@ class PermitSiteEndToEndTest {
         post("nightleader", site(hotWork) + "/resume", null, 200);
         JsonNode afterResume = post("nightleader", site(hotWork) + "/close", Map.of("inspected", true), 422);
         post("teamlead", site(hotWork) + "/fire-watch-confirm", checklist(true), 200);
+        post("worker", "/api/permits/" + hotWork + "/presence/check-in", Map.of("lat", 30.62, "lon", 122.06,
+                "accuracy", 10, "deviceTime", rfc3339(now())), 200);
         post("leader", site(hotWork) + "/close", Map.of("inspected", true), 403);
         JsonNode closed = post("nightleader", site(hotWork) + "/close",
                 Map.of("inspected", true, "note", "监火 30 分钟，无残留火种"), 200);
@@ -571,6 +575,47 @@ class PermitSiteEndToEndTest {
         assertThat(draftSite.path("code").asString()).isEqualTo("site.notIssued");
         assertThat(draftSite.path("message").asString()).isEqualTo("作业票 #" + draft + " 当前为“草稿”，签发后才能进行现场作业");
     }
+
+    @Test
+    @Order(16)
+    @DisplayName("The e-permit PDF of the closed and the cancelled permit carries the site record")
+    void ePermitPdfCarriesSiteRecord() throws Exception {
+        String closed = api.pdfText("worker", "/api/permits/" + hotWork + "/e-permit.pdf", "zh-CN");
+        String closedInEnglish = api.pdfText("worker", "/api/permits/" + hotWork + "/e-permit.pdf", "en");
+        String cancelled = api.pdfText("worker", "/api/permits/" + confinedSpace + "/e-permit.pdf", "zh-CN");
+
+        String handedOverAt = shanghaiTime(timeline(hotWork), "HAND_OVER");
+        String closedAt = shanghaiTime(timeline(hotWork), "CLOSE");
+        String fireWatchAt = shanghaiTime(timeline(hotWork), "FIRE_WATCH_CONFIRM");
+        assertThat(closed).contains("现场记录", "时间", "操作人", "内容");
+        assertThat(closed).contains("接票", "气体检测", "作业前验票", "开始作业", "自动暂停", "暂停作业", "恢复作业", "延期",
+                "交接班", "监火确认", "完工验收关闭", "→ 已完工关闭", "交叉作业提醒");
+        assertThat(closed).contains("王建国", "赵夜班", "何班长", "系统（现场监测）", "陈工");
+        assertThat(closed).contains("原因：吊装作业临时占用通道", "原因：午休", "中断 29 分钟", "有效期延至 2026-12-04 18:10",
+                "原因：管线支架增加焊缝", "由“王建国”交给“赵夜班”", "备注：已复查隔离与消防器材",
+                "现场无明火、无阴燃、无残留火种", "监火确认：何班长（" + fireWatchAt + "）", "备注：监火 30 分钟，无残留火种",
+                "GD-11：甲烷");
+        assertThat(closed).contains("赵夜班（" + handedOverAt + " 自王建国接班）", "原作业负责人");
+        assertThat(closed).contains("作业票已于 " + closedAt + " 完工关闭，现场不再作业", "结束时未签退 1 人（共签到 1 人）");
+        assertThat(closed).doesNotContain("尚无人员签到", "最近定位", "HAND_OVER", "FIRE_WATCH_CONFIRM", "AUTO_SUSPEND",
+                "IN_PROGRESS", "CLOSED", "hot-work.", "e2e-site-");
+        assertThat(closedInEnglish).contains("Site record", "Hand over", "Fire watch check",
+                "Handed over from 王建国 to 赵夜班", "Fire watch confirmed by 何班长",
+                "赵夜班 (took over from 王建国 at " + handedOverAt + ")", "The permit was closed at " + closedAt);
+        assertThat(closedInEnglish).doesNotContain("HAND_OVER", "CLOSED", "e2e-site-");
+        assertThat(cancelled).contains("现场记录", "复测提醒", "取消作业票", "原因：检修计划取消",
+                "作业票已于 " + shanghaiTime(timeline(confinedSpace), "CANCEL") + " 取消，现场不再作业", "无人签到");
+        assertThat(cancelled).doesNotContain("原作业负责人", "CANCELLED", "RETEST_DUE", "e2e-site-");
+    }
+
+    /** Returns the time of the last timeline entry of {@code action} as the PDF prints it in Shanghai time. */
+    private static String shanghaiTime(JsonNode timeline, String action) {
+        Instant at = timeline.valueStream().filter(event -> event.path("action").asString().equals(action))
+                .map(event -> Instant.parse(event.path("occurredAt").asString())).reduce((first, second) -> second)
+                .orElseThrow();
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(at.atZone(SHANGHAI));
+    }
+
     private static Map<String, Object> checklist(boolean confirmed) {
         return Map.of("noOpenFire", confirmed, "noSmouldering", confirmed, "areaChecked", confirmed);
     }

@@ -8,14 +8,12 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import org.jspecify.annotations.Nullable;
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
 import org.openpdf.text.Font;
@@ -42,11 +40,6 @@ import org.tezuo.app.permit.QrCodeRenderer;
 import org.tezuo.app.permit.evidence.EvidenceVerification;
 import org.tezuo.app.permit.evidence.EvidenceVerifier;
 import org.tezuo.app.permit.presence.PermitPresences;
-import org.tezuo.app.permit.presence.PresencePerson;
-import org.tezuo.app.permit.site.PermitSite;
-import org.tezuo.app.permit.site.PermitSites;
-import org.tezuo.app.permit.site.SiteAction;
-import org.tezuo.app.permit.site.SiteEvent;
 import org.tezuo.app.ui.form.FieldDisplay;
 import org.tezuo.app.ui.form.FormContext;
 import org.tezuo.app.ui.i18n.DisplayFormats;
@@ -56,7 +49,6 @@ import org.tezuo.app.ui.permit.PermitPresentation;
 import org.tezuo.app.ui.permit.PermitRiskScoreSection;
 import org.tezuo.app.ui.permit.PermitSiteSections;
 import org.tezuo.app.ui.permit.PermitSummary;
-import org.tezuo.app.ui.permit.SiteTimelineList;
 import org.tezuo.core.privacy.IdNumberMask;
 import org.tezuo.core.qualification.Certificate;
 import org.tezuo.core.qualification.QualificationStore;
@@ -68,11 +60,13 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Writes the printable e-permit as an A4 PDF in the bundled CJK font. It carries what the QR page shows: the facts
- * and the workers with their role on the permit, masked ID number and certificate. Then come the live site state
- * when the PDF was generated (site state, last gas test with its limit, people on site) and the risk map drawn on the
- * site plan, or its facts as text without a plan. The risk score, the risk items with each approver's confirmation,
- * the approvals with opinions and times, the measures, the emergency contacts, the evidence integrity line and the
- * QR code follow. Severities, roles, states and area classes show as labels from the bundle or the metadata.
+ * and the workers with their role on the permit, masked ID number and certificate. The work leader is the one in
+ * charge on site, followed by the earlier ones after a hand-over. Then comes the site state when the PDF was
+ * generated: site state, last gas test with its limit, and the people on site or the time a closed or cancelled
+ * permit ended. The risk map follows, drawn on the site plan, or its facts as text without a plan. The risk score,
+ * the risk items with each approver's confirmation, the approvals with opinions and times, the site timeline
+ * ({@link SiteRecordPdf}), the measures, the emergency contacts, the evidence integrity line and the QR code follow.
+ * Severities, roles, states, site steps and area classes show as labels from the bundle or the metadata.
  */
 @Component
 public class EPermitPdfWriter {
@@ -127,6 +121,7 @@ public class EPermitPdfWriter {
         PdfWriter writer = PdfWriter.getInstance(document, out);
         document.open();
         Page page = new Page(document, writer.getDirectContent(), fonts, locale, context, display);
+        SiteRecordPdf siteRecord = SiteRecordPdf.read(live.sites(), live.presences(), texts, permit);
 
         PdfPTable head = new PdfPTable(new float[] {4f, 1.2f});
         head.setWidthPercentage(100);
@@ -150,9 +145,11 @@ public class EPermitPdfWriter {
         fact(facts, fonts, text(locale, "permit.workWindow"), summary.workWindow());
         fact(facts, fonts, text(locale, "permit.applicant"), summary.applicant());
         JsonNode data = permit.data();
+        Optional<String> workLeaders = siteRecord.workLeaders(page);
         for (String role : List.of("workLeader", "workContent", "method", "guardian")) {
             FieldDisplay.bound(form, data, role).ifPresent(bound -> fact(facts, fonts, text(locale,
-                    "epermit." + role), display.text(bound.field(), bound.value())));
+                    "epermit." + role), role.equals("workLeader") && workLeaders.isPresent() ? workLeaders.get()
+                            : display.text(bound.field(), bound.value())));
         }
         if (permit.issuedAt() != null) {
             fact(facts, fonts, text(locale, "epermit.issuedAt"),
@@ -160,8 +157,8 @@ public class EPermitPdfWriter {
         }
         document.add(facts);
 
-        workers(page, permit, form);
-        site(page, permit, generatedAt);
+        workers(page, permit, form, siteRecord);
+        siteRecord.state(page, permit, generatedAt);
         riskMaps.read(permit, form, locale).ifPresent(map -> riskMap(page, map));
         permits.riskScore(permit.tenantId(), permit.id()).ifPresent(score -> riskScore(page, score,
                 live.areaClasses().of(permit.tenantId(), locale)));
@@ -178,6 +175,7 @@ public class EPermitPdfWriter {
             approvalTable.addCell(cell(record.comment() == null ? "" : record.comment(), fonts.body()));
         }
         document.add(approvalTable);
+        siteRecord.timeline(page);
 
         for (String role : List.of("safetyMeasures", "emergencyContacts")) {
             String path = form.binding(role).orElse(role);
@@ -203,10 +201,11 @@ public class EPermitPdfWriter {
     }
 
     /**
-     * Lists the people the permit names: the work leader, the guardian (fire watch) and each worker with the masked
-     * ID number and the certificate the permit names, its category, item and state from the register.
+     * Lists the people the permit names: the work leader in charge and those who handed over, the guardian (fire
+     * watch) and each worker. A worker row carries the masked ID number and the certificate the permit names, with
+     * its category, item and state from the register.
      */
-    private void workers(Page page, Permit permit, FormDefinition form) {
+    private void workers(Page page, Permit permit, FormDefinition form, SiteRecordPdf siteRecord) {
         Locale locale = page.locale();
         JsonNode data = permit.data();
         PdfPTable people = table(5, new float[] {1f, 0.9f, 1.5f, 2.7f, 0.9f});
@@ -216,11 +215,17 @@ public class EPermitPdfWriter {
         String none = text(locale, "value.none");
         for (String role : List.of("workLeader", "guardian")) {
             FieldDisplay.bound(form, data, role).ifPresent(bound -> {
-                String name = page.display().text(bound.field(), bound.value());
+                String named = page.display().text(bound.field(), bound.value());
+                String name = role.equals("workLeader")
+                        ? siteRecord.currentWorkLeader().map(page.display()::person).orElse(named) : named;
                 if (!name.isEmpty()) {
                     personRow(people, page, name, text(locale, "epermit." + role), none, none, none);
                 }
             });
+        }
+        for (String former : siteRecord.formerWorkLeaders()) {
+            personRow(people, page, page.display().person(former), text(locale, "epermit.pdf.worker.formerLeader"),
+                    none, none, none);
         }
         Optional<FieldDisplay.BoundValue> workers = FieldDisplay.bound(form, data, "workers")
                 .or(() -> FieldDisplay.bound(form, data, "crew"));
@@ -257,87 +262,6 @@ public class EPermitPdfWriter {
             return certificates.stream().filter(certificate -> certificate.certNumber().equals(certNumber)).findFirst();
         }
         return certificates.size() == 1 ? Optional.of(certificates.getFirst()) : Optional.empty();
-    }
-
-    /**
-     * Writes the site phase at the time the PDF is generated: the site state, the end of validity, the reasons
-     * of a suspension, the last gas test with its readings and the limits of the permit's gas risk items, and how
-     * many people checked in. Permits that are not issued have no site phase and get no section.
-     */
-    private void site(Page page, Permit permit, Instant generatedAt) {
-        Optional<PermitSites.SiteStatus> status = live.sites().publicStatus(permit);
-        if (status.isEmpty()) {
-            return;
-        }
-        Locale locale = page.locale();
-        section(page.document(), page.fonts(), text(locale, "epermit.pdf.site",
-                DisplayFormats.dateTime(generatedAt, page.context().zone())));
-        PdfPTable facts = table(2, new float[] {1f, 3f});
-        fact(facts, page.fonts(), text(locale, "epermit.siteState"), status.get().state().text(locale));
-        PermitSite record = status.get().site();
-        if (record == null) {
-            fact(facts, page.fonts(), text(locale, "epermit.pdf.site.lastGasTest"),
-                    text(locale, "epermit.pdf.site.notAccepted"));
-            page.document().add(facts);
-            return;
-        }
-        if (record.validUntil() != null) {
-            fact(facts, page.fonts(), text(locale, "epermit.validUntil"),
-                    DisplayFormats.dateTime(record.validUntil(), page.context().zone()));
-        }
-        if (!record.suspension().isEmpty()) {
-            fact(facts, page.fonts(), text(locale, "epermit.siteSuspension"), String.join(
-                    text(locale, "site.reason.separator"),
-                    record.suspension().stream().map(reason -> reason.text(locale)).toList()));
-        }
-        fact(facts, page.fonts(), text(locale, "epermit.pdf.site.lastGasTest"), lastGasTest(page, permit));
-        fact(facts, page.fonts(), text(locale, "epermit.pdf.site.presence"), presence(page, permit));
-        page.document().add(facts);
-    }
-
-    private String lastGasTest(Page page, Permit permit) {
-        Locale locale = page.locale();
-        List<SiteEvent> tests = live.sites().sites().timeline(permit.tenantId(), permit.id()).stream()
-                .filter(event -> event.action() == SiteAction.GAS_TEST).toList();
-        if (tests.isEmpty()) {
-            return text(locale, "epermit.pdf.site.noGasTest");
-        }
-        SiteEvent last = tests.getLast();
-        List<String> readings = new ArrayList<>();
-        last.details().path("payloads").forEach(reading -> readings.add(SiteTimelineList.reading(reading,
-                (key, arguments) -> text(locale, key, arguments))));
-        List<String> lines = new ArrayList<>();
-        lines.add(text(locale, "epermit.pdf.site.gasTest",
-                DisplayFormats.dateTime(last.occurredAt(), page.context().zone()),
-                text(locale, Boolean.TRUE.equals(last.passed()) ? "site.gasTest.passed" : "site.gasTest.failed"),
-                String.join(text(locale, "list.separator"), readings)));
-        permit.riskItems().stream()
-                .filter(item -> item.code().contains(".gas.") && item.limit() != null)
-                .forEach(item -> lines.add(text(locale, "epermit.pdf.site.gasLimit", item.limit(),
-                        Objects.requireNonNullElse(item.unit(), ""), item.source())));
-        last.reasons().forEach(reason -> lines.add(reason.text(locale)));
-        return String.join("\n", lines);
-    }
-
-    /** Counts who is checked in now, who checked in at all, and gives the time of the newest position. */
-    private String presence(Page page, Permit permit) {
-        Locale locale = page.locale();
-        return live.presences().status(permit.tenantId(), permit.id(), "")
-                .filter(status -> !status.people().isEmpty() || status.summary() != null)
-                .map(status -> {
-                    List<PresencePerson> people = status.people().stream()
-                            .map(PermitPresences.PersonPresence::person).toList();
-                    @Nullable Instant lastFix = people.stream().map(PresencePerson::lastFixAt)
-                            .max(Comparator.naturalOrder())
-                            .orElse(status.summary() == null ? null : status.summary().lastFixAt());
-                    int total = status.summary() == null ? people.size()
-                            : Math.max(people.size(), status.summary().people());
-                    return text(locale, "epermit.pdf.site.presenceSummary",
-                            people.stream().filter(PresencePerson::checkedIn).count(), total,
-                            lastFix == null ? text(locale, "value.none")
-                                    : DisplayFormats.dateTime(lastFix, page.context().zone()));
-                })
-                .orElseGet(() -> text(locale, "epermit.pdf.site.noPresence"));
     }
 
     /** Draws the zone on the site plan, or writes that the zone has no plan, and lists the zone's facts below. */
@@ -475,14 +399,14 @@ public class EPermitPdfWriter {
         document.add(lines);
     }
 
-    private static void section(Document document, Fonts fonts, String caption) {
+    static void section(Document document, Fonts fonts, String caption) {
         Paragraph heading = new Paragraph(caption, fonts.heading());
         heading.setSpacingBefore(10);
         heading.setSpacingAfter(4);
         document.add(heading);
     }
 
-    private static PdfPTable table(int columns, float[] widths) {
+    static PdfPTable table(int columns, float[] widths) {
         PdfPTable table = new PdfPTable(columns);
         table.setWidthPercentage(100);
         table.setWidths(widths);
@@ -490,12 +414,12 @@ public class EPermitPdfWriter {
         return table;
     }
 
-    private static void fact(PdfPTable facts, Fonts fonts, String caption, String value) {
+    static void fact(PdfPTable facts, Fonts fonts, String caption, String value) {
         facts.addCell(cell(caption, fonts.bold()));
         facts.addCell(cell(value, fonts.body()));
     }
 
-    private static PdfPCell cell(String text, Font font) {
+    static PdfPCell cell(String text, Font font) {
         PdfPCell cell = new PdfPCell(new Phrase(text, font));
         cell.setPadding(4);
         return cell;
@@ -505,11 +429,11 @@ public class EPermitPdfWriter {
         return texts.getTranslation(key, locale, arguments);
     }
 
-    private record Fonts(BaseFont base, Font title, Font heading, Font body, Font bold) {
+    record Fonts(BaseFont base, Font title, Font heading, Font body, Font bold) {
     }
 
     /** The document, fonts and reader's settings every section writes with. */
-    private record Page(Document document, PdfContentByte content, Fonts fonts, Locale locale, FormContext context,
+    record Page(Document document, PdfContentByte content, Fonts fonts, Locale locale, FormContext context,
             FieldDisplay display) {
     }
 }

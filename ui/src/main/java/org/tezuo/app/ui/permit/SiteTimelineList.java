@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.tezuo.app.permit.site.FireWatchCheck;
 import org.tezuo.app.permit.site.SiteAction;
 import org.tezuo.app.permit.site.SiteEvent;
@@ -45,15 +46,13 @@ public class SiteTimelineList extends Div {
         Div entry = new Div();
         entry.addClassName("tezuo-history-entry");
         entry.getElement().setAttribute("data-action", event.action().name());
-        String actor = AuditLog.SYSTEM_ACTOR.equals(event.actor())
-                ? SiteText.render(getLocale(), "site.who.system") : display.person(event.actor());
-        Span heading = new Span(getTranslation("site.timeline.entry", event.action().text(getLocale()), actor,
-                event.stateAfter().text(getLocale())));
+        Span heading = new Span(getTranslation("site.timeline.entry", event.action().text(getLocale()),
+                actorName(event, display, getLocale()), event.stateAfter().text(getLocale())));
         heading.addClassName("tezuo-history-heading");
         Span time = new Span(DisplayFormats.dateTime(event.occurredAt(), zone));
         time.addClassName("tezuo-muted");
         entry.add(new Div(heading), new Div(time));
-        for (String fact : facts(event, display, zone)) {
+        for (String fact : facts(event, display, zone, getLocale(), this::getTranslation)) {
             entry.add(new Div(new Span(fact)));
         }
         for (SiteReason reason : event.reasons()) {
@@ -64,42 +63,54 @@ public class SiteTimelineList extends Div {
         return entry;
     }
 
-    private List<String> facts(SiteEvent event, FieldDisplay display, ZoneId zone) {
+    /** Returns the display name of the person who took a step, or the site watch for the watcher's entries. */
+    public static String actorName(SiteEvent event, FieldDisplay display, Locale locale) {
+        return AuditLog.SYSTEM_ACTOR.equals(event.actor()) ? SiteText.render(locale, "site.who.system")
+                : display.person(event.actor());
+    }
+
+    /**
+     * Returns the facts of a step in {@code locale}, one line each: gas test result and readings, the fire watch's
+     * checklist, the new end of validity, the hand-over, the stop time, a re-test deadline, who confirmed as fire
+     * watch before a close, and the person's reason and note. Times are in {@code zone}.
+     */
+    public static List<String> facts(SiteEvent event, FieldDisplay display, ZoneId zone, Locale locale,
+            Captions captions) {
         List<String> facts = new ArrayList<>();
         JsonNode details = event.details();
         if (event.action() == SiteAction.GAS_TEST) {
-            facts.add(getTranslation(Boolean.TRUE.equals(event.passed()) ? "site.gasTest.passed"
+            facts.add(captions.text(Boolean.TRUE.equals(event.passed()) ? "site.gasTest.passed"
                     : "site.gasTest.failed"));
-            details.path("payloads").forEach(reading -> facts.add(reading(reading)));
+            details.path("payloads").forEach(reading -> facts.add(reading(reading, captions)));
         }
         if (event.action() == SiteAction.FIRE_WATCH_CONFIRM) {
-            facts.add(SiteText.join(FireWatchCheck.items()).text(getLocale()));
+            facts.add(SiteText.join(FireWatchCheck.items()).text(locale));
         }
         if (details.hasNonNull("until")) {
-            facts.add(getTranslation("site.timeline.until", time(details.path("until"), zone)));
+            facts.add(captions.text("site.timeline.until", time(details.path("until"), zone)));
         }
         if (details.hasNonNull("to")) {
-            facts.add(getTranslation("site.timeline.handOver", display.person(details.path("from").asString()),
+            facts.add(captions.text("site.timeline.handOver", display.person(details.path("from").asString()),
                     display.person(details.path("to").asString())));
         }
         if (details.hasNonNull("stoppedMinutes")) {
-            facts.add(getTranslation("site.timeline.stopped", details.path("stoppedMinutes").asLong()));
+            facts.add(captions.text("site.timeline.stopped", details.path("stoppedMinutes").asLong()));
         }
         if (details.hasNonNull("dueAt")) {
-            facts.add(getTranslation("site.timeline.dueAt", time(details.path("dueAt"), zone)));
+            facts.add(captions.text("site.timeline.dueAt", time(details.path("dueAt"), zone)));
+        }
+        if (details.hasNonNull("fireWatchConfirmedBy")) {
+            facts.add(captions.text("site.timeline.fireWatchConfirmed",
+                    display.person(details.path("fireWatchConfirmedBy").asString()),
+                    time(details.path("fireWatchConfirmedAt"), zone)));
         }
         if (details.hasNonNull("reason")) {
-            facts.add(getTranslation("site.timeline.reason", details.path("reason").asString()));
+            facts.add(captions.text("site.timeline.reason", details.path("reason").asString()));
         }
         if (details.hasNonNull("note")) {
-            facts.add(getTranslation("site.timeline.note", details.path("note").asString()));
+            facts.add(captions.text("site.timeline.note", details.path("note").asString()));
         }
         return facts;
-    }
-
-    /** Describes one posted reading by the values it carries, such as {@code GD-07：甲烷 4 %LEL，氧气 20.9 %vol}. */
-    private String reading(JsonNode reading) {
-        return reading(reading, this::getTranslation);
     }
 
     /** Looks up a caption by key with its arguments, so callers outside a Vaadin request can pass their bundle. */
@@ -108,7 +119,10 @@ public class SiteTimelineList extends Div {
         String text(String key, Object... arguments);
     }
 
-    /** Describes one posted reading as {@link #reading(JsonNode)} does, with captions from {@code captions}. */
+    /**
+     * Describes one posted reading by the values it carries, such as {@code GD-07：甲烷 4 %LEL，氧气 20.9 %vol}, with
+     * captions from {@code captions}.
+     */
     public static String reading(JsonNode reading, Captions captions) {
         List<String> values = new ArrayList<>();
         JsonNode flammable = reading.path("flammable");
