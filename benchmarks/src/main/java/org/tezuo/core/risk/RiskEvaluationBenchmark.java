@@ -35,16 +35,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Risk evaluation of one hot-work permit with the GB 30871-2022 pack's hot-work ruleset (29 rules) and its scoring
- * section (18 factors over the five dimensions), each way twice: with the expressions compiled once by
- * {@link MvelExpressionCompiler} (the product) and with the same expressions translated once and run by
+ * section (23 factors over the five dimensions and 2 grade floors), each way twice: with the expressions compiled
+ * once by {@link MvelExpressionCompiler} (the product) and with the same expressions translated once and run by
  * {@code MVEL.eval} on every evaluation ({@link InterpretedExpression#COMPILER}), for the ratio.
  * <ul>
  * <li>{@code evaluateAndScore*}: the product path, {@link RiskEvaluator#evaluate} (29 rules, messages rendered)
- * then {@link RiskEvaluator#score} (18 factors, five sub-scores, total): 47 rules.</li>
- * <li>{@code evaluateRules*}: {@link RiskEvaluator#evaluate} alone, the 29 rules: the issue's "about 30 rules".
+ * then {@link RiskEvaluator#score} (23 factors, 2 floors, five sub-scores, total).</li>
+ * <li>{@code evaluateRules*}: {@link RiskEvaluator#evaluate} alone, the 29 rules, about 30 as the goal names.
  * It gives the findings but no five-dimension score, which only the scoring factors give.</li>
  * <li>{@code expressions*}: every {@code when}, {@code value}, {@code limit} and {@code points} expression of the
- * 47 rules on one set of variables, without the rest of the product path.</li>
+ * rules and factors on one set of variables, without the rest of the product path.</li>
  * </ul>
  * It sits in the risk package to build the variables with the package-private {@link RiskVariables}.
  */

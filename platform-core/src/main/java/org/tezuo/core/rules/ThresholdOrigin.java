@@ -1,6 +1,8 @@
 package org.tezuo.core.rules;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.tezuo.core.i18n.UserMessages;
 
@@ -18,6 +20,8 @@ import org.tezuo.core.i18n.UserMessages;
 public record ThresholdOrigin(Kind kind, String reference, String clause, @Nullable String reason,
         Object documentValue) {
 
+    private static final Pattern RULESET_REFERENCE = Pattern.compile("ruleset:[^@]+@(\\d+)");
+
     /** The kind of origin. */
     public enum Kind {
         /** The published ruleset document, edited in the tenant or by a template. */
@@ -28,11 +32,20 @@ public record ThresholdOrigin(Kind kind, String reference, String clause, @Nulla
         ENTERPRISE_OVERRIDE
     }
 
+    /**
+     * Returns what a reader is shown of a ruleset reference: the version of {@code ruleset:hot-work@3}, {@code 3},
+     * as the key means nothing to a worker and the finding already names the work type; any other reference as is.
+     */
+    private String documentVersion() {
+        Matcher matcher = RULESET_REFERENCE.matcher(reference);
+        return matcher.matches() ? matcher.group(1) : reference;
+    }
+
     /** Returns the origin as one phrase in {@code locale}, for example 政策包 gb30871-2022@1.0.0，GB 30871-2022 5.3.2. */
     public String describe(Locale locale) {
         return switch (kind) {
             case DOCUMENT -> UserMessages.render(InvalidExpressionException.BUNDLE, locale, "threshold.origin.document",
-                    reference, clause);
+                    documentVersion(), clause);
             case PACK -> UserMessages.render(InvalidExpressionException.BUNDLE, locale, "threshold.origin.pack",
                     reference, clause);
             case ENTERPRISE_OVERRIDE -> UserMessages.render(InvalidExpressionException.BUNDLE, locale,

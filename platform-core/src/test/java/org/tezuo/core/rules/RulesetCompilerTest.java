@@ -63,8 +63,8 @@ class RulesetCompilerTest {
         assertThat(findings).singleElement().satisfies(finding -> {
             assertThat(finding.severity()).isEqualTo(RuleSeverity.BLOCK);
             assertThat(finding.message().zh()).startsWith("规则“test.level”（测试）无法计算，按阻断处理：");
-            assertThat(finding.message().zh()).endsWith("（规则依据 测试 1.1；限值 maxLevel 4 级（来源：已发布规则集 "
-                    + "ruleset:test@1，依据 测试 1.1））；请修正规则集或补全数据");
+            assertThat(finding.message().zh()).endsWith("（规则依据 测试 1.1；限值 maxLevel 4 级（来源：已发布规则集第 "
+                    + "1 版，依据 测试 1.1））；请修正规则集或补全数据");
         });
     }
 

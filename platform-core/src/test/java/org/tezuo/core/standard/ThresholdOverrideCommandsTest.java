@@ -237,7 +237,7 @@ class ThresholdOverrideCommandsTest {
                         tuple(ThresholdOverride.Action.SET, "0.4", ChangeKind.LOOSER, "director", false),
                         tuple(ThresholdOverride.Action.SET, "0.3", ChangeKind.STRICTER, "director", false));
         assertThat(detail.item().value()).isEqualTo(new BigDecimal("0.5"));
-        assertThat(detail.item().originText()).isEqualTo("已发布规则集 ruleset:gas@1，依据 GB 30871-2022 5.3.2");
+        assertThat(detail.item().originText()).isEqualTo("已发布规则集第 1 版，依据 GB 30871-2022 5.3.2");
         assertThat(evaluate("0.4", null).items()).isEmpty();
     }
 
@@ -253,7 +253,7 @@ class ThresholdOverrideCommandsTest {
         StandardItem item = catalog.detail(tenant.id(), "gas", "flammableLimitPercentVol", ZH).item();
 
         assertThat(item.value()).isEqualTo(new BigDecimal("0.2"));
-        assertThat(item.originText()).isEqualTo("已发布规则集 ruleset:gas@2，依据 GB 30871-2022 5.3.2");
+        assertThat(item.originText()).isEqualTo("已发布规则集第 2 版，依据 GB 30871-2022 5.3.2");
         assertThat(evaluate("0.25", null).items()).extracting(RiskItem::code).containsExactly("gas.flammable");
     }
 

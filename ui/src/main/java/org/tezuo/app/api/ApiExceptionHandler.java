@@ -1,8 +1,12 @@
 package org.tezuo.app.api;
 
+import java.time.LocalDate;
+import java.time.temporal.Temporal;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -15,7 +19,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.tezuo.core.i18n.LocalizedException;
 import org.tezuo.core.qualification.verification.VerificationRunNotFoundException;
 import org.tezuo.core.i18n.UserMessages;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /** Maps the platform's exceptions to REST responses in one place, in the caller's locale. */
 @RestControllerAdvice(basePackages = "org.tezuo.app.api")
@@ -60,11 +67,76 @@ class ApiExceptionHandler {
                     UserMessages.render(ApiCaller.locale(), "api.badJson", syntax.getLocation().getLineNr(),
                             syntax.getLocation().getColumnNr()), List.of()));
         }
+        MismatchedInputException mismatch = causeOf(e, MismatchedInputException.class);
+        if (mismatch != null) {
+            // Jackson's own text names Java classes, so the field, the value and the expected form are shown.
+            String expected = UserMessages.render(ApiCaller.locale(), expectedKey(mismatch.getTargetType()));
+            log.info("Request body has a value of the wrong form at {}: {}", fieldPath(mismatch),
+                    mismatch.getOriginalMessage());
+            if (mismatch.getPath().isEmpty()) {
+                return ResponseEntity.badRequest().body(new ApiError("api.badBody",
+                        UserMessages.render(ApiCaller.locale(), "api.badBody", expected), List.of()));
+            }
+            if (mismatch instanceof InvalidFormatException invalid && invalid.getValue() != null) {
+                return ResponseEntity.badRequest().body(new ApiError("api.badField",
+                        UserMessages.render(ApiCaller.locale(), "api.badField", fieldPath(mismatch),
+                                String.valueOf(invalid.getValue()), expected), List.of()));
+            }
+            return ResponseEntity.badRequest().body(new ApiError("api.badFieldType",
+                    UserMessages.render(ApiCaller.locale(), "api.badFieldType", fieldPath(mismatch), expected),
+                    List.of()));
+        }
         String reason = e.getMostSpecificCause().getMessage();
         String shortReason = reason == null ? "" : reason.lines().findFirst().orElse("");
         log.info("Unreadable request body: {}", shortReason);
         return ResponseEntity.badRequest().body(new ApiError("api.badRequest",
                 UserMessages.render(ApiCaller.locale(), "api.badRequest", shortReason), List.of()));
+    }
+
+    /** Returns the first exception of {@code type} in the chain of causes, or null. */
+    private static <T extends Throwable> @Nullable T causeOf(Throwable failure, Class<T> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
+    }
+
+    /** Returns where in the body a value sits, such as {@code until} or {@code workers[1].idNumber}. */
+    private static String fieldPath(JacksonException failure) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : failure.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    /** Returns the key of the words for the form a value must take, by the Java type it is read into. */
+    private static String expectedKey(@Nullable Class<?> type) {
+        if (type == null) {
+            return "api.expected.value";
+        }
+        if (Temporal.class.isAssignableFrom(type)) {
+            return type == LocalDate.class ? "api.expected.date" : "api.expected.dateTime";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "api.expected.number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "api.expected.boolean";
+        }
+        if (type == String.class || type.isEnum()) {
+            return "api.expected.text";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "api.expected.array";
+        }
+        return "api.expected.object";
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -77,6 +77,8 @@ class DemoTenantSeeder implements ApplicationRunner {
             new DemoUser("teamlead", "何班长", Set.of("TEAM_LEADER"), "MAINT", null),
             new DemoUser("hrbp", "林芳", Set.of("HRBP"), "HR", null),
             new DemoUser("leader", "王建国", Set.of("WORK_LEADER"), "MAINT", "320623197804120133"),
+            // A second work leader, so that the demo can hand a permit over at shift change.
+            new DemoUser("nightleader", "赵夜班", Set.of("WORK_LEADER"), "MAINT", null),
             new DemoUser("worker", "李强", Set.of("WORKER"), "MAINT", "320623198509230318"),
             // The work-at-height gate checks the applicant for a 高处作业 certificate, which no other demo user holds.
             new DemoUser("scaffolder", "段思远", Set.of("WORKER"), "MAINT", "320623197604303015"),

@@ -174,8 +174,10 @@ class PermitRiskAssessor {
         long id = reference.isString() ? Long.parseLong(reference.asString()) : reference.asLong();
         try {
             Map<String, @Nullable Object> fields = new HashMap<>();
+            // A JSON null stays null: as the text "null" it read as a detector tag and as a registered value.
             records.read(tenantId, entity, id).data().forEachEntry((name, value) -> fields.put(name,
-                    value.isNumber() ? value.decimalValue() : value.isString() ? value.asString() : value.toString()));
+                    value.isNull() ? null : value.isNumber() ? value.decimalValue()
+                            : value.isString() ? value.asString() : value.toString()));
             return fields;
         } catch (RecordNotFoundException | EntityNotFoundException e) {
             log.info("Register record {}#{} of tenant {} is not available for the risk score: {}", entity, id, tenantId,

@@ -31,6 +31,11 @@ public record WorkWindow(@Nullable Instant start, @Nullable Instant end) {
         return otherEnd == null ? this : new WorkWindow(start, otherEnd);
     }
 
+    /** Returns this window without the time before {@code instant}, when it is given and later than the start. */
+    public WorkWindow startingNoEarlierThan(@Nullable Instant instant) {
+        return instant == null || (start != null && !start.isBefore(instant)) ? this : new WorkWindow(instant, end);
+    }
+
     public boolean overlaps(WorkWindow other) {
         return (start == null || other.end == null || start.isBefore(other.end))
                 && (other.start == null || end == null || other.start.isBefore(end));

@@ -149,4 +149,19 @@ class RecordApiTest {
         assertThat(body(response).path("code").asString()).isEqualTo("api.badJson");
         assertThat(body(response).path("message").asString()).startsWith("请求体不是有效的 JSON（第 1 行第");
     }
+
+    @Test
+    void wrongValueNamesFieldAndForm() throws Exception {
+        HttpResponse<String> value = send(engineer, "PUT", "/api/records/patrol/1",
+                "{\"data\": {}, \"rowVersion\": \"第二版\"}");
+        HttpResponse<String> structure = send(engineer, "POST", "/api/records/patrol", "[1, 2]");
+
+        assertThat(value.statusCode()).isEqualTo(400);
+        assertThat(body(value).path("code").asString()).isEqualTo("api.badField");
+        assertThat(body(value).path("message").asString())
+                .isEqualTo("字段“rowVersion”的值“第二版”无效，应为数字；请修改后重新提交");
+        assertThat(structure.statusCode()).isEqualTo(400);
+        assertThat(body(structure).path("code").asString()).isEqualTo("api.badBody");
+        assertThat(body(structure).path("message").asString()).doesNotContain("RecordApi", "deserialize");
+    }
 }

@@ -394,6 +394,25 @@ class PermitPresenceEndToEndTest {
 
     @Test
     @Order(8)
+    @DisplayName("A guardian checked in on one site cannot check in on a second permit at the same time")
+    void guardianOnOneSiteOnly() throws Exception {
+        long second = api.issue("hot-work", hotWorkData(), List.of("leader", "unithead", "engineer", "director"));
+        post("leader", site(second) + "/accept", Map.of("note", "已到现场"), 200);
+
+        JsonNode refused = post("guardian", presence(second) + "/check-in", position(50, 50, 10), 409);
+        JsonNode english = send("guardian", presence(second) + "/check-in", position(50, 50, 10), "en", 409);
+
+        assertThat(refused.path("code").asString()).isEqualTo("presence.guardian.elsewhere");
+        assertThat(refused.path("message").asString()).contains("是作业票 " + NUMBER + " 的监护人且已在该作业现场签到",
+                "GB 30871-2022 4.10", "请先在作业票 " + NUMBER + " 签退");
+        assertThat(english.path("message").asString()).contains("a guardian stays on one site throughout");
+        assertThat(post("worker", presence(second) + "/check-in", position(50, 50, 10), 200)
+                .path("callerRole").asString()).isEqualTo("WORKER");
+        post("leader", site(second) + "/cancel", Map.of("reason", "与 " + NUMBER + " 共用监护人，重新办票"), 200);
+    }
+
+    @Test
+    @Order(9)
     @DisplayName("Position fixes are deleted one year after cancellation and a summary stays")
     void fixesPurgedAfterRetention() throws Exception {
         post("leader", site(permit) + "/cancel", Map.of("reason", "工艺条件变化，重新办票"), 200);

@@ -189,7 +189,7 @@ class SpecialOperationPermitsEndToEndTest {
         assertThat(refusal.path("details").valueStream().map(detail -> detail.path("message").asString()).toList())
                 .contains("化验员周八（人工分析，下部） 测得氧含量 18 %vol，低于合格下限 19.5 %vol，不得进入；请通风置换后"
                         + "重新检测 — GB 30871-2022 6.4 a)（规则 confined-space.oxygen.low，受限空间作业；限值：氧含量合格下限 "
-                        + "19.5 %vol（来源：已发布规则集 ruleset:confined-space@1，依据 GB 30871-2022 6.4 a)））");
+                        + "19.5 %vol（来源：已发布规则集第 1 版，依据 GB 30871-2022 6.4 a)））");
     }
 
     @Test

@@ -130,6 +130,25 @@ public class FlowDeployer {
         });
     }
 
+    /**
+     * Returns the approval chain of a process definition when this deployer deployed it, or empty for a process
+     * deployed by other means, such as plain BPMN in the engine's own tests and benchmarks.
+     */
+    public Optional<FlowDefinition> chainOf(String processDefinitionId) {
+        FlowDefinition cached = definitionsByProcessDefinition.get(processDefinitionId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        ProcessDefinition processDefinition = repository.getProcessDefinition(processDefinitionId);
+        Deployment deployment = repository.createDeploymentQuery()
+                .deploymentId(processDefinition.getDeploymentId())
+                .singleResult();
+        if (deployment == null || deployment.getName() == null || deployment.getName().lastIndexOf('@') < 1) {
+            return Optional.empty();
+        }
+        return Optional.of(definitionOf(processDefinitionId));
+    }
+
     private Optional<FlowDeployment> find(long tenantId, String key, int version, String checksum) {
         return repository.createDeploymentQuery()
                 .deploymentTenantId(FlowableTenant.of(tenantId))

@@ -97,7 +97,7 @@ public class ApplicantOperations {
 
         String reason = ApprovalSuspensions.blankToNull(comment);
         notices.send(instance, ApprovalNoticeKind.URGED, approvers, OperationMessages.zh("operation.notice.urged",
-                notices.name(instance, applicant), instance.businessKey(), instance.flow().name().zh(),
+                notices.name(instance, applicant), notices.label(instance), instance.flow().name().zh(),
                 reason == null ? "" : reason), applicant, ApprovalNotices.TASKS_PAGE);
         return history.append(new OperationLog.NewEntry(instance, null, "", "", applicant, Operation.URGED,
                 String.join(",", approvers), reason, List.of(), null));

@@ -74,7 +74,7 @@ public class ApprovalNotices {
             return;
         }
         String subject = OperationMessages.zh("operation.notice.subject." + kind.name(), approval.flowName(),
-                approval.businessKey());
+                label(approval.tenantId(), approval.businessKey()));
         for (String recipient : new LinkedHashSet<>(recipients)) {
             events.publishEvent(new Notice(approval.tenantId(), recipient, kind.topic(), subject, body, link, sender));
         }
@@ -85,6 +85,17 @@ public class ApprovalNotices {
     /** Returns the display name of a user of the tenant. */
     String name(long tenantId, String username) {
         return names.of(tenantId, username);
+    }
+
+    /** Returns how notices name the application, such as a permit number, or the business key by default. */
+    String label(long tenantId, String businessKey) {
+        ApplicationPages resolver = pages.getIfAvailable();
+        return resolver == null ? businessKey : resolver.labelOf(tenantId, businessKey);
+    }
+
+    /** Returns how notices name the application of the instance. */
+    String label(InstanceRef instance) {
+        return label(instance.tenantId(), instance.businessKey());
     }
 
     /** Returns the page of the application for notices to its applicant, or null when the app names none. */

@@ -464,7 +464,7 @@ public class ApprovalOperations {
     private void tellNewApprover(ActiveTask task, String taskId, String byUser, String toUser, Operation operation) {
         InstanceRef instance = instance(task);
         String body = OperationMessages.zh("operation.notice.handedOver", notices.name(instance, byUser),
-                OperationMessages.zh("operation.name." + operation.name()), instance.businessKey(),
+                OperationMessages.zh("operation.name." + operation.name()), notices.label(instance),
                 instance.flow().name().zh(), task.nodeName().zh());
         notices.send(instance, ApprovalNoticeKind.TASK_ASSIGNED, List.of(toUser), body, byUser,
                 ApprovalNotices.TASKS_PAGE + "/" + taskId);

@@ -51,7 +51,8 @@ class ApprovalOutcomeNotices implements FlowOutcomeListener {
         boolean bySystem = decidedBy == null || AuditLog.SYSTEM_ACTOR.equals(decidedBy);
         String decider = bySystem ? OperationMessages.zh("operation.notice.system")
                 : notices.name(outcome.tenantId(), decidedBy);
-        String body = OperationMessages.zh("operation.notice." + kind.name(), outcome.businessKey(), flowName,
+        String body = OperationMessages.zh("operation.notice." + kind.name(),
+                notices.label(outcome.tenantId(), outcome.businessKey()), flowName,
                 decider, opinion(outcome.comment()));
         notices.send(approval, kind, List.of(outcome.applicant()), body, bySystem ? null : decidedBy,
                 notices.applicationPage(outcome.tenantId(), outcome.businessKey()));

@@ -2,6 +2,7 @@ package org.tezuo.workflow.operation;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
 import org.flowable.common.engine.api.delegate.event.FlowableEntityEvent;
 import org.flowable.common.engine.api.delegate.event.FlowableEvent;
@@ -9,9 +10,12 @@ import org.flowable.common.engine.api.delegate.event.FlowableEventListener;
 import org.flowable.engine.RuntimeService;
 import org.flowable.identitylink.api.IdentityLinkType;
 import org.flowable.task.service.impl.persistence.entity.TaskEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 import org.tezuo.workflow.bpmn.ChainVariables;
+import org.tezuo.workflow.definition.FlowDefinition;
 import org.tezuo.workflow.deploy.FlowDeployer;
 import org.tezuo.workflow.deploy.FlowableTenant;
 
@@ -25,6 +29,8 @@ import org.tezuo.workflow.deploy.FlowableTenant;
  */
 @Component
 class TaskAssignmentNotices implements FlowableEventListener, InitializingBean {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskAssignmentNotices.class);
 
     private final RuntimeService runtime;
     private final ApprovalNotices notices;
@@ -52,12 +58,19 @@ class TaskAssignmentNotices implements FlowableEventListener, InitializingBean {
         if (approvers.isEmpty()) {
             return;
         }
+        Optional<FlowDefinition> chain = deployer.chainOf(task.getProcessDefinitionId());
+        if (chain.isEmpty()) {
+            log.debug("Task {} belongs to process {}, which no approval chain deployed; no notice",
+                    task.getId(), task.getProcessDefinitionId());
+            return;
+        }
         long tenantId = FlowableTenant.parse(task.getTenantId());
         String businessKey = Objects.requireNonNullElse(task.getCategory(), "");
-        String flowName = deployer.definitionOf(task.getProcessDefinitionId()).name().zh();
+        String flowName = chain.get().name().zh();
         Object applicant = task.getVariable(ChainVariables.APPLICANT);
         String applicantName = applicant == null ? "" : notices.name(tenantId, applicant.toString());
-        String body = OperationMessages.zh("operation.notice.TASK_ASSIGNED", applicantName, businessKey, flowName,
+        String body = OperationMessages.zh("operation.notice.TASK_ASSIGNED", applicantName,
+                notices.label(tenantId, businessKey), flowName,
                 Objects.requireNonNullElse(task.getName(), ""));
         notices.send(new ApprovalNotices.Approval(tenantId, task.getProcessInstanceId(), businessKey, flowName),
                 ApprovalNoticeKind.TASK_ASSIGNED, approvers, body, applicant == null ? null : applicant.toString(),

@@ -79,7 +79,7 @@ class TimeLimitAction implements FlowAction {
     private void remind(InstanceRef instance, ApproverNode node, List<Task> open) {
         List<String> approvers = instances.peopleOf(open);
         notices.send(instance, ApprovalNoticeKind.REMINDED, approvers, OperationMessages.zh("operation.notice.reminded",
-                instance.businessKey(), node.name().zh()), null, ApprovalNotices.TASKS_PAGE);
+                notices.label(instance), node.name().zh()), null, ApprovalNotices.TASKS_PAGE);
         history.append(new OperationLog.NewEntry(instance, null, node.id(), node.name().zh(), AuditLog.SYSTEM_ACTOR,
                 Operation.REMINDED, String.join(",", approvers), null, List.of(), null));
         log.info("Reminded {} of node {} of approval {}", approvers, node.id(), instance.processInstanceId());
@@ -97,7 +97,7 @@ class TimeLimitAction implements FlowAction {
         }
         String names = targets.isEmpty() ? OperationMessages.zh("operation.nobody") : notices.names(instance, targets);
         notices.send(instance, ApprovalNoticeKind.ESCALATED, targets, OperationMessages.zh("operation.notice.escalated",
-                instance.businessKey(), node.name().zh()), null, ApprovalNotices.TASKS_PAGE);
+                notices.label(instance), node.name().zh()), null, ApprovalNotices.TASKS_PAGE);
 
         if (instance.flow().safetySignOff()) {
             suspensions.suspend(instance, node.id(), targets);

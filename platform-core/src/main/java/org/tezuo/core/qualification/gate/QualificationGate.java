@@ -61,7 +61,14 @@ public class QualificationGate {
             ZoneId zone) {
         Optional<Person> found = store.findPersonByIdNumber(tenantId, subject.idNumber());
         if (found.isEmpty()) {
-            return List.of(violation(subject, "gate.notInLedger", subject.role(), subject.name()));
+            // A person of the same name in the ledger most likely means a mistyped ID number, not a missing person.
+            Optional<Person> sameName = store.persons(tenantId).stream()
+                    .filter(person -> person.name().equals(subject.name().strip()))
+                    .findFirst();
+            return List.of(sameName.isPresent()
+                    ? violation(subject, "gate.idNumberNotInLedger", subject.role(), subject.name(),
+                            subject.idNumber(), sameName.get().maskedIdNumber())
+                    : violation(subject, "gate.notInLedger", subject.role(), subject.name()));
         }
         Person person = found.get();
         List<GateViolation> violations = new ArrayList<>();

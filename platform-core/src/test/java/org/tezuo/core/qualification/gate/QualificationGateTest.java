@@ -83,6 +83,19 @@ class QualificationGateTest {
         assertThat(violations).extracting(GateViolation::messageKey).containsExactly("gate.notInLedger");
     }
 
+    @Test
+    @DisplayName("A mistyped ID number of someone in the ledger names the ID number, not a missing person")
+    void mistypedIdNumberIsNamed() {
+        List<GateViolation> violations = gate.check(tenant.id(),
+                List.of(GateSubject.withoutCertificate("作业人员", "赵挖", "110101199001010019")), NO_CERTIFICATE,
+                clock.instant(), SHANGHAI);
+
+        assertThat(violations).extracting(GateViolation::messageKey).containsExactly("gate.idNumberNotInLedger");
+        assertThat(violations.getFirst().message(Locale.SIMPLIFIED_CHINESE)).startsWith(
+                "作业人员“赵挖”的身份证号 110101199001010019 不在本企业的特种作业人员台账中，台账中同名人员的身份证号为 ")
+                .contains(digger.maskedIdNumber()).doesNotContain(digger.idNumber());
+    }
+
     private List<String> messages(GateRequirement requirement) {
         return gate.check(tenant.id(), List.of(GateSubject.withoutCertificate("作业人员", "赵挖", digger.idNumber())),
                 requirement, clock.instant(), SHANGHAI).stream()

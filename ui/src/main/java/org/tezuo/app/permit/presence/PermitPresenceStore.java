@@ -119,6 +119,22 @@ class PermitPresenceStore {
                 .list();
     }
 
+    /** A permit on site on which a user is checked in, with the role the user checked in as. */
+    record CheckedInElsewhere(long permitId, PresenceRole role) {
+    }
+
+    /** Returns the permits other than {@code permitId} that are on site and on which the user is checked in. */
+    List<CheckedInElsewhere> checkedInElsewhere(long tenantId, String username, long permitId) {
+        return jdbc.sql("select p.permit_id, p.person_role from permit_presence p join permit_site s on s.permit_id = "
+                + "p.permit_id and s.tenant_id = p.tenant_id where p.tenant_id = ? and p.username = ? "
+                + "and p.permit_id <> ? and p.checked_in_at is not null and p.checked_out_at is null "
+                + "and s.state in (" + ACTIVE_STATES + ") order by p.permit_id")
+                .params(tenantId, username, permitId)
+                .query((rs, row) -> new CheckedInElsewhere(rs.getLong("permit_id"),
+                        PresenceRole.valueOf(rs.getString("person_role"))))
+                .list();
+    }
+
     /** Returns the permits of a tenant that are on site and have someone checked in, oldest first. */
     List<Long> permitsWithPeopleOnSite(long tenantId) {
         return jdbc.sql("select distinct p.permit_id from permit_presence p join permit_site s on s.permit_id = "

@@ -122,6 +122,9 @@ public class PresenceRecorder {
                 throw new PresenceStateException("presence.notCheckedIn", PresenceAlerts.number(permit),
                         actor.username());
             }
+            if (kind == PresenceFix.Kind.CHECK_IN) {
+                refuseIfGuardingElsewhere(permit, actor.username(), role);
+            }
 
             Instant now = clock.instant();
             PresenceFix fix = place(permitId, actor.username(), kind, position, accuracy, report.deviceTime(), now,
@@ -133,6 +136,27 @@ public class PresenceRecorder {
             audit(permit, actor, kind, fix, role);
             return new Recorded(fix, after);
         });
+    }
+
+    /**
+     * Rejects a check-in that would place one guardian at two jobs at once: a guardian checked in on another permit
+     * on site, or anyone checked in elsewhere who checks in here as guardian. GB 30871-2022 4.10 keeps the guardian
+     * on one site throughout, so the person checks out there first (which suspends that work).
+     */
+    private void refuseIfGuardingElsewhere(Permit permit, String username, PresenceRole role) {
+        for (PermitPresenceStore.CheckedInElsewhere other : store.checkedInElsewhere(permit.tenantId(), username,
+                permit.id())) {
+            if (role == PresenceRole.GUARDIAN || other.role() == PresenceRole.GUARDIAN) {
+                String otherNumber = permits.find(permit.tenantId(), other.permitId())
+                        .map(PresenceAlerts::number)
+                        .orElse("#" + other.permitId());
+                log.info("User {} of tenant {} is checked in on permit {} as {}; check-in on permit {} as {} rejected",
+                        username, permit.tenantId(), other.permitId(), other.role(), permit.id(), role);
+                throw new PresenceStateException(other.role() == PresenceRole.GUARDIAN
+                        ? "presence.guardian.elsewhere" : "presence.guardian.busyElsewhere",
+                        PresenceAlerts.number(permit), username, otherNumber);
+            }
+        }
     }
 
     private PermitSite requireOnSite(Permit permit) {

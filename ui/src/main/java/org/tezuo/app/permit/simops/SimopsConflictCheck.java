@@ -75,8 +75,20 @@ public class SimopsConflictCheck {
      * @param validUntil the end of validity on site, which replaces the form's end once the permit is accepted
      */
     public List<SimopsConflict> check(Permit permit, JsonNode data, @Nullable Instant validUntil) {
+        return check(permit, data, validUntil, null);
+    }
+
+    /**
+     * Returns the conflicts of a permit on site, blocking ones first, over what is left of its window from {@code
+     * now}: a release or permit that ended before {@code now} no longer conflicts, so work stopped by a release can
+     * resume once the release is over.
+     *
+     * @param now the start of the remaining window, or null for the whole approved window
+     */
+    public List<SimopsConflict> check(Permit permit, JsonNode data, @Nullable Instant validUntil,
+            @Nullable Instant now) {
         long tenantId = permit.tenantId();
-        Operation self = register.operation(permit, data, validUntil);
+        Operation self = register.operation(permit, data, validUntil, now);
         // The register narrows by the stored windows; permits submitted before those were stored are narrowed here.
         Check check = new Check(self, register.otherActivePermits(tenantId, permit.id(), counterparts(self.type()),
                         self.window()).stream()

@@ -82,11 +82,19 @@ class SimopsRegister {
     record Zone(long id, String name, @Nullable GeoPoint point) {
     }
 
-    /** Returns the operation a permit is, with {@code data} in place of the stored data and an optional end. */
-    Operation operation(Permit permit, JsonNode data, @Nullable Instant validUntil) {
+    /**
+     * Returns the operation a permit is, with {@code data} in place of the stored data, an optional end and an
+     * optional later start (the current time on site).
+     */
+    Operation operation(Permit permit, JsonNode data, @Nullable Instant validUntil, @Nullable Instant from) {
         FormDefinition form = drafter.formOf(permit);
         return new Operation(permit, form, data, reference(form.boundValue("zone", data)),
-                WorkWindow.of(form, data).endingAt(validUntil));
+                WorkWindow.of(form, data).endingAt(validUntil).startingNoEarlierThan(from));
+    }
+
+    /** Returns the operation a permit is over its whole approved window, as {@link #otherActivePermits} reads it. */
+    Operation operation(Permit permit, JsonNode data, @Nullable Instant validUntil) {
+        return operation(permit, data, validUntil, null);
     }
 
     /**

@@ -247,7 +247,8 @@ public class PermitSiteCommands {
         List<SiteReason> reasons = new ArrayList<>(SiteWorkWindow.outside(context.now(),
                 rules.plannedStart(context.permit()).orElse(null), site.validUntil(), context.zone()));
         RiskAssessment assessment = evaluate(context, context.ruleset(), action, site.validUntil());
-        List<SimopsConflict> conflicts = simops.check(context.permit(), context.permit().data(), site.validUntil());
+        List<SimopsConflict> conflicts = simops.check(context.permit(), context.permit().data(), site.validUntil(),
+                context.now());
         reasons.addAll(withBlockingConflicts(SiteRuleCheck.blocking(assessment, context.ruleset(), false), conflicts));
         if (action == SiteAction.RESUME) {
             resumeChecks.orderedStream().forEach(check -> reasons.addAll(check.refusals(context.permit(), site)));

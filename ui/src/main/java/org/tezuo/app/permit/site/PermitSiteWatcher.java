@@ -237,7 +237,8 @@ public class PermitSiteWatcher implements DisposableBean {
      */
     private Result suspendOrWarn(SiteStepRunner.Context context, List<SiteReason> ruleReasons) {
         PermitSite site = context.requireSite();
-        List<SimopsConflict> conflicts = simops.check(context.permit(), context.permit().data(), site.validUntil());
+        List<SimopsConflict> conflicts = simops.check(context.permit(), context.permit().data(), site.validUntil(),
+                context.now());
         List<SiteReason> blocking = new ArrayList<>(ruleReasons);
         conflicts.stream()
                 .filter(conflict -> conflict.severity() == ConflictSeverity.BLOCK)

@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
  * <li>start, resume and close: the work leader in charge;</li>
  * <li>the fire watch's confirmation: the users the permit names as guardian (form role {@code guardian}, by user
  * name or display name), except the work leader in charge, whose own site the fire watch checks;</li>
- * <li>suspend: the work leader in charge, team leaders, unit heads and the safety department;</li>
+ * <li>suspend: the work leader in charge, the applicant, the guardians the permit names (who stop work on an
+ * anomaly, GB 30871-2022 4.10), team leaders, unit heads and the safety department;</li>
  * <li>extend: unit heads and the safety department, who approve permits;</li>
  * <li>hand over: a holder of the work-leader role other than the work leader in charge, who takes over;</li>
  * <li>cancel: the work leader in charge, the applicant, unit heads and the safety department;</li>
@@ -75,7 +76,8 @@ class SitePeople {
                     : Set.of(profile.shiftCheckRole()));
             case START, RESUME, CLOSE -> people(permit, leader, false, Set.of());
             case FIRE_WATCH_CONFIRM -> fireWatch(permit, leader);
-            case SUSPEND -> people(permit, leader, false, union(SUPERVISORS, Set.of(Role.TEAM_LEADER)));
+            case SUSPEND -> withGuardians(permit, people(permit, leader, true,
+                    union(SUPERVISORS, Set.of(Role.TEAM_LEADER))));
             case EXTEND -> people(permit, null, false, SUPERVISORS);
             case HAND_OVER -> new Audience(false, Set.of(), Set.of(Role.WORK_LEADER),
                     leader == null ? Set.of() : Set.of(leader),
@@ -143,6 +145,19 @@ class SitePeople {
         }
         roles.stream().sorted().forEach(role -> parts.add(SiteText.of("site.role." + role.code())));
         return new Audience(false, Set.copyOf(users), Set.copyOf(roles), Set.of(), SiteText.join(parts));
+    }
+
+    /** Returns the audience with the users the permit names as guardian added, as for the fire watch. */
+    private Audience withGuardians(Permit permit, Audience audience) {
+        Set<String> guardians = fireWatch(permit, null).users();
+        if (guardians.isEmpty()) {
+            return audience;
+        }
+        Set<String> users = new LinkedHashSet<>(audience.users());
+        users.addAll(guardians);
+        List<SiteText> parts = new ArrayList<>(List.of(audience.description()));
+        guardians.forEach(guardian -> parts.add(SiteText.of("site.who.guardian", displayName(permit, guardian))));
+        return new Audience(false, Set.copyOf(users), audience.roles(), audience.excluded(), SiteText.join(parts));
     }
 
     private static Set<Role> union(Set<Role> first, Set<Role> second) {

@@ -21,6 +21,7 @@ final class SiteWorkWindow {
     static final String AFTER_END = "site.window.after-end";
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter TIME_WITH_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private SiteWorkWindow() {
     }
@@ -34,10 +35,14 @@ final class SiteWorkWindow {
      */
     static List<SiteReason> outside(Instant now, @Nullable Instant start, @Nullable Instant end, ZoneId zone) {
         if (start != null && now.isBefore(start)) {
-            return List.of(reason(BEFORE_START, "site.window.beforeStart", format(start, zone), format(now, zone)));
+            DateTimeFormatter shown = sameMinute(now, start, zone) ? TIME_WITH_SECONDS : TIME;
+            return List.of(reason(BEFORE_START, "site.window.beforeStart", shown.format(start.atZone(zone)),
+                    shown.format(now.atZone(zone))));
         }
         if (end != null && !now.isBefore(end)) {
-            return List.of(reason(AFTER_END, "site.window.afterEnd", format(end, zone), format(now, zone)));
+            DateTimeFormatter shown = sameMinute(now, end, zone) ? TIME_WITH_SECONDS : TIME;
+            return List.of(reason(AFTER_END, "site.window.afterEnd", shown.format(end.atZone(zone)),
+                    shown.format(now.atZone(zone))));
         }
         return List.of();
     }
@@ -47,6 +52,11 @@ final class SiteWorkWindow {
         return new SiteReason(code, SiteText.render(Locale.SIMPLIFIED_CHINESE, key, limit, value, source),
                 SiteText.render(Locale.ENGLISH, key, limit, value, SiteText.render(Locale.ENGLISH, key + ".source")),
                 value, limit, null, source);
+    }
+
+    /** Tells whether two times read the same to the minute, so that a message must show seconds to differ. */
+    private static boolean sameMinute(Instant first, Instant second, ZoneId zone) {
+        return TIME.format(first.atZone(zone)).equals(TIME.format(second.atZone(zone)));
     }
 
     /** Formats a time of a site message in the tenant's zone, such as {@code 2026-12-04 20:00}. */

@@ -118,6 +118,19 @@ class SimopsConflictCheckTest {
     }
 
     @Test
+    @DisplayName("On site, a release that ended before now no longer conflicts with the rest of the window")
+    void endedReleaseNoLongerConflictsOnSite() {
+        release("venting", "V-101 放空", twentyMetresNorth, START, "2026-12-07T11:00:00+08:00");
+        Permit hotWork = permit("hot-work", "ISSUED", hotWorkData(tankFarm));
+        Instant duringRelease = OffsetDateTime.parse("2026-12-07T10:30:00+08:00").toInstant();
+        Instant afterRelease = OffsetDateTime.parse("2026-12-07T11:00:00+08:00").toInstant();
+
+        assertThat(check.check(hotWork, hotWork.data(), null, duringRelease)).hasSize(1);
+        assertThat(check.check(hotWork, hotWork.data(), null, afterRelease)).isEmpty();
+        assertThat(check.check(hotWork, hotWork.data(), null)).hasSize(1);
+    }
+
+    @Test
     @DisplayName("Two blind-flange permits on one line are blocked whatever the spelling of the line number")
     void twoBlindFlangesOnOneLineAreBlocked() {
         Permit first = permit("blind-flange", "ISSUED", blindFlangeData(tankFarm, "NG-1001/150", false));

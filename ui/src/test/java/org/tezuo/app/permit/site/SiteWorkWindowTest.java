@@ -17,6 +17,17 @@ class SiteWorkWindowTest {
     private static final Instant END = at("2026-12-05T04:00:00+08:00");
 
     @Test
+    @DisplayName("Seconds are shown when the start and now fall in the same minute")
+    void sameMinuteShowsSeconds() {
+        Instant start = at("2026-12-04T20:00:37+08:00");
+
+        SiteReason reason = SiteWorkWindow.outside(at("2026-12-04T20:00:12+08:00"), start, END, SHANGHAI).getFirst();
+
+        assertThat(reason.limit()).isEqualTo("2026-12-04 20:00:37");
+        assertThat(reason.value()).isEqualTo("2026-12-04 20:00:12");
+    }
+
+    @Test
     @DisplayName("Work before the approved start is rejected with the start time")
     void beforeStartRejected() {
         List<SiteReason> reasons = SiteWorkWindow.outside(at("2026-12-04T19:52:00+08:00"), START, END, SHANGHAI);
