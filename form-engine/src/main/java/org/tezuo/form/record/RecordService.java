@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.tezuo.core.entity.EntityCatalog;
@@ -44,7 +45,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Creates, reads, updates, deletes and lists the records of published entities, validating data with the form
  * engine before every write. Data is checked against a form generated from the entity document. A record created
  * with a form is also checked against that form version on creation and on every later update, even after a newer
- * version of the form is published. Referenced records must exist in the same tenant.
+ * version of the form is published. Referenced records must exist in the same tenant. Every write publishes a
+ * {@link RecordWritten} event in its transaction.
  */
 @Component
 public class RecordService {
@@ -56,10 +58,12 @@ public class RecordService {
     private final FormDefinitionParser formParser;
     private final FormValidator validator;
     private final TenantDirectory tenants;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     public RecordService(RecordEntities entities, RecordStore store, EntityCatalog catalog, MetadataStore metadata,
-            FormDefinitionParser formParser, FormValidator validator, TenantDirectory tenants, Clock clock) {
+            FormDefinitionParser formParser, FormValidator validator, TenantDirectory tenants,
+            ApplicationEventPublisher events, Clock clock) {
         this.entities = entities;
         this.store = store;
         this.catalog = catalog;
@@ -67,6 +71,7 @@ public class RecordService {
         this.formParser = formParser;
         this.validator = validator;
         this.tenants = tenants;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -86,7 +91,9 @@ public class RecordService {
             form = new FormReference(formKey, document.version());
         }
         ObjectNode values = withDefaults(entity.definition(), withoutNulls(data));
-        return store.create(entity, validate(entity, values, form, null, actor, locale), form, actor);
+        StoredRecord created = store.create(entity, validate(entity, values, form, null, actor, locale), form, actor);
+        publishWritten(entity, created.id(), RecordWritten.Change.CREATED);
+        return created;
     }
 
     /** Returns a live record; see {@link RecordStore#require}. */
@@ -107,13 +114,22 @@ public class RecordService {
         FormReference form = current.formKey() == null || current.formVersion() == null ? null
                 : new FormReference(current.formKey(), current.formVersion());
         ObjectNode values = withoutNulls(data);
-        return store.update(entity, id, rowVersion, validate(entity, values, form, id, actor, locale), actor);
+        StoredRecord updated = store.update(entity, id, rowVersion, validate(entity, values, form, id, actor, locale),
+                actor);
+        publishWritten(entity, id, RecordWritten.Change.UPDATED);
+        return updated;
     }
 
     /** Soft-deletes a record. */
     @Transactional
     public void delete(long tenantId, String entityName, long id, @Nullable Integer rowVersion, String actor) {
-        store.delete(entities.require(tenantId, entityName), id, rowVersion, actor);
+        PublishedEntity entity = entities.require(tenantId, entityName);
+        store.delete(entity, id, rowVersion, actor);
+        publishWritten(entity, id, RecordWritten.Change.DELETED);
+    }
+
+    private void publishWritten(PublishedEntity entity, long id, RecordWritten.Change change) {
+        events.publishEvent(new RecordWritten(entity.tenantId(), entity.key(), id, change));
     }
 
     /**

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.tezuo.core.audit.AuditLog;
 import org.tezuo.core.metadata.MetadataStore;
 import org.tezuo.core.record.RecordNotFoundException;
@@ -26,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 @SpringBootTest
+@RecordApplicationEvents
 class RecordServiceTest {
 
     private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
@@ -83,6 +86,9 @@ class RecordServiceTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEvents events;
 
     private long tenantWithEntities() {
         long tenant = tenants.create("t-" + UUID.randomUUID(), "测试企业", null, ZoneId.of("Asia/Shanghai")).id();
@@ -182,6 +188,16 @@ class RecordServiceTest {
         assertThatThrownBy(() -> records.read(tenant, "inspection", created.id()))
                 .isInstanceOf(RecordNotFoundException.class);
         assertThat(records.list(tenant, "inspection", RecordQuery.firstPage()).total()).isZero();
+        assertThat(events.stream(RecordWritten.class).filter(event -> event.entity().equals("inspection")))
+                .as("one event per write, none for the stale update")
+                .containsExactly(
+                        new RecordWritten(tenant, "inspection", created.id(), RecordWritten.Change.CREATED),
+                        new RecordWritten(tenant, "inspection", created.id(), RecordWritten.Change.UPDATED),
+                        new RecordWritten(tenant, "inspection", created.id(), RecordWritten.Change.DELETED));
+        assertThat(events.stream(RecordWritten.class).filter(event -> event.entity().equals("site")))
+                .as("the site record the inspection references")
+                .singleElement()
+                .satisfies(event -> assertThat(event.change()).isEqualTo(RecordWritten.Change.CREATED));
     }
 
     @Test
@@ -247,6 +263,7 @@ class RecordServiceTest {
                     assertThat(e.errors().get(1).message()).contains("999999");
                 });
         assertThat(records.list(tenant, "inspection", RecordQuery.firstPage()).total()).isZero();
+        assertThat(events.stream(RecordWritten.class)).as("events of rejected writes").isEmpty();
     }
 
     @Test

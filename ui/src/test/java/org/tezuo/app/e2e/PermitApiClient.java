@@ -65,10 +65,19 @@ final class PermitApiClient {
     }
 
     JsonNode send(String role, String path, Object body, String language, int expectedStatus) throws Exception {
+        return exchange("POST", role, path, body, language, expectedStatus);
+    }
+
+    JsonNode put(String role, String path, Object body, int expectedStatus) throws Exception {
+        return exchange("PUT", role, path, body, "zh-CN", expectedStatus);
+    }
+
+    private JsonNode exchange(String method, String role, String path, Object body, String language,
+            int expectedStatus) throws Exception {
         HttpResponse<String> response = http.send(request(usernames.apply(role), path, language)
-                .header("Content-Type", "application/json").POST(publisher(body)).build(),
+                .header("Content-Type", "application/json").method(method, publisher(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("POST %s as %s: %s", path, role, response.body())
+        assertThat(response.statusCode()).as("%s %s as %s: %s", method, path, role, response.body())
                 .isEqualTo(expectedStatus);
         return response.body().isEmpty() ? json.createObjectNode() : json.readTree(response.body());
     }

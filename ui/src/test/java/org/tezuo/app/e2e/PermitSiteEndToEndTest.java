@@ -34,6 +34,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.test.annotation.DirtiesContext;
 import org.tezuo.app.permit.site.PermitSiteWatcher;
 import org.tezuo.app.security.UserAccounts;
+import org.tezuo.core.audit.AuditLog;
 import org.tezuo.core.connector.weather.QWeatherStubServer;
 import org.tezuo.core.metadata.MetadataStore;
 import org.tezuo.form.record.RecordService;
@@ -51,8 +52,9 @@ import tools.jackson.databind.node.ObjectNode;
  * started, suspended by level 5 wind, resumed, extended, handed over, confirmed by its fire watch and closed, with
  * the refusals the ruleset, the roles and a venting release in its zone make on the way. A confined-space permit is refused before its approved start, suspended
  * for a missed 2-hour re-test, moves to a newer ruleset at a re-test and does not resume after its validity. The clock starts at 2026-12-04 10:00 in Shanghai and the tests move it; the watcher
- * runs only when a test calls it, because the test properties turn its schedule off. The last test reads the printed
- * e-permit of both permits after the close and the cancellation.
+ * runs only when a test calls it, because the test properties turn its schedule off. Writing a release record still
+ * runs the watcher's SIMOPS step at once. The last test reads the printed e-permit of both permits after the close
+ * and the cancellation.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
@@ -308,7 +310,7 @@ class PermitSiteEndToEndTest {
 
     @Test
     @Order(7)
-    @DisplayName("A lift near running hot work warns once, and a release registered next to it suspends it on the next pass")
+    @DisplayName("A lift near running hot work warns once, and a release registered next to it suspends it at once")
     void simopsRecheckedWhileWorkRuns() throws Exception {
         long lift = insertIssuedPermit("lifting", json.createObjectNode().put("siteZone", zone)
                 .put("workStart", rfc3339(now().minusHours(1))).put("workEnd", rfc3339(now().plusHours(4))));
@@ -316,10 +318,17 @@ class PermitSiteEndToEndTest {
         PermitSiteWatcher.WatchRun again = watcher.runNow();
         JsonNode afterWarning = get("leader", site(hotWork));
 
-        long venting = records.create(tenantId, "site_activity", json.createObjectNode().put("kind", "venting")
-                .put("siteZone", zone).put("description", "V-102 放空").put("startsAt", rfc3339(now()))
-                .put("endsAt", rfc3339(now().plusHours(1))), null, "test", Locale.SIMPLIFIED_CHINESE).id();
-        PermitSiteWatcher.WatchRun stopped = watcher.runNow();
+        // The safety engineer registers the release through the records API for after the hot work's validity ends
+        // at 16:10, then moves it to now. No watcher pass runs in between.
+        ObjectNode release = json.createObjectNode().put("kind", "venting").put("siteZone", zone)
+                .put("description", "V-102 放空").put("startsAt", rfc3339(now().plusHours(6)))
+                .put("endsAt", rfc3339(now().plusHours(7)));
+        JsonNode registered = post("engineer", "/api/records/site_activity", Map.of("data", release), 201);
+        long venting = registered.path("id").asLong();
+        JsonNode afterLaterRelease = get("leader", site(hotWork));
+        release.put("startsAt", rfc3339(now())).put("endsAt", rfc3339(now().plusHours(1)));
+        JsonNode moved = api.put("engineer", "/api/records/site_activity/" + venting,
+                Map.of("data", release, "rowVersion", 1), 200);
         JsonNode suspended = get("leader", site(hotWork));
         calmWeather();
         JsonNode stillVenting = post("leader", site(hotWork) + "/resume", null, 422);
@@ -328,6 +337,7 @@ class PermitSiteEndToEndTest {
         JsonNode resumed = post("leader", site(hotWork) + "/resume", null, 200);
 
         String liftCode = "simops.lifting-near-permit@permit-" + lift;
+        String releaseCode = "simops.release-near-hot-work@activity-" + venting;
         List<JsonNode> warnings = timeline(hotWork).valueStream()
                 .filter(event -> event.path("action").asString().equals("SIMOPS_WARNING"))
                 .toList();
@@ -338,21 +348,29 @@ class PermitSiteEndToEndTest {
             assertThat(event.path("stateAfter").asString()).isEqualTo("IN_PROGRESS");
             assertThat(event.path("reasons").get(0).path("code").asString()).isEqualTo(liftCode);
         });
+        assertThat(registered.path("entity").asString()).isEqualTo("site_activity");
+        assertThat(afterLaterRelease.path("state").asString()).as("a release after the validity").isEqualTo(
+                "IN_PROGRESS");
+        assertThat(moved.path("rowVersion").asInt()).isEqualTo(2);
+        assertThat(suspended.path("state").asString()).isEqualTo("SUSPENDED_ON_SITE");
+        JsonNode reason = suspended.path("suspension").get(0);
+        assertThat(reason.path("code").asString()).isEqualTo(releaseCode);
+        assertThat(reason.path("message").asString()).contains("“V-102 放空”（1# 码头管廊）相距 0 m",
+                "GB 30871-2022 5.2.9");
+        assertThat(timeline(hotWork).valueStream()
+                .filter(event -> event.path("action").asString().equals("AUTO_SUSPEND"))
+                .filter(event -> event.path("reasons").get(0).path("code").asString().equals(releaseCode)))
+                .singleElement()
+                .satisfies(event -> assertThat(event.path("actor").asString()).isEqualTo(AuditLog.SYSTEM_ACTOR));
         for (String recipient : List.of("leader", "director")) {
             assertThat(inbox(recipient, "permit.site.simops-warning"))
                     .as("SIMOPS warning for %s", recipient)
                     .containsExactly("作业票 " + NUMBER + " 作业中出现交叉作业提醒");
-            assertThat(inbox(recipient, "permit.site.suspended")).hasSize(2);
+            assertThat(inbox(recipient, "permit.site.suspended")).as("wind and release for %s", recipient)
+                    .hasSize(2);
         }
-        assertThat(stopped.suspended()).isPositive();
-        assertThat(suspended.path("state").asString()).isEqualTo("SUSPENDED_ON_SITE");
-        JsonNode reason = suspended.path("suspension").get(0);
-        assertThat(reason.path("code").asString()).isEqualTo("simops.release-near-hot-work@activity-" + venting);
-        assertThat(reason.path("message").asString()).contains("“V-102 放空”（1# 码头管廊）相距 0 m",
-                "GB 30871-2022 5.2.9");
         assertThat(last(timeline(hotWork)).path("action").asString()).isEqualTo("RESUME");
-        assertThat(stillVenting.path("details").get(0).path("path").asString())
-                .isEqualTo("simops.release-near-hot-work@activity-" + venting);
+        assertThat(stillVenting.path("details").get(0).path("path").asString()).isEqualTo(releaseCode);
         assertThat(resumed.path("state").asString()).isEqualTo("IN_PROGRESS");
     }
 

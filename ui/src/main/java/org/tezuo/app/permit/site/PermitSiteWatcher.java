@@ -19,6 +19,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tezuo.app.permit.Actor;
 import org.tezuo.app.permit.PermitStatus;
@@ -31,7 +33,6 @@ import org.tezuo.core.i18n.UserMessages;
 import org.tezuo.core.risk.RiskAssessment;
 import org.tezuo.core.risk.RiskItem;
 import org.tezuo.core.schedule.TenantJobLocks;
-import org.tezuo.core.tenant.Tenant;
 
 /**
  * Re-evaluates every permit in progress on live data every {@code tezuo.permit-site.watch-interval} (default 5
@@ -47,8 +48,8 @@ import org.tezuo.core.tenant.Tenant;
  * work. A blocking conflict suspends the permit like a blocking rule, with the conflict's sentence as the reason.
  * A warning that the permit's timeline does not hold yet is sent once to the work leader in charge and the safety
  * directors and recorded as a {@link SiteAction#SIMOPS_WARNING} entry; warnings the leader saw at the start or a
- * resume count as known. The record service has no hook on entity writes, so a new register record is found by
- * the next pass, at most one interval later.
+ * resume count as known. A release does not wait for the next pass: once a {@code site_activity} record is created
+ * or changed, {@link SiteActivityRecheck} runs this SIMOPS step at once through {@link #recheckSimops}.
  *
  * <p>A run checks each tenant under the cluster-wide lock {@value #LOCK}{@code :<tenant id>}, so app nodes sharing a
  * database check each tenant once. Each permit is checked in its own transaction under its row lock, and a check
@@ -99,7 +100,7 @@ public class PermitSiteWatcher implements DisposableBean {
 
     PermitSiteWatcher(TenantJobLocks tenantLocks, PermitSiteStore sites, SiteStepRunner runner, SiteRuleCheck rules,
             SiteWeather weather, SiteNotices notices, SiteAutoStop autoStop, SimopsConflictCheck simops,
-            TransactionTemplate transaction, Clock clock,
+            PlatformTransactionManager transactions, Clock clock,
             @Value("${tezuo.permit-site.watch-interval:5m}") Duration interval,
             @Value("${tezuo.permit-site.retest-reminder-lead:15m}") Duration reminderLead) {
         if (reminderLead.isNegative()) {
@@ -114,7 +115,10 @@ public class PermitSiteWatcher implements DisposableBean {
         this.notices = notices;
         this.autoStop = autoStop;
         this.simops = simops;
-        this.transaction = transaction;
+        // A new transaction even when the caller has one, because a recheck runs in the after-commit phase of a
+        // register write, and joining that transaction would leave the suspension uncommitted.
+        this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.interval = interval;
         this.reminderLead = reminderLead;
@@ -136,12 +140,31 @@ public class PermitSiteWatcher implements DisposableBean {
         return run(Duration.ZERO);
     }
 
+    /**
+     * Runs the SIMOPS step of a pass now for every permit in progress of one tenant, without the live rules, the
+     * weather and the re-test reminders. A blocking conflict suspends the permit and a new warning is sent once, as
+     * in a pass. Each permit is checked in a new transaction under its row lock, so a pass that checks the same
+     * permit at the same time waits for it and then finds the suspension or the warning on the timeline.
+     *
+     * @return the counts of this check; {@code retestsDue} is always 0
+     */
+    public WatchRun recheckSimops(long tenantId) {
+        Counts counts = new Counts();
+        for (PermitSite site : sites.inState(tenantId, SiteState.IN_PROGRESS)) {
+            counts.add(checkQuietly(tenantId, site.permitId(), () -> checkSimops(tenantId, site.permitId())));
+        }
+        log.debug("SIMOPS recheck of tenant {} checked {} permits: {} suspended, {} warnings", tenantId,
+                counts.checked, counts.suspended, counts.warned);
+        return new WatchRun(1, 0, counts.checked, counts.suspended, 0, counts.warned);
+    }
+
     private WatchRun run(Duration lockAtLeastFor) {
         Counts counts = new Counts();
         TenantJobLocks.Pass pass = tenantLocks.forEachTenant(LOCK, LOCK_AT_MOST_FOR, lockAtLeastFor, tenant -> {
             Supplier<Optional<WeatherObservation>> observation = once(() -> weather.current(tenant.id()));
             for (PermitSite site : sites.inState(tenant.id(), SiteState.IN_PROGRESS)) {
-                counts.add(checkQuietly(tenant, site.permitId(), observation));
+                counts.add(checkQuietly(tenant.id(), site.permitId(),
+                        () -> check(tenant.id(), site.permitId(), observation)));
             }
         });
         log.debug("Permit site watch checked {} permits of {} tenants: {} suspended, {} re-tests due, {} SIMOPS "
@@ -166,30 +189,57 @@ public class PermitSiteWatcher implements DisposableBean {
         }
     }
 
-    private Result checkQuietly(Tenant tenant, long permitId, Supplier<Optional<WeatherObservation>> observation) {
+    private Result checkQuietly(long tenantId, long permitId, Supplier<Result> step) {
         try {
-            return transaction.execute(status -> check(tenant, permitId, observation));
+            return transaction.execute(status -> step.get());
         } catch (RuntimeException e) {
             log.error("Site check of permit {} of tenant {} failed; the next run checks it again", permitId,
-                    tenant.id(), e);
+                    tenantId, e);
             return Result.UNCHANGED;
         }
     }
 
-    private Result check(Tenant tenant, long permitId, Supplier<Optional<WeatherObservation>> observation) {
-        Actor system = new Actor(tenant.id(), AuditLog.SYSTEM_ACTOR, UserMessages.DEFAULT_LOCALE);
-        SiteStepRunner.Context context = runner.open(system, permitId, true).orElse(null);
-        if (context == null || context.state() != SiteState.IN_PROGRESS
-                || context.permit().status() != PermitStatus.ISSUED) {
+    private Result check(long tenantId, long permitId, Supplier<Optional<WeatherObservation>> observation) {
+        SiteStepRunner.Context context = openInProgress(tenantId, permitId).orElse(null);
+        if (context == null) {
             return Result.UNCHANGED;
         }
         PermitSite site = context.requireSite();
         RiskAssessment assessment = rules.evaluateStep(context, context.ruleset(), SiteAction.AUTO_SUSPEND,
                 site.validUntil(), observation, reminderLead);
+        Result simopsResult = suspendOrWarn(context, SiteRuleCheck.blocking(assessment, context.ruleset(), false));
+        if (simopsResult.suspended()) {
+            return simopsResult;
+        }
+        Optional<RiskItem> due = SiteRuleCheck.retestDue(assessment);
+        boolean retestDue = due.isPresent() && site.lastPassedGasTestAt() != null
+                && sites.openRetest(tenantId, permitId).isEmpty() && announceRetest(context, due.get());
+        return new Result(false, simopsResult.warned(), retestDue);
+    }
+
+    private Result checkSimops(long tenantId, long permitId) {
+        return openInProgress(tenantId, permitId)
+                .map(context -> suspendOrWarn(context, List.of()))
+                .orElse(Result.UNCHANGED);
+    }
+
+    /** Opens the permit under its row lock as the system, or returns empty unless its issued work is in progress. */
+    private Optional<SiteStepRunner.Context> openInProgress(long tenantId, long permitId) {
+        Actor system = new Actor(tenantId, AuditLog.SYSTEM_ACTOR, UserMessages.DEFAULT_LOCALE);
+        return runner.open(system, permitId, true)
+                .filter(context -> context.state() == SiteState.IN_PROGRESS
+                        && context.permit().status() == PermitStatus.ISSUED);
+    }
+
+    /**
+     * Runs the SIMOPS check of the permit and suspends it on {@code ruleReasons} and the blocking conflicts together.
+     * Without a blocking reason it sends the new warnings once.
+     */
+    private Result suspendOrWarn(SiteStepRunner.Context context, List<SiteReason> ruleReasons) {
+        PermitSite site = context.requireSite();
         List<SimopsConflict> conflicts = simops.check(context.permit(), context.permit().data(), site.validUntil(),
                 context.now());
-
-        List<SiteReason> blocking = new ArrayList<>(SiteRuleCheck.blocking(assessment, context.ruleset(), false));
+        List<SiteReason> blocking = new ArrayList<>(ruleReasons);
         conflicts.stream()
                 .filter(conflict -> conflict.severity() == ConflictSeverity.BLOCK)
                 .map(SiteReason::of)
@@ -198,11 +248,7 @@ public class PermitSiteWatcher implements DisposableBean {
             autoStop.suspend(context, blocking, context.ruleset().version());
             return new Result(true, false, false);
         }
-        boolean warned = warnOnce(context, conflicts);
-        Optional<RiskItem> due = SiteRuleCheck.retestDue(assessment);
-        boolean retestDue = due.isPresent() && site.lastPassedGasTestAt() != null
-                && sites.openRetest(tenant.id(), permitId).isEmpty() && announceRetest(context, due.get());
-        return new Result(false, warned, retestDue);
+        return new Result(false, warnOnce(context, conflicts), false);
     }
 
     /**
