@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.tezuo.app.permit.Actor;
 import org.tezuo.app.permit.site.FireWatchCheck;
+import org.tezuo.app.permit.site.MeasureConfirmation;
 import org.tezuo.app.permit.site.PermitSite;
 import org.tezuo.app.permit.site.PermitSiteCommands;
 import org.tezuo.app.permit.site.PermitSites;
@@ -69,7 +70,11 @@ class PermitSiteApi {
             @Nullable Instant stoppedAt, List<ReasonView> suspension, @Nullable Instant lastPassedGasTestAt,
             boolean gasTestRequired, @Nullable String preStartCheckRole, boolean fireWatchRequired,
             @Nullable String fireWatch, @Nullable FireWatchView fireWatchConfirmation, List<StepView> allowed,
-            List<StepView> available, @Nullable SiteRetest openRetest) {
+            List<StepView> available, @Nullable SiteRetest openRetest, List<MeasureView> measures) {
+    }
+
+    /** A safety measure that applies on the permit: its row number (1-based) and its full text. */
+    record MeasureView(int measure, String item) {
     }
 
     /** The fire watch's confirmation that closing would use. */
@@ -85,7 +90,13 @@ class PermitSiteApi {
     record Note(@Nullable String note) {
     }
 
-    record Confirmation(@Nullable Boolean measuresConfirmed, @Nullable String note) {
+    /**
+     * The body of a pre-start check or hand-over: the row numbers of the confirmed measures, each measure that
+     * applies on the permit. {@code measuresConfirmed} is the single tick, accepted only on a permit without
+     * measure rows.
+     */
+    record Confirmation(@Nullable List<Integer> confirmedMeasures, @Nullable Boolean measuresConfirmed,
+            @Nullable String note) {
     }
 
     record Reason(@Nullable String reason) {
@@ -129,7 +140,7 @@ class PermitSiteApi {
     }
 
     @PostMapping("/pre-start-check")
-    @Operation(summary = "作业前验票（动火作业由岗位当班班长确认）")
+    @Operation(summary = "作业前验票（动火作业由岗位当班班长确认）：逐项确认作业票上涉及的安全措施，confirmedMeasures 填写措施序号")
     SiteView preStartCheck(@PathVariable long id, @RequestBody(required = false) @Nullable Confirmation body) {
         commands.preStartCheck(actor(), id, confirmed(body), body == null ? null : body.note());
         return view(id);
@@ -164,7 +175,7 @@ class PermitSiteApi {
     }
 
     @PostMapping("/hand-over")
-    @Operation(summary = "交接班：接班作业负责人重新检测气体并确认措施")
+    @Operation(summary = "交接班：接班作业负责人重新检测气体并逐项确认安全措施（confirmedMeasures 填写措施序号）")
     SiteView handOver(@PathVariable long id, @RequestBody(required = false) @Nullable Confirmation body) {
         commands.handOver(actor(), id, confirmed(body), body == null ? null : body.note());
         return view(id);
@@ -233,7 +244,8 @@ class PermitSiteApi {
                 status.profile().fireWatchRequired(),
                 status.profile().fireWatchRequired() ? status.fireWatch().text(locale) : null,
                 fireWatchView(status.fireWatchConfirmation(), tenantId), steps(status.allowed(), locale),
-                steps(status.available(), locale), status.openRetest());
+                steps(status.available(), locale), status.openRetest(), status.measures().stream()
+                        .map(measure -> new MeasureView(measure.number(), measure.item())).toList());
     }
 
     private EventView view(SiteEvent event, long tenantId, Locale locale) {
@@ -259,8 +271,9 @@ class PermitSiteApi {
         return actions.stream().map(action -> new StepView(action, action.text(locale))).toList();
     }
 
-    private static boolean confirmed(@Nullable Confirmation body) {
-        return body != null && Boolean.TRUE.equals(body.measuresConfirmed());
+    private static MeasureConfirmation confirmed(@Nullable Confirmation body) {
+        return body == null ? MeasureConfirmation.ticked(false)
+                : new MeasureConfirmation(body.confirmedMeasures(), Boolean.TRUE.equals(body.measuresConfirmed()));
     }
 
     private Actor actor() {

@@ -447,7 +447,7 @@ class PermitPresenceEndToEndTest {
         CLOCK.advance(Duration.ofMinutes(10));
         calmWeather();
         post("leader", gasReadings(permit), api.gasReading("GD-07", 4), 201);
-        post("teamlead", site(permit) + "/pre-start-check", Map.of("measuresConfirmed", true), 200);
+        post("teamlead", site(permit) + "/pre-start-check", Map.of("confirmedMeasures", List.of(1)), 200);
         assertThat(post("leader", site(permit) + "/start", null, 200).path("state").asString())
                 .isEqualTo("IN_PROGRESS");
     }

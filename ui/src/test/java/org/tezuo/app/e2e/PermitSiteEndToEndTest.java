@@ -68,6 +68,7 @@ class PermitSiteEndToEndTest {
     private static final String PASSWORD = "E2e@2026-secret";
     private static final String LI_QIANG = "320623198509230318";
     private static final String WANG_JIANGUO = "320623197804120133";
+    private static final String EXTINGUISHERS = "现场配备灭火器（2）台，灭火毯（1）块，动火点周围无可燃物";
     private static final String NUMBER = "DH-20261204-0001";
 
     @TestConfiguration
@@ -200,10 +201,18 @@ class PermitSiteEndToEndTest {
         post("leader", gasReadings(hotWork), api.gasReading("GD-07", 4), 201);
         JsonNode afterPassedTest = get("leader", site(hotWork));
         JsonNode checkByLeader = post("leader", site(hotWork) + "/pre-start-check",
-                Map.of("measuresConfirmed", true), 403);
+                Map.of("confirmedMeasures", List.of(1, 3)), 403);
         JsonNode unconfirmedCheck = post("teamlead", site(hotWork) + "/pre-start-check", Map.of(), 422);
+        JsonNode singleTick = post("teamlead", site(hotWork) + "/pre-start-check",
+                Map.of("measuresConfirmed", true), 422);
+        JsonNode oneMissing = post("teamlead", site(hotWork) + "/pre-start-check",
+                Map.of("confirmedMeasures", List.of(1)), 422);
+        JsonNode oneMissingInEnglish = send("teamlead", site(hotWork) + "/pre-start-check",
+                Map.of("confirmedMeasures", List.of(1)), "en", 422);
+        JsonNode notApplying = post("teamlead", site(hotWork) + "/pre-start-check",
+                Map.of("confirmedMeasures", List.of(1, 2, 3)), 422);
         JsonNode checked = post("teamlead", site(hotWork) + "/pre-start-check",
-                Map.of("measuresConfirmed", true, "note", "措施逐项核对"), 200);
+                Map.of("confirmedMeasures", List.of(1, 3), "note", "措施逐项核对"), 200);
         post("engineer", site(hotWork) + "/start", null, 403);
         long venting = records.create(tenantId, "site_activity", json.createObjectNode().put("kind", "venting")
                 .put("siteZone", zone).put("description", "V-101 放空").put("startsAt", rfc3339(now()))
@@ -219,8 +228,24 @@ class PermitSiteEndToEndTest {
         assertThat(afterFailedTest.path("state").asString()).isEqualTo("ACCEPTED");
         assertThat(afterPassedTest.path("state").asString()).isEqualTo("GAS_TESTED");
         assertThat(checkByLeader.path("message").asString()).contains("班组长（岗位当班班长）");
-        assertThat(unconfirmedCheck.path("code").asString()).isEqualTo("site.measuresNotConfirmed");
+        assertThat(afterPassedTest.path("measures").valueStream().map(measure -> measure.path("measure").asInt()))
+                .containsExactly(1, 3);
+        assertThat(afterPassedTest.path("measures").get(1).path("item").asString()).isEqualTo(EXTINGUISHERS);
+        assertThat(unconfirmedCheck.path("code").asString()).isEqualTo("site.measures.unconfirmed");
+        assertThat(unconfirmedCheck.path("message").asString()).contains("第 1 项", "第 3 项");
+        assertThat(singleTick.path("code").asString()).isEqualTo("site.measures.confirmEach");
+        assertThat(oneMissing.path("message").asString())
+                .isEqualTo("“作业前验票”前须逐项确认安全措施，尚未确认：第 3 项“现场配备灭火器（2）台，灭火毯（1）块…”；"
+                        + "请到现场核实后勾选再提交");
+        assertThat(oneMissingInEnglish.path("message").asString())
+                .contains("not confirmed: measure 3 \"现场配备灭火器（2）台，灭火毯（1）块…\"");
+        assertThat(notApplying.path("code").asString()).isEqualTo("site.measures.unknown");
+        assertThat(notApplying.path("message").asString()).contains("第 2 项不是本作业票涉及的安全措施");
         assertThat(checked.path("state").asString()).isEqualTo("PRE_START_CHECKED");
+        JsonNode check = timeline(hotWork).valueStream()
+                .filter(event -> event.path("action").asString().equals("PRE_START_CHECK")).findFirst().orElseThrow();
+        assertThat(check.path("details").path("confirmedMeasures").valueStream().map(JsonNode::asInt))
+                .containsExactly(1, 3);
         assertThat(startNearVenting.path("code").asString()).isEqualTo("site.refused");
         assertThat(startNearVenting.path("details").get(0).path("path").asString())
                 .isEqualTo("simops.release-near-hot-work@activity-" + venting);
@@ -402,19 +427,26 @@ class PermitSiteEndToEndTest {
         CLOCK.advance(Duration.ofHours(2));
         calmWeather();
 
-        JsonNode stale = post("nightleader", site(hotWork) + "/hand-over", Map.of("measuresConfirmed", true), 422);
-        JsonNode bySameLeader = post("leader", site(hotWork) + "/hand-over", Map.of("measuresConfirmed", true), 403);
+        Map<String, Object> allMeasures = Map.of("confirmedMeasures", List.of(1, 3));
+        JsonNode stale = post("nightleader", site(hotWork) + "/hand-over", allMeasures, 422);
+        JsonNode bySameLeader = post("leader", site(hotWork) + "/hand-over", allMeasures, 403);
         JsonNode unconfirmed = post("nightleader", site(hotWork) + "/hand-over", Map.of(), 422);
         post("nightleader", gasReadings(hotWork), api.gasReading("GD-11", 1), 201);
+        JsonNode oneMissing = post("nightleader", site(hotWork) + "/hand-over",
+                Map.of("confirmedMeasures", List.of(3)), 422);
         JsonNode handedOver = post("nightleader", site(hotWork) + "/hand-over",
-                Map.of("measuresConfirmed", true, "note", "已复查隔离与消防器材"), 200);
+                Map.of("confirmedMeasures", List.of(3, 1), "note", "已复查隔离与消防器材"), 200);
 
         assertThat(stale.path("details").get(0).path("path").asString()).isEqualTo("hot-work.site.handover.gas-stale");
         assertThat(stale.path("details").get(0).path("message").asString()).startsWith("交接班须重新进行动火分析：");
         assertThat(bySameLeader.path("code").asString()).isEqualTo("site.forbidden");
-        assertThat(unconfirmed.path("code").asString()).isEqualTo("site.measuresNotConfirmed");
+        assertThat(unconfirmed.path("code").asString()).isEqualTo("site.measures.unconfirmed");
+        assertThat(oneMissing.path("message").asString()).contains("尚未确认：第 1 项“动火点周围 15 m 内可燃物已清理，可…”")
+                .doesNotContain("第 3 项");
         assertThat(handedOver.path("workLeader").asString()).isEqualTo(user("nightleader"));
-        assertThat(last(timeline(hotWork)).path("details").path("from").asString()).isEqualTo(user("leader"));
+        JsonNode handOver = last(timeline(hotWork)).path("details");
+        assertThat(handOver.path("from").asString()).isEqualTo(user("leader"));
+        assertThat(handOver.path("confirmedMeasures").valueStream().map(JsonNode::asInt)).containsExactly(1, 3);
     }
 
     @Test
@@ -642,10 +674,16 @@ class PermitSiteEndToEndTest {
         return get("leader", "/api/permits/" + permit).path("permitNumber").asString();
     }
 
+    /** Returns a hot-work permit whose measure rows 1 and 3 apply and row 2 does not. */
     private ObjectNode hotWorkData() {
         JsonNode properties = metadata.requirePublished(tenantId, MetadataKind.FORM, "hot-work-permit").body()
                 .path("schema").path("properties");
-        return api.hotWorkData(properties, user("leader"), "何班长", LI_QIANG, WANG_JIANGUO).put("siteZone", zone);
+        ObjectNode data = api.hotWorkData(properties, user("leader"), "何班长", LI_QIANG, WANG_JIANGUO)
+                .put("siteZone", zone);
+        ArrayNode measures = (ArrayNode) data.path("safetyMeasures");
+        measures.addObject().put("item", "动火设备内部构件清洗干净，蒸汽吹扫或水洗置换合格").put("applies", false);
+        measures.addObject().put("item", EXTINGUISHERS).put("applies", true).put("confirmedBy", "何班长");
+        return data;
     }
 
     private ObjectNode confinedSpaceData() {

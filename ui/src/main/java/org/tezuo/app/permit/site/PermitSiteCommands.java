@@ -46,11 +46,12 @@ public class PermitSiteCommands {
     private final SitePeople people;
     private final SimopsConflictCheck simops;
     private final ObjectProvider<SiteResumeCheck> resumeChecks;
+    private final SiteMeasures measures;
     private final JsonMapper json;
 
     PermitSiteCommands(SiteStepRunner runner, SiteRuleCheck rules, PermitSiteStore sites, SiteWeather weather,
             SitePeople people, SimopsConflictCheck simops, ObjectProvider<SiteResumeCheck> resumeChecks,
-            JsonMapper json) {
+            SiteMeasures measures, JsonMapper json) {
         this.runner = runner;
         this.rules = rules;
         this.sites = sites;
@@ -58,6 +59,7 @@ public class PermitSiteCommands {
         this.people = people;
         this.simops = simops;
         this.resumeChecks = resumeChecks;
+        this.measures = measures;
         this.json = json;
     }
 
@@ -71,12 +73,14 @@ public class PermitSiteCommands {
         });
     }
 
-    /** Records the check of the permit and measures before the start by the role the ruleset names. */
-    public PermitSite preStartCheck(Actor actor, long permitId, boolean measuresConfirmed, @Nullable String note) {
+    /**
+     * Records the check of the permit and measures before the start by the role the ruleset names. Each measure
+     * that applies on the permit must be confirmed ({@link SiteMeasures}).
+     */
+    public PermitSite preStartCheck(Actor actor, long permitId, MeasureConfirmation confirmation,
+            @Nullable String note) {
         return runner.run(actor, permitId, SiteAction.PRE_START_CHECK, context -> {
-            requireMeasuresConfirmed(measuresConfirmed, SiteAction.PRE_START_CHECK);
-            ObjectNode details = details(note);
-            details.put("measuresConfirmed", true);
+            ObjectNode details = confirmedMeasures(context, confirmation, SiteAction.PRE_START_CHECK, note);
             details.put("source", context.profile().shiftCheckSource());
             return new SiteStepRunner.Outcome(context.requireSite().withState(SiteState.PRE_START_CHECKED), null,
                     null, List.of(), details);
@@ -158,20 +162,18 @@ public class PermitSiteCommands {
 
     /**
      * Hands the permit over to the incoming work leader at shift change. It is a re-check, not a signature swap.
-     * The incoming leader confirms the measures, and the newest published ruleset rejects the hand-over until its
-     * conditions hold, such as a fresh passed gas test.
+     * The incoming leader confirms each measure that applies, and the newest published ruleset rejects the
+     * hand-over until its conditions hold, such as a fresh passed gas test.
      */
-    public PermitSite handOver(Actor actor, long permitId, boolean measuresConfirmed, @Nullable String note) {
+    public PermitSite handOver(Actor actor, long permitId, MeasureConfirmation confirmation, @Nullable String note) {
         return runner.run(actor, permitId, SiteAction.HAND_OVER, context -> {
             PermitSite site = context.requireSite();
-            requireMeasuresConfirmed(measuresConfirmed, SiteAction.HAND_OVER);
+            ObjectNode details = confirmedMeasures(context, confirmation, SiteAction.HAND_OVER, note);
             SiteRuleCheck.SiteRuleset current = rules.current(context.permit());
             refuseIfAny(context, SiteAction.HAND_OVER, causedBy(context, current, SiteAction.HAND_OVER,
                     site.validUntil()));
-            ObjectNode details = details(note);
             details.put("from", site.workLeader());
             details.put("to", actor.username());
-            details.put("measuresConfirmed", true);
             return new SiteStepRunner.Outcome(site.withWorkLeader(actor.username())
                     .withRulesetVersion(current.version()), current.version(), null, List.of(), details);
         });
@@ -317,10 +319,18 @@ public class PermitSiteCommands {
         }
     }
 
-    private static void requireMeasuresConfirmed(boolean confirmed, SiteAction action) {
-        if (!confirmed) {
-            throw new SiteActionException("site.measuresNotConfirmed", action);
-        }
+    /**
+     * Returns the details of a pre-start check or hand-over with the confirmed measure rows, after checking that
+     * each measure that applies is confirmed.
+     */
+    private ObjectNode confirmedMeasures(SiteStepRunner.Context context, MeasureConfirmation confirmation,
+            SiteAction action, @Nullable String note) {
+        List<Integer> confirmed = measures.requireConfirmed(context.permit(), confirmation, action);
+        ObjectNode details = details(note);
+        details.put("measuresConfirmed", true);
+        ArrayNode rows = details.putArray("confirmedMeasures");
+        confirmed.forEach(rows::add);
+        return details;
     }
 
     private static String requireReason(@Nullable String reason, SiteAction action) {

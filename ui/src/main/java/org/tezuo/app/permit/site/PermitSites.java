@@ -16,11 +16,13 @@ public class PermitSites {
     private final SiteStepRunner runner;
     private final PermitSiteStore sites;
     private final SitePeople people;
+    private final SiteMeasures measures;
 
-    PermitSites(SiteStepRunner runner, PermitSiteStore sites, SitePeople people) {
+    PermitSites(SiteStepRunner runner, PermitSiteStore sites, SitePeople people, SiteMeasures measures) {
         this.runner = runner;
         this.sites = sites;
         this.people = people;
+        this.measures = measures;
     }
 
     /**
@@ -34,10 +36,14 @@ public class PermitSites {
      * @param fireWatchConfirmation the fire watch's confirmation that closing would use, or null when there is
      *     none since the work last started or resumed
      * @param fireWatch who may confirm as fire watch, for types that need the confirmation
+     * @param measures the safety measures that apply on the permit, which the pre-start check and the hand-over
+     *     confirm one by one. The list is empty when the form has no measure table, so those steps take the
+     *     single tick.
      */
     public record SiteStatus(long permitId, SiteState state, @Nullable PermitSite site, SiteProfile profile,
             int rulesetVersion, List<SiteAction> allowed, List<SiteAction> available,
-            @Nullable SiteRetest openRetest, @Nullable SiteEvent fireWatchConfirmation, SiteText fireWatch) {
+            @Nullable SiteRetest openRetest, @Nullable SiteEvent fireWatchConfirmation, SiteText fireWatch,
+            List<SiteMeasure> measures) {
     }
 
     /** Returns the site status of an issued permit of the tenant, or empty for another permit. */
@@ -75,7 +81,8 @@ public class PermitSites {
                 context.profile().fireWatchRequired() ? sites.fireWatchConfirmation(tenantId, permitId).orElse(null)
                         : null,
                 people.audience(SiteAction.FIRE_WATCH_CONFIRM, context.permit(), context.site(), context.profile())
-                        .description());
+                        .description(),
+                measures.applicable(context.permit()));
     }
 
     /** Returns the site timeline of a permit, oldest first. */

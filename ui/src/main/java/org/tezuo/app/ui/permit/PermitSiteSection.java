@@ -19,16 +19,20 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.tezuo.app.permit.Actor;
 import org.tezuo.app.permit.Permit;
 import org.tezuo.app.permit.site.FireWatchCheck;
+import org.tezuo.app.permit.site.MeasureConfirmation;
 import org.tezuo.app.permit.site.PermitSite;
 import org.tezuo.app.permit.site.PermitSites;
 import org.tezuo.app.permit.site.SiteAction;
 import org.tezuo.app.permit.site.SiteEvent;
+import org.tezuo.app.permit.site.SiteMeasure;
 import org.tezuo.app.permit.site.SiteReason;
 import org.tezuo.app.permit.site.SiteRetest;
 import org.tezuo.app.permit.site.SiteText;
@@ -167,18 +171,7 @@ public class PermitSiteSection extends Div {
         Actor actor = new Actor(user.tenantId(), user.username(), getLocale());
         switch (action) {
             case GAS_TEST -> gasTest(dialog, actor);
-            case PRE_START_CHECK, HAND_OVER -> {
-                Checkbox measures = checkbox("site-measures-confirmed", "site.measuresConfirmed");
-                dialog.with(measures);
-                dialog.confirm(action.text(getLocale()), () -> {
-                    if (action == SiteAction.PRE_START_CHECK) {
-                        steps.commands().preStartCheck(actor, permit.id(), measures.getValue(), dialog.comment());
-                    } else {
-                        steps.commands().handOver(actor, permit.id(), measures.getValue(), dialog.comment());
-                    }
-                    return null;
-                }, () -> done(action));
-            }
+            case PRE_START_CHECK, HAND_OVER -> measureCheck(dialog, actor, action, status.measures());
             case EXTEND -> extend(dialog, actor, status);
             case FIRE_WATCH_CONFIRM -> fireWatchCheck(dialog, actor);
             case CLOSE -> close(dialog, actor);
@@ -268,6 +261,38 @@ public class PermitSiteSection extends Div {
                     dialog.comment());
             return null;
         }, () -> done(SiteAction.EXTEND));
+    }
+
+    /**
+     * Fills the dialog of the pre-start check or hand-over: one checkbox per safety measure that applies on the
+     * permit ({@code site-measure-<row>}), or the single tick ({@code site-measures-confirmed}) for a form without
+     * a measure table. The server requires every measure.
+     */
+    private void measureCheck(OperationDialog dialog, Actor actor, SiteAction action, List<SiteMeasure> measures) {
+        Checkbox tick = checkbox("site-measures-confirmed", "site.measuresConfirmed");
+        Map<Integer, Checkbox> boxes = new LinkedHashMap<>();
+        for (SiteMeasure measure : measures) {
+            Checkbox box = new Checkbox(measure.item());
+            box.setId("site-measure-" + measure.number());
+            boxes.put(measure.number(), box);
+            dialog.with(box);
+        }
+        if (boxes.isEmpty()) {
+            dialog.with(tick);
+        }
+        dialog.confirm(action.text(getLocale()), () -> {
+            MeasureConfirmation confirmation = boxes.isEmpty() ? MeasureConfirmation.ticked(tick.getValue())
+                    : MeasureConfirmation.of(boxes.entrySet().stream()
+                            .filter(box -> box.getValue().getValue())
+                            .map(Map.Entry::getKey)
+                            .toList());
+            if (action == SiteAction.PRE_START_CHECK) {
+                steps.commands().preStartCheck(actor, permit.id(), confirmation, dialog.comment());
+            } else {
+                steps.commands().handOver(actor, permit.id(), confirmation, dialog.comment());
+            }
+            return null;
+        }, () -> done(action));
     }
 
     /** Fills the fire watch's dialog: one checkbox per checklist item, each of which the server requires. */

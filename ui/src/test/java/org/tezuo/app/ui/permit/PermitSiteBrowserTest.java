@@ -70,6 +70,7 @@ import org.tezuo.metadata.MetadataKind;
 import org.tezuo.templates.TemplateInstaller;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -86,6 +87,7 @@ class PermitSiteBrowserTest {
     private static final String PASSWORD = "Anquan-2026";
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final Duration RENDER_TIMEOUT = Duration.ofSeconds(30);
+    private static final String EXTINGUISHERS = "现场配备灭火器（2）台，灭火毯（1）块，动火点周围无可燃物";
     private static final String WELDER_ID_NUMBER = "110105198503152014";
     private static final String WEATHER_KEY_VARIABLE = "TEZUO_UI_TEST_WEATHER_KEY";
     private static final String WEATHER_KEY = "ui-test-weather-key";
@@ -201,9 +203,14 @@ class PermitSiteBrowserTest {
         phone.signIn(url(""), user("teamlead"), PASSWORD);
         openPermit(permitId);
         click(phone.waitFor(By.id("site-step-pre-start-check")));
+        // One checkbox per measure that applies, labelled with the measure; row 2 does not apply.
+        assertThat(phone.waitFor(By.cssSelector("#site-measure-3 label")).getText()).isEqualTo(EXTINGUISHERS);
+        assertThat(phone.driver().findElements(By.id("site-measure-2"))).isEmpty();
+        assertThat(phone.driver().findElements(By.id("site-measures-confirmed"))).isEmpty();
+        click(phone.waitFor(By.cssSelector("#site-measure-1 input")));
         click(phone.waitFor(By.id("dialog-site-pre-start-check-confirm")));
-        waitForText("dialog-site-pre-start-check-error", "须逐项确认安全措施已落实");
-        click(phone.waitFor(By.cssSelector("#site-measures-confirmed input")));
+        waitForText("dialog-site-pre-start-check-error", "尚未确认：第 3 项“现场配备灭火器（2）台");
+        click(phone.waitFor(By.cssSelector("#site-measure-3 input")));
         click(phone.waitFor(By.id("dialog-site-pre-start-check-confirm")));
         waitForState("PRE_START_CHECKED");
         assertThat(stepButtons()).doesNotContain("site-step-start");
@@ -361,10 +368,10 @@ class PermitSiteBrowserTest {
         welder.put("idNumber", WELDER_ID_NUMBER);
         welder.put("certNumber", "T" + WELDER_ID_NUMBER);
         data.put("riskIdentification", "可燃气体泄漏、火花飞溅");
-        ObjectNode measure = data.putArray("safetyMeasures").addObject();
-        measure.put("item", "动火点周围 15 m 内可燃物已清理");
-        measure.put("applies", true);
-        measure.put("confirmedBy", "何班长");
+        ArrayNode measures = data.putArray("safetyMeasures");
+        measures.addObject().put("item", "动火点周围 15 m 内可燃物已清理").put("applies", true).put("confirmedBy", "何班长");
+        measures.addObject().put("item", "动火设备内部构件清洗干净，蒸汽吹扫或水洗置换合格").put("applies", false);
+        measures.addObject().put("item", EXTINGUISHERS).put("applies", true).put("confirmedBy", "何班长");
         ObjectNode briefing = data.putObject("briefing");
         briefing.put("givenBy", "王负责");
         briefing.put("receivedBy", "李焊工");
