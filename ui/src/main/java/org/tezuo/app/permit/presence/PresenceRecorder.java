@@ -154,7 +154,7 @@ public class PresenceRecorder {
                         username, permit.tenantId(), other.permitId(), other.role(), permit.id(), role);
                 throw new PresenceStateException(other.role() == PresenceRole.GUARDIAN
                         ? "presence.guardian.elsewhere" : "presence.guardian.busyElsewhere",
-                        PresenceAlerts.number(permit), username, otherNumber);
+                        PresenceAlerts.number(permit), alerts.displayName(permit, username), otherNumber);
             }
         }
     }

@@ -139,7 +139,7 @@ public class EPermitPdfWriter {
 
         PdfPTable facts = table(2, new float[] {1f, 3f});
         fact(facts, fonts, text(locale, "permit.type"), summary.typeName());
-        fact(facts, fonts, text(locale, "permit.status"), summary.status());
+        fact(facts, fonts, text(locale, "epermit.approvalStatus"), summary.status());
         fact(facts, fonts, text(locale, "permit.location"), summary.location());
         fact(facts, fonts, text(locale, "permit.grade"), summary.grade());
         fact(facts, fonts, text(locale, "permit.workWindow"), summary.workWindow());

@@ -129,7 +129,7 @@ public class EPermitView extends VerticalLayout implements BeforeEnterObserver, 
         FormLayout facts = new FormLayout();
         facts.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
         fact(facts, "permit.type", summary.typeName());
-        fact(facts, "permit.status", summary.status());
+        fact(facts, "epermit.approvalStatus", summary.status());
         siteSections.publicStatus(permit).ifPresent(site -> siteFacts(facts, site, context));
         fact(facts, "permit.location", summary.location());
         fact(facts, "permit.grade", summary.grade());
