@@ -4,11 +4,13 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.tezuo.app.permit.site.FireWatchCheck;
 import org.tezuo.app.permit.site.SiteAction;
 import org.tezuo.app.permit.site.SiteEvent;
@@ -17,6 +19,9 @@ import org.tezuo.app.permit.site.SiteText;
 import org.tezuo.app.ui.form.FieldDisplay;
 import org.tezuo.app.ui.i18n.DisplayFormats;
 import org.tezuo.core.audit.AuditLog;
+import org.tezuo.core.environment.FlammableMeasurement;
+import org.tezuo.core.environment.FlammableUnit;
+import org.tezuo.core.environment.LowerExplosiveLimits;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -127,8 +132,18 @@ public class SiteTimelineList extends Div {
         List<String> values = new ArrayList<>();
         JsonNode flammable = reading.path("flammable");
         if (flammable.isObject()) {
-            values.add(captions.text("site.reading.flammable", flammable.path("gas").asString(""),
-                    flammable.path("value").asString(""), flammable.path("unit").asString("")));
+            String gas = flammable.path("gas").asString("");
+            String unit = flammable.path("unit").asString("");
+            // Limits are in %vol, so a %LEL reading also shows its %vol value from the gas's LEL.
+            Optional<BigDecimal> percentVol = FlammableUnit.PERCENT_LEL.symbol().equalsIgnoreCase(unit)
+                    && flammable.path("value").isNumber()
+                    ? LowerExplosiveLimits.toPercentVol(new FlammableMeasurement(flammable.path("value")
+                            .decimalValue(), FlammableUnit.PERCENT_LEL, gas))
+                    : Optional.empty();
+            values.add(percentVol.isPresent()
+                    ? captions.text("site.reading.flammableWithVol", gas, flammable.path("value").asString(""), unit,
+                            percentVol.get().toPlainString())
+                    : captions.text("site.reading.flammable", gas, flammable.path("value").asString(""), unit));
         }
         if (reading.hasNonNull("oxygenPercentVol")) {
             values.add(captions.text("site.reading.oxygen", reading.path("oxygenPercentVol").asString()));

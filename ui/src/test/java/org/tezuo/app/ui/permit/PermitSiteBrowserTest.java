@@ -259,7 +259,7 @@ class PermitSiteBrowserTest {
         PermitRiskScore score = permits.riskScore(tenantId, permitId).orElseThrow();
         String pdf = pdfText(qrToken, "zh-CN", "site-e-permit");
         assertThat(pdf).contains("现场实时状态（截至", "现场状态", "现场暂停", "暂停原因", "动火点下风侧发现异味",
-                "最近气体检测", "GD-07：甲烷 4 %LEL", "气体检测合格", "人员到岗", "尚无人员签到");
+                "最近气体检测", "GD-07：甲烷 4 %LEL（折合 0.2 %vol）", "气体检测合格", "人员到岗", "尚无人员签到");
         assertThat(pdf).contains("风险地图", "作业区域", "1 号储罐区<b>东侧</b>", "爆炸危险区域划分", "1 区",
                 "中控室 AED", "西门 1# 集合点");
         assertThat(pdf).contains("风险评分", score.total() + " 分 · " + score.bandZh(), "作业类型与等级",
