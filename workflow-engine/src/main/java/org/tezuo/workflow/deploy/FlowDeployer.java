@@ -122,12 +122,8 @@ public class FlowDeployer {
     /** Returns the approval chain that the process definition {@code processDefinitionId} was compiled from. */
     public FlowDefinition definitionOf(String processDefinitionId) {
         // A process definition never changes after deployment, so its chain is cached for the life of the app.
-        return definitionsByProcessDefinition.computeIfAbsent(processDefinitionId, id -> {
-            ProcessDefinition processDefinition = repository.getProcessDefinition(id);
-            return definitionOfDeployment(repository.createDeploymentQuery()
-                    .deploymentId(processDefinition.getDeploymentId())
-                    .singleResult());
-        });
+        return definitionsByProcessDefinition.computeIfAbsent(processDefinitionId,
+                id -> definitionOfDeployment(deploymentOf(id)));
     }
 
     /**
@@ -139,14 +135,19 @@ public class FlowDeployer {
         if (cached != null) {
             return Optional.of(cached);
         }
-        ProcessDefinition processDefinition = repository.getProcessDefinition(processDefinitionId);
-        Deployment deployment = repository.createDeploymentQuery()
-                .deploymentId(processDefinition.getDeploymentId())
-                .singleResult();
+        Deployment deployment = deploymentOf(processDefinitionId);
         if (deployment == null || deployment.getName() == null || deployment.getName().lastIndexOf('@') < 1) {
             return Optional.empty();
         }
-        return Optional.of(definitionOf(processDefinitionId));
+        return Optional.of(definitionsByProcessDefinition.computeIfAbsent(processDefinitionId,
+                id -> definitionOfDeployment(deployment)));
+    }
+
+    private Deployment deploymentOf(String processDefinitionId) {
+        ProcessDefinition processDefinition = repository.getProcessDefinition(processDefinitionId);
+        return repository.createDeploymentQuery()
+                .deploymentId(processDefinition.getDeploymentId())
+                .singleResult();
     }
 
     private Optional<FlowDeployment> find(long tenantId, String key, int version, String checksum) {
