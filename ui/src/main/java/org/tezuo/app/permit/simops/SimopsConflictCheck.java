@@ -52,6 +52,9 @@ public class SimopsConflictCheck {
     /** Bundle of the conflict sentences, {@code org/tezuo/app/permit/simops/messages*.properties}. */
     static final String BUNDLE = "org.tezuo.app.permit.simops.messages";
 
+    /** The register of releases (venting, draining, dewatering) the check reads besides the permits. */
+    public static final String ACTIVITY_ENTITY = "site_activity";
+
     static final String HOT_WORK = "hot-work";
     static final String BLIND_FLANGE = "blind-flange";
     static final String LIFTING = "lifting";

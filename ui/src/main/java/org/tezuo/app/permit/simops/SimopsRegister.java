@@ -36,7 +36,7 @@ class SimopsRegister {
     private static final Logger log = LoggerFactory.getLogger(SimopsRegister.class);
 
     static final String ZONE_ENTITY = "site_zone";
-    static final String ACTIVITY_ENTITY = "site_activity";
+    static final String ACTIVITY_ENTITY = SimopsConflictCheck.ACTIVITY_ENTITY;
     /** How many of the newest releases a check reads. NOTE: an older release still open is not seen. */
     private static final int RELEASES_READ = RecordQuery.MAX_SIZE;
 

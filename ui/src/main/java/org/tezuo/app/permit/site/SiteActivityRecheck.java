@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.tezuo.app.permit.simops.SimopsConflictCheck;
 import org.tezuo.form.record.RecordWritten;
 
 /**
@@ -18,9 +19,6 @@ import org.tezuo.form.record.RecordWritten;
 @Component
 class SiteActivityRecheck {
 
-    /** The register entity, as {@code SimopsRegister} reads it. */
-    static final String ACTIVITY_ENTITY = "site_activity";
-
     private static final Logger log = LoggerFactory.getLogger(SiteActivityRecheck.class);
 
     private final PermitSiteWatcher watcher;
@@ -31,7 +29,7 @@ class SiteActivityRecheck {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void recordWritten(RecordWritten written) {
-        if (!ACTIVITY_ENTITY.equals(written.entity()) || written.change() == RecordWritten.Change.DELETED) {
+        if (!SimopsConflictCheck.ACTIVITY_ENTITY.equals(written.entity()) || written.change() == RecordWritten.Change.DELETED) {
             return;
         }
         try {
