@@ -35,19 +35,19 @@ final class SiteWorkWindow {
      */
     static List<SiteReason> outside(Instant now, @Nullable Instant start, @Nullable Instant end, ZoneId zone) {
         if (start != null && now.isBefore(start)) {
-            DateTimeFormatter shown = sameMinute(now, start, zone) ? TIME_WITH_SECONDS : TIME;
-            return List.of(reason(BEFORE_START, "site.window.beforeStart", shown.format(start.atZone(zone)),
-                    shown.format(now.atZone(zone))));
+            return List.of(reason(BEFORE_START, "site.window.beforeStart", start, now, zone));
         }
         if (end != null && !now.isBefore(end)) {
-            DateTimeFormatter shown = sameMinute(now, end, zone) ? TIME_WITH_SECONDS : TIME;
-            return List.of(reason(AFTER_END, "site.window.afterEnd", shown.format(end.atZone(zone)),
-                    shown.format(now.atZone(zone))));
+            return List.of(reason(AFTER_END, "site.window.afterEnd", end, now, zone));
         }
         return List.of();
     }
 
-    private static SiteReason reason(String code, String key, String limit, String value) {
+    /** Builds the reason with the limit and the current time, to the second when both fall in the same minute. */
+    private static SiteReason reason(String code, String key, Instant limitTime, Instant now, ZoneId zone) {
+        DateTimeFormatter format = sameMinute(now, limitTime, zone) ? TIME_WITH_SECONDS : TIME;
+        String limit = format.format(limitTime.atZone(zone));
+        String value = format.format(now.atZone(zone));
         String source = SiteText.render(Locale.SIMPLIFIED_CHINESE, key + ".source");
         return new SiteReason(code, SiteText.render(Locale.SIMPLIFIED_CHINESE, key, limit, value, source),
                 SiteText.render(Locale.ENGLISH, key, limit, value, SiteText.render(Locale.ENGLISH, key + ".source")),
