@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  * The compiled {@code scoring} section of a ruleset: factors that each give 0–100 points within one
  * {@link RiskDimension}, the weight of each dimension, the floors and the bands of the total. A dimension's
  * sub-score is the sum of its factors' points, capped at 100, and the base is the weighted mean of the sub-scores.
- * A floor whose condition holds raises the base to the lowest total of its band. Factors with scope {@code total}
+ * A floor whose condition is true raises the base to the lowest total of its band. Factors with scope {@code total}
  * (live factors such as night work or a gas reading near its limit) then add their points, and the total is capped
  * at 100. So the band is never below the highest matching floor, and a live factor always raises the score. Weights,
  * floors, bands and factors are data, so an enterprise adjusts them by publishing a new ruleset version; a band

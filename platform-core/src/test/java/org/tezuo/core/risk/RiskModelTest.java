@@ -180,7 +180,7 @@ class RiskModelTest {
 
         RiskScore score = floored.score(variables);
 
-        // grade.missing fails on a text, so floor.broken holds and lifts 5 points to 40.
+        // grade.missing fails on a text, so floor.broken counts as met and lifts 5 points to 40.
         assertThat(score.total()).isEqualTo(40);
         assertThat(score.band()).isEqualTo("considerable");
     }

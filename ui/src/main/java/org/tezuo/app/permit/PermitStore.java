@@ -183,7 +183,7 @@ public class PermitStore {
      * Returns the tenant's permits other than {@code excludedId} that are in approval, suspended, returned or issued,
      * without those closed or cancelled on site, whose type is one of {@code types} (any type when empty) and whose
      * work window overlaps {@code window}, in one query. A permit's window ends at the end of validity its work leader
-     * accepted on site, else at its approved work end; a permit without a stored window overlaps every window.
+     * accepted on site, else at its approved work end. A permit without a stored window overlaps every window.
      */
     public List<InFlight> inFlight(long tenantId, long excludedId, Set<String> types, WorkWindow window) {
         StringBuilder sql = new StringBuilder("""

@@ -399,11 +399,11 @@ class PermitPresenceEndToEndTest {
         long second = api.issue("hot-work", hotWorkData(), List.of("leader", "unithead", "engineer", "director"));
         post("leader", site(second) + "/accept", Map.of("note", "已到现场"), 200);
 
-        JsonNode refused = post("guardian", presence(second) + "/check-in", position(50, 50, 10), 409);
+        JsonNode rejected = post("guardian", presence(second) + "/check-in", position(50, 50, 10), 409);
         JsonNode english = send("guardian", presence(second) + "/check-in", position(50, 50, 10), "en", 409);
 
-        assertThat(refused.path("code").asString()).isEqualTo("presence.guardian.elsewhere");
-        assertThat(refused.path("message").asString()).startsWith("孙监护是作业票 " + NUMBER + " 的监护人").contains(
+        assertThat(rejected.path("code").asString()).isEqualTo("presence.guardian.elsewhere");
+        assertThat(rejected.path("message").asString()).startsWith("孙监护是作业票 " + NUMBER + " 的监护人").contains(
                 "是作业票 " + NUMBER + " 的监护人且已在该作业现场签到",
                 "GB 30871-2022 4.10", "请先在作业票 " + NUMBER + " 签退");
         assertThat(english.path("message").asString()).contains("a guardian stays on one site throughout");

@@ -50,9 +50,10 @@ import tools.jackson.databind.node.ObjectNode;
  * Runs issued permits through their life on site with the REST API on PostgreSQL, a real Flowable engine and a
  * loopback weather server. A grade 一级 hot-work permit is accepted, gas-tested, checked by the shift leader,
  * started, suspended by level 5 wind, resumed, extended, handed over, confirmed by its fire watch and closed, with
- * the refusals the ruleset, the roles and a venting release in its zone make on the way. A confined-space permit is refused before its approved start, suspended
- * for a missed 2-hour re-test, moves to a newer ruleset at a re-test and does not resume after its validity. The clock starts at 2026-12-04 10:00 in Shanghai and the tests move it; the watcher
- * runs only when a test calls it, because the test properties turn its schedule off. Writing a release record still
+ * the refusals the ruleset, the roles and a venting release in its zone make on the way. A confined-space permit
+ * is refused before its approved start, suspended for a missed 2-hour re-test, moves to a newer ruleset at a
+ * re-test and does not resume after its validity. The clock starts at 2026-12-04 10:00 in Shanghai and the tests
+ * move it. The watcher runs only when a test calls it, because the test properties turn its schedule off. Writing a release record still
  * runs the watcher's SIMOPS step at once. The last test reads the printed e-permit of both permits after the close
  * and the cancellation.
  */

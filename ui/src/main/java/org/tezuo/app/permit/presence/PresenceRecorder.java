@@ -123,7 +123,7 @@ public class PresenceRecorder {
                         actor.username());
             }
             if (kind == PresenceFix.Kind.CHECK_IN) {
-                refuseIfGuardingElsewhere(permit, actor.username(), role);
+                rejectIfGuardingElsewhere(permit, actor.username(), role);
             }
 
             Instant now = clock.instant();
@@ -143,7 +143,7 @@ public class PresenceRecorder {
      * on site, or anyone checked in elsewhere who checks in here as guardian. GB 30871-2022 4.10 keeps the guardian
      * on one site throughout, so the person checks out there first (which suspends that work).
      */
-    private void refuseIfGuardingElsewhere(Permit permit, String username, PresenceRole role) {
+    private void rejectIfGuardingElsewhere(Permit permit, String username, PresenceRole role) {
         for (PermitPresenceStore.CheckedInElsewhere other : store.checkedInElsewhere(permit.tenantId(), username,
                 permit.id())) {
             if (role == PresenceRole.GUARDIAN || other.role() == PresenceRole.GUARDIAN) {

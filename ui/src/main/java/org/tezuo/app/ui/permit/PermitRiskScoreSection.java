@@ -20,7 +20,7 @@ public class PermitRiskScoreSection extends Div {
     /** How many ranked factors the page and the printed e-permit list. */
     public static final int TOP_ITEMS = 3;
 
-    /** @param values turns a factor's value into what the reader sees, such as an area-class code into 1 区 */
+    /** @param values turns a factor's value into the text shown, such as an area-class code into 1 区 */
     public PermitRiskScoreSection(PermitRiskScore score, Locale locale, UnaryOperator<String> values) {
         setId("risk-score");
         addClassName("tezuo-risk-score");
