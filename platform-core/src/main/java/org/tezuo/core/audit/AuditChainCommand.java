@@ -34,8 +34,8 @@ public final class AuditChainCommand {
         boolean intact = true;
         for (AuditChainReport report : reports) {
             out.println(UserMessages.render(locale, report.intact() ? "audit.chain.tenantIntact"
-                    : "audit.chain.tenantBroken", report.tenantId(), report.checked(), report.unchained(),
-                    report.problems().size()));
+                    : "audit.chain.tenantBroken", String.valueOf(report.tenantId()), report.checked(),
+                    report.unchained(), report.problems().size()));
             report.problems().forEach(problem -> out.println("  " + problem.message(locale)));
             intact &= report.intact();
         }

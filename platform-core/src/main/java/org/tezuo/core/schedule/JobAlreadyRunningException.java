@@ -7,6 +7,7 @@ import org.tezuo.core.i18n.MessageBundle;
 public final class JobAlreadyRunningException extends LocalizedException {
 
     public JobAlreadyRunningException(ScheduledJob job, long tenantId) {
-        super(new MessageBundle(InvalidScheduleException.BUNDLE), "schedule.jobRunning", job.code(), tenantId);
+        super(new MessageBundle(InvalidScheduleException.BUNDLE), "schedule.jobRunning", job.code(),
+                String.valueOf(tenantId));
     }
 }
