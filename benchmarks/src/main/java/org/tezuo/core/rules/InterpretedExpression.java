@@ -24,18 +24,22 @@ public final class InterpretedExpression implements CompiledExpression {
     private final String mvel;
     private final Set<String> variables;
     private final List<Object> literals;
+    private final List<RuleLanguageTranslator.PathRead> paths;
 
-    private InterpretedExpression(String source, String mvel, Set<String> variables, List<Object> literals) {
+    private InterpretedExpression(String source, String mvel, Set<String> variables, List<Object> literals,
+            List<RuleLanguageTranslator.PathRead> paths) {
         this.source = source;
         this.mvel = mvel;
         this.variables = Set.copyOf(variables);
         this.literals = literals;
+        this.paths = paths;
     }
 
     /** Translates {@code source} as the compiler does, without compiling it. */
     public static InterpretedExpression of(String source, Set<String> variables) {
         RuleLanguageTranslator.TranslatedExpression translated = RuleLanguageTranslator.translate(source, variables);
-        return new InterpretedExpression(source, translated.mvel(), variables, translated.literals());
+        return new InterpretedExpression(source, translated.mvel(), variables, translated.literals(),
+                translated.paths());
     }
 
     @Override
@@ -43,7 +47,7 @@ public final class InterpretedExpression implements CompiledExpression {
         return source;
     }
 
-    /** Binds the variables, literals and functions as the compiled path did, then parses and runs the text. */
+    /** Binds the variables, paths, literals and functions as the compiled path does, then parses and runs it. */
     @Override
     public Object evaluate(Map<String, ?> values) {
         Map<String, Object> bound = new HashMap<>(FUNCTIONS);
@@ -52,6 +56,9 @@ public final class InterpretedExpression implements CompiledExpression {
         }
         for (int index = 0; index < literals.size(); index++) {
             bound.put(RuleLanguageTranslator.LITERAL_PREFIX + index, literals.get(index));
+        }
+        for (int index = 0; index < paths.size(); index++) {
+            bound.put(RuleLanguageTranslator.PATH_PREFIX + index, paths.get(index).read(values));
         }
         return MVEL.eval(mvel, bound);
     }

@@ -32,7 +32,8 @@ public final class CompiledRuleset {
         this.ruleset = ruleset;
         this.rules = List.copyOf(rules);
         Map<String, Object> values = new LinkedHashMap<>();
-        ruleset.thresholds().forEach((key, threshold) -> values.put(key, threshold.value()));
+        // Interned keys, so that a rule's read of thresholds.key, whose key literal is interned, matches by reference.
+        ruleset.thresholds().forEach((key, threshold) -> values.put(key.intern(), threshold.value()));
         this.thresholdValues = java.util.Collections.unmodifiableMap(values);
         this.ruleLimits = this.rules.stream().map(compiled -> limitsOf(compiled.rule())).toList();
         this.scenario = new LocalizedText(ruleset.scenarioLabel(Locale.SIMPLIFIED_CHINESE),
@@ -85,13 +86,18 @@ public final class CompiledRuleset {
 
     /**
      * Evaluates the rules of {@code scope} in document order and returns those that match. The variable
-     * {@code thresholds} is bound to the ruleset's threshold values; a variable the caller leaves out reads as
-     * null. A rule whose expression fails to evaluate is returned as a blocking finding that names the error,
-     * so a broken rule never reads as a passed check.
+     * {@code thresholds} is bound to the ruleset's threshold values (in a copy of {@code variables}, unless they
+     * already bind them); a variable the caller leaves out reads as null. A rule whose expression fails to
+     * evaluate is returned as a blocking finding that names the error, so a broken rule never reads as a passed
+     * check.
      */
     public List<RuleFinding> evaluate(RuleScope scope, Map<String, ?> variables) {
-        Map<String, @Nullable Object> bound = new HashMap<>(variables);
-        bound.put(Ruleset.THRESHOLDS_VARIABLE, thresholdValues);
+        Map<String, ?> bound = variables;
+        if (variables.get(Ruleset.THRESHOLDS_VARIABLE) != thresholdValues) {
+            Map<String, @Nullable Object> copy = new HashMap<>(variables);
+            copy.put(Ruleset.THRESHOLDS_VARIABLE, thresholdValues);
+            bound = copy;
+        }
 
         List<RuleFinding> findings = new ArrayList<>();
         for (int index = 0; index < rules.size(); index++) {

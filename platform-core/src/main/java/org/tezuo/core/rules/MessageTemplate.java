@@ -14,7 +14,19 @@ import org.jspecify.annotations.Nullable;
  */
 final class MessageTemplate {
 
-    private static final Set<String> PARTS = Set.of("value", "limit", "unit", "source");
+    /** The parts of a finding a placeholder can name. */
+    private enum PartName {
+        VALUE, LIMIT, UNIT, SOURCE;
+
+        static @Nullable PartName of(String placeholder) {
+            for (PartName name : values()) {
+                if (name.name().toLowerCase(Locale.ROOT).equals(placeholder)) {
+                    return name;
+                }
+            }
+            return null;
+        }
+    }
 
     private sealed interface Segment permits Text, Part, Expression {
     }
@@ -22,7 +34,7 @@ final class MessageTemplate {
     private record Text(String text) implements Segment {
     }
 
-    private record Part(String name) implements Segment {
+    private record Part(PartName name) implements Segment {
     }
 
     private record Expression(CompiledExpression expression) implements Segment {
@@ -33,9 +45,16 @@ final class MessageTemplate {
     }
 
     private final List<Segment> segments;
+    /** The length of the fixed text plus room for the inserted values, so a message rarely grows its buffer. */
+    private final int expectedLength;
 
     private MessageTemplate(List<Segment> segments) {
         this.segments = List.copyOf(segments);
+        int fixed = 0;
+        for (Segment segment : segments) {
+            fixed += segment instanceof Text text ? text.text().length() : 16;
+        }
+        this.expectedLength = fixed;
     }
 
     /**
@@ -66,8 +85,9 @@ final class MessageTemplate {
                 segments.add(new Text(text.substring(index, open)));
             }
             String placeholder = text.substring(open + 1, close).trim();
-            segments.add(PARTS.contains(placeholder)
-                    ? new Part(placeholder)
+            PartName part = PartName.of(placeholder);
+            segments.add(part != null
+                    ? new Part(part)
                     : new Expression(compiler.compile(placeholder, variables)));
             index = close + 1;
         }
@@ -75,15 +95,15 @@ final class MessageTemplate {
     }
 
     String render(Map<String, ?> variables, Parts parts, Locale locale) {
-        StringBuilder message = new StringBuilder();
+        StringBuilder message = new StringBuilder(expectedLength);
         for (Segment segment : segments) {
             switch (segment) {
                 case Text text -> message.append(text.text());
                 case Part part -> message.append(switch (part.name()) {
-                    case "value" -> RuleValueFormatter.format(parts.value(), locale);
-                    case "limit" -> RuleValueFormatter.format(parts.limit(), locale);
-                    case "unit" -> parts.unit();
-                    default -> parts.source();
+                    case VALUE -> RuleValueFormatter.format(parts.value(), locale);
+                    case LIMIT -> RuleValueFormatter.format(parts.limit(), locale);
+                    case UNIT -> parts.unit();
+                    case SOURCE -> parts.source();
                 });
                 case Expression expression ->
                         message.append(RuleValueFormatter.format(expression.expression().evaluate(variables), locale));

@@ -3,6 +3,7 @@ package org.tezuo.core.rules;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,33 +29,57 @@ final class MvelCompiledExpression implements CompiledExpression {
      */
     static final Duration TIME_LIMIT = Duration.ofSeconds(1);
 
-    /** Marks a name in {@link #names} whose value comes from the caller's map. */
-    private static final Object VARIABLE = new Object();
-
     private final String source;
-    /** Every name the expression can read: declared variables, its literals and the rule functions. */
-    private final Map<String, Object> names;
+    /**
+     * The slot of every name the expression can read: declared variables, its literals and the rule functions.
+     * MVEL requests a name's slot once, when it first links a read, and reads the slot from then on.
+     */
+    private final Map<String, Integer> slots;
+    /** The variable or path each slot reads, or null where the slot holds a literal or a function. */
+    private final RuleLanguageTranslator.@Nullable PathRead[] reads;
+    /** The fixed resolver of each literal and function slot, or null where the slot holds a variable. */
+    private final @Nullable VariableResolver[] constants;
     private final Serializable compiled;
-    private final long timeLimitNanos;
+    private final long timeLimitMillis;
 
-    MvelCompiledExpression(String source, Set<String> variables, List<Object> literals, Serializable compiled) {
-        this(source, variables, literals, compiled, TIME_LIMIT);
+    MvelCompiledExpression(String source, Set<String> variables, RuleLanguageTranslator.TranslatedExpression translated,
+            Serializable compiled) {
+        this(source, variables, translated.literals(), translated.paths(), compiled, TIME_LIMIT);
     }
 
-    MvelCompiledExpression(String source, Set<String> variables, List<Object> literals, Serializable compiled,
-            Duration timeLimit) {
+    MvelCompiledExpression(String source, Set<String> variables, List<Object> literals,
+            List<RuleLanguageTranslator.PathRead> paths, Serializable compiled, Duration timeLimit) {
         this.source = source;
         // Variable names cannot start with the literal or function prefixes (MvelExpressionCompiler checks them).
-        Map<String, Object> readable = new HashMap<>(MvelExpressionCompiler.FUNCTIONS);
+        Map<String, Object> readable = new LinkedHashMap<>(MvelExpressionCompiler.FUNCTIONS);
         for (int index = 0; index < literals.size(); index++) {
-            readable.put(RuleLanguageTranslator.LITERAL_PREFIX + index, literals.get(index));
+            Object literal = literals.get(index);
+            // A string literal is often a key that the rule reads from a map, and the maps' keys are mostly
+            // constants of the code, so an interned literal usually matches by reference.
+            readable.put(RuleLanguageTranslator.LITERAL_PREFIX + index,
+                    literal instanceof String text ? text.intern() : literal);
         }
-        variables.forEach(variable -> readable.put(variable, VARIABLE));
-        // A HashMap, not Map.copyOf, because MVEL looks a name up on every read of a variable and the immutable
-        // map's probing took a tenth of an evaluation's time in a profile. The map is never written after this.
-        this.names = readable;
+        for (String variable : variables) {
+            readable.put(variable, new RuleLanguageTranslator.PathRead(variable, List.of()));
+        }
+        for (int index = 0; index < paths.size(); index++) {
+            readable.put(RuleLanguageTranslator.PATH_PREFIX + index, paths.get(index));
+        }
+        this.slots = new HashMap<>();
+        this.reads = new RuleLanguageTranslator.PathRead[readable.size()];
+        this.constants = new VariableResolver[readable.size()];
+        int slot = 0;
+        for (Map.Entry<String, Object> name : readable.entrySet()) {
+            slots.put(name.getKey(), slot);
+            if (name.getValue() instanceof RuleLanguageTranslator.PathRead read) {
+                this.reads[slot] = read;
+            } else {
+                this.constants[slot] = new SimpleValueResolver(name.getValue());
+            }
+            slot++;
+        }
         this.compiled = compiled;
-        this.timeLimitNanos = timeLimit.toNanos();
+        this.timeLimitMillis = timeLimit.toMillis();
     }
 
     @Override
@@ -64,14 +89,13 @@ final class MvelCompiledExpression implements CompiledExpression {
 
     @Override
     public @Nullable Object evaluate(Map<String, ?> values) {
-        long started = System.nanoTime();
+        long started = RuleClock.millis();
         try {
             Object result = MVEL.executeExpression(compiled, new Bindings(values));
-            long elapsed = System.nanoTime() - started;
+            long elapsed = RuleClock.millis() - started;
             // NOTE: the limit is checked when the evaluation returns; the grammar, not this check, keeps it short.
-            if (elapsed > timeLimitNanos) {
-                throw new InvalidExpressionException("rule.timeLimit", source, elapsed / 1_000_000.0,
-                        timeLimitNanos / 1_000_000);
+            if (elapsed >= timeLimitMillis) {
+                throw new InvalidExpressionException("rule.timeLimit", source, (double) elapsed, timeLimitMillis);
             }
             return result;
         } catch (InvalidExpressionException e) {
@@ -87,11 +111,12 @@ final class MvelCompiledExpression implements CompiledExpression {
     }
 
     /**
-     * The names one evaluation can read: the declared variables, looked up in the caller's map when MVEL requests
-     * them (a declared variable the caller leaves out reads as null), the literals and the rule functions, which
-     * MVEL resolves as names when it first links a call. Any other name does not resolve. Read-only: the grammar
-     * has no assignment, and creating a variable fails. It replaces MVEL's map factory, which copies nothing but
-     * caches a resolver per name in a new hash map on every evaluation.
+     * The names one evaluation can read: the declared variables and the paths from them, the literals and the rule
+     * functions. Variables and paths are looked up in the caller's map when MVEL reads them, and a declared variable
+     * the caller leaves out reads as null. MVEL resolves a function as a name when it first links a call. Any other
+     * name does not resolve. The factory is indexed: when MVEL first links a read it requests the name's slot, and
+     * later evaluations read by slot, so a literal costs an array read and a variable one lookup in the caller's
+     * map. Read-only: the grammar has no assignment, and creating a variable fails.
      */
     private final class Bindings implements VariableResolverFactory {
 
@@ -104,10 +129,19 @@ final class MvelCompiledExpression implements CompiledExpression {
         }
 
         @Override
+        public VariableResolver getIndexedVariableResolver(int index) {
+            VariableResolver constant = constants[index];
+            if (constant != null) {
+                return constant;
+            }
+            return new SimpleValueResolver(reads[index].read(values));
+        }
+
+        @Override
         public VariableResolver getVariableResolver(String name) {
-            Object value = names.get(name);
-            if (value != null) {
-                return new SimpleValueResolver(value == VARIABLE ? values.get(name) : value);
+            Integer slot = slots.get(name);
+            if (slot != null) {
+                return getIndexedVariableResolver(slot);
             }
             if (next != null) {
                 return next.getVariableResolver(name);
@@ -116,18 +150,28 @@ final class MvelCompiledExpression implements CompiledExpression {
         }
 
         @Override
+        public int variableIndexOf(String name) {
+            return slots.getOrDefault(name, -1);
+        }
+
+        @Override
+        public boolean isIndexedFactory() {
+            return true;
+        }
+
+        @Override
         public boolean isResolveable(String name) {
-            return names.containsKey(name) || (next != null && next.isResolveable(name));
+            return slots.containsKey(name) || (next != null && next.isResolveable(name));
         }
 
         @Override
         public boolean isTarget(String name) {
-            return names.containsKey(name);
+            return slots.containsKey(name);
         }
 
         @Override
         public Set<String> getKnownVariables() {
-            return names.keySet();
+            return slots.keySet();
         }
 
         @Override
@@ -163,22 +207,8 @@ final class MvelCompiledExpression implements CompiledExpression {
 
         @Override
         public VariableResolver setIndexedVariableResolver(int index, VariableResolver resolver) {
+            // MVEL calls this only when getIndexedVariableResolver returns null, which it never does.
             throw readOnly(String.valueOf(index));
-        }
-
-        @Override
-        public VariableResolver getIndexedVariableResolver(int index) {
-            throw new UnresolveablePropertyException("unable to resolve variable at " + index);
-        }
-
-        @Override
-        public int variableIndexOf(String name) {
-            return -1;
-        }
-
-        @Override
-        public boolean isIndexedFactory() {
-            return false;
         }
 
         @Override

@@ -60,6 +60,9 @@ public class MvelExpressionCompiler implements ExpressionCompiler {
 
     private static CompiledExpression compileUncached(String source, Set<String> variables) {
         RuleLanguageTranslator.TranslatedExpression translated = RuleLanguageTranslator.translate(source, variables);
+        if (translated.direct() != null) {
+            return translated.direct();
+        }
         log.debug("Compiling rule expression '{}' as MVEL '{}'", source, translated.mvel());
 
         Serializable compiled;
@@ -68,12 +71,13 @@ public class MvelExpressionCompiler implements ExpressionCompiler {
         } catch (RuntimeException e) {
             throw new InvalidExpressionException("rule.compileFailed", source, rootMessage(e));
         }
-        return new MvelCompiledExpression(source, variables, translated.literals(), compiled);
+        return new MvelCompiledExpression(source, variables, translated, compiled);
     }
 
     /** Rejects names that would shadow an engine word, an internal name or a class. */
     private static void checkVariableName(String name) {
-        boolean internal = name.startsWith("tzfn_") || name.startsWith(RuleLanguageTranslator.LITERAL_PREFIX);
+        boolean internal = name.startsWith("tzfn_") || name.startsWith(RuleLanguageTranslator.LITERAL_PREFIX)
+                || name.startsWith(RuleLanguageTranslator.PATH_PREFIX);
         if (!VARIABLE_NAME.matcher(name).matches() || internal || RuleLanguageTranslator.RESERVED_WORDS.contains(name)
                 || "true".equals(name) || "false".equals(name) || "null".equals(name)) {
             throw new InvalidExpressionException("rule.variableName", name);

@@ -18,7 +18,7 @@ class EvaluationTimeLimitTest {
     @Test
     void evaluationOverLimitIsDiscarded() {
         MvelCompiledExpression expression = new MvelCompiledExpression("level + 1", Set.of("level"), List.of(),
-                MVEL.compileExpression("level + 1"), Duration.ZERO);
+                List.of(), MVEL.compileExpression("level + 1"), Duration.ZERO);
 
         assertThatThrownBy(() -> expression.evaluate(Map.of("level", 1)))
                 .isInstanceOfSatisfying(InvalidExpressionException.class, rejection -> {

@@ -191,7 +191,18 @@ class MvelExpressionCompilerTest {
                 Arguments.of("isEmpty(tags)", variables, false),
                 Arguments.of("size(tags)", variables, new BigDecimal("2")),
                 Arguments.of("lower('LNG') == 'lng'", variables, true),
-                Arguments.of("'风速 ' + x", variables, "风速 7"));
+                Arguments.of("'风速 ' + x", variables, "风速 7"),
+                // One literal, variable or path is read without MVEL; in parentheses it goes through MVEL.
+                Arguments.of("25", variables, new BigDecimal("25")),
+                Arguments.of("'管廊'", variables, "管廊"),
+                Arguments.of("true", variables, true),
+                Arguments.of("grade", variables, "一级"),
+                Arguments.of("weather.beaufortLevel", variables, 5),
+                Arguments.of("(weather.beaufortLevel)", variables, 5),
+                Arguments.of("((grade))", variables, "一级"),
+                Arguments.of("(x > 5 ? 'high' : 'low')", variables, "high"),
+                Arguments.of("x > 5 ? (x > 6 ? 'higher' : 'high') : 'low'", variables, "higher"),
+                Arguments.of("weather.beaufortLevel * 2 + weather.beaufortLevel", variables, new BigDecimal("15")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -293,6 +304,42 @@ class MvelExpressionCompilerTest {
                 .isInstanceOf(InvalidExpressionException.class)
                 .hasMessage("The rule reads field \"chars\" of a String, which has no fields; use the dot only on "
                         + "object variables");
+    }
+
+    @Test
+    void directReadIntoNonMapReportsField() {
+        CompiledExpression expression = compiler.compile("grade.chars", VARIABLES);
+
+        assertThatThrownBy(() -> expression.evaluate(Map.of("grade", "一级")))
+                .isInstanceOf(InvalidExpressionException.class)
+                .hasMessage("The rule reads field \"chars\" of a String, which has no fields; use the dot only on "
+                        + "object variables");
+    }
+
+    @Test
+    void pathOfNullReadsAsNull() {
+        Map<String, Object> noWeather = new HashMap<>();
+        noWeather.put("weather", null);
+
+        assertThat(compiler.compile("weather.beaufortLevel", VARIABLES).evaluate(noWeather)).isNull();
+        assertThat(compiler.compile("weather.beaufortLevel == null", VARIABLES).evaluate(noWeather)).isEqualTo(true);
+        assertThat(compiler.compile("grade", VARIABLES).evaluate(Map.of())).isNull();
+    }
+
+    @Test
+    void samePathTwiceIsBoundOnce() {
+        RuleLanguageTranslator.TranslatedExpression translated = RuleLanguageTranslator.translate(
+                "weather.beaufortLevel >= 5 && weather.beaufortLevel < 8 && weather.gust.level > 1", VARIABLES);
+
+        assertThat(translated.paths()).extracting(RuleLanguageTranslator.PathRead::keys)
+                .containsExactly(List.of("beaufortLevel"), List.of("gust", "level"));
+        assertThat(translated.mvel()).doesNotContain("weather");
+    }
+
+    @Test
+    void variableNamedLikeBoundPathIsRejected() {
+        assertThatThrownBy(() -> compiler.compile("tzpath_0 > 1", Set.of("tzpath_0")))
+                .isInstanceOf(InvalidExpressionException.class);
     }
 
     @Test
