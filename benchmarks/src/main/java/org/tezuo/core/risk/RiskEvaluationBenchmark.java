@@ -39,8 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  * once by {@link MvelExpressionCompiler} (the product) and with the same expressions translated once and run by
  * {@code MVEL.eval} on every evaluation ({@link InterpretedExpression#COMPILER}), for the ratio.
  * <ul>
- * <li>{@code evaluateAndScore*}: the product path, {@link RiskEvaluator#evaluate} (29 rules, messages rendered)
- * then {@link RiskEvaluator#score} (23 factors, 2 floors, five sub-scores, total).</li>
+ * <li>{@code evaluateAndScore*}: the product path, {@link RiskEvaluator#evaluateAndScore}: the 29 rules with
+ * their messages rendered, then the 23 factors, 2 floors, five sub-scores and total.</li>
  * <li>{@code evaluateRules*}: {@link RiskEvaluator#evaluate} alone, the 29 rules, about 30 as the goal names.
  * It gives the findings but no five-dimension score, which only the scoring factors give.</li>
  * <li>{@code expressions*}: every {@code when}, {@code value}, {@code limit} and {@code points} expression of the
@@ -119,15 +119,13 @@ public class RiskEvaluationBenchmark {
     }
 
     @Benchmark
-    public List<Object> evaluateAndScore() {
-        return List.of(evaluator.evaluate(ruleset, permit, weather, readings, NOW),
-                evaluator.score(model, ruleset, permit, weather, readings, NOW));
+    public RiskEvaluator.Evaluation evaluateAndScore() {
+        return evaluator.evaluateAndScore(ruleset, model, permit, weather, readings, NOW);
     }
 
     @Benchmark
-    public List<Object> evaluateAndScoreInterpreted() {
-        return List.of(evaluator.evaluate(interpretedRuleset, permit, weather, readings, NOW),
-                evaluator.score(interpretedModel, interpretedRuleset, permit, weather, readings, NOW));
+    public RiskEvaluator.Evaluation evaluateAndScoreInterpreted() {
+        return evaluator.evaluateAndScore(interpretedRuleset, interpretedModel, permit, weather, readings, NOW);
     }
 
     @Benchmark

@@ -41,8 +41,38 @@ public class RiskEvaluator {
      */
     public RiskAssessment evaluate(CompiledRuleset ruleset, Map<String, ?> permitVariables,
             @Nullable WeatherObservation weather, List<GasReading> gasReadings, OffsetDateTime now) {
-        Map<String, @Nullable Object> variables = liveVariables(permitVariables, weather, gasReadings, now);
+        return evaluate(ruleset, liveVariables(ruleset, permitVariables, weather, gasReadings, now), gasReadings);
+    }
 
+    /**
+     * Scores the permit with {@code model}. The scoring expressions see the same variables as the permit-scope
+     * rules, the ruleset's thresholds, and {@code zone}, {@code equipment} and {@code personnel} when the caller
+     * puts them in {@code permitVariables}.
+     */
+    public RiskScore score(RiskModel model, CompiledRuleset ruleset, Map<String, ?> permitVariables,
+            @Nullable WeatherObservation weather, List<GasReading> gasReadings, OffsetDateTime now) {
+        return score(model, ruleset, liveVariables(ruleset, permitVariables, weather, gasReadings, now));
+    }
+
+    /**
+     * Evaluates {@code ruleset} and scores the permit with {@code model}, as {@link #evaluate} and {@link #score}
+     * would one after the other, over one set of variables built once: the assessment of a permit across the five
+     * dimensions.
+     */
+    public Evaluation evaluateAndScore(CompiledRuleset ruleset, RiskModel model, Map<String, ?> permitVariables,
+            @Nullable WeatherObservation weather, List<GasReading> gasReadings, OffsetDateTime now) {
+        Map<String, @Nullable Object> variables = liveVariables(ruleset, permitVariables, weather, gasReadings, now);
+        RiskAssessment assessment = evaluate(ruleset, variables, gasReadings);
+        variables.put(RiskVariables.GAS, null);
+        return new Evaluation(assessment, score(model, ruleset, variables));
+    }
+
+    /** The ranked items of a ruleset and the score of its model for one permit. */
+    public record Evaluation(RiskAssessment assessment, RiskScore score) {
+    }
+
+    private RiskAssessment evaluate(CompiledRuleset ruleset, Map<String, @Nullable Object> variables,
+            List<GasReading> gasReadings) {
         LocalizedText scenario = ruleset.scenario();
         List<RiskItem> items = new ArrayList<>();
         for (RuleFinding finding : ruleset.evaluate(RuleScope.PERMIT, variables)) {
@@ -56,30 +86,28 @@ public class RiskEvaluator {
         }
         items.sort(Comparator.comparing(RiskItem::severity));
 
-        log.debug("Ruleset {} produced {} risk items ({} readings, weather {})", ruleset.ruleset().reference(),
-                items.size(), gasReadings.size(), weather == null ? "missing" : "present");
+        log.debug("Ruleset {} produced {} risk items ({} readings)", ruleset.ruleset().reference(), items.size(),
+                gasReadings.size());
         return new RiskAssessment(items);
     }
 
-    /**
-     * Scores the permit with {@code model}. The scoring expressions see the same variables as the permit-scope
-     * rules, the ruleset's thresholds, and {@code zone}, {@code equipment} and {@code personnel} when the caller
-     * puts them in {@code permitVariables}.
-     */
-    public RiskScore score(RiskModel model, CompiledRuleset ruleset, Map<String, ?> permitVariables,
-            @Nullable WeatherObservation weather, List<GasReading> gasReadings, OffsetDateTime now) {
-        Map<String, @Nullable Object> variables = liveVariables(permitVariables, weather, gasReadings, now);
-        variables.put(Ruleset.THRESHOLDS_VARIABLE, ruleset.thresholdValues());
-
+    private RiskScore score(RiskModel model, CompiledRuleset ruleset, Map<String, @Nullable Object> variables) {
         RiskScore score = model.score(variables);
         log.debug("Ruleset {} scored {} ({}) over {} factors", ruleset.ruleset().reference(), score.total(),
                 score.band(), model.size());
         return score;
     }
 
-    private static Map<String, @Nullable Object> liveVariables(Map<String, ?> permitVariables,
-            @Nullable WeatherObservation weather, List<GasReading> gasReadings, OffsetDateTime now) {
+    /**
+     * Returns the caller's variables with the live ones and the ruleset's thresholds added, in a new map that the
+     * evaluation may change. The thresholds are bound here so that {@link CompiledRuleset#evaluate} can read this
+     * map as it is instead of copying it to bind them.
+     */
+    private static Map<String, @Nullable Object> liveVariables(CompiledRuleset ruleset,
+            Map<String, ?> permitVariables, @Nullable WeatherObservation weather, List<GasReading> gasReadings,
+            OffsetDateTime now) {
         Map<String, @Nullable Object> variables = new HashMap<>(permitVariables);
+        variables.put(Ruleset.THRESHOLDS_VARIABLE, ruleset.thresholdValues());
         variables.put(RiskVariables.WEATHER, RiskVariables.weather(weather, now));
         variables.put(RiskVariables.GAS_SAMPLES, RiskVariables.gasSamples(gasReadings));
         variables.put(RiskVariables.NOW, now);

@@ -193,11 +193,13 @@ public final class RiskModel {
     }
 
     private static ResolvedBand bandOf(Floor floor, List<ResolvedBand> resolvedBands) {
-        return resolvedBands.stream()
-                .filter(candidate -> candidate.band().key().equals(floor.band()))
-                .findFirst()
-                // NOTE: an unknown band key counts as the highest band; the ruleset check at save rejects it.
-                .orElse(resolvedBands.getLast());
+        for (ResolvedBand candidate : resolvedBands) {
+            if (candidate.band().key().equals(floor.band())) {
+                return candidate;
+            }
+        }
+        // NOTE: an unknown band key counts as the highest band; the ruleset check at save rejects it.
+        return resolvedBands.getLast();
     }
 
     private static boolean holds(Floor floor, Map<String, ?> variables) {
@@ -241,9 +243,11 @@ public final class RiskModel {
     }
 
     private static List<ScoredRiskItem> ranked(List<ScoredRiskItem> items) {
-        List<ScoredRiskItem> sorted = items.stream()
-                .sorted(Comparator.comparing(ScoredRiskItem::contribution).reversed())
-                .toList();
+        List<ScoredRiskItem> sorted = new ArrayList<>(items);
+        // By the double value: contributions have few digits, and comparing decimals of different scales cost a
+        // tenth of a whole scoring in a profile. The sort is stable, so equal contributions keep the factor order.
+        sorted.sort(Comparator.comparingDouble((ScoredRiskItem item) -> item.contribution().doubleValue())
+                .reversed());
         List<ScoredRiskItem> ranked = new ArrayList<>(sorted.size());
         for (int index = 0; index < sorted.size(); index++) {
             ScoredRiskItem item = sorted.get(index);

@@ -137,9 +137,18 @@ class PermitRiskAssessor {
         permitVariables.put("zone", zoneRecord);
         permitVariables.put("equipment", equipmentRecord);
         permitVariables.put("personnel", personnel.of(permit.tenantId(), namedWorkers(form, data), now));
-        RiskAssessment assessment = withLiveItems(evaluator.evaluate(ruleset, permitVariables, weather, readings, now),
-                liveItems);
-        PermitRiskScore score = score(rulesetDocument, ruleset, permitVariables, weather, readings, now);
+        RiskModel model = model(rulesetDocument, ruleset);
+        RiskAssessment evaluated;
+        PermitRiskScore score = null;
+        if (model == null) {
+            evaluated = evaluator.evaluate(ruleset, permitVariables, weather, readings, now);
+        } else {
+            RiskEvaluator.Evaluation evaluation = evaluator.evaluateAndScore(ruleset, model, permitVariables, weather,
+                    readings, now);
+            evaluated = evaluation.assessment();
+            score = PermitRiskScore.of(evaluation.score());
+        }
+        RiskAssessment assessment = withLiveItems(evaluated, liveItems);
         if (score != null && equipmentSource != null) {
             score = score.withDimensionSource("equipment", equipmentSource.zh());
         }
@@ -325,17 +334,13 @@ class PermitRiskAssessor {
                 System.getProperty(variable.toLowerCase(Locale.ROOT).replace('_', '.')));
     }
 
-    /** Scores the permit when the ruleset has a scoring section. */
-    private @Nullable PermitRiskScore score(MetadataDocument rulesetDocument, CompiledRuleset ruleset,
-            Map<String, @Nullable Object> permitVariables, @Nullable WeatherObservation weather,
-            List<GasReading> readings, OffsetDateTime now) {
+    /** Returns the compiled scoring section of the ruleset, or null when it has none. */
+    private @Nullable RiskModel model(MetadataDocument rulesetDocument, CompiledRuleset ruleset) {
         JsonNode scoring = rulesetDocument.body().get("scoring");
         if (scoring == null || scoring.isNull()) {
             return null;
         }
-        RiskModel model = RiskModel.compile(rulesetDocument.reference(), scoring, ruleset.ruleset().variables(),
-                expressions);
-        return PermitRiskScore.of(evaluator.score(model, ruleset, permitVariables, weather, readings, now));
+        return RiskModel.compile(rulesetDocument.reference(), scoring, ruleset.ruleset().variables(), expressions);
     }
 
     private static PermitRiskItem toStored(RiskItem item, @Nullable String unit) {
