@@ -202,6 +202,8 @@ class MvelExpressionCompilerTest {
                 Arguments.of("((grade))", variables, "一级"),
                 Arguments.of("(x > 5 ? 'high' : 'low')", variables, "high"),
                 Arguments.of("x > 5 ? (x > 6 ? 'higher' : 'high') : 'low'", variables, "higher"),
+                Arguments.of("!(x == 7) ? 'other' : 'seven'", variables, "seven"),
+                Arguments.of("x == 7 && !(grade == '特级') ? 1 : 2", variables, new BigDecimal("1")),
                 Arguments.of("weather.beaufortLevel * 2 + weather.beaufortLevel", variables, new BigDecimal("15")));
     }
 
