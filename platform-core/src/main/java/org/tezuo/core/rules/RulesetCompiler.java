@@ -34,6 +34,11 @@ public class RulesetCompiler {
         this.expressions = expressions;
     }
 
+    /** Returns the compiler of the rules' expressions, for sections compiled elsewhere such as a risk model. */
+    public ExpressionCompiler expressions() {
+        return expressions;
+    }
+
     /**
      * Parses and compiles a ruleset document body.
      *

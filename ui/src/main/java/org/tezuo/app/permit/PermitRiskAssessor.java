@@ -38,7 +38,6 @@ import org.tezuo.core.risk.RiskEvaluator;
 import org.tezuo.core.risk.RiskItem;
 import org.tezuo.core.risk.RiskModel;
 import org.tezuo.core.rules.CompiledRuleset;
-import org.tezuo.core.rules.ExpressionCompiler;
 import org.tezuo.core.rules.LocalizedText;
 import org.tezuo.core.rules.RuleSeverity;
 import org.tezuo.core.record.EntityNotFoundException;
@@ -75,18 +74,16 @@ class PermitRiskAssessor {
 
     private final RecordService records;
     private final PermitPersonnelFacts personnel;
-    private final ExpressionCompiler expressions;
     private final RiskEvaluator evaluator;
     private final PermitStore permits;
     private final JsonMapper json;
     private final Clock clock;
 
-    PermitRiskAssessor(ActivePolicy policy, ConnectorDirectory connectors,
-            ExpressionCompiler expressions, RecordService records, PermitPersonnelFacts personnel,
-            RiskEvaluator evaluator, PermitStore permits, JsonMapper json, Clock clock) {
+    PermitRiskAssessor(ActivePolicy policy, ConnectorDirectory connectors, RecordService records,
+            PermitPersonnelFacts personnel, RiskEvaluator evaluator, PermitStore permits, JsonMapper json,
+            Clock clock) {
         this.policy = policy;
         this.connectors = connectors;
-        this.expressions = expressions;
         this.records = records;
         this.personnel = personnel;
         this.evaluator = evaluator;
@@ -137,7 +134,7 @@ class PermitRiskAssessor {
         permitVariables.put("zone", zoneRecord);
         permitVariables.put("equipment", equipmentRecord);
         permitVariables.put("personnel", personnel.of(permit.tenantId(), namedWorkers(form, data), now));
-        RiskModel model = model(rulesetDocument, ruleset);
+        RiskModel model = snapshot.model(permit.rulesetKey());
         RiskAssessment evaluated;
         PermitRiskScore score = null;
         if (model == null) {
@@ -332,15 +329,6 @@ class PermitRiskAssessor {
     private static @Nullable String secret(String variable) {
         return System.getenv().getOrDefault(variable,
                 System.getProperty(variable.toLowerCase(Locale.ROOT).replace('_', '.')));
-    }
-
-    /** Returns the compiled scoring section of the ruleset, or null when it has none. */
-    private @Nullable RiskModel model(MetadataDocument rulesetDocument, CompiledRuleset ruleset) {
-        JsonNode scoring = rulesetDocument.body().get("scoring");
-        if (scoring == null || scoring.isNull()) {
-            return null;
-        }
-        return RiskModel.compile(rulesetDocument.reference(), scoring, ruleset.ruleset().variables(), expressions);
     }
 
     private static PermitRiskItem toStored(RiskItem item, @Nullable String unit) {
