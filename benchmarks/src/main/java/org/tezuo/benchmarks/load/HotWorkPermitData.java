@@ -62,7 +62,7 @@ final class HotWorkPermitData {
     /** Returns a passing detector reading taken 5 minutes ago: 5 %LEL methane, 20.9 %vol oxygen. */
     ObjectNode gasReading() {
         ObjectNode reading = json.createObjectNode();
-        reading.put("detectorId", "GD-07");
+        reading.put("detectorId", "QJ-2024-002");
         reading.put("measuredAt", RFC_3339.format(OffsetDateTime.now(clock.withZone(SHANGHAI)).minusMinutes(5)));
         reading.put("oxygenPercentVol", "20.9");
         reading.put("coPpm", "0");

@@ -2,7 +2,9 @@ package org.tezuo.app.demo;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -86,6 +88,9 @@ class DemoTenantSeeder implements ApplicationRunner {
 
     /** 孙浩's certificate: the registry prints another validity end, so the demo shows 核验不一致. */
     private static final String MISMATCHED_ID_NUMBER = "320623198811050713";
+
+    /** The day the calibration dates of the demo gas detectors were written for. */
+    private static final LocalDate DETECTOR_DATES_WRITTEN_ON = LocalDate.of(2026, 12, 4);
 
     private final TenantDirectory tenants;
     private final TemplateInstaller installer;
@@ -181,11 +186,22 @@ class DemoTenantSeeder implements ApplicationRunner {
         }
     }
 
-    /** Registers the demo gas detectors through the template's registration form, as a user would. */
+    /**
+     * Registers the demo gas detectors through the template's registration form, as a user would. Their calibration
+     * dates were written for {@link #DETECTOR_DATES_WRITTEN_ON}, so they are moved by the days since: the detector
+     * the README uses stays in service and calibrated, and the others stay due soon, overdue or scrapped.
+     */
     private void createGasDetectors(Tenant tenant) {
         JsonNode detectors = json.readTree(templates.resource(TEMPLATE, "demo/gas-detectors.json"));
+        long days = ChronoUnit.DAYS.between(DETECTOR_DATES_WRITTEN_ON, LocalDate.now(tenant.zone()));
         for (JsonNode detector : detectors) {
-            records.create(tenant.id(), "gas_detector", detector, "gas-detector", ACTOR, Locale.SIMPLIFIED_CHINESE);
+            ObjectNode moved = ((ObjectNode) detector).deepCopy();
+            for (String field : List.of("calibratedOn", "calibrationDue")) {
+                if (moved.hasNonNull(field)) {
+                    moved.put(field, LocalDate.parse(moved.path(field).asString()).plusDays(days).toString());
+                }
+            }
+            records.create(tenant.id(), "gas_detector", moved, "gas-detector", ACTOR, Locale.SIMPLIFIED_CHINESE);
         }
         log.info("Demo gas detectors registered: {}", detectors.size());
     }

@@ -1,5 +1,6 @@
 package org.tezuo.app.permit;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
@@ -16,8 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Accepts gas readings posted for a permit by a phone bridge or a detector gateway: one reading or an array,
- * parsed and checked in full before any is stored, so a bad reading in a batch stores none. Stored readings are
- * announced as {@link GasReadingsRecorded} in the same transaction.
+ * parsed and checked in full before any is stored, so a bad reading in a batch stores none. A reading from a
+ * detector that the tenant's {@link GasDetectorRegister} lists as not in service or past its calibration is
+ * rejected. Stored readings are announced as {@link GasReadingsRecorded} in the same transaction.
  */
 @Component
 public class GasReadingIntake {
@@ -27,9 +29,11 @@ public class GasReadingIntake {
     private final AuditLog audit;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
+    private final GasDetectorRegister detectors;
 
     GasReadingIntake(PermitStore permits, TenantDirectory tenants, AuditLog audit, JsonMapper json,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, GasDetectorRegister detectors) {
+        this.detectors = detectors;
         this.permits = permits;
         this.tenants = tenants;
         this.audit = audit;
@@ -42,8 +46,8 @@ public class GasReadingIntake {
     public List<GasReading> record(Actor actor, long permitId, JsonNode payload) {
         Permit permit = permits.find(actor.tenantId(), permitId)
                 .orElseThrow(() -> new NotFoundException("作业票", permitId));
-        List<GasReading> readings = new GasReadingParser(tenants.require(actor.tenantId()).zone())
-                .parse(payload.toString());
+        ZoneId zone = tenants.require(actor.tenantId()).zone();
+        List<GasReading> readings = new GasReadingParser(zone).parse(payload.toString());
         for (int index = 0; index < readings.size(); index++) {
             GasReading reading = readings.get(index);
             if (!reading.sensorFault() && reading.flammable() == null && reading.oxygenPercentVol() == null
@@ -51,6 +55,9 @@ public class GasReadingIntake {
                 throw new LocalizedException("permit.gasReadingEmpty", reading.detectorId(),
                         payload.isArray() ? "[" + index + "]" : "$");
             }
+            detectors.rejection(actor.tenantId(), reading, zone).ifPresent(rejection -> {
+                throw rejection;
+            });
         }
         List<JsonNode> items = payload.isArray() ? payload.valueStream().toList() : List.of(payload);
         for (int index = 0; index < readings.size(); index++) {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,12 +77,14 @@ class PermitRiskAssessor {
     private final PermitPersonnelFacts personnel;
     private final RiskEvaluator evaluator;
     private final PermitStore permits;
+    private final GasDetectorRegister detectors;
     private final JsonMapper json;
     private final Clock clock;
 
     PermitRiskAssessor(ActivePolicy policy, ConnectorDirectory connectors, RecordService records,
-            PermitPersonnelFacts personnel, RiskEvaluator evaluator, PermitStore permits, JsonMapper json,
-            Clock clock) {
+            PermitPersonnelFacts personnel, RiskEvaluator evaluator, PermitStore permits, GasDetectorRegister detectors,
+            JsonMapper json, Clock clock) {
+        this.detectors = detectors;
         this.policy = policy;
         this.connectors = connectors;
         this.records = records;
@@ -112,9 +115,13 @@ class PermitRiskAssessor {
         MetadataDocument rulesetDocument = snapshot.documents().get(permit.rulesetKey());
         OffsetDateTime now = OffsetDateTime.now(clock.withZone(zone));
 
+        LocalizedText scenario = new LocalizedText(ruleset.ruleset().scenarioLabel(Locale.SIMPLIFIED_CHINESE),
+                ruleset.ruleset().scenarioLabel(Locale.ENGLISH));
+        List<RiskItem> liveItems = new ArrayList<>();
         ObjectNode liveData = json.createObjectNode();
         WeatherObservation weather = currentWeather(permit.tenantId(), liveData);
-        List<GasReading> readings = new ArrayList<>(postedReadings(permit, zone));
+        List<GasReading> readings = registeredDetectorsOnly(permit.tenantId(), postedReadings(permit, zone), zone,
+                liveItems, scenario);
         readings.addAll(formAnalyses(form, data, zone));
         ArrayNode gasNode = liveData.putArray("gasReadings");
         readings.forEach(reading -> gasNode.add(json.valueToTree(reading)));
@@ -125,9 +132,6 @@ class PermitRiskAssessor {
                 form.boundValue("zone", data));
         Map<String, @Nullable Object> equipmentRecord = registerRecord(permit.tenantId(), EQUIPMENT_ENTITY,
                 form.boundValue("equipment", data));
-        LocalizedText scenario = new LocalizedText(ruleset.ruleset().scenarioLabel(Locale.SIMPLIFIED_CHINESE),
-                ruleset.ruleset().scenarioLabel(Locale.ENGLISH));
-        List<RiskItem> liveItems = new ArrayList<>();
         readings.addAll(fixedDetectorReadings(permit.tenantId(), zoneRecord, now, liveData, liveItems, scenario));
         LocalizedText equipmentSource = overlayEquipmentState(permit.tenantId(), equipmentRecord, now, liveData,
                 liveItems, scenario);
@@ -380,6 +384,50 @@ class PermitRiskAssessor {
             }
         }
         return new ArrayList<>(newestByDetector.values());
+    }
+
+    /**
+     * Returns the posted readings whose detector the tenant's register allows. A reading from a detector listed as
+     * not in service or past its calibration is left out and becomes a blocking item with the reason, as the register
+     * may have changed since the reading was accepted. A detector the register does not list, while the tenant keeps
+     * one, adds a confirmation item, once per detector.
+     */
+    private List<GasReading> registeredDetectorsOnly(long tenantId, List<GasReading> posted, ZoneId zone,
+            List<RiskItem> liveItems, LocalizedText scenario) {
+        List<GasReading> allowed = new ArrayList<>();
+        boolean registerKept = !posted.isEmpty() && detectors.kept(tenantId);
+        for (GasReading reading : posted) {
+            if (!registerKept) {
+                allowed.add(reading);
+                continue;
+            }
+            Optional<GasDetectorRegister.Entry> entry = detectors.find(tenantId, reading.detectorId());
+            if (entry.isEmpty()) {
+                liveItems.add(detectorItem("live.gas-detector.unregistered", RuleSeverity.CONFIRM, reading, scenario,
+                        reading.detectorId(), reading.detectorId()));
+                allowed.add(reading);
+                continue;
+            }
+            Optional<GasDetectorRegister.DetectorRejectedException> rejection = detectors.rejection(tenantId,
+                    entry.get(), reading, zone);
+            if (rejection.isPresent()) {
+                liveItems.add(detectorItem("live.gas-detector.rejected", RuleSeverity.BLOCK, reading, scenario,
+                        rejection.get().message(Locale.SIMPLIFIED_CHINESE), rejection.get().message(Locale.ENGLISH)));
+            } else {
+                allowed.add(reading);
+            }
+        }
+        return allowed;
+    }
+
+    private static RiskItem detectorItem(String code, RuleSeverity severity, GasReading reading,
+            LocalizedText scenario, String chineseArgument, String englishArgument) {
+        LocalizedText message = new LocalizedText(
+                UserMessages.render(BUNDLE, Locale.SIMPLIFIED_CHINESE, code, chineseArgument),
+                UserMessages.render(BUNDLE, Locale.ENGLISH, code, englishArgument));
+        String source = UserMessages.render(BUNDLE, Locale.SIMPLIFIED_CHINESE, code + ".source");
+        return new RiskItem(code, severity, message, source, true, null, null, reading.detectorId(), "", scenario,
+                List.of());
     }
 
     /**

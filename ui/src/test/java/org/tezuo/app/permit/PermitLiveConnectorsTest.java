@@ -1,10 +1,12 @@
 package org.tezuo.app.permit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -67,6 +69,9 @@ class PermitLiveConnectorsTest {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    GasReadingIntake intake;
 
     private final QWeatherStubServer weather = QWeatherStubServer.start("");
     private final PlantGatewayStubServer gateway = PlantGatewayStubServer.start();
@@ -194,6 +199,79 @@ class PermitLiveConnectorsTest {
                         .contains("实时状态来自连接器“equipment-state”，采集于 " + observedAt));
         assertThat(permits.find(tenantId, permit.id()).orElseThrow().riskItems())
                 .noneMatch(item -> item.code().startsWith("live."));
+    }
+
+    @Test
+    @DisplayName("The detector register rejects a reading of a scrapped or overdue detector and stores none")
+    void registerRejectsScrappedAndOverdueDetectors() {
+        LocalDate today = LocalDate.now(SHANGHAI);
+        registerDetector("QJ-2019-003", "scrapped", today.minusMonths(3));
+        registerDetector("QJ-2023-017", "in-service", today.minusDays(1));
+        Permit permit = drafter.create(actor(), "hot-work",
+                HotWorkTestPermits.hotWorkData(json, applicant, "何班长", WORKER_ID_NUMBER, OffsetDateTime.now(SHANGHAI)));
+
+        Throwable scrapped = catchThrowable(() -> intake.record(actor(), permit.id(), reading("QJ-2019-003")));
+        Throwable overdue = catchThrowable(() -> intake.record(actor(), permit.id(), json.createArrayNode()
+                .add(reading("QJ-2024-009")).add(reading("QJ-2023-017"))));
+
+        assertThat(scrapped).isInstanceOfSatisfying(GasDetectorRegister.DetectorRejectedException.class,
+                rejection -> assertThat(rejection.message(Locale.SIMPLIFIED_CHINESE)).isEqualTo(
+                        "检测仪 QJ-2019-003 在检测仪台账中的状态为“报废”，其读数不能作为气体分析依据；"
+                                + "请使用在用且在标定有效期内的检测仪重新检测"));
+        assertThat(overdue).isInstanceOfSatisfying(GasDetectorRegister.DetectorRejectedException.class,
+                rejection -> assertThat(rejection.message(Locale.SIMPLIFIED_CHINESE)).startsWith(
+                        "检测仪 QJ-2023-017 的标定已于 " + today.minusDays(1) + " 到期"));
+        assertThat(permits.gasReadingPayloads(tenantId, permit.id())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("A stored reading of a detector scrapped since it was taken blocks the permit")
+    void detectorScrappedSinceReadingBlocks() {
+        gateway.setReading(DETECTOR, "甲烷", "%LEL", "0", false, OffsetDateTime.now(SHANGHAI).minusMinutes(1));
+        registerDetector("QJ-2024-001", "scrapped", LocalDate.now(SHANGHAI).plusMonths(3));
+        Permit scrapped = draftWithCleanPortableReading();
+
+        PermitRefusedException refusal = catchThrowableOfType(PermitRefusedException.class,
+                () -> submitter.submit(actor(), scrapped.id()));
+
+        assertThat(refusal.reasons()).filteredOn(reason -> reason.path().startsWith("live.gas-detector.rejected"))
+                .singleElement().satisfies(reason -> assertThat(reason.message())
+                        .contains("检测仪 QJ-2024-001 在检测仪台账中的状态为“报废”", "该读数未计入本次风险评估"));
+    }
+
+    @Test
+    @DisplayName("A reading of a detector missing from a kept register needs confirming")
+    void unregisteredDetectorNeedsConfirming() {
+        gateway.setReading(DETECTOR, "甲烷", "%LEL", "0", false, OffsetDateTime.now(SHANGHAI).minusMinutes(1));
+        registerDetector("QJ-2024-001", "in-service", LocalDate.now(SHANGHAI).plusMonths(3));
+        Permit unregistered = draftWithCleanPortableReading();
+        permits.insertGasReading(tenantId, unregistered.id(), "GD-07", Instant.now(), reading("GD-07"));
+        submitter.submit(actor(), unregistered.id());
+
+        assertThat(permits.find(tenantId, unregistered.id()).orElseThrow().riskItems())
+                .filteredOn(item -> item.code().startsWith("live.gas-detector."))
+                .singleElement().satisfies(item -> {
+                    assertThat(item.code()).isEqualTo("live.gas-detector.unregistered@GD-07");
+                    assertThat(item.severity()).isEqualTo("CONFIRM");
+                    assertThat(item.messageZh()).isEqualTo("检测仪 GD-07 未在检测仪台账中登记，无法核对其状态和标定有效期；"
+                            + "请现场确认该检测仪在用且在标定有效期内");
+                });
+    }
+
+    private void registerDetector(String assetNumber, String status, LocalDate calibrationDue) {
+        records.create(tenantId, "gas_detector", json.createObjectNode().put("assetNumber", assetNumber)
+                .put("ownerUnit", "MAINT").put("calibratedOn", calibrationDue.minusMonths(6).toString())
+                .put("calibrationDue", calibrationDue.toString()).put("status", status), null, "test",
+                Locale.SIMPLIFIED_CHINESE);
+    }
+
+    private ObjectNode reading(String detectorId) {
+        ObjectNode reading = json.createObjectNode();
+        reading.put("detectorId", detectorId);
+        reading.put("measuredAt", HotWorkTestPermits.rfc3339(OffsetDateTime.now(SHANGHAI).minusMinutes(5)));
+        reading.put("oxygenPercentVol", "20.9");
+        reading.putObject("flammable").put("value", 0).put("unit", "%LEL").put("gas", "甲烷");
+        return reading;
     }
 
     private Actor actor() {

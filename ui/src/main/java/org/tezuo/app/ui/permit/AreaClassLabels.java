@@ -3,8 +3,7 @@ package org.tezuo.app.ui.permit;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Component;
-import org.tezuo.core.metadata.MetadataStore;
-import org.tezuo.metadata.MetadataKind;
+import org.tezuo.core.metadata.DictionaryLabels;
 
 /**
  * Labels of the hazardous-area classes from the tenant's {@code area-class} dictionary, so that a zone's class or a
@@ -15,21 +14,15 @@ public class AreaClassLabels {
 
     private static final String DICTIONARY = "area-class";
 
-    private final MetadataStore metadata;
+    private final DictionaryLabels dictionaries;
 
-    AreaClassLabels(MetadataStore metadata) {
-        this.metadata = metadata;
+    AreaClassLabels(DictionaryLabels dictionaries) {
+        this.dictionaries = dictionaries;
     }
 
     /** Returns the label of {@code code} in the reader's language, or the text unchanged when it is no class code. */
     public String label(long tenantId, String code, Locale locale) {
-        String language = PermitSummary.isEnglish(locale) ? "en" : "zh";
-        return metadata.findPublished(tenantId, MetadataKind.DICTIONARY, DICTIONARY)
-                .flatMap(dictionary -> dictionary.body().path("items").valueStream()
-                        .filter(item -> item.path("code").asString("").equals(code))
-                        .findFirst())
-                .map(item -> item.path("label").path(language).asString(code))
-                .orElse(code);
+        return dictionaries.label(tenantId, DICTIONARY, code, locale);
     }
 
     /** Returns {@link #label} for one tenant and language, for texts that may hold a class code. */
