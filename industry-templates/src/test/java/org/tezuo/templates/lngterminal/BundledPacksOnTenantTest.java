@@ -110,6 +110,13 @@ class BundledPacksOnTenantTest {
                         tuple("ruleset", "confined-space", ImportStatus.CHANGED),
                         tuple("form", "confined-space-permit", ImportStatus.CHANGED),
                         tuple("flow", "confined-space-approval", ImportStatus.CHANGED));
+        assertThat(preview.documents().getFirst().changes()).extracting(change -> change.description(ZH))
+                .contains("新增规则 confined-space.ventilation.oxygen-low（{gas.detectorId} 测得氧含量 {value} {unit}，"
+                        + "低于…）")
+                .noneMatch(text -> text.contains("/rules/"));
+        assertThat(preview.documents().getFirst().changes()).extracting(change -> change.description(Locale.ENGLISH))
+                .contains("Added rule confined-space.ventilation.oxygen-low ({gas.detectorId} measured {value} "
+                        + "{unit}…)");
         DocumentPreview form = preview.documents().get(1);
         assertThat(form.changes()).extracting(change -> change.description(ZH))
                 .anySatisfy(text -> assertThat(text).contains("ventilationRecords"))

@@ -5,13 +5,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.tezuo.app.api.NotFoundException;
-import org.tezuo.core.i18n.LocalizedException;
 import org.tezuo.workflow.approval.TaskCompletionGuard;
 import org.tezuo.workflow.approval.TaskDecisionContext;
 
 /**
- * Refuses an approval until the approver has confirmed every risk item of the permit on this very task. The
- * check runs in the server whatever the screen shows, so an API call cannot skip it.
+ * Rejects an approval until the approver has confirmed every risk item of the permit on this very task, naming
+ * the items still unconfirmed. The check runs in the server whatever the screen shows, so an API call cannot skip
+ * it.
  */
 @Component
 class RiskConfirmationGuard implements TaskCompletionGuard {
@@ -35,13 +35,10 @@ class RiskConfirmationGuard implements TaskCompletionGuard {
                         && confirmation.approver().equals(context.approver()))
                 .map(PermitStore.RiskConfirmation::itemCode)
                 .collect(Collectors.toSet());
-        List<String> missing = permit.riskItems().stream()
-                .map(PermitRiskItem::code)
-                .filter(code -> !confirmed.contains(code))
-                .toList();
+        List<PermitRiskItem> items = permit.riskItems();
+        List<Integer> missing = UnconfirmedRiskItems.positions(items, confirmed);
         if (!missing.isEmpty()) {
-            throw new LocalizedException("permit.riskNotConfirmed", permit.permitNumber() == null ? "#" + permitId
-                    : permit.permitNumber(), missing.size(), permit.riskItems().size());
+            throw new RiskNotConfirmedException(PermitGateAction.permitName(permit), items, missing);
         }
     }
 }

@@ -1,9 +1,7 @@
 package org.tezuo.app.permit;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -43,28 +41,11 @@ class RiskReconfirmationAction extends PermitGateAction {
                 .filter(confirmation -> !confirmation.confirmedAt().isBefore(since))
                 .map(PermitStore.RiskConfirmation::itemCode)
                 .collect(Collectors.toSet());
-        List<Integer> missing = new ArrayList<>();
-        for (int index = 0; index < items.size(); index++) {
-            if (!confirmed.contains(items.get(index).code())) {
-                missing.add(index);
-            }
-        }
+        List<Integer> missing = UnconfirmedRiskItems.positions(items, confirmed);
         if (missing.isEmpty()) {
             return FlowActionResult.pass();
         }
         return FlowActionResult.fail(label("gate.risk.unconfirmed", locale -> new Object[] {permitName(permit),
-                missing.size(), items.size(), itemList(items, missing, locale)}));
-    }
-
-    /** Lists the unconfirmed items as "第 2 项：message" in the permit's numbering, which starts at 1. */
-    private static String itemList(List<PermitRiskItem> items, List<Integer> missing, Locale locale) {
-        boolean chinese = "zh".equals(locale.getLanguage());
-        return join(missing.stream()
-                .map(index -> {
-                    PermitRiskItem item = items.get(index);
-                    return chinese ? "第 " + (index + 1) + " 项：" + item.messageZh()
-                            : "item " + (index + 1) + ": " + item.messageEn();
-                })
-                .toList(), locale);
+                missing.size(), items.size(), UnconfirmedRiskItems.describe(items, missing, locale)}));
     }
 }

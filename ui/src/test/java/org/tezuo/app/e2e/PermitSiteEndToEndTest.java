@@ -402,10 +402,12 @@ class PermitSiteEndToEndTest {
 
     @Test
     @Order(8)
-    @DisplayName("Grade 一级 hot work is extended to 8 hours of validity and not beyond")
+    @DisplayName("Grade 一级 hot work is extended to 8 hours of validity and not beyond, to an ISO-8601 time only")
     void extensionStaysWithinEightHours() throws Exception {
         OffsetDateTime workStart = OffsetDateTime.parse("2026-12-04T10:10:00+08:00");
 
+        JsonNode numeric = post("engineer", site(hotWork) + "/extend", Map.of("until", 12, "reason", "增加焊缝"), 400);
+        JsonNode digits = send("engineer", site(hotWork) + "/extend", Map.of("until", "12"), "en", 400);
         JsonNode beyond = post("engineer", site(hotWork) + "/extend",
                 Map.of("until", rfc3339(workStart.plusHours(8).plusMinutes(30)), "reason", "管线支架增加焊缝"), 422);
         post("leader", site(hotWork) + "/extend", Map.of("until", rfc3339(workStart.plusHours(8)), "reason", "增加焊缝"),
@@ -413,6 +415,12 @@ class PermitSiteEndToEndTest {
         JsonNode extended = post("engineer", site(hotWork) + "/extend",
                 Map.of("until", rfc3339(workStart.plusHours(8)), "reason", "管线支架增加焊缝"), 200);
 
+        assertThat(numeric.path("code").asString()).isEqualTo("api.badField");
+        assertThat(numeric.path("message").asString()).isEqualTo("字段“until”的值“12”无效，应为带时区的日期时间，"
+                + "如 2026-12-05T08:00:00+08:00；请修改后重新提交");
+        assertThat(digits.path("message").asString()).isEqualTo("Field \"until\" has the invalid value \"12\"; "
+                + "expected a date and time with an offset, such as 2026-12-05T08:00:00+08:00. Correct it and send "
+                + "the request again");
         assertThat(beyond.path("details").get(0).path("path").asString())
                 .isEqualTo("hot-work.validity.special-and-first-grade");
         assertThat(beyond.path("details").get(0).path("message").asString()).isEqualTo("一级动火作业时段 8.5 h，超过作业证"

@@ -1,6 +1,7 @@
 package org.tezuo.app.permit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -22,6 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.tezuo.app.permit.evidence.EvidenceRecorder;
 import org.tezuo.app.permit.evidence.PermitEvidence;
 import org.tezuo.app.security.UserAccounts;
+import org.tezuo.core.i18n.LocalizedException;
 import org.tezuo.core.metadata.MetadataStore;
 import org.tezuo.core.qualification.CertificateState;
 import org.tezuo.core.qualification.DatePrecision;
@@ -34,9 +37,14 @@ import org.tezuo.templates.TemplateInstaller;
 import org.tezuo.workflow.action.FlowActionContext;
 import org.tezuo.workflow.action.FlowActionResult;
 import org.tezuo.workflow.action.FlowActions;
+import org.tezuo.workflow.approval.TaskDecisionContext;
+import org.tezuo.workflow.definition.ApprovalMode;
+import org.tezuo.workflow.definition.ApproverNode;
+import org.tezuo.workflow.definition.AssigneeSpec;
 import org.tezuo.workflow.definition.FlowDefinition;
 import org.tezuo.workflow.definition.GateNode;
 import org.tezuo.workflow.definition.Label;
+import org.tezuo.workflow.definition.NoAssigneePolicy;
 import org.tezuo.workflow.definition.RejectRoute;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,8 +52,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The three permit gates of approval chains, run as the flow action delegate runs them, against a permit of the
- * LNG template's hot-work form in a fresh tenant.
+ * The three permit gates of approval chains, run as the flow action delegate runs them, and the risk confirmation
+ * guard of approvals, against a permit of the LNG template's hot-work form in a fresh tenant.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PermitGateActionsTest {
@@ -83,6 +91,9 @@ class PermitGateActionsTest {
 
     @Autowired
     RiskEvidenceSealer sealer;
+
+    @Autowired
+    RiskConfirmationGuard guard;
 
     private long tenantId;
     private Person worker;
@@ -214,6 +225,55 @@ class PermitGateActionsTest {
 
         assertThat(result.passed()).isFalse();
         assertThat(result.reason().zh()).contains("2 项风险中还有 2 项");
+    }
+
+    @Test
+    @DisplayName("A gate over more than ten unconfirmed items names the first ten and the count")
+    void riskNamesAtMostTenItems() {
+        Permit permit = submitted(draft(completeData()), twelveItems());
+
+        FlowActionResult result = run("riskReconfirmation", permit);
+
+        assertThat(result.passed()).isFalse();
+        assertThat(result.reason().zh()).contains("12 项风险中还有 12 项").contains("第 1 项：风险项 1；")
+                .contains("第 10 项：风险项 10 等 12 项；请审批人逐项标记").doesNotContain("第 11 项");
+        assertThat(result.reason().en()).contains("item 10: Risk item 10; and 2 more; an approver must mark")
+                .doesNotContain("item 11");
+    }
+
+    @Test
+    @DisplayName("An approval rejected for unconfirmed risk items names them by their text in both languages")
+    void guardNamesUnconfirmedItems() {
+        Permit permit = submitted(draft(completeData()));
+        String taskId = "task-1-" + tenantId;
+        permits.upsertConfirmation(tenantId, permit.id(), taskId, "workLeader", "leader", "wind",
+                RiskConfirmationDecision.VERIFIED_ON_SITE, null);
+
+        Throwable rejection = catchThrowable(() -> guard.beforeApprove(approval(permit, taskId, "leader")));
+
+        assertThat(rejection).isInstanceOf(LocalizedException.class);
+        LocalizedException localized = (LocalizedException) rejection;
+        assertThat(localized.messageKey()).isEqualTo("permit.riskNotConfirmed");
+        assertThat(localized.message(Locale.SIMPLIFIED_CHINESE)).isEqualTo("作业票 #" + permit.id()
+                + " 的 2 项风险中还有 1 项未由您确认：第 2 项：可燃气体读数已过 30 分钟；"
+                + "请逐项标记“已现场核查”或“已升级管控”并保存后再审批");
+        assertThat(localized.message(Locale.ENGLISH)).isEqualTo("Permit #" + permit.id()
+                + ": 1 of its 2 risk items are not yet confirmed by you: item 2: Gas reading is older than 30 minutes;"
+                + " mark each one verified on site or escalated, save, then approve");
+    }
+
+    @Test
+    @DisplayName("An approval rejected for more than ten unconfirmed items names the first ten and the count")
+    void guardNamesAtMostTenItems() {
+        Permit permit = submitted(draft(completeData()), twelveItems());
+
+        Throwable rejection = catchThrowable(() -> guard.beforeApprove(approval(permit, "task-1-" + tenantId,
+                "leader")));
+
+        assertThat(rejection).isInstanceOf(LocalizedException.class);
+        assertThat(((LocalizedException) rejection).message(Locale.SIMPLIFIED_CHINESE))
+                .contains("12 项风险中还有 12 项未由您确认：第 1 项：风险项 1；第 2 项：风险项 2；")
+                .contains("第 10 项：风险项 10 等 12 项；请逐项标记").doesNotContain("第 11 项");
     }
 
     @Test
@@ -360,14 +420,34 @@ class PermitGateActionsTest {
 
     /** Stores two risk items with the permit as a submission does. */
     private Permit submitted(Permit permit) {
-        List<PermitRiskItem> items = List.of(
+        return submitted(permit, List.of(
                 new PermitRiskItem("wind", "CONFIRM", "风速 8 m/s，接近停止动火的 5 级风", "Wind 8 m/s is close to level 5",
                         "8", "10.7", "m/s", "GB 30871-2022 5.2.11", null, null, null, null),
                 new PermitRiskItem("gasAge", "CONFIRM", "可燃气体读数已过 30 分钟", "Gas reading is older than 30 minutes",
-                        "35", "30", "min", "GB 30871-2022 5.3.4", null, null, null, null));
+                        "35", "30", "min", "GB 30871-2022 5.3.4", null, null, null, null)));
+    }
+
+    private static List<PermitRiskItem> twelveItems() {
+        return IntStream.rangeClosed(1, 12)
+                .mapToObj(number -> new PermitRiskItem("item" + number, "CONFIRM", "风险项 " + number,
+                        "Risk item " + number, null, null, null, "GB 30871-2022 5.2", null, null, null, null))
+                .toList();
+    }
+
+    /** Stores the risk items with the permit as a submission does. */
+    private Permit submitted(Permit permit, List<PermitRiskItem> items) {
         permits.markSubmitted(tenantId, permit.id(), 1, 1, items, json.createObjectNode(), "process-" + permit.id(),
                 WorkWindow.UNKNOWN);
         return permits.find(tenantId, permit.id()).orElseThrow();
+    }
+
+    /** Returns the context of {@code approver} approving the task of a node that requires risk confirmation. */
+    private TaskDecisionContext approval(Permit permit, String taskId, String approver) {
+        ApproverNode node = new ApproverNode("workLeader", new Label("作业负责人", "Work leader"), ApprovalMode.SINGLE,
+                null, RejectRoute.APPLICANT, AssigneeSpec.user(approver), true, false, NoAssigneePolicy.BLOCK, null,
+                null, null);
+        return new TaskDecisionContext(tenantId, taskId, "process-" + permit.id(),
+                PermitSubmitter.businessKey(permit.id()), "hot-work-approval", 1, node, approver, null, null);
     }
 
     private FlowActionResult run(String code, Permit permit) {

@@ -7,8 +7,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Lists the differences between two bodies of a document of one kind: per field and layout section for forms,
- * per field for entities, and per JSON pointer for every other kind. The result is empty exactly when the bodies
- * are equal as JSON.
+ * per field for entities, per rule id for the rules of rulesets, and per JSON pointer for everything else. The
+ * result is empty exactly when the bodies are equal as JSON.
  */
 public final class DocumentDiffer {
 
@@ -25,6 +25,7 @@ public final class DocumentDiffer {
         List<MetadataChange> changes = switch (kind) {
             case FORM -> FormDiff.compare(before, after);
             case ENTITY -> EntityDiff.compare(before, after);
+            case RULESET -> RulesetDiff.compare(before, after);
             default -> pointerChanges(before, after);
         };
         // A difference the structured comparison does not model, such as the order of form rules, still shows.

@@ -2,7 +2,6 @@ package org.tezuo.core.metadata.diff;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +46,10 @@ final class FormDiff {
             Map.entry("not", Category.CONDITION),
             Map.entry("dependentRequired", Category.CONDITION),
             Map.entry("dependentSchemas", Category.CONDITION)));
+
+    /** Form rules are named by id alone and show their condition when they come or go. */
+    private static final EntryDiff.Wording RULES = new EntryDiff.Wording("rule", "metadata.diff.rule",
+            (id, rule) -> null, rule -> rule.path("when"));
 
     /** Members of a form body compared here rather than by pointer. */
     private static final Set<String> STRUCTURED = Set.of("schema", "layout", "rules");
@@ -215,41 +218,7 @@ final class FormDiff {
     }
 
     private static void compareRules(JsonNode before, JsonNode after, List<MetadataChange> changes) {
-        Map<String, JsonNode> oldRules = byId(before);
-        Map<String, JsonNode> newRules = byId(after);
-        for (Map.Entry<String, JsonNode> rule : oldRules.entrySet()) {
-            if (!newRules.containsKey(rule.getKey())) {
-                changes.add(new MetadataChange(ChangeType.REMOVED, rule.getKey(), "rule", null,
-                        rule.getValue().path("when"), null, "metadata.diff.rule.removed"));
-            }
-        }
-        for (Map.Entry<String, JsonNode> rule : newRules.entrySet()) {
-            JsonNode old = oldRules.get(rule.getKey());
-            JsonNode now = rule.getValue();
-            if (old == null) {
-                changes.add(new MetadataChange(ChangeType.ADDED, rule.getKey(), "rule", null, null, now.path("when"),
-                        "metadata.diff.rule.added"));
-                continue;
-            }
-            Set<String> members = new LinkedHashSet<>(old.propertyNames());
-            members.addAll(now.propertyNames());
-            for (String member : members) {
-                JsonNode oldValue = old.get(member);
-                JsonNode newValue = now.get(member);
-                if (oldValue == null ? newValue != null : !oldValue.equals(newValue)) {
-                    changes.add(new MetadataChange(ChangeType.CHANGED, rule.getKey(), member, null, oldValue,
-                            newValue, "metadata.diff.rule.changed"));
-                }
-            }
-        }
-    }
-
-    private static Map<String, JsonNode> byId(JsonNode rules) {
-        Map<String, JsonNode> byId = new LinkedHashMap<>();
-        for (int i = 0; i < rules.size(); i++) {
-            byId.put(rules.get(i).path("id").asString("#" + (i + 1)), rules.get(i));
-        }
-        return byId;
+        EntryDiff.compare(before, after, RULES, changes);
     }
 
     /** Compares by pointer the members of the body and of its data schema that have no field-level meaning. */

@@ -14,10 +14,12 @@ import tools.jackson.databind.JsonNode;
  *
  * @param type added, removed, changed or moved
  * @param path field path such as {@code workers.certNumber} for form and entity fields, the section title for
- *     layout sections, or a JSON pointer such as {@code /thresholds/0/value} for everything else
+ *     layout sections, the id for form rules and for the rules, lifecycle rules and warning steps of rulesets, or a
+ *     JSON pointer such as {@code /thresholds/maxLevel/value} for everything else
  * @param aspect the attribute that changed ({@code label}, {@code type}, {@code required}, {@code enum},
  *     {@code maxLength}, {@code x-widget}, {@code section}...), or empty when a whole part was added or removed
- * @param label the field's {@code {"zh": ..., "en": ...}} label, when the change concerns a labelled field
+ * @param label the field's {@code {"zh": ..., "en": ...}} label, when the change concerns a labelled field, or a
+ *     ruleset rule's id with the start of its message
  * @param before the old value, absent for additions
  * @param after the new value, absent for removals
  * @param messageKey key of the description in the core message catalogue. The description's arguments are the

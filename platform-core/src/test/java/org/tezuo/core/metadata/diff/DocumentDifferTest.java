@@ -203,6 +203,93 @@ class DocumentDifferTest {
                 .isEqualTo("grade-needs-method"));
     }
 
+    private static final String RULESET = """
+            {"name": {"zh": "风力规则"}, "variables": ["level", "gust"],
+             "thresholds": {"maxLevel": {"value": 5, "unit": "级", "source": "GB 30871-2022 5.2.15"}},
+             "rules": [
+               {"id": "wind.level", "severity": "block", "when": "level > thresholds.maxLevel",
+                "message": {"zh": "风力 {value} 级超过 {limit} 级", "en": "Wind level {value} is above {limit}"},
+                "source": "GB 30871-2022 5.2.15"},
+               {"id": "wind.gust", "severity": "confirm", "when": "gust > 10.8",
+                "message": {"zh": "阵风 {value} m/s 已达 6 级风下限，吊装与高处作业须由现场负责人再次确认是否继续"},
+                "source": "GB/T 28591-2012"}],
+             "lifecycleRules": [
+               {"id": "special-operation.order-30", "certificateClass": "special-operation",
+                "regulation": "原安监总局令第30号", "label": {"zh": "特种作业操作证", "en": "Special operation certificate"},
+                "validityYears": {"value": 6}, "reviewIntervalYears": {"value": 3},
+                "lateReviewInvalidates": {"value": true}}]}""";
+
+    private final ObjectNode ruleset = (ObjectNode) JSON.readTree(RULESET);
+
+    @Test
+    void addedRulesetRuleNamedById() {
+        ObjectNode after = ruleset.deepCopy();
+        ((ArrayNode) after.path("rules")).insert(1, JSON.readTree("""
+                {"id": "wind.rain", "severity": "confirm", "when": "raining",
+                 "message": {"zh": "雨天室外动火须采取防雨措施", "en": "Outdoor hot work in rain needs a cover"},
+                 "source": "GB 30871-2022 5.2.14"}"""));
+
+        List<MetadataChange> changes = DocumentDiffer.compare(MetadataKind.RULESET, ruleset, after);
+
+        assertThat(changes).extracting(MetadataChange::type, MetadataChange::path)
+                .containsExactly(tuple(ChangeType.ADDED, "wind.rain"));
+        assertThat(changes.getFirst().description(Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("新增规则 wind.rain（雨天室外动火须采取防雨措施）");
+        assertThat(changes.getFirst().description(Locale.ENGLISH))
+                .isEqualTo("Added rule wind.rain (Outdoor hot work in rain needs a cover)");
+    }
+
+    @Test
+    void removedRulesetRuleNamedById() {
+        ObjectNode after = ruleset.deepCopy();
+        ((ArrayNode) after.path("rules")).remove(1);
+
+        List<MetadataChange> changes = DocumentDiffer.compare(MetadataKind.RULESET, ruleset, after);
+
+        assertThat(changes).extracting(MetadataChange::type, MetadataChange::path)
+                .containsExactly(tuple(ChangeType.REMOVED, "wind.gust"));
+        assertThat(changes.getFirst().description(Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("删除规则 wind.gust（阵风 {value} m/s 已达 6 级风下限，吊装与高处作业须由现场负责人再…）");
+        assertThat(changes.getFirst().description(Locale.ENGLISH))
+                .isEqualTo("Removed rule wind.gust (阵风 {value} m/s 已达 6 级风下限，吊装与高处作业须由现场负责人再…)");
+    }
+
+    @Test
+    void changedRulesetRuleNamesMember() {
+        ObjectNode after = ruleset.deepCopy();
+        ((ObjectNode) after.path("rules").get(0)).put("when", "level >= thresholds.maxLevel");
+        ((ObjectNode) after.path("lifecycleRules").get(0)).putObject("validityYears").put("value", 5);
+        ((ObjectNode) after.path("thresholds").path("maxLevel")).put("value", 4);
+
+        List<MetadataChange> changes = DocumentDiffer.compare(MetadataKind.RULESET, ruleset, after);
+
+        assertThat(changes).extracting(MetadataChange::type, MetadataChange::path, MetadataChange::aspect)
+                .containsExactly(tuple(ChangeType.CHANGED, "wind.level", "when"),
+                        tuple(ChangeType.CHANGED, "special-operation.order-30", "validityYears"),
+                        tuple(ChangeType.CHANGED, "/thresholds/maxLevel/value", ""));
+        assertThat(changes).extracting(change -> change.description(Locale.SIMPLIFIED_CHINESE)).containsExactly(
+                "规则 wind.level（风力 {value} 级超过 {limit} 级） 的 条件 由 level > thresholds.maxLevel 改为 "
+                        + "level >= thresholds.maxLevel",
+                "证书周期规则 special-operation.order-30（特种作业操作证） 的 validityYears 由 {\"value\":6} 改为 "
+                        + "{\"value\":5}",
+                "/thresholds/maxLevel/value 由 5 改为 4");
+        assertThat(changes.getFirst().description(Locale.ENGLISH)).isEqualTo("Condition of rule wind.level "
+                + "(Wind level {value} is above {limit}) changed from level > thresholds.maxLevel to "
+                + "level >= thresholds.maxLevel");
+    }
+
+    @Test
+    void reorderedRulesetRulesStillShow() {
+        ObjectNode after = ruleset.deepCopy();
+        JsonNode first = after.path("rules").get(0);
+        ((ArrayNode) after.path("rules")).remove(0);
+        ((ArrayNode) after.path("rules")).add(first);
+
+        List<MetadataChange> changes = DocumentDiffer.compare(MetadataKind.RULESET, ruleset, after);
+
+        assertThat(changes).isNotEmpty().allSatisfy(change -> assertThat(change.path()).startsWith("/rules/"));
+    }
+
     @Test
     void entityFieldsAreComparedByName() {
         JsonNode entityBefore = JSON.readTree("""
