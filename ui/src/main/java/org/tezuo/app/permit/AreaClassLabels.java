@@ -1,4 +1,4 @@
-package org.tezuo.app.ui.permit;
+package org.tezuo.app.permit;
 
 import java.util.Locale;
 import java.util.function.UnaryOperator;
@@ -23,7 +23,7 @@ public class AreaClassLabels {
 
     /** Returns the label of {@code code} in the reader's language, or the text unchanged when it is no class code. */
     public String label(long tenantId, String code, Locale locale) {
-        String language = PermitSummary.isEnglish(locale) ? "en" : "zh";
+        String language = locale.getLanguage().equals(Locale.ENGLISH.getLanguage()) ? "en" : "zh";
         return metadata.findPublished(tenantId, MetadataKind.DICTIONARY, DICTIONARY)
                 .flatMap(dictionary -> dictionary.body().path("items").valueStream()
                         .filter(item -> item.path("code").asString("").equals(code))
