@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +38,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Checks through the REST API, on PostgreSQL with a real Flowable engine, that a hot-work permit cannot contradict
  * itself or the site zone register. A permit that calls the zone-1 tank farm "LNG 储罐区 T-101" a fixed hot-work area
- * is refused at submission. The clock is pinned to 2026-12-04 10:00 in Shanghai.
+ * is refused at submission, and an approver cannot mark the video-recording item of a 特级 permit verified on site
+ * while the applicant answered the camera measure 否. The clock is pinned to 2026-12-04 10:00 in Shanghai.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
@@ -48,6 +51,7 @@ class HotWorkConsistencyEndToEndTest {
     private static final String PASSWORD = "E2e@2026-secret";
     private static final String LI_QIANG = "320623198509230318";
     private static final String WANG_JIANGUO = "320623197804120133";
+    private static final String CAMERA_MEASURE = "配备的摄录设备已到位，且防爆级别满足安全要求";
 
     @TestConfiguration
     static class PinnedClock {
@@ -158,6 +162,42 @@ class HotWorkConsistencyEndToEndTest {
         assertThat(submitted.path("data").path("grade").asString()).isEqualTo("二级");
     }
 
+    @Test
+    @DisplayName("The video item of a 特级 permit cannot be verified on site while the camera measure says 否, and "
+            + "nothing of the request is saved; escalation with a note is accepted")
+    void videoItemNeedsTheCameraMeasure() throws Exception {
+        ObjectNode data = hotWork("major-hazard-tank-bund", tankFarm);
+        data.withArray("safetyMeasures").addObject().put("item", CAMERA_MEASURE).put("applies", false);
+        long permit = draft(data);
+        JsonNode submitted = api.post("worker", "/api/permits/" + permit + "/submit", null, 200);
+        List<String> codes = submitted.path("riskItems").valueStream().map(item -> item.path("code").asString())
+                .toList();
+        int videoNumber = codes.indexOf("hot-work.special.video") + 1;
+        String task = taskOf("leader", permit);
+        List<Map<String, String>> allVerified = new ArrayList<>();
+        codes.forEach(code -> allVerified.add(Map.of("itemCode", code, "decision", "VERIFIED_ON_SITE")));
+
+        JsonNode refusal = api.post("leader", "/api/tasks/" + task + "/risk-confirmations", allVerified, 422);
+        JsonNode approval = api.post("leader", "/api/tasks/" + task + "/approve", Map.of("comment", "同意"), 422);
+
+        assertThat(submitted.path("data").path("grade").asString()).isEqualTo("特级");
+        assertThat(videoNumber).isPositive();
+        assertThat(refusal.path("code").asString()).isEqualTo("confirm.measureAnsweredNo");
+        assertThat(refusal.path("message").asString()).isEqualTo("第 " + videoNumber + " 项风险不能标记为“已现场核查”："
+                + "第 2 项安全措施“" + CAMERA_MEASURE + "”的“是否涉及”填的是“否”，即申请人申明该措施未落实。"
+                + "请与申请人核实：将作业票退回申请人，落实并更正该措施后重新提交；"
+                + "或将本项标记为“已升级管控”，并在备注中写明另行采取的管控措施");
+        assertThat(approval.path("code").asString()).isEqualTo("permit.riskNotConfirmed");
+        assertThat(approval.path("message").asString()).contains("还有 " + codes.size() + " 项未由您确认");
+
+        List<Map<String, String>> escalated = new ArrayList<>();
+        codes.forEach(code -> escalated.add(code.equals("hot-work.special.video")
+                ? Map.of("itemCode", code, "decision", "ESCALATED", "note", "已调防爆摄像机到位后方可动火")
+                : Map.of("itemCode", code, "decision", "VERIFIED_ON_SITE")));
+        api.post("leader", "/api/tasks/" + task + "/risk-confirmations", escalated, 204);
+        api.post("leader", "/api/tasks/" + task + "/approve", Map.of("comment", "同意"), 200);
+    }
+
     private long draft(ObjectNode data) throws Exception {
         long permit = api.post("worker", "/api/permits", Map.of("type", "hot-work", "data", data), 201).path("id")
                 .asLong();
@@ -174,6 +214,14 @@ class HotWorkConsistencyEndToEndTest {
         data.remove("onRunningEquipment");
         data.put("siteZone", zone);
         return data;
+    }
+
+    private String taskOf(String role, long permit) throws Exception {
+        return api.get(role, "/api/tasks").valueStream()
+                .filter(task -> task.path("permitId").asLong() == permit)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no task of permit " + permit + " for " + role))
+                .path("taskId").asString();
     }
 
     private long zone(String name, String areaClass) {
