@@ -34,9 +34,11 @@ public class PermitApprovals {
     private final PermitStore permits;
     private final AuditLog audit;
     private final RiskEvidenceSealer sealer;
+    private final MeasureProofCheck measureProofs;
 
     PermitApprovals(ApprovalInbox inbox, ApprovalDecider decider, ApprovalOperations operations,
-            ApprovalHistory history, PermitStore permits, AuditLog audit, RiskEvidenceSealer sealer) {
+            ApprovalHistory history, PermitStore permits, AuditLog audit, RiskEvidenceSealer sealer,
+            MeasureProofCheck measureProofs) {
         this.inbox = inbox;
         this.decider = decider;
         this.operations = operations;
@@ -44,6 +46,7 @@ public class PermitApprovals {
         this.permits = permits;
         this.audit = audit;
         this.sealer = sealer;
+        this.measureProofs = measureProofs;
     }
 
     /** A task of the actor with the permit it is about. */
@@ -94,7 +97,8 @@ public class PermitApprovals {
 
     /**
      * Records the actor's confirmations on a task and seals the evidence each cites; each item code must be one
-     * of the permit's risk items.
+     * of the permit's risk items, and an item verified on site must have no proving measure answered 否
+     * ({@link MeasureProofCheck}). A refused request saves none of its confirmations.
      */
     @Transactional
     public void confirmRiskItems(Actor actor, String taskId, List<ItemConfirmation> confirmations) {
@@ -107,6 +111,10 @@ public class PermitApprovals {
             if (confirmation.decision() == RiskConfirmationDecision.ESCALATED
                     && (confirmation.note() == null || confirmation.note().isBlank())) {
                 throw new LocalizedException("permit.escalationNeedsNote",
+                        indexOf(task.permit(), confirmation.itemCode()));
+            }
+            if (confirmation.decision() == RiskConfirmationDecision.VERIFIED_ON_SITE) {
+                measureProofs.requireVerifiable(task.permit(), confirmation.itemCode(),
                         indexOf(task.permit(), confirmation.itemCode()));
             }
         }

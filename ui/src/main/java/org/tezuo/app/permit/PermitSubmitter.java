@@ -32,10 +32,11 @@ import org.tezuo.workflow.bpmn.ChainVariables;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Submits a permit. The data is validated against the form version the permit was created under, the
- * qualification gate checks the applicant and every named worker, and risk is evaluated on live data together with
- * the conflicts with other operations in flight (SIMOPS). Then the approval flow starts, or resumes after a
- * return. Each check returns all of its reasons at once, and a refused submission changes nothing but the audit log.
+ * Submits a permit. The data is validated against the form version the permit was created under and the declared
+ * area category against the picked site zone ({@link SiteZoneAreaCheck}). The qualification gate checks the
+ * applicant and every named worker, and risk is evaluated on live data together with the conflicts with other
+ * operations in flight (SIMOPS). Then the approval flow starts, or resumes after a return. Each check returns all
+ * of its reasons at once, and a refused submission changes nothing but the audit log.
  */
 @Component
 public class PermitSubmitter {
@@ -48,6 +49,7 @@ public class PermitSubmitter {
     private final SimopsConflictCheck simops;
     private final FormValidator formValidator;
     private final PermitQualification qualification;
+    private final SiteZoneAreaCheck zoneAreaCheck;
     private final MetadataStore metadata;
     private final OrgDirectory directory;
     private final TenantDirectory tenants;
@@ -60,15 +62,16 @@ public class PermitSubmitter {
 
     PermitSubmitter(PermitDrafter drafter, PermitStore permits, PermitRiskAssessor riskAssessor,
             SimopsConflictCheck simops, FormValidator formValidator, PermitQualification qualification,
-            MetadataStore metadata, OrgDirectory directory, TenantDirectory tenants, ApprovalStarter starter,
-            ApprovalInbox inbox, ApprovalDecider decider, AuditLog audit, TransactionTemplate transaction,
-            Clock clock) {
+            SiteZoneAreaCheck zoneAreaCheck, MetadataStore metadata, OrgDirectory directory, TenantDirectory tenants,
+            ApprovalStarter starter, ApprovalInbox inbox, ApprovalDecider decider, AuditLog audit,
+            TransactionTemplate transaction, Clock clock) {
         this.drafter = drafter;
         this.permits = permits;
         this.riskAssessor = riskAssessor;
         this.simops = simops;
         this.formValidator = formValidator;
         this.qualification = qualification;
+        this.zoneAreaCheck = zoneAreaCheck;
         this.metadata = metadata;
         this.directory = directory;
         this.tenants = tenants;
@@ -97,6 +100,8 @@ public class PermitSubmitter {
         refuseIfAny(actor, permit, PermitRefusedException.Stage.FORM, validation.errors().stream()
                 .map(error -> new PermitRefusedException.Reason(error.path(), error.message()))
                 .toList());
+        refuseIfAny(actor, permit, PermitRefusedException.Stage.FORM, zoneAreaCheck.violations(actor.tenantId(), form,
+                data, actor.locale()));
         refuseIfAny(actor, permit, PermitRefusedException.Stage.QUALIFICATION, gateViolations(actor, permit, form,
                 data, zone));
         PermitRiskAssessor.Outcome risk = riskAssessor.assess(permit, form, data, zone);

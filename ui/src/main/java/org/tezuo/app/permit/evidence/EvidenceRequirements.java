@@ -19,8 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The evidence each control measure of a permit form declares, read once from the industry templates'
  * {@code evidence/<form key>.json} documents. A document names the form, the table binding of its measures and,
- * per measure row (1-based), the start of the measure's text and {@code evidence: {kind, role?}}. The declarations
- * sit beside the form rather than in it, so the form's JSON Schema stays as it is.
+ * per measure row (1-based), the start of the measure's text and {@code evidence: {kind, role?}}. Its {@code proofs}
+ * name, per start of a measure's text, the risk items of the ruleset the measure proves. The declarations sit beside
+ * the form rather than in it, so the form's JSON Schema stays as it is.
  */
 @Component
 public class EvidenceRequirements {
@@ -31,10 +32,35 @@ public class EvidenceRequirements {
     public record MeasureEvidence(int measure, String itemStartsWith, EvidenceKind kind, @Nullable Role role) {
     }
 
+    /**
+     * A measure that proves risk items: the measure rows whose text starts with {@code itemStartsWith} and the codes
+     * of the risk items that can be verified on site only if the measure applies.
+     */
+    public record MeasureProof(String itemStartsWith, List<String> riskItems) {
+
+        public MeasureProof {
+            riskItems = List.copyOf(riskItems);
+        }
+
+        /** Returns whether a measure row's text is this measure, ignoring leading and trailing blanks. */
+        public boolean matches(String measureText) {
+            return measureText.strip().startsWith(itemStartsWith);
+        }
+    }
+
     private final Map<String, List<MeasureEvidence>> byForm;
+    private final Map<String, List<MeasureProof>> proofsByForm;
 
     EvidenceRequirements(JsonMapper json) {
-        this.byForm = load(json);
+        Map<String, JsonNode> documents = read(json);
+        Map<String, List<MeasureEvidence>> evidence = new HashMap<>();
+        Map<String, List<MeasureProof>> proofs = new HashMap<>();
+        documents.forEach((resource, document) -> {
+            evidence.put(document.path("form").asString(), parse(resource, document));
+            proofs.put(document.path("form").asString(), parseProofs(resource, document));
+        });
+        this.byForm = Map.copyOf(evidence);
+        this.proofsByForm = Map.copyOf(proofs);
     }
 
     /** Returns the declarations of a form, in measure order; empty for a form that declares none. */
@@ -47,22 +73,44 @@ public class EvidenceRequirements {
         return of(formKey).stream().filter(declared -> declared.measure() == measure).findFirst();
     }
 
-    private static Map<String, List<MeasureEvidence>> load(JsonMapper json) {
-        Map<String, List<MeasureEvidence>> declarations = new HashMap<>();
+    /** Returns the measures of a form that prove the risk item {@code riskItemCode}; empty when none does. */
+    public List<MeasureProof> proofsOf(String formKey, String riskItemCode) {
+        return proofsByForm.getOrDefault(formKey, List.of()).stream()
+                .filter(proof -> proof.riskItems().contains(riskItemCode))
+                .toList();
+    }
+
+    /** Reads every declaration document, keyed by its resource description for error messages. */
+    private static Map<String, JsonNode> read(JsonMapper json) {
+        Map<String, JsonNode> documents = new HashMap<>();
         try {
             for (Resource resource : new PathMatchingResourcePatternResolver().getResources(PATTERN)) {
                 try (InputStream in = resource.getInputStream()) {
-                    JsonNode document = json.readTree(in);
-                    declarations.put(document.path("form").asString(), parse(resource, document));
+                    documents.put(resource.getDescription(), json.readTree(in));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the evidence declarations " + PATTERN, e);
         }
-        return Map.copyOf(declarations);
+        return documents;
     }
 
-    private static List<MeasureEvidence> parse(Resource resource, JsonNode document) {
+    private static List<MeasureProof> parseProofs(String resource, JsonNode document) {
+        List<MeasureProof> proofs = new ArrayList<>();
+        for (JsonNode proof : document.path("proofs")) {
+            String itemStartsWith = proof.path("itemStartsWith").asString("").strip();
+            List<String> riskItems = proof.path("riskItems").valueStream().map(code -> code.asString("")).toList();
+            // A blank start would match every measure row.
+            if (itemStartsWith.isEmpty() || riskItems.isEmpty() || riskItems.contains("")) {
+                throw new IllegalStateException("A proof in " + resource
+                        + " needs the start of a measure's text and at least one risk item code");
+            }
+            proofs.add(new MeasureProof(itemStartsWith, riskItems));
+        }
+        return List.copyOf(proofs);
+    }
+
+    private static List<MeasureEvidence> parse(String resource, JsonNode document) {
         List<MeasureEvidence> measures = new ArrayList<>();
         for (JsonNode measure : document.path("measures")) {
             String kindCode = measure.path("evidence").path("kind").asString("");

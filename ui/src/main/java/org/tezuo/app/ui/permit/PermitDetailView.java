@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.tezuo.app.permit.Actor;
+import org.tezuo.app.permit.AreaClassLabels;
 import org.tezuo.app.permit.EPermits;
 import org.tezuo.app.permit.Permit;
 import org.tezuo.app.permit.PermitApprovals;

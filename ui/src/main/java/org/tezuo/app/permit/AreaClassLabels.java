@@ -1,4 +1,4 @@
-package org.tezuo.app.ui.permit;
+package org.tezuo.app.permit;
 
 import java.util.Locale;
 import java.util.function.UnaryOperator;
