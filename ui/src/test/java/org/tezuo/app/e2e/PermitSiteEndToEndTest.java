@@ -179,8 +179,8 @@ class PermitSiteEndToEndTest {
         JsonNode tooEarlyInEnglish = send("leader", site(hotWork) + "/start", null, "en", 409);
 
         assertThat(byWorker.path("code").asString()).isEqualTo("site.forbidden");
-        assertThat(byWorker.path("message").asString()).isEqualTo("作业票 " + NUMBER + " 的“接票”只能由作业负责人“王建国”操作，用户“"
-                + user("worker") + "”不能操作");
+        assertThat(byWorker.path("message").asString())
+                .isEqualTo("作业票 " + NUMBER + " 的“接票”只能由作业负责人“王建国”操作，用户“李强”不能操作");
         assertThat(tooEarly.path("message").asString()).isEqualTo("作业票 " + NUMBER
                 + " 当前现场状态为“已签发，待接票”，不能“开始作业”；当前可以：接票、取消作业票");
         assertThat(tooEarly.path("details").valueStream().map(detail -> detail.path("path").asString()).toList())

@@ -190,9 +190,12 @@ class SiteStepRunner {
     private void requirePerson(Context context, SiteAction action) {
         String username = context.actor().username();
         if (!people.may(action, context.permit(), context.site(), context.profile(), username)) {
-            throw new SiteForbiddenException(context.number(), action,
-                    people.audience(action, context.permit(), context.site(), context.profile()).description(),
-                    username);
+            throw new SiteForbiddenException(context.number(), action, describeAudience(context, action),
+                    people.name(context.permit().tenantId(), username));
         }
+    }
+
+    private SiteText describeAudience(Context context, SiteAction action) {
+        return people.audience(action, context.permit(), context.site(), context.profile()).description();
     }
 }
