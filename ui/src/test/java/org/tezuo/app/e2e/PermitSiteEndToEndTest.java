@@ -172,22 +172,36 @@ class PermitSiteEndToEndTest {
 
     @Test
     @Order(2)
-    @DisplayName("A worker cannot accept, and starting before acceptance names the state and the allowed steps")
+    @DisplayName("A worker cannot accept, and starting before acceptance names the state and the caller's steps")
     void rolesAndStatesAreChecked() throws Exception {
         JsonNode byWorker = post("worker", site(hotWork) + "/accept", null, 403);
         JsonNode tooEarly = post("leader", site(hotWork) + "/start", null, 409);
         JsonNode tooEarlyInEnglish = send("leader", site(hotWork) + "/start", null, "en", 409);
+        JsonNode byEngineer = post("engineer", site(hotWork) + "/start", null, 409);
+        JsonNode byTeamLeader = post("teamlead", site(hotWork) + "/start", null, 409);
+        JsonNode byTeamLeaderInEnglish = send("teamlead", site(hotWork) + "/start", null, "en", 409);
 
         assertThat(byWorker.path("code").asString()).isEqualTo("site.forbidden");
         assertThat(byWorker.path("message").asString())
                 .isEqualTo("作业票 " + NUMBER + " 的“接票”只能由作业负责人“王建国”操作，用户“李强”不能操作");
         assertThat(tooEarly.path("message").asString()).isEqualTo("作业票 " + NUMBER
-                + " 当前现场状态为“已签发，待接票”，不能“开始作业”；当前可以：接票、取消作业票");
+                + " 当前现场状态为“已签发，待接票”，不能“开始作业”；您现在可以：接票、取消作业票");
         assertThat(tooEarly.path("details").valueStream().map(detail -> detail.path("path").asString()).toList())
                 .containsExactly("ACCEPT", "CANCEL");
         assertThat(tooEarlyInEnglish.path("message").asString()).isEqualTo("Permit " + NUMBER
-                + " is \"Issued, not accepted yet\" on site, so \"Start work\" is not possible; possible now: "
+                + " is \"Issued, not accepted yet\" on site, so \"Start work\" is not possible; you may now: "
                 + "Accept, Cancel");
+        assertThat(byEngineer.path("message").asString()).isEqualTo("作业票 " + NUMBER
+                + " 当前现场状态为“已签发，待接票”，不能“开始作业”；您现在可以：取消作业票");
+        assertThat(byEngineer.path("details").valueStream().map(detail -> detail.path("path").asString()).toList())
+                .as("the steps the state allows, whoever takes them").containsExactly("ACCEPT", "CANCEL");
+        assertThat(byTeamLeader.path("message").asString()).isEqualTo("作业票 " + NUMBER
+                + " 当前现场状态为“已签发，待接票”，不能“开始作业”；您在此状态下不能进行任何现场步骤；“接票”由作业负责人“王建国”操作；"
+                + "“取消作业票”由作业负责人“王建国”、申请人“李强”、安全总监、安全工程师、所在单位负责人操作");
+        assertThat(byTeamLeaderInEnglish.path("message").asString()).isEqualTo("Permit " + NUMBER
+                + " is \"Issued, not accepted yet\" on site, so \"Start work\" is not possible; you may take no site "
+                + "step in this state; \"Accept\" is for the work leader 王建国; \"Cancel\" is for the work leader "
+                + "王建国, the applicant 李强, safety directors, safety engineers, unit heads");
     }
 
     @Test
@@ -503,7 +517,8 @@ class PermitSiteEndToEndTest {
         assertThat(closed.path("available")).isEmpty();
         assertThat(last(timeline(hotWork)).path("details").path("fireWatchConfirmedBy").asString())
                 .isEqualTo(user("teamlead"));
-        assertThat(afterClose.path("message").asString()).endsWith("当前现场状态为“已完工关闭”，不能“暂停作业”；当前可以：无");
+        assertThat(afterClose.path("message").asString())
+                .endsWith("当前现场状态为“已完工关闭”，不能“暂停作业”；此状态下不能再进行任何现场步骤");
         assertThat(timeline(hotWork).valueStream().map(event -> event.path("action").asString()).toList())
                 .containsExactly("ACCEPT", "GAS_TEST", "GAS_TEST", "PRE_START_CHECK", "START", "AUTO_SUSPEND",
                         "RESUME", "SUSPEND", "RESUME", "SUSPEND", "GAS_TEST", "RESUME", "SIMOPS_WARNING",

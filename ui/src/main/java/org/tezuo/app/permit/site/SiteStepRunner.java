@@ -180,11 +180,21 @@ class SiteStepRunner {
         }
     }
 
-    private static void requireAllowed(Context context, SiteAction action) {
+    /**
+     * Rejects a step the state does not allow. The message lists the steps the user may take instead, or, when the
+     * user may take none of them, who may take each.
+     */
+    private void requireAllowed(Context context, SiteAction action) {
         List<SiteAction> allowed = SiteStateMachine.allowed(context.state(), context.profile());
-        if (!allowed.contains(action)) {
-            throw new SiteTransitionException(context.number(), context.state(), action, allowed);
+        if (allowed.contains(action)) {
+            return;
         }
+        List<SiteAction> available = stepsFor(context, context.actor().username());
+        List<SiteText> whoMayTakeEach = !available.isEmpty() ? List.of() : allowed.stream()
+                .map(step -> SiteText.of("site.illegalTransition.stepBy", step, describeAudience(context, step)))
+                .toList();
+        throw new SiteTransitionException(context.number(), context.state(), action, allowed, available,
+                whoMayTakeEach);
     }
 
     private void requirePerson(Context context, SiteAction action) {
