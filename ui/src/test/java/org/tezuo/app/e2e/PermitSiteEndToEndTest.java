@@ -315,6 +315,7 @@ class PermitSiteEndToEndTest {
     @Order(5)
     @DisplayName("Grade 一级 hot work resumes without a re-test after a 29-minute stop")
     void resumesAfterTwentyNineMinutes() throws Exception {
+        String suspendedAt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(now());
         post("leader", site(hotWork) + "/suspend", Map.of("reason", "吊装作业临时占用通道"), 200);
         CLOCK.advance(Duration.ofMinutes(29));
         calmWeather();
@@ -323,6 +324,17 @@ class PermitSiteEndToEndTest {
 
         assertThat(resumed.path("state").asString()).isEqualTo("IN_PROGRESS");
         assertThat(last(timeline(hotWork)).path("details").path("stoppedMinutes").asInt()).isEqualTo(29);
+        assertThat(notices("director", "permit.site.suspended").stream()
+                .filter(notice -> notice.path("sender").asString().equals(user("leader"))))
+                .singleElement()
+                .satisfies(notice -> {
+                    assertThat(notice.path("subject").asString()).isEqualTo("作业票 " + NUMBER + " 已暂停作业");
+                    assertThat(notice.path("body").asString()).isEqualTo("作业票 " + NUMBER + " 于 " + suspendedAt
+                            + " 由“王建国”暂停作业，原因：吊装作业临时占用通道。消除原因（必要时重新检测气体）后，由作业负责人恢复作业。");
+                    assertThat(notice.path("senderName").asString()).isEqualTo("王建国");
+                });
+        assertThat(notices("leader", "permit.site.suspended")).as("no notice to the person who suspended")
+                .noneMatch(notice -> notice.path("body").asString().contains("吊装作业临时占用通道"));
     }
 
     @Test
@@ -406,9 +418,10 @@ class PermitSiteEndToEndTest {
             assertThat(inbox(recipient, "permit.site.simops-warning"))
                     .as("SIMOPS warning for %s", recipient)
                     .containsExactly("作业票 " + NUMBER + " 作业中出现交叉作业提醒");
-            assertThat(inbox(recipient, "permit.site.suspended")).as("wind and release for %s", recipient)
-                    .hasSize(2);
         }
+        assertThat(inbox("leader", "permit.site.suspended")).as("wind and release for the leader").hasSize(2);
+        assertThat(inbox("director", "permit.site.suspended"))
+                .as("wind, release and the leader's two suspensions by hand for the director").hasSize(4);
         assertThat(last(timeline(hotWork)).path("action").asString()).isEqualTo("RESUME");
         assertThat(stillVenting.path("details").get(0).path("path").asString()).isEqualTo(releaseCode);
         assertThat(resumed.path("state").asString()).isEqualTo("IN_PROGRESS");
@@ -768,9 +781,12 @@ class PermitSiteEndToEndTest {
     }
 
     private List<String> inbox(String role, String topic) throws Exception {
+        return notices(role, topic).stream().map(notice -> notice.path("subject").asString()).toList();
+    }
+
+    private List<JsonNode> notices(String role, String topic) throws Exception {
         return get(role, "/api/notifications/inbox").valueStream()
                 .filter(notice -> notice.path("topic").asString().equals(topic))
-                .map(notice -> notice.path("subject").asString())
                 .toList();
     }
 

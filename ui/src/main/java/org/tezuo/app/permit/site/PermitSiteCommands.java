@@ -48,10 +48,11 @@ public class PermitSiteCommands {
     private final ObjectProvider<SiteResumeCheck> resumeChecks;
     private final SiteMeasures measures;
     private final JsonMapper json;
+    private final SiteNotices notices;
 
     PermitSiteCommands(SiteStepRunner runner, SiteRuleCheck rules, PermitSiteStore sites, SiteWeather weather,
             SitePeople people, SimopsConflictCheck simops, ObjectProvider<SiteResumeCheck> resumeChecks,
-            SiteMeasures measures, JsonMapper json) {
+            SiteMeasures measures, SiteNotices notices, JsonMapper json) {
         this.runner = runner;
         this.rules = rules;
         this.sites = sites;
@@ -61,6 +62,7 @@ public class PermitSiteCommands {
         this.resumeChecks = resumeChecks;
         this.measures = measures;
         this.json = json;
+        this.notices = notices;
     }
 
     /** Accepts the issued permit on site for its work leader, who becomes the leader in charge. */
@@ -99,13 +101,18 @@ public class PermitSiteCommands {
         });
     }
 
-    /** Suspends the work by hand, with a reason. */
+    /**
+     * Suspends the work by hand, with a reason. The work leader in charge and every safety director get a notice
+     * naming who suspended and why, as for an automatic suspension. The person who suspended gets none.
+     */
     public PermitSite suspend(Actor actor, long permitId, @Nullable String reason) {
         return runner.run(actor, permitId, SiteAction.SUSPEND, context -> {
             String required = requireReason(reason, SiteAction.SUSPEND);
             List<SiteReason> reasons = List.of(SiteReason.manual(required));
-            return new SiteStepRunner.Outcome(context.requireSite().suspended(context.now(), reasons), null, null,
-                    reasons, json.createObjectNode());
+            PermitSite suspended = context.requireSite().suspended(context.now(), reasons);
+            notices.suspendedBy(context.permit(), suspended, actor.username(), required, context.now(),
+                    context.zone());
+            return new SiteStepRunner.Outcome(suspended, null, null, reasons, json.createObjectNode());
         });
     }
 
