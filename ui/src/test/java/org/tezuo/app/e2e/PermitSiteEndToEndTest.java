@@ -433,19 +433,33 @@ class PermitSiteEndToEndTest {
     void extensionStaysWithinEightHours() throws Exception {
         OffsetDateTime workStart = OffsetDateTime.parse("2026-12-04T10:10:00+08:00");
 
-        JsonNode beyond = post("engineer", site(hotWork) + "/extend",
-                Map.of("until", rfc3339(workStart.plusHours(8).plusMinutes(30)), "reason", "管线支架增加焊缝"), 422);
+        Map<String, String> halfHourBeyond = Map.of("until", rfc3339(workStart.plusHours(8).plusMinutes(30)),
+                "reason", "管线支架增加焊缝");
+
+        JsonNode beyond = post("engineer", site(hotWork) + "/extend", halfHourBeyond, 422);
+        JsonNode beyondInEnglish = send("engineer", site(hotWork) + "/extend", halfHourBeyond, "en", 422);
         post("leader", site(hotWork) + "/extend", Map.of("until", rfc3339(workStart.plusHours(8)), "reason", "增加焊缝"),
                 403);
         JsonNode extended = post("engineer", site(hotWork) + "/extend",
                 Map.of("until", rfc3339(workStart.plusHours(8)), "reason", "管线支架增加焊缝"), 200);
+        JsonNode atLimit = post("engineer", site(hotWork) + "/extend",
+                Map.of("until", rfc3339(workStart.plusHours(8).plusMinutes(20)), "reason", "再增加焊缝"), 422);
 
         assertThat(beyond.path("details").get(0).path("path").asString())
                 .isEqualTo("hot-work.validity.special-and-first-grade");
         assertThat(beyond.path("details").get(0).path("message").asString()).isEqualTo("一级动火作业时段 8.5 h，超过作业证"
                 + "有效期 8 h；请缩短作业时段或分开办证 — GB 30871-2022 第5章 动火作业分级（条款号未核实）");
+        assertThat(beyond.path("code").asString()).isEqualTo("site.refused");
+        assertThat(beyond.path("message").asString()).isEqualTo("作业票 " + NUMBER + " 不能“延期”：一级动火作业时段 8.5 h，"
+                + "超过作业证有效期 8 h；请缩短作业时段或分开办证 — GB 30871-2022 第5章 动火作业分级（条款号未核实）。在有效期上限内"
+                + "最晚可延至 2026-12-04 18:10；请填写不晚于 2026-12-04 18:10 的结束时间后再提交");
+        assertThat(beyondInEnglish.path("message").asString()).startsWith("Permit " + NUMBER + " cannot \"Extend\": ")
+                .endsWith(". The latest end within the validity limit is 2026-12-04 18:10; enter an end no later "
+                        + "than 2026-12-04 18:10 and submit again");
         assertThat(extended.path("validUntil").asString()).isEqualTo("2026-12-04T10:10:00Z");
         assertThat(extended.path("state").asString()).isEqualTo("IN_PROGRESS");
+        assertThat(atLimit.path("message").asString()).endsWith("（条款号未核实）。有效期上限在 2026-12-04 18:10，不能再延期；"
+                + "如需继续作业，请重新办理作业票（GB 30871-2022 4.16）");
     }
 
     @Test
