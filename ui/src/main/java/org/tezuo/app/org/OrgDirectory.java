@@ -39,6 +39,14 @@ public class OrgDirectory {
                 .param(tenantId).query(this::mapUser).list();
     }
 
+    /** Returns whether another enabled user of the tenant has the same display name as {@code user}. */
+    public boolean sharesDisplayName(TenantUser user) {
+        return jdbc.sql("""
+                select count(*) from app_user
+                 where tenant_id = ? and display_name = ? and username <> ? and enabled = true""")
+                .params(user.tenantId(), user.displayName(), user.username()).query(Integer.class).single() > 0;
+    }
+
     /** Returns the enabled users of the tenant holding {@code role}. */
     public List<TenantUser> usersWithRole(long tenantId, String role) {
         return users(tenantId).stream().filter(user -> user.roles().contains(role)).toList();

@@ -132,6 +132,7 @@ class PermitPresenceEndToEndTest {
                 WANG_JIANGUO);
         accounts.create(tenantId, user("worker"), PASSWORD, "李强", Set.of("WORKER"), units.get("MAINT"), LI_QIANG);
         accounts.create(tenantId, user("outsider"), PASSWORD, "赵六", Set.of("WORKER"), units.get("MAINT"), null);
+        accounts.create(tenantId, user("namesake"), PASSWORD, "赵六", Set.of("WORKER"), units.get("MAINT"), null);
         ObjectNode connector = (ObjectNode) metadata.requirePublished(tenantId, MetadataKind.CONNECTOR, "weather")
                 .body().deepCopy();
         connector.put("baseUrl", weather.baseUrl().toString());
@@ -175,6 +176,8 @@ class PermitPresenceEndToEndTest {
         JsonNode worker = post("worker", presence(permit) + "/check-in", position(50, 50, 12), 200);
         JsonNode leader = post("leader", presence(permit) + "/check-in", position(20, 80, 8), 200);
         JsonNode outsider = post("outsider", presence(permit) + "/check-in", position(50, 50, 10), 403);
+        JsonNode outsiderInEnglish = send("outsider", presence(permit) + "/check-in", position(50, 50, 10), "en",
+                403);
         int strangerStatus = api.status("GET", "e2e-presence-stranger-" + otherTenantId, presence(permit), null);
         int strangerCheckIn = api.status("POST", "e2e-presence-stranger-" + otherTenantId,
                 presence(permit) + "/check-in", position(50, 50, 10));
@@ -190,9 +193,11 @@ class PermitPresenceEndToEndTest {
         assertThat(workerRow.path("checkedInAt").asString()).isEqualTo("2026-12-04T02:00:00Z");
         assertThat(person(leader, "leader").path("role").asString()).isEqualTo("WORK_LEADER");
         assertThat(outsider.path("code").asString()).isEqualTo("presence.notNamed");
-        assertThat(outsider.path("message").asString()).isEqualTo("只有作业票 " + NUMBER
-                + " 上列明的作业人员、监护人和作业负责人可以签到或上报位置，用户“" + user("outsider")
-                + "”未列明；如需上岗，请先由作业负责人变更作业票人员。");
+        assertThat(outsider.path("message").asString()).as("two users are called 赵六").isEqualTo("只有作业票 " + NUMBER
+                + " 上列明的作业人员、监护人和作业负责人可以签到或上报位置，用户“赵六（" + user("outsider")
+                + "）”未列明；如需上岗，请先由作业负责人变更作业票人员。");
+        assertThat(outsiderInEnglish.path("message").asString()).contains("and user \"赵六 (" + user("outsider")
+                + ")\" is not named");
         assertThat(strangerStatus).isEqualTo(404);
         assertThat(strangerCheckIn).isEqualTo(404);
         assertThat(auditActions(permit)).contains("permit.presence.check-in");
@@ -227,6 +232,8 @@ class PermitPresenceEndToEndTest {
                 "缺少定位字段“lon”；请在请求中提供 lat（纬度）、lon（经度）和 accuracy（定位精度，米）。");
         assertThat(nullIsland.path("code").asString()).isEqualTo("presence.position.nullIsland");
         assertThat(notCheckedIn.path("code").asString()).isEqualTo("presence.notCheckedIn");
+        assertThat(notCheckedIn.path("message").asString()).isEqualTo("用户“孙监护”尚未在作业票 " + NUMBER
+                + " 签到（或已签退），请先签到再上报位置或签退。");
         assertThat(jdbc.sql("select count(*) from permit_presence_fix where permit_id = ?").param(permit)
                 .query(Integer.class).single()).as("rejected fixes are not stored").isEqualTo(2);
     }

@@ -172,22 +172,36 @@ class PermitSiteEndToEndTest {
 
     @Test
     @Order(2)
-    @DisplayName("A worker cannot accept, and starting before acceptance names the state and the allowed steps")
+    @DisplayName("A worker cannot accept, and starting before acceptance names the state and the caller's steps")
     void rolesAndStatesAreChecked() throws Exception {
         JsonNode byWorker = post("worker", site(hotWork) + "/accept", null, 403);
         JsonNode tooEarly = post("leader", site(hotWork) + "/start", null, 409);
         JsonNode tooEarlyInEnglish = send("leader", site(hotWork) + "/start", null, "en", 409);
+        JsonNode byEngineer = post("engineer", site(hotWork) + "/start", null, 409);
+        JsonNode byTeamLeader = post("teamlead", site(hotWork) + "/start", null, 409);
+        JsonNode byTeamLeaderInEnglish = send("teamlead", site(hotWork) + "/start", null, "en", 409);
 
         assertThat(byWorker.path("code").asString()).isEqualTo("site.forbidden");
-        assertThat(byWorker.path("message").asString()).isEqualTo("作业票 " + NUMBER + " 的“接票”只能由作业负责人“王建国”操作，用户“"
-                + user("worker") + "”不能操作");
+        assertThat(byWorker.path("message").asString())
+                .isEqualTo("作业票 " + NUMBER + " 的“接票”只能由作业负责人“王建国”操作，用户“李强”不能操作");
         assertThat(tooEarly.path("message").asString()).isEqualTo("作业票 " + NUMBER
-                + " 当前现场状态为“已签发，待接票”，不能“开始作业”；当前可以：接票、取消作业票");
+                + " 当前现场状态为“已签发，待接票”，不能“开始作业”；您现在可以：接票、取消作业票");
         assertThat(tooEarly.path("details").valueStream().map(detail -> detail.path("path").asString()).toList())
                 .containsExactly("ACCEPT", "CANCEL");
         assertThat(tooEarlyInEnglish.path("message").asString()).isEqualTo("Permit " + NUMBER
-                + " is \"Issued, not accepted yet\" on site, so \"Start work\" is not possible; possible now: "
+                + " is \"Issued, not accepted yet\" on site, so \"Start work\" is not possible; you may now: "
                 + "Accept, Cancel");
+        assertThat(byEngineer.path("message").asString()).isEqualTo("作业票 " + NUMBER
+                + " 当前现场状态为“已签发，待接票”，不能“开始作业”；您现在可以：取消作业票");
+        assertThat(byEngineer.path("details").valueStream().map(detail -> detail.path("path").asString()).toList())
+                .as("the steps the state allows, whoever takes them").containsExactly("ACCEPT", "CANCEL");
+        assertThat(byTeamLeader.path("message").asString()).isEqualTo("作业票 " + NUMBER
+                + " 当前现场状态为“已签发，待接票”，不能“开始作业”；您在此状态下不能进行任何现场步骤；“接票”由作业负责人“王建国”操作；"
+                + "“取消作业票”由作业负责人“王建国”、申请人“李强”、安全总监、安全工程师、所在单位负责人操作");
+        assertThat(byTeamLeaderInEnglish.path("message").asString()).isEqualTo("Permit " + NUMBER
+                + " is \"Issued, not accepted yet\" on site, so \"Start work\" is not possible; you may take no site "
+                + "step in this state; \"Accept\" is for the work leader 王建国; \"Cancel\" is for the work leader "
+                + "王建国, the applicant 李强, safety directors, safety engineers, unit heads");
     }
 
     @Test
@@ -301,6 +315,7 @@ class PermitSiteEndToEndTest {
     @Order(5)
     @DisplayName("Grade 一级 hot work resumes without a re-test after a 29-minute stop")
     void resumesAfterTwentyNineMinutes() throws Exception {
+        String suspendedAt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(now());
         post("leader", site(hotWork) + "/suspend", Map.of("reason", "吊装作业临时占用通道"), 200);
         CLOCK.advance(Duration.ofMinutes(29));
         calmWeather();
@@ -309,6 +324,17 @@ class PermitSiteEndToEndTest {
 
         assertThat(resumed.path("state").asString()).isEqualTo("IN_PROGRESS");
         assertThat(last(timeline(hotWork)).path("details").path("stoppedMinutes").asInt()).isEqualTo(29);
+        assertThat(notices("director", "permit.site.suspended").stream()
+                .filter(notice -> notice.path("sender").asString().equals(user("leader"))))
+                .singleElement()
+                .satisfies(notice -> {
+                    assertThat(notice.path("subject").asString()).isEqualTo("作业票 " + NUMBER + " 已暂停作业");
+                    assertThat(notice.path("body").asString()).isEqualTo("作业票 " + NUMBER + " 于 " + suspendedAt
+                            + " 由“王建国”暂停作业，原因：吊装作业临时占用通道。消除原因（必要时重新检测气体）后，由作业负责人恢复作业。");
+                    assertThat(notice.path("senderName").asString()).isEqualTo("王建国");
+                });
+        assertThat(notices("leader", "permit.site.suspended")).as("no notice to the person who suspended")
+                .noneMatch(notice -> notice.path("body").asString().contains("吊装作业临时占用通道"));
     }
 
     @Test
@@ -392,9 +418,10 @@ class PermitSiteEndToEndTest {
             assertThat(inbox(recipient, "permit.site.simops-warning"))
                     .as("SIMOPS warning for %s", recipient)
                     .containsExactly("作业票 " + NUMBER + " 作业中出现交叉作业提醒");
-            assertThat(inbox(recipient, "permit.site.suspended")).as("wind and release for %s", recipient)
-                    .hasSize(2);
         }
+        assertThat(inbox("leader", "permit.site.suspended")).as("wind and release for the leader").hasSize(2);
+        assertThat(inbox("director", "permit.site.suspended"))
+                .as("wind, release and the leader's two suspensions by hand for the director").hasSize(4);
         assertThat(last(timeline(hotWork)).path("action").asString()).isEqualTo("RESUME");
         assertThat(stillVenting.path("details").get(0).path("path").asString()).isEqualTo(releaseCode);
         assertThat(resumed.path("state").asString()).isEqualTo("IN_PROGRESS");
@@ -406,14 +433,19 @@ class PermitSiteEndToEndTest {
     void extensionStaysWithinEightHours() throws Exception {
         OffsetDateTime workStart = OffsetDateTime.parse("2026-12-04T10:10:00+08:00");
 
+        Map<String, String> halfHourBeyond = Map.of("until", rfc3339(workStart.plusHours(8).plusMinutes(30)),
+                "reason", "管线支架增加焊缝");
+
         JsonNode numeric = post("engineer", site(hotWork) + "/extend", Map.of("until", 12, "reason", "增加焊缝"), 400);
         JsonNode digits = send("engineer", site(hotWork) + "/extend", Map.of("until", "12"), "en", 400);
-        JsonNode beyond = post("engineer", site(hotWork) + "/extend",
-                Map.of("until", rfc3339(workStart.plusHours(8).plusMinutes(30)), "reason", "管线支架增加焊缝"), 422);
+        JsonNode beyond = post("engineer", site(hotWork) + "/extend", halfHourBeyond, 422);
+        JsonNode beyondInEnglish = send("engineer", site(hotWork) + "/extend", halfHourBeyond, "en", 422);
         post("leader", site(hotWork) + "/extend", Map.of("until", rfc3339(workStart.plusHours(8)), "reason", "增加焊缝"),
                 403);
         JsonNode extended = post("engineer", site(hotWork) + "/extend",
                 Map.of("until", rfc3339(workStart.plusHours(8)), "reason", "管线支架增加焊缝"), 200);
+        JsonNode atLimit = post("engineer", site(hotWork) + "/extend",
+                Map.of("until", rfc3339(workStart.plusHours(8).plusMinutes(20)), "reason", "再增加焊缝"), 422);
 
         assertThat(numeric.path("code").asString()).isEqualTo("api.badField");
         assertThat(numeric.path("message").asString()).isEqualTo("字段“until”的值“12”无效，应为带时区的日期时间，"
@@ -425,8 +457,17 @@ class PermitSiteEndToEndTest {
                 .isEqualTo("hot-work.validity.special-and-first-grade");
         assertThat(beyond.path("details").get(0).path("message").asString()).isEqualTo("一级动火作业时段 8.5 h，超过作业证"
                 + "有效期 8 h；请缩短作业时段或分开办证 — GB 30871-2022 第5章 动火作业分级（条款号未核实）");
+        assertThat(beyond.path("code").asString()).isEqualTo("site.refused");
+        assertThat(beyond.path("message").asString()).isEqualTo("作业票 " + NUMBER + " 不能“延期”：一级动火作业时段 8.5 h，"
+                + "超过作业证有效期 8 h；请缩短作业时段或分开办证 — GB 30871-2022 第5章 动火作业分级（条款号未核实）。在有效期上限内"
+                + "最晚可延至 2026-12-04 18:10；请填写不晚于 2026-12-04 18:10 的结束时间后再提交");
+        assertThat(beyondInEnglish.path("message").asString()).startsWith("Permit " + NUMBER + " cannot \"Extend\": ")
+                .endsWith(". The latest end within the validity limit is 2026-12-04 18:10; enter an end no later "
+                        + "than 2026-12-04 18:10 and submit again");
         assertThat(extended.path("validUntil").asString()).isEqualTo("2026-12-04T10:10:00Z");
         assertThat(extended.path("state").asString()).isEqualTo("IN_PROGRESS");
+        assertThat(atLimit.path("message").asString()).endsWith("（条款号未核实）。有效期上限在 2026-12-04 18:10，不能再延期；"
+                + "如需继续作业，请重新办理作业票（GB 30871-2022 4.16）");
     }
 
     @Test
@@ -511,7 +552,8 @@ class PermitSiteEndToEndTest {
         assertThat(closed.path("available")).isEmpty();
         assertThat(last(timeline(hotWork)).path("details").path("fireWatchConfirmedBy").asString())
                 .isEqualTo(user("teamlead"));
-        assertThat(afterClose.path("message").asString()).endsWith("当前现场状态为“已完工关闭”，不能“暂停作业”；当前可以：无");
+        assertThat(afterClose.path("message").asString())
+                .endsWith("当前现场状态为“已完工关闭”，不能“暂停作业”；此状态下不能再进行任何现场步骤");
         assertThat(timeline(hotWork).valueStream().map(event -> event.path("action").asString()).toList())
                 .containsExactly("ACCEPT", "GAS_TEST", "GAS_TEST", "PRE_START_CHECK", "START", "AUTO_SUSPEND",
                         "RESUME", "SUSPEND", "RESUME", "SUSPEND", "GAS_TEST", "RESUME", "SIMOPS_WARNING",
@@ -761,9 +803,12 @@ class PermitSiteEndToEndTest {
     }
 
     private List<String> inbox(String role, String topic) throws Exception {
+        return notices(role, topic).stream().map(notice -> notice.path("subject").asString()).toList();
+    }
+
+    private List<JsonNode> notices(String role, String topic) throws Exception {
         return get(role, "/api/notifications/inbox").valueStream()
                 .filter(notice -> notice.path("topic").asString().equals(topic))
-                .map(notice -> notice.path("subject").asString())
                 .toList();
     }
 

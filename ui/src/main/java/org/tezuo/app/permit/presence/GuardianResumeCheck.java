@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.tezuo.app.permit.Permit;
 import org.tezuo.app.permit.site.PermitSite;
+import org.tezuo.app.permit.site.PersonName;
 import org.tezuo.app.permit.site.SiteReason;
 import org.tezuo.app.permit.site.SiteResumeCheck;
 
@@ -45,7 +46,7 @@ class GuardianResumeCheck implements SiteResumeCheck {
     }
 
     private SiteReason reason(Permit permit, PresencePerson guardian, String code, String key) {
-        return guardianReason(code, key, alerts.displayName(permit, guardian.username()),
+        return guardianReason(code, key, alerts.name(permit, guardian.username()),
                 guardian.lastDistanceMetres());
     }
 
@@ -55,13 +56,13 @@ class GuardianResumeCheck implements SiteResumeCheck {
      * @param key bundle key of the sentence; its arguments are the guardian's name, where the newest fix lies and
      *     the clause
      */
-    static SiteReason guardianReason(String code, String key, String guardianName,
+    static SiteReason guardianReason(String code, String key, PersonName guardianName,
             @Nullable BigDecimal distanceMetres) {
         String source = PresenceRecorder.GUARDIAN_SOURCE;
         return new SiteReason(code,
-                PresenceText.render(Locale.SIMPLIFIED_CHINESE, key, guardianName,
+                PresenceText.render(Locale.SIMPLIFIED_CHINESE, key, guardianName.text(Locale.SIMPLIFIED_CHINESE),
                         PresenceAlerts.distance(distanceMetres, Locale.SIMPLIFIED_CHINESE), source),
-                PresenceText.render(Locale.ENGLISH, key, guardianName,
+                PresenceText.render(Locale.ENGLISH, key, guardianName.text(Locale.ENGLISH),
                         PresenceAlerts.distance(distanceMetres, Locale.ENGLISH), source),
                 distanceMetres == null ? null : distanceMetres.toPlainString(), null,
                 distanceMetres == null ? null : "m", source);

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.tezuo.app.org.OrgDirectory;
 import org.tezuo.app.permit.Permit;
 import org.tezuo.app.permit.site.PermitSite;
+import org.tezuo.app.permit.site.PersonName;
 import org.tezuo.app.permit.site.SiteAutoStop;
 import org.tezuo.app.permit.site.SiteReason;
 import org.tezuo.app.security.Role;
@@ -79,9 +80,10 @@ class PresenceAlerts {
         PresenceAlert stored = new PresenceAlert(id, alert.permitId(), alert.username(), alert.role(), kind, now,
                 since, minutes, distanceMetres, thresholdSource);
 
+        String personName = name(permit, person.username()).text(LANGUAGE);
         String subject = PresenceText.render(LANGUAGE, "presence.notice.alert.subject", number(permit),
-                kind.text(LANGUAGE), displayName(permit, person.username()));
-        String body = describe(stored, permit, displayName(permit, person.username()), LANGUAGE, zone);
+                kind.text(LANGUAGE), personName);
+        String body = describe(stored, permit, personName, LANGUAGE, zone);
         for (String recipient : alertRecipients(permit, site)) {
             events.publishEvent(new Notice(permit.tenantId(), recipient, ALERT_TOPIC, subject, body, link(permit)));
         }
@@ -113,7 +115,7 @@ class PresenceAlerts {
             @Nullable BigDecimal distanceMetres) {
         SiteReason reason = GuardianResumeCheck.guardianReason(
                 "presence." + kind.name().toLowerCase(Locale.ROOT).replace('_', '-'), "presence.stop." + kind.name(),
-                displayName(permit, guardian.username()), distanceMetres);
+                name(permit, guardian.username()), distanceMetres);
         if (autoStop.suspendInProgress(permit.tenantId(), permit.id(), List.of(reason))) {
             log.info("Permit {} of tenant {} suspended: {} for guardian {}", permit.id(), permit.tenantId(), kind,
                     guardian.username());
@@ -159,8 +161,9 @@ class PresenceAlerts {
         return recipients;
     }
 
-    String displayName(Permit permit, String username) {
-        return directory.user(permit.tenantId(), username).map(OrgDirectory.TenantUser::displayName).orElse(username);
+    /** Returns how messages name a user of the permit's tenant. */
+    PersonName name(Permit permit, String username) {
+        return PersonName.of(directory, permit.tenantId(), username);
     }
 
     private static String link(Permit permit) {

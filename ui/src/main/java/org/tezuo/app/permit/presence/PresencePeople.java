@@ -7,6 +7,7 @@ import org.tezuo.app.org.OrgDirectory;
 import org.tezuo.app.permit.Permit;
 import org.tezuo.app.permit.PermitDrafter;
 import org.tezuo.app.permit.site.PermitSite;
+import org.tezuo.app.permit.site.PersonName;
 import org.tezuo.form.definition.FormDefinition;
 import tools.jackson.databind.JsonNode;
 
@@ -52,6 +53,11 @@ class PresencePeople {
             }
         }
         return Optional.empty();
+    }
+
+    /** Returns how messages name a user of the tenant. */
+    PersonName name(long tenantId, String username) {
+        return PersonName.of(directory, tenantId, username);
     }
 
     String displayName(long tenantId, String username) {

@@ -113,14 +113,14 @@ public class PresenceRecorder {
             PermitSite site = requireOnSite(permit);
             PresenceRole role = people.roleOf(permit, site, actor.username())
                     .orElseThrow(() -> new PresenceForbiddenException(PresenceAlerts.number(permit),
-                            actor.username()));
+                            people.name(tenantId, actor.username())));
             PresencePolicy.Applied applied = policy.of(permit, site);
             GeoPosition position = validPosition(report);
             BigDecimal accuracy = validAccuracy(report, applied.thresholds());
             PresencePerson before = store.person(tenantId, permitId, actor.username()).orElse(null);
             if (kind != PresenceFix.Kind.CHECK_IN && (before == null || !before.checkedIn())) {
                 throw new PresenceStateException("presence.notCheckedIn", PresenceAlerts.number(permit),
-                        actor.username());
+                        people.name(tenantId, actor.username()));
             }
             if (kind == PresenceFix.Kind.CHECK_IN) {
                 rejectIfGuardingElsewhere(permit, actor.username(), role);
@@ -154,7 +154,7 @@ public class PresenceRecorder {
                         username, permit.tenantId(), other.permitId(), other.role(), permit.id(), role);
                 throw new PresenceStateException(other.role() == PresenceRole.GUARDIAN
                         ? "presence.guardian.elsewhere" : "presence.guardian.busyElsewhere",
-                        PresenceAlerts.number(permit), alerts.displayName(permit, username), otherNumber);
+                        PresenceAlerts.number(permit), people.name(permit.tenantId(), username), otherNumber);
             }
         }
     }

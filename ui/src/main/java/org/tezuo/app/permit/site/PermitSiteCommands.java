@@ -19,6 +19,7 @@ import org.tezuo.app.permit.simops.SimopsConflict;
 import org.tezuo.app.permit.simops.SimopsConflictCheck;
 import org.tezuo.core.connector.weather.WeatherObservation;
 import org.tezuo.core.risk.RiskAssessment;
+import org.tezuo.core.risk.RiskItem;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -47,11 +48,12 @@ public class PermitSiteCommands {
     private final SimopsConflictCheck simops;
     private final ObjectProvider<SiteResumeCheck> resumeChecks;
     private final SiteMeasures measures;
+    private final SiteNotices notices;
     private final JsonMapper json;
 
     PermitSiteCommands(SiteStepRunner runner, SiteRuleCheck rules, PermitSiteStore sites, SiteWeather weather,
             SitePeople people, SimopsConflictCheck simops, ObjectProvider<SiteResumeCheck> resumeChecks,
-            SiteMeasures measures, JsonMapper json) {
+            SiteMeasures measures, SiteNotices notices, JsonMapper json) {
         this.runner = runner;
         this.rules = rules;
         this.sites = sites;
@@ -60,6 +62,7 @@ public class PermitSiteCommands {
         this.simops = simops;
         this.resumeChecks = resumeChecks;
         this.measures = measures;
+        this.notices = notices;
         this.json = json;
     }
 
@@ -99,13 +102,18 @@ public class PermitSiteCommands {
         });
     }
 
-    /** Suspends the work by hand, with a reason. */
+    /**
+     * Suspends the work by hand, with a reason. The work leader in charge and every safety director get a notice
+     * naming who suspended and why, as for an automatic suspension. The person who suspended gets none.
+     */
     public PermitSite suspend(Actor actor, long permitId, @Nullable String reason) {
         return runner.run(actor, permitId, SiteAction.SUSPEND, context -> {
             String required = requireReason(reason, SiteAction.SUSPEND);
             List<SiteReason> reasons = List.of(SiteReason.manual(required));
-            return new SiteStepRunner.Outcome(context.requireSite().suspended(context.now(), reasons), null, null,
-                    reasons, json.createObjectNode());
+            PermitSite suspended = context.requireSite().suspended(context.now(), reasons);
+            notices.suspendedBy(context.permit(), suspended, actor.username(), required, context.now(),
+                    context.zone());
+            return new SiteStepRunner.Outcome(suspended, null, null, reasons, json.createObjectNode());
         });
     }
 
@@ -147,7 +155,7 @@ public class PermitSiteCommands {
                         format(end, context));
             }
             SiteRuleCheck.SiteRuleset current = rules.current(context.permit());
-            refuseIfAny(context, SiteAction.EXTEND, causedBy(context, current, SiteAction.EXTEND, end));
+            rejectBeyondLimit(context, current, end);
             if (site.validUntil() == null) {
                 throw new SiteActionException("site.extend.noEnd", context.number());
             }
@@ -170,8 +178,8 @@ public class PermitSiteCommands {
             PermitSite site = context.requireSite();
             ObjectNode details = confirmedMeasures(context, confirmation, SiteAction.HAND_OVER, note);
             SiteRuleCheck.SiteRuleset current = rules.current(context.permit());
-            refuseIfAny(context, SiteAction.HAND_OVER, causedBy(context, current, SiteAction.HAND_OVER,
-                    site.validUntil()));
+            refuseIfAny(context, SiteAction.HAND_OVER, SiteRuleCheck.reasons(causedBy(context, current,
+                    SiteAction.HAND_OVER, site.validUntil()), current));
             details.put("from", site.workLeader());
             details.put("to", actor.username());
             return new SiteStepRunner.Outcome(site.withWorkLeader(actor.username())
@@ -260,20 +268,44 @@ public class PermitSiteCommands {
     }
 
     /**
+     * Rejects an extension to {@code end} on the blocking items it causes. When the validity limit is among them,
+     * the refusal names the latest end the limit accepts, in the tenant's zone, or states that the limit is reached.
+     */
+    private void rejectBeyondLimit(SiteStepRunner.Context context, SiteRuleCheck.SiteRuleset ruleset, Instant end) {
+        List<RiskItem> caused = causedBy(context, ruleset, SiteAction.EXTEND, end);
+        if (caused.isEmpty()) {
+            return;
+        }
+        Instant start = rules.plannedStart(context.permit()).orElse(null);
+        @Nullable SiteText advice = SiteValidityLimit.latestEnd(caused, start, end)
+                .map(latest -> latestEndAdvice(context, latest))
+                .orElse(null);
+        throw new SiteRefusedException(context.number(), SiteAction.EXTEND, SiteRuleCheck.reasons(caused, ruleset),
+                advice);
+    }
+
+    /** Returns the latest end as advice, or that no extension is possible when it is not after the current end. */
+    private static SiteText latestEndAdvice(SiteStepRunner.Context context, Instant latest) {
+        Instant validUntil = context.requireSite().validUntil();
+        boolean reached = !latest.isAfter(context.now()) || (validUntil != null && !latest.isAfter(validUntil));
+        return SiteText.of(reached ? "site.extend.atLimit" : "site.extend.latestEnd", format(latest, context));
+    }
+
+    /**
      * Returns the blocking items that the step adds to those the watcher would find under the same ruleset, so
      * that an extension or hand-over is refused for what it changes and not for a limit that is already broken.
      */
-    private List<SiteReason> causedBy(SiteStepRunner.Context context, SiteRuleCheck.SiteRuleset ruleset,
+    private List<RiskItem> causedBy(SiteStepRunner.Context context, SiteRuleCheck.SiteRuleset ruleset,
             SiteAction action, @Nullable Instant workEnd) {
         PermitSite site = context.requireSite();
         Supplier<Optional<WeatherObservation>> observation = weatherOnce(context);
-        Set<String> before = SiteRuleCheck.blocking(rules.evaluateStep(context, ruleset, SiteAction.AUTO_SUSPEND,
-                site.validUntil(), observation, null), ruleset, false).stream()
-                .map(SiteReason::code)
+        Set<String> before = SiteRuleCheck.blockingItems(rules.evaluateStep(context, ruleset,
+                SiteAction.AUTO_SUSPEND, site.validUntil(), observation, null), false).stream()
+                .map(RiskItem::code)
                 .collect(Collectors.toSet());
-        return SiteRuleCheck.blocking(rules.evaluateStep(context, ruleset, action, workEnd, observation, null),
-                ruleset, false).stream()
-                .filter(reason -> !before.contains(reason.code()))
+        return SiteRuleCheck.blockingItems(rules.evaluateStep(context, ruleset, action, workEnd, observation, null),
+                false).stream()
+                .filter(item -> !before.contains(item.code()))
                 .toList();
     }
 

@@ -3,7 +3,7 @@ package org.tezuo.app.permit.site;
 /** A step the user may not take on this permit; the message names who may. */
 public final class SiteForbiddenException extends SiteActionException {
 
-    SiteForbiddenException(String permitNumber, SiteAction action, SiteText allowedPeople, String username) {
-        super("site.forbidden", permitNumber, action, allowedPeople, username);
+    SiteForbiddenException(String permitNumber, SiteAction action, SiteText allowedPeople, PersonName user) {
+        super("site.forbidden", permitNumber, action, allowedPeople, user);
     }
 }

@@ -81,7 +81,7 @@ class SitePeople {
             case EXTEND -> people(permit, null, false, SUPERVISORS);
             case HAND_OVER -> new Audience(false, Set.of(), Set.of(Role.WORK_LEADER),
                     leader == null ? Set.of() : Set.of(leader),
-                    SiteText.of("site.who.incomingLeader", displayName(permit, leader)));
+                    SiteText.of("site.who.incomingLeader", name(permit, leader)));
             case CANCEL -> people(permit, leader, true, SUPERVISORS);
             case GAS_TEST, AUTO_SUSPEND, RETEST_DUE, SIMOPS_WARNING -> new Audience(true, Set.of(), Set.of(), Set.of(),
                     SiteText.of("site.who.anyone"));
@@ -117,18 +117,23 @@ class SitePeople {
         } else if (users.isEmpty()) {
             description = SiteText.of("site.who.fireWatchNoAccount", named);
         } else {
-            String fireWatchName = users.size() == 1 ? displayName(permit, users.iterator().next()) : named;
+            Object fireWatchName = users.size() == 1 ? name(permit, users.iterator().next()) : named;
             description = users.contains(leader) ? SiteText.of("site.who.fireWatchIsLeader", fireWatchName)
                     : SiteText.of("site.who.fireWatch", fireWatchName);
         }
         return new Audience(false, Set.copyOf(users), Set.of(), excluded, description);
     }
 
-    /** Returns the display name of a user of the permit's tenant, or the user name when unknown. */
-    String displayName(Permit permit, @Nullable String username) {
-        return username == null ? "" : displayName(permit.tenantId(), username);
+    /** Returns how messages name a user of the permit's tenant; empty without a user. */
+    PersonName name(Permit permit, @Nullable String username) {
+        return username == null ? new PersonName("", null) : name(permit.tenantId(), username);
     }
 
+    PersonName name(long tenantId, String username) {
+        return PersonName.of(directory, tenantId, username);
+    }
+
+    /** Returns the display name of a user of the tenant, or the user name when unknown. */
     String displayName(long tenantId, String username) {
         return directory.user(tenantId, username).map(OrgDirectory.TenantUser::displayName).orElse(username);
     }
@@ -138,10 +143,10 @@ class SitePeople {
         List<SiteText> parts = new ArrayList<>();
         if (leader != null) {
             users.add(leader);
-            parts.add(SiteText.of("site.who.leader", displayName(permit, leader)));
+            parts.add(SiteText.of("site.who.leader", name(permit, leader)));
         }
         if (applicant && users.add(permit.applicant())) {
-            parts.add(SiteText.of("site.who.applicant", displayName(permit, permit.applicant())));
+            parts.add(SiteText.of("site.who.applicant", name(permit, permit.applicant())));
         }
         roles.stream().sorted().forEach(role -> parts.add(SiteText.of("site.role." + role.code())));
         return new Audience(false, Set.copyOf(users), Set.copyOf(roles), Set.of(), SiteText.join(parts));
@@ -156,7 +161,7 @@ class SitePeople {
         Set<String> users = new LinkedHashSet<>(audience.users());
         users.addAll(guardians);
         List<SiteText> parts = new ArrayList<>(List.of(audience.description()));
-        guardians.forEach(guardian -> parts.add(SiteText.of("site.who.guardian", displayName(permit, guardian))));
+        guardians.forEach(guardian -> parts.add(SiteText.of("site.who.guardian", name(permit, guardian))));
         return new Audience(false, Set.copyOf(users), audience.roles(), audience.excluded(), SiteText.join(parts));
     }
 

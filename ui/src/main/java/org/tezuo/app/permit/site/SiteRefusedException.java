@@ -1,6 +1,7 @@
 package org.tezuo.app.permit.site;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A step the permit's ruleset blocks, such as resuming without a re-test or extending beyond the validity limit;
@@ -11,7 +12,14 @@ public final class SiteRefusedException extends SiteActionException {
     private final List<SiteReason> reasons;
 
     SiteRefusedException(String permitNumber, SiteAction action, List<SiteReason> reasons) {
-        super("site.refused", permitNumber, action, SiteText.joinSentences(reasons));
+        this(permitNumber, action, reasons, null);
+    }
+
+    /** @param advice what the user can do instead, such as the latest end an extension may reach, or null */
+    SiteRefusedException(String permitNumber, SiteAction action, List<SiteReason> reasons,
+            @Nullable SiteText advice) {
+        super("site.refused", permitNumber, action, advice == null ? SiteText.joinSentences(reasons)
+                : SiteText.of("site.refused.advice", SiteText.joinSentences(reasons), advice));
         this.reasons = List.copyOf(reasons);
     }
 

@@ -195,10 +195,18 @@ class SiteRuleCheck {
 
     /** Returns the blocking items as reasons; {@code gasOnly} keeps those of single readings. */
     static List<SiteReason> blocking(RiskAssessment assessment, SiteRuleset ruleset, boolean gasOnly) {
+        return reasons(blockingItems(assessment, gasOnly), ruleset);
+    }
+
+    /** Returns the blocking items; {@code gasOnly} keeps those of single readings. */
+    static List<RiskItem> blockingItems(RiskAssessment assessment, boolean gasOnly) {
         return assessment.withSeverity(RuleSeverity.BLOCK).stream()
                 .filter(item -> !gasOnly || item.detectorId() != null)
-                .map(item -> SiteReason.of(item, ruleset.unitOf(item.code())))
                 .toList();
+    }
+
+    static List<SiteReason> reasons(List<RiskItem> items, SiteRuleset ruleset) {
+        return items.stream().map(item -> SiteReason.of(item, ruleset.unitOf(item.code()))).toList();
     }
 
     /** Returns the item of a re-test reminder rule (id ending in {@code .site.retest-due}), if it fired. */

@@ -180,19 +180,32 @@ class SiteStepRunner {
         }
     }
 
-    private static void requireAllowed(Context context, SiteAction action) {
+    /**
+     * Rejects a step the state does not allow. The message lists the steps the user may take instead, or, when the
+     * user may take none of them, who may take each.
+     */
+    private void requireAllowed(Context context, SiteAction action) {
         List<SiteAction> allowed = SiteStateMachine.allowed(context.state(), context.profile());
-        if (!allowed.contains(action)) {
-            throw new SiteTransitionException(context.number(), context.state(), action, allowed);
+        if (allowed.contains(action)) {
+            return;
         }
+        List<SiteAction> available = stepsFor(context, context.actor().username());
+        List<SiteText> whoMayTakeEach = !available.isEmpty() ? List.of() : allowed.stream()
+                .map(step -> SiteText.of("site.illegalTransition.stepBy", step, describeAudience(context, step)))
+                .toList();
+        throw new SiteTransitionException(context.number(), context.state(), action, allowed, available,
+                whoMayTakeEach);
     }
 
     private void requirePerson(Context context, SiteAction action) {
         String username = context.actor().username();
         if (!people.may(action, context.permit(), context.site(), context.profile(), username)) {
-            throw new SiteForbiddenException(context.number(), action,
-                    people.audience(action, context.permit(), context.site(), context.profile()).description(),
-                    username);
+            throw new SiteForbiddenException(context.number(), action, describeAudience(context, action),
+                    people.name(context.permit().tenantId(), username));
         }
+    }
+
+    private SiteText describeAudience(Context context, SiteAction action) {
+        return people.audience(action, context.permit(), context.site(), context.profile()).description();
     }
 }
