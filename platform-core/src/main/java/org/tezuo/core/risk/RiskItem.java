@@ -41,11 +41,15 @@ public record RiskItem(String code, RuleSeverity severity, LocalizedText message
     }
 
     /**
-     * Returns the message followed by the rule id, the kind of work and each limit with its unit and origin, as a
-     * refusal shows it: the message alone may not say whether the limit is the pack's or the enterprise's.
+     * Returns the message followed by the kind of work and each limit with its unit and origin, as a refusal shows
+     * it: the message alone may not say whether the limit is the pack's or the enterprise's. The rule id is left to
+     * the refusal's field path, and a rule that reads no threshold names no limit.
      */
     public String explanation(Locale locale) {
-        return UserMessages.render(BUNDLE, locale, "risk.explanation", message.in(locale), code,
-                scenario.in(locale), limitOrigin(locale));
+        return limits.isEmpty()
+                ? UserMessages.render(BUNDLE, locale, "risk.explanation.noLimit", message.in(locale),
+                        scenario.in(locale))
+                : UserMessages.render(BUNDLE, locale, "risk.explanation", message.in(locale), scenario.in(locale),
+                        limitOrigin(locale));
     }
 }

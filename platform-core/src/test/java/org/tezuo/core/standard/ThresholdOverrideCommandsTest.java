@@ -213,10 +213,10 @@ class ThresholdOverrideCommandsTest {
         RiskItem item = after.items().getFirst();
         assertThat(item.limit()).isEqualTo(new BigDecimal("0.3"));
         assertThat(item.explanation(ZH)).isEqualTo("可燃气体浓度 0.4 %vol 超过允许值 0.3 %vol — GB 30871-2022 5.3.2"
-                + "（规则 gas.flammable，动火作业；限值：可燃气体合格值 0.3 %vol（来源：企业覆盖（依据 企业标准 Q/XXX 3.2，"
+                + "（动火作业；限值：可燃气体合格值 0.3 %vol（来源：企业覆盖（依据 企业标准 Q/XXX 3.2，"
                 + "理由：工艺介质为 LNG，企业从严；替换 GB 30871-2022 5.3.2 规定的 0.5）））");
         assertThat(item.explanation(Locale.ENGLISH)).isEqualTo("Flammable gas 0.4 %vol exceeds 0.3 %vol — "
-                + "GB 30871-2022 5.3.2 (rule gas.flammable, hot work; limits: Flammable pass limit 0.3 %vol (origin: "
+                + "GB 30871-2022 5.3.2 (hot work; limits: Flammable pass limit 0.3 %vol (origin: "
                 + "enterprise override (source 企业标准 Q/XXX 3.2, reason: 工艺介质为 LNG，企业从严; replaces 0.5 set by "
                 + "GB 30871-2022 5.3.2)))");
     }

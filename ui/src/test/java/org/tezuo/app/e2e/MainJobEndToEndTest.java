@@ -234,8 +234,8 @@ class MainJobEndToEndTest {
         assertThat(refusal.path("code").asString()).isEqualTo("permit.refused.risk");
         assertThat(refusal.path("details").valueStream().map(detail -> detail.path("message").asString()).toList())
                 .anySatisfy(message -> assertThat(message)
-                        .startsWith("当前风速 8.3 m/s（5级），达到露天动火停止条件 — GB 30871-2022 5.2.15（规则 "
-                                + "hot-work.wind.open-air，动火作业；限值：5级风下限风速 8 m/s（来源：")
+                        .startsWith("当前风速 8.3 m/s（5级），达到露天动火停止条件 — GB 30871-2022 5.2.15（动火作业；"
+                                + "限值：5级风下限风速 8 m/s（来源：")
                         .endsWith("依据 GB/T 28591-2012（5级 8.0–10.7 m/s）；GB 30871-2022 5.2.15））"));
     }
 

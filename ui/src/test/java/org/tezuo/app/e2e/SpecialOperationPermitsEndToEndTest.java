@@ -149,8 +149,8 @@ class SpecialOperationPermitsEndToEndTest {
         assertThat(refusal.path("code").asString()).isEqualTo("permit.refused.risk");
         assertThat(refusal.path("details").valueStream().map(detail -> detail.path("message").asString()).toList())
                 .anySatisfy(message -> assertThat(message)
-                        .startsWith("当前风速 8.3 m/s（5级），达到 5 级风，不应进行露天高处作业 — GB 30871-2022 8.2.6（规则 "
-                                + "work-at-height.wind.stop，高处作业；限值：5级风下限风速 8 m/s（来源：")
+                        .startsWith("当前风速 8.3 m/s（5级），达到 5 级风，不应进行露天高处作业 — GB 30871-2022 8.2.6（高处作业；"
+                                + "限值：5级风下限风速 8 m/s（来源：")
                         .endsWith("依据 GB/T 28591-2012（5级 8.0–10.7 m/s）；GB 30871-2022 8.1.2 a)））"));
     }
 
@@ -188,7 +188,7 @@ class SpecialOperationPermitsEndToEndTest {
         assertThat(refusal.path("code").asString()).isEqualTo("permit.refused.risk");
         assertThat(refusal.path("details").valueStream().map(detail -> detail.path("message").asString()).toList())
                 .contains("化验员周八（人工分析，下部） 测得氧含量 18 %vol，低于合格下限 19.5 %vol，不得进入；请通风置换后"
-                        + "重新检测 — GB 30871-2022 6.4 a)（规则 confined-space.oxygen.low，受限空间作业；限值：氧含量合格下限 "
+                        + "重新检测 — GB 30871-2022 6.4 a)（受限空间作业；限值：氧含量合格下限 "
                         + "19.5 %vol（来源：已发布规则集第 1 版，依据 GB 30871-2022 6.4 a)））");
     }
 
