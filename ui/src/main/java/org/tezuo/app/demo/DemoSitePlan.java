@@ -9,6 +9,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
@@ -48,6 +51,17 @@ final class DemoSitePlan {
             new DemoZone("1# 码头卸料区", "zone-2", "1# 码头", "码头值班室 AED", "2# 集合点（码头入口）",
                     "560,380 900,380 900,540 560,540", "720,350", "520,570", 22.59300, 113.88700));
 
+    /** A demo entry of the equipment register, with its pressure in MPa. */
+    private record DemoEquipment(String tag, String type, String pressureMpa, String valvePosition,
+            String isolationStatus) {
+    }
+
+    /** One entry in each isolation state, so the equipment dimension of the risk score varies with the pick. */
+    private static final List<DemoEquipment> EQUIPMENT = List.of(
+            new DemoEquipment("P-101", "LNG 卸料管线", "0.05", "closed", "isolated"),
+            new DemoEquipment("C-201", "BOG 压缩机", "0", "closed", "locked-out"),
+            new DemoEquipment("T-101-O1", "T-101 储罐出料管线", "0.3", "open", "not-isolated"));
+
     private DemoSitePlan() {
     }
 
@@ -76,7 +90,15 @@ final class DemoSitePlan {
             data.putObject("location").put("lat", zone.latitude()).put("lon", zone.longitude());
             records.create(tenantId, "site_zone", data, null, actor, Locale.SIMPLIFIED_CHINESE);
         }
-        log.info("Demo site plan and {} zones registered for tenant {}", ZONES.size(), tenantId);
+        String stateUpdatedAt = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1).withNano(0).toString();
+        for (DemoEquipment equipment : EQUIPMENT) {
+            records.create(tenantId, "equipment", json.createObjectNode().put("tag", equipment.tag())
+                    .put("equipmentType", equipment.type()).put("pressureMpa", new BigDecimal(equipment.pressureMpa()))
+                    .put("valvePosition", equipment.valvePosition()).put("isolationStatus", equipment.isolationStatus())
+                    .put("stateUpdatedAt", stateUpdatedAt), null, actor, Locale.SIMPLIFIED_CHINESE);
+        }
+        log.info("Demo site plan, {} zones and {} equipment entries registered for tenant {}", ZONES.size(),
+                EQUIPMENT.size(), tenantId);
     }
 
     /** Draws the plan: shapes only, so no font is needed on a headless server. */

@@ -48,9 +48,18 @@ class MeasureProofCheck {
             boolean answeredNo = applies.isBoolean() && !applies.asBoolean();
             if (answeredNo && proofs.stream().anyMatch(proof -> proof.matches(measure))) {
                 throw new RiskConfirmationRefusedException("confirm.measureAnsweredNo", itemNumber, index + 1,
-                        measure.strip(), columnLabel(form));
+                        measure.strip(), columnLabel(form), itemText(permit, itemCode));
             }
         }
+    }
+
+    /** Returns the message of the permit's risk item {@code itemCode} in both languages, or its code. */
+    private static Label itemText(Permit permit, String itemCode) {
+        return permit.riskItems().stream()
+                .filter(item -> item.code().equals(itemCode))
+                .findFirst()
+                .map(item -> new Label(item.messageZh(), item.messageEn()))
+                .orElse(new Label(itemCode, itemCode));
     }
 
     /** Returns the label of the measures' {@code applies} column, such as 是否涉及, in both languages. */

@@ -135,6 +135,10 @@ class PermitRiskAssessor {
         readings.addAll(fixedDetectorReadings(permit.tenantId(), zoneRecord, now, liveData, liveItems, scenario));
         LocalizedText equipmentSource = overlayEquipmentState(permit.tenantId(), equipmentRecord, now, liveData,
                 liveItems, scenario);
+        if (equipmentRecord == null && form.binding("equipment").isPresent()) {
+            // The score counts unknown equipment as risky, but only an item makes the approvers check it on site.
+            liveItems.add(liveItem("live.equipment.unknown", scenario, null));
+        }
         permitVariables.put("zone", zoneRecord);
         permitVariables.put("equipment", equipmentRecord);
         permitVariables.put("personnel", personnel.of(permit.tenantId(), namedWorkers(form, data), now));

@@ -19,7 +19,8 @@ public final class RiskConfirmationRefusedException extends LocalizedException {
 
     @Override
     public String message(Locale locale) {
-        Object[] arguments = arguments();
+        // A copy, so that rendering one language does not replace the labels for the next.
+        Object[] arguments = arguments().clone();
         for (int index = 0; index < arguments.length; index++) {
             if (arguments[index] instanceof Label label) {
                 arguments[index] = label.text(locale);

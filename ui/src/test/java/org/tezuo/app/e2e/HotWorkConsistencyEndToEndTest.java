@@ -133,7 +133,7 @@ class HotWorkConsistencyEndToEndTest {
         assertThat(chinese.path("details")).hasSize(1);
         assertThat(chinese.path("details").get(0).path("path").asString()).isEqualTo("areaClass");
         assertThat(chinese.path("details").get(0).path("message").asString()).isEqualTo(
-                "作业区域“LNG 储罐区 T-101”在场所区域台账中划为1 区（爆炸危险区域），“动火区域类别”不能选“固定动火区”；"
+                "作业区域“LNG 储罐区 T-101”在场所区域台账中划为 1 区（爆炸危险区域），“动火区域类别”不能选“固定动火区”；"
                         + "请按动火点所在场所改选火灾爆炸危险场所的类别，动火级别和有效期随之重新确定；"
                         + "若确在固定动火区或非火灾爆炸危险场所动火，请改选台账中相应的作业区域"
                         + "（依据 GB 30871-2022 第 5 章按动火场所分级；固定动火区与易燃易爆设施的距离不小于 30 m，见 5.5）");
@@ -156,7 +156,7 @@ class HotWorkConsistencyEndToEndTest {
         JsonNode submitted = api.post("worker", "/api/permits/" + fixedArea + "/submit", null, 200);
 
         assertThat(refusal.path("details").get(0).path("message").asString())
-                .startsWith("作业区域“LNG 储罐区 T-101”在场所区域台账中划为1 区（爆炸危险区域），“动火区域类别”不能选"
+                .startsWith("作业区域“LNG 储罐区 T-101”在场所区域台账中划为 1 区（爆炸危险区域），“动火区域类别”不能选"
                         + "“其他区域（非火灾爆炸危险场所）”；");
         assertThat(submitted.path("status").asString()).isEqualTo("IN_APPROVAL");
         assertThat(submitted.path("data").path("grade").asString()).isEqualTo("二级");
@@ -183,7 +183,8 @@ class HotWorkConsistencyEndToEndTest {
         assertThat(submitted.path("data").path("grade").asString()).isEqualTo("特级");
         assertThat(videoNumber).isPositive();
         assertThat(refusal.path("code").asString()).isEqualTo("confirm.measureAnsweredNo");
-        assertThat(refusal.path("message").asString()).isEqualTo("第 " + videoNumber + " 项风险不能标记为“已现场核查”："
+        assertThat(refusal.path("message").asString()).startsWith("第 " + videoNumber + " 项风险“特级动火须全程视频记录");
+        assertThat(refusal.path("message").asString()).endsWith("”不能标记为“已现场核查”："
                 + "第 2 项安全措施“" + CAMERA_MEASURE + "”的“是否涉及”填的是“否”，即申请人申明该措施未落实。"
                 + "请与申请人核实：将作业票退回申请人，落实并更正该措施后重新提交；"
                 + "或将本项标记为“已升级管控”，并在备注中写明另行采取的管控措施");
