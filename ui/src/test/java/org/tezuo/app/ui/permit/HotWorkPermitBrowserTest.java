@@ -261,6 +261,15 @@ class HotWorkPermitBrowserTest {
         chooseOption("field-gasAnalyses-0-unit", "%LEL（爆炸下限百分比）");
         type("field-gasAnalyses-0-analyst", "周分析");
 
+        // 特级 hot work is video-recorded throughout, so the applicant answers the camera measure (row 14) with yes.
+        WebElement measures = waitFor(By.id("rows-safetyMeasures"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollToIndex(13);", measures);
+        click(new WebDriverWait(browser, RENDER_TIMEOUT).until(driver -> driver
+                .findElements(By.xpath("//vaadin-grid-cell-content[contains(., '配备的摄录设备已到位')]")).stream()
+                .findFirst().orElse(null)));
+        click(waitFor(By.cssSelector("#field-safetyMeasures-13-applies input")));
+        choosePerson("field-safetyMeasures-13-confirmedBy", "王负责");
+
         type("field-riskIdentification", "可燃气体泄漏、火花飞溅");
         click(browser.findElement(By.id("add-emergencyContacts")));
         type("field-emergencyContacts-0-name", "值班室");
