@@ -80,50 +80,27 @@ final class RuleLanguageTranslator {
         if (rest.type() != RuleToken.Type.END) {
             throw translator.unexpected(rest, "rule.expected.end");
         }
-        return new TranslatedExpression(mvel, translator.literals, translator.paths, translator.directRead());
+        return new TranslatedExpression(mvel, translator.literals, translator.paths, translator.directRead(mvel));
     }
 
     /**
-     * Returns the expression as a {@link DirectRead} when, checked already, it is one literal, one variable or a
-     * path of keys from a variable; null otherwise.
+     * Returns the expression as a {@link DirectRead} when its translation {@code mvel} is one literal, one variable
+     * or one bound path, in or out of parentheses; null otherwise.
      */
-    private @Nullable DirectRead directRead() {
-        RuleToken first = tokens.getFirst();
-        if (tokens.size() == 2) {
-            switch (first.type()) {
-                case NUMBER -> {
-                    return DirectRead.literal(source, new BigDecimal(first.text()));
+    private @Nullable DirectRead directRead(String mvel) {
+        return switch (mvel) {
+            case "true", "false" -> DirectRead.literal(source, Boolean.valueOf(mvel));
+            case "null" -> DirectRead.literal(source, null);
+            default -> {
+                if (mvel.equals(LITERAL_PREFIX + 0)) {
+                    yield DirectRead.literal(source, literals.getFirst());
                 }
-                case STRING -> {
-                    return DirectRead.literal(source, first.text());
+                if (mvel.equals(PATH_PREFIX + 0)) {
+                    yield DirectRead.path(source, paths.getFirst());
                 }
-                default -> {
-                }
+                yield variables.contains(mvel) ? DirectRead.path(source, new PathRead(mvel, List.of())) : null;
             }
-            switch (first.text()) {
-                case "true", "false" -> {
-                    return DirectRead.literal(source, Boolean.valueOf(first.text()));
-                }
-                case "null" -> {
-                    return DirectRead.literal(source, null);
-                }
-                default -> {
-                }
-            }
-        }
-        if (first.type() != RuleToken.Type.IDENTIFIER || !variables.contains(first.text())) {
-            return null;
-        }
-        List<String> keys = new ArrayList<>();
-        for (int index = 1; index < tokens.size() - 1; index += 2) {
-            RuleToken dot = tokens.get(index);
-            RuleToken key = tokens.get(index + 1);
-            if (dot.type() != RuleToken.Type.DOT || key.type() != RuleToken.Type.IDENTIFIER) {
-                return null;
-            }
-            keys.add(key.text());
-        }
-        return tokens.size() % 2 == 0 ? DirectRead.path(source, new PathRead(first.text(), keys)) : null;
+        };
     }
 
     /**

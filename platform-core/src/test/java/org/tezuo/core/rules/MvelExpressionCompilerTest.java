@@ -192,7 +192,7 @@ class MvelExpressionCompilerTest {
                 Arguments.of("size(tags)", variables, new BigDecimal("2")),
                 Arguments.of("lower('LNG') == 'lng'", variables, true),
                 Arguments.of("'风速 ' + x", variables, "风速 7"),
-                // One literal, variable or path is read without MVEL; in parentheses it goes through MVEL.
+                // One literal, variable or path is read without MVEL, in parentheses too.
                 Arguments.of("25", variables, new BigDecimal("25")),
                 Arguments.of("'管廊'", variables, "管廊"),
                 Arguments.of("true", variables, true),
