@@ -304,13 +304,22 @@ class PermitRiskAssessor {
      */
     private static RiskItem liveItem(String code, LocalizedText scenario,
             org.tezuo.core.i18n.@Nullable LocalizedException error, Object... arguments) {
+        return liveItem(code, RuleSeverity.CONFIRM, null, scenario, error, arguments);
+    }
+
+    /**
+     * Returns an item about live data of {@code severity}, of one detector when {@code detectorId} is set, with the
+     * message {@code code} of the permit bundle as {@link #liveItem(String, LocalizedText, LocalizedException,
+     * Object...)} renders it.
+     */
+    private static RiskItem liveItem(String code, RuleSeverity severity, @Nullable String detectorId,
+            LocalizedText scenario, org.tezuo.core.i18n.@Nullable LocalizedException error, Object... arguments) {
         String source = UserMessages.render(BUNDLE, Locale.SIMPLIFIED_CHINESE, code + ".source");
         LocalizedText message = new LocalizedText(
                 UserMessages.render(BUNDLE, Locale.SIMPLIFIED_CHINESE, code, withError(arguments, error,
                         Locale.SIMPLIFIED_CHINESE)),
                 UserMessages.render(BUNDLE, Locale.ENGLISH, code, withError(arguments, error, Locale.ENGLISH)));
-        return new RiskItem(code, RuleSeverity.CONFIRM, message, source, true, null, null, null, "", scenario,
-                List.of());
+        return new RiskItem(code, severity, message, source, true, null, null, detectorId, "", scenario, List.of());
     }
 
     private static Object[] withError(Object[] arguments,
@@ -407,31 +416,21 @@ class PermitRiskAssessor {
             }
             Optional<GasDetectorRegister.Entry> entry = detectors.find(tenantId, reading.detectorId());
             if (entry.isEmpty()) {
-                liveItems.add(detectorItem("live.gas-detector.unregistered", RuleSeverity.CONFIRM, reading, scenario,
-                        reading.detectorId(), reading.detectorId()));
+                liveItems.add(liveItem("live.gas-detector.unregistered", RuleSeverity.CONFIRM, reading.detectorId(),
+                        scenario, null, reading.detectorId()));
                 allowed.add(reading);
                 continue;
             }
             Optional<GasDetectorRegister.DetectorRejectedException> rejection = detectors.rejection(tenantId,
                     entry.get(), reading, zone);
             if (rejection.isPresent()) {
-                liveItems.add(detectorItem("live.gas-detector.rejected", RuleSeverity.BLOCK, reading, scenario,
-                        rejection.get().message(Locale.SIMPLIFIED_CHINESE), rejection.get().message(Locale.ENGLISH)));
+                liveItems.add(liveItem("live.gas-detector.rejected", RuleSeverity.BLOCK, reading.detectorId(),
+                        scenario, rejection.get()));
             } else {
                 allowed.add(reading);
             }
         }
         return allowed;
-    }
-
-    private static RiskItem detectorItem(String code, RuleSeverity severity, GasReading reading,
-            LocalizedText scenario, String chineseArgument, String englishArgument) {
-        LocalizedText message = new LocalizedText(
-                UserMessages.render(BUNDLE, Locale.SIMPLIFIED_CHINESE, code, chineseArgument),
-                UserMessages.render(BUNDLE, Locale.ENGLISH, code, englishArgument));
-        String source = UserMessages.render(BUNDLE, Locale.SIMPLIFIED_CHINESE, code + ".source");
-        return new RiskItem(code, severity, message, source, true, null, null, reading.detectorId(), "", scenario,
-                List.of());
     }
 
     /**

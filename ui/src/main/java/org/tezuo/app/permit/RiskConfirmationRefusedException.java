@@ -19,8 +19,7 @@ public final class RiskConfirmationRefusedException extends LocalizedException {
 
     @Override
     public String message(Locale locale) {
-        // A copy, so that rendering one language does not replace the labels for the next.
-        Object[] arguments = arguments().clone();
+        Object[] arguments = arguments();
         for (int index = 0; index < arguments.length; index++) {
             if (arguments[index] instanceof Label label) {
                 arguments[index] = label.text(locale);
