@@ -32,7 +32,7 @@ public final class CompiledRuleset {
         this.ruleset = ruleset;
         this.rules = List.copyOf(rules);
         Map<String, Object> values = new LinkedHashMap<>();
-        // Interned keys, so that a rule's read of thresholds.key, whose key literal is interned, matches by reference.
+        // Interned keys, so that a rule's read of thresholds.key, whose path key is interned, matches by reference.
         ruleset.thresholds().forEach((key, threshold) -> values.put(key.intern(), threshold.value()));
         this.thresholdValues = java.util.Collections.unmodifiableMap(values);
         this.ruleLimits = this.rules.stream().map(compiled -> limitsOf(compiled.rule())).toList();

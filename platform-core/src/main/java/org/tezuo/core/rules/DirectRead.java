@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An expression that is one literal, one variable or a path of keys from a variable, such as {@code 25},
- * {@code grade} or {@code thresholds.windStopBeaufortLevel}: read directly, without MVEL. A third of the
+ * {@code grade} or {@code thresholds.windStopBeaufortLevel}: read directly, without MVEL. About a third of the
  * expressions of a risk evaluation and most message placeholders have this form, and MVEL spent about 50 ns on each
  * where the read takes a few. It reads as the MVEL translation would: a missing variable is null, and a key read
  * goes through {@link RuleFunctions#path}, so a key of null is null and a key of a non-map value is an error.

@@ -31,13 +31,13 @@ final class MvelCompiledExpression implements CompiledExpression {
 
     private final String source;
     /**
-     * The slot of every name the expression can read: declared variables, its literals and the rule functions.
-     * MVEL requests a name's slot once, when it first links a read, and reads the slot from then on.
+     * The slot of every name the expression can read: declared variables, the paths from them, its literals and the
+     * rule functions. MVEL requests a name's slot once, when it first links a read, and reads the slot from then on.
      */
     private final Map<String, Integer> slots;
-    /** The variable or path each slot reads, or null where the slot holds a literal or a function. */
+    /** The variable or path each slot reads, or null for a literal or function slot. */
     private final RuleLanguageTranslator.@Nullable PathRead[] reads;
-    /** The fixed resolver of each literal and function slot, or null where the slot holds a variable. */
+    /** The fixed resolver of each literal and function slot, or null for a variable or path slot. */
     private final @Nullable VariableResolver[] constants;
     private final Serializable compiled;
     private final long timeLimitMillis;
@@ -50,12 +50,13 @@ final class MvelCompiledExpression implements CompiledExpression {
     MvelCompiledExpression(String source, Set<String> variables, List<Object> literals,
             List<RuleLanguageTranslator.PathRead> paths, Serializable compiled, Duration timeLimit) {
         this.source = source;
-        // Variable names cannot start with the literal or function prefixes (MvelExpressionCompiler checks them).
+        // Variable names cannot start with the literal, path or function prefixes (MvelExpressionCompiler checks
+        // them).
         Map<String, Object> readable = new LinkedHashMap<>(MvelExpressionCompiler.FUNCTIONS);
         for (int index = 0; index < literals.size(); index++) {
             Object literal = literals.get(index);
-            // A string literal is often a key that the rule reads from a map, and the maps' keys are mostly
-            // constants of the code, so an interned literal usually matches by reference.
+            // Interned, so that comparing a string literal with a value that is a constant of the code, such as a
+            // grade or an area class, usually matches by reference before comparing characters.
             readable.put(RuleLanguageTranslator.LITERAL_PREFIX + index,
                     literal instanceof String text ? text.intern() : literal);
         }

@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Refuses to let an approver mark a risk item 已现场核查 when a safety measure of the permit that proves the item
  * ({@link EvidenceRequirements#proofsOf}) is 否 in its {@code applies} column. The applicant then states that the
- * control is not in place, so nobody can have verified it on site.
+ * control is not in place, so it cannot have been verified on site.
  */
 @Component
 class MeasureProofCheck {

@@ -261,7 +261,7 @@ class HotWorkPermitBrowserTest {
         chooseOption("field-gasAnalyses-0-unit", "%LEL（爆炸下限百分比）");
         type("field-gasAnalyses-0-analyst", "周分析");
 
-        // 特级 hot work is video-recorded throughout, so the applicant answers the camera measure (row 14) with yes.
+        // 特级 hot work is video-recorded throughout, so the applicant ticks the camera measure (row 14) as in place.
         WebElement measures = waitFor(By.id("rows-safetyMeasures"));
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollToIndex(13);", measures);
         click(new WebDriverWait(browser, RENDER_TIMEOUT).until(driver -> driver
